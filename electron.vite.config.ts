@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import { defineConfig, type Plugin } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// The production CSP lives in renderer/index.html. The dev server's React Refresh preamble is an inline
+// script, so only `vite serve` gets a relaxed policy (plus ws: for HMR); builds keep the strict one.
+const devCsp = (): Plugin => ({
+  name: 'nodetray-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(
+      /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws:">`
+    )
+})
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
+    }
+  },
+  preload: {
+    // A sandboxed preload must be one CommonJS file with nothing external.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
+    },
+    plugins: [react(), devCsp()]
+  }
+})

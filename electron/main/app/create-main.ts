@@ -1,0 +1,113 @@
+// The composition root shared by the Electron shell and the browser preview host: same services, same
+// handlers, same events. Only the platform ports in `env` differ.
+import type { z } from 'zod'
+import type { DialogResponseInput } from '../../../shared/ipc/schemas'
+import { createE2EClient } from '../api/index'
+import { EventBus } from '../ipc/events'
+import { createRegistry, type Registry } from '../ipc/registry'
+import { createNodesService } from '../nodes/index'
+import type { NodesService } from '../nodes/nodes.types'
+import { createProfileStack } from '../profiles/index'
+import type { ProfilesService, SettingsService } from '../profiles/profiles.types'
+import type { Logger, SecretScrubber } from '../redact'
+import { createTrayController } from '../tray/index'
+import type { TrayController } from '../tray/tray.types'
+import type { CredentialStore } from '../vault/credential-store'
+import type { ClientFactory } from '../api/client.types'
+import { createHandlers } from './handlers'
+import { systemClock, type ClipboardPort, type Clock, type DemoBackend, type Dialogs, type NotificationSink, type WindowPort } from './ports'
+
+export interface MainEnv {
+  version: string
+  platform: string
+  preview: boolean
+  dataDir: string
+  homeDir: string
+  vault: CredentialStore
+  dialogs: Dialogs
+  notifier: NotificationSink
+  clipboard: ClipboardPort
+  window: WindowPort
+  openExternal(url: string): Promise<void>
+  demo: DemoBackend | null
+  scrubber: SecretScrubber
+  log: Logger
+  clock?: Clock
+  /** Overrides the real API client (benchmarks, tests). */
+  createClient?: ClientFactory
+  /** Preview host only: answers a `dialog:requested` event. */
+  respondToDialog?: (input: z.infer<typeof DialogResponseInput>) => void
+}
+
+export interface MainServices {
+  env: MainEnv
+  events: EventBus
+  profiles: ProfilesService
+  settings: SettingsService
+  nodes: NodesService
+  tray: TrayController
+}
+
+export interface Main<S> extends MainServices {
+  registry: Registry<S>
+  dispose(): Promise<void>
+}
+
+export async function createMain<S>(
+  env: MainEnv,
+  senderPolicy: { isTrustedSender(sender: S): boolean; describeSender(sender: S): string }
+): Promise<Main<S>> {
+  const clock = env.clock ?? systemClock
+  const createClient = env.createClient ?? createE2EClient
+  const events = new EventBus()
+  const { profiles, settings, lastKnown } = await createProfileStack({
+    dataDir: env.dataDir,
+    homeDir: env.homeDir,
+    vault: env.vault,
+    dialogs: env.dialogs,
+    demo: env.demo,
+    createClient,
+    clock,
+    scrubber: env.scrubber,
+    log: env.log
+  })
+  const notifier: NotificationSink = {
+    show(n) {
+      env.notifier.show(n)
+      events.emit('notifications:shown', n)
+    }
+  }
+  const nodes = createNodesService({ profiles, settings, lastKnown, createClient, clock, notifier, log: env.log })
+  const tray = createTrayController({
+    nodes,
+    profiles,
+    settings,
+    dialogs: env.dialogs,
+    clipboard: env.clipboard,
+    window: env.window,
+    clock,
+    log: env.log
+  })
+
+  const unsubscribers = [
+    nodes.onChanged((state) => events.emit('nodes:changed', state)),
+    profiles.onChanged((list) => events.emit('profiles:changed', list)),
+    settings.onChanged((value) => events.emit('settings:changed', value)),
+    tray.onChanged((model) => events.emit('tray:changed', model))
+  ]
+
+  const services: MainServices = { env, events, profiles, settings, nodes, tray }
+  const registry = createRegistry<S>(createHandlers(services), { ...senderPolicy, scrubber: env.scrubber, log: env.log })
+  await nodes.start()
+
+  return {
+    ...services,
+    registry,
+    async dispose() {
+      for (const u of unsubscribers) u()
+      tray.dispose()
+      await nodes.stop()
+      await env.demo?.stop()
+    }
+  }
+}

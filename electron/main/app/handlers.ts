@@ -1,0 +1,68 @@
+// Channel → service. Handlers only translate; rules live in the services. Inputs are already parsed by the registry.
+import type { HandlerMap } from '../ipc/registry'
+import type { MainServices } from './create-main'
+import { DomainError } from '../errors'
+import { isAllowedExternalUrl } from '../shell/external-links'
+
+export function createHandlers(s: MainServices): HandlerMap {
+  return {
+    'app:info': async () => ({
+      name: 'Nodetray',
+      version: s.env.version,
+      platform: s.env.platform,
+      demoMode: s.env.demo !== null && !s.settings.get().hideDemo,
+      preview: s.env.preview
+    }),
+    'app:open-external': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) throw new DomainError('VALIDATION', 'Only https links to E2E Networks pages can be opened.', { field: 'url' })
+      await s.env.openExternal(url)
+      return { opened: true }
+    },
+    'settings:get': async () => s.settings.get(),
+    'settings:update': async (patch) => s.settings.update(patch),
+    'profiles:list': async () => s.profiles.list(),
+    'profiles:create': async (input) => s.profiles.create(input),
+    'profiles:update': async (input) => s.profiles.update(input),
+    'profiles:delete': async ({ profileId }) => {
+      await s.profiles.delete(profileId)
+      return { deleted: true }
+    },
+    'profiles:check-credentials': async (input) => s.profiles.checkCredentials(input),
+    'profiles:pick-import': async ({ kind }) => s.profiles.pickImport(kind),
+    'profiles:import': async (input) => s.profiles.importProfiles(input),
+    'profiles:export': async () => s.profiles.exportProfiles(),
+    'nodes:snapshot': async () => s.nodes.snapshot(),
+    'nodes:refresh': async ({ profileId }) => ({ refreshed: await s.nodes.refresh(profileId) }),
+    'nodes:detail': async ({ profileId, nodeId }) => s.nodes.detail(profileId, nodeId),
+    'nodes:action': async ({ profileId, nodeId, action }) => {
+      await s.nodes.action(profileId, nodeId, action)
+      return { accepted: true }
+    },
+    'nodes:delete': async (input) => {
+      await s.nodes.delete(input)
+      return { deleted: true }
+    },
+    'nodes:committed-settings': async (input) => {
+      await s.nodes.committedSettings(input)
+      return { updated: true }
+    },
+    'nodes:create': async (input) => s.nodes.create(input),
+    'catalog:os': async ({ profileId }) => s.nodes.catalogOs(profileId),
+    'catalog:plans': async (input) => s.nodes.catalogPlans(input),
+    'catalog:create-options': async ({ profileId }) => s.nodes.createOptions(profileId),
+    'poller:set-paused': async ({ paused }) => {
+      s.nodes.setPaused(paused)
+      return { paused: s.nodes.isPaused() }
+    },
+    'tray:model': async () => s.tray.model(),
+    'tray:activate': async ({ itemId }) => {
+      await s.tray.activate(itemId)
+      return { done: true }
+    },
+    'dialog:respond': async (input) => {
+      if (!s.env.respondToDialog) throw new DomainError('NOT_AVAILABLE', 'Dialogs are native in the desktop app.')
+      s.env.respondToDialog(input)
+      return { done: true }
+    }
+  }
+}

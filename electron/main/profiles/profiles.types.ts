@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { NodeSummary } from '../../../shared/domain/node'
+import type { Project } from '../../../shared/domain/resources'
+import type { ProfileView } from '../../../shared/domain/profile'
+import type { Settings } from '../../../shared/domain/settings'
+import type { ImportPreview } from '../../../shared/ipc/contract'
+import type * as S from '../../../shared/ipc/schemas'
+import type { ApiTarget } from '../api/client.types'
+
+export interface ProfilesService {
+  /** Demo profiles first (unless hidden by settings), then the user's, in creation order. */
+  list(): Promise<ProfileView[]>
+  /** Throws DomainError NOT_FOUND. */
+  get(profileId: string): Promise<ProfileView>
+  create(input: z.infer<typeof S.ProfileCreateInput>): Promise<ProfileView>
+  /** Blank or absent apiKey/authToken keep the stored ones. Demo profiles are read-only (FORBIDDEN). */
+  update(input: z.infer<typeof S.ProfileUpdateInput>): Promise<ProfileView>
+  /** Removes the profile, its keychain entries and its last-known cache. */
+  delete(profileId: string): Promise<void>
+  checkCredentials(input: z.infer<typeof S.CheckCredentialsInput>): Promise<{ valid: true; projects: Project[] }>
+  /** Opens the file dialog in main (the file never reaches the page), parses it, keeps the secrets in memory. */
+  pickImport(kind: z.infer<typeof S.ImportKind>): Promise<ImportPreview | null>
+  importProfiles(input: z.infer<typeof S.ImportInput>): Promise<ProfileView[]>
+  exportProfiles(): Promise<{ savedTo: string | null; count: number }>
+  /** Main-only: what the API client needs, secrets included. Never returned over IPC. */
+  apiTarget(profileId: string): Promise<ApiTarget>
+  markUsed(profileId: string): Promise<void>
+  onChanged(listener: (profiles: ProfileView[]) => void): () => void
+}
+
+export interface SettingsService {
+  get(): Settings
+  update(patch: Partial<Settings>): Promise<Settings>
+  onChanged(listener: (settings: Settings) => void): () => void
+}
+
+export interface LastKnown {
+  nodes: NodeSummary[]
+  fetchedAt: string
+}
+
+/** Per-profile last node list, persisted so the app shows something at once and when offline. */
+export interface LastKnownStore {
+  load(profileId: string): Promise<LastKnown | null>
+  save(profileId: string, value: LastKnown): Promise<void>
+  delete(profileId: string): Promise<void>
+}

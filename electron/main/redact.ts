@@ -1,0 +1,62 @@
+// Secrets must never reach a log, an envelope, a file or the page. Services register every secret they load
+// here, and every outgoing error message and log line passes through scrub() as the last line of defence.
+
+const MIN_SECRET_LENGTH = 6
+
+export class SecretScrubber {
+  private readonly secrets = new Set<string>()
+
+  add(secret: string | null | undefined): void {
+    if (secret && secret.length >= MIN_SECRET_LENGTH) this.secrets.add(secret)
+  }
+
+  remove(secret: string | null | undefined): void {
+    if (secret) this.secrets.delete(secret)
+  }
+
+  scrub(text: string): string {
+    let out = scrubPatterns(text)
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('[redacted]')
+    return out
+  }
+}
+
+/** Patterns that are secrets whoever they belong to: apikey query values, bearer tokens, JWTs. */
+export function scrubPatterns(text: string): string {
+  return text
+    .replace(/([?&]apikey=)[^&\s"']*/gi, '$1[redacted]')
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
+}
+
+/** Last four characters, for "…1a2b" hints. */
+export function secretHint(secret: string): string {
+  return `…${secret.slice(-4)}`
+}
+
+export interface Logger {
+  info(msg: string, meta?: Record<string, unknown>): void
+  warn(msg: string, meta?: Record<string, unknown>): void
+  error(msg: string, meta?: Record<string, unknown>): void
+}
+
+/** A logger that scrubs every line; `sink` receives finished lines (console, file, or a test array). */
+export function createLogger(scrubber: SecretScrubber, sink: (line: string) => void): Logger {
+  const write = (level: string, msg: string, meta?: Record<string, unknown>) => {
+    const tail = meta ? ' ' + safeJson(meta) : ''
+    sink(scrubber.scrub(`${new Date().toISOString()} ${level} ${msg}${tail}`))
+  }
+  return {
+    info: (m, meta) => write('INFO', m, meta),
+    warn: (m, meta) => write('WARN', m, meta),
+    error: (m, meta) => write('ERROR', m, meta)
+  }
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v)
+  } catch {
+    return '[unserialisable]'
+  }
+}

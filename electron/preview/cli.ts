@@ -1,0 +1,50 @@
+// `npm run preview:web -- [--port N] [--user-data-dir DIR] [--vault memory|keychain] [--no-demo]
+//   [--transitions instant|fast|real] [--latency MS] [--test-hooks]`
+// Prints the URL on its own line (first line of stdout), then serves until interrupted.
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { MemoryCredentialStore } from '../main/vault/memory-store'
+import { createKeytarStore } from '../main/vault/keytar-store'
+import { startPreviewHost } from './host'
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'user-data-dir': { type: 'string', default: '.preview-data' },
+      vault: { type: 'string', default: 'memory' },
+      'no-demo': { type: 'boolean', default: false },
+      transitions: { type: 'string', default: 'fast' },
+      latency: { type: 'string', default: '0' },
+      'test-hooks': { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string', default: join(__dirname, '../../out/renderer') }
+    }
+  })
+  const transitions = values.transitions
+  if (transitions !== 'instant' && transitions !== 'fast' && transitions !== 'real') throw new Error('--transitions must be instant, fast or real')
+  if (values.vault !== 'memory' && values.vault !== 'keychain') throw new Error('--vault must be memory or keychain')
+  const dataDir = resolve(values['user-data-dir'])
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const host = await startPreviewHost({
+    port: Number(values.port),
+    dataDir,
+    rendererDir: resolve(values['renderer-dir']),
+    vault: values.vault === 'memory' ? new MemoryCredentialStore() : createKeytarStore(),
+    demo: !values['no-demo'],
+    demoTransitions: transitions,
+    demoLatencyMs: Number(values.latency),
+    testHooks: values['test-hooks']
+  })
+  process.stdout.write(`${host.url}\n`)
+  const stop = () => {
+    void host.close().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`preview host failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,176 @@
+// The browser preview host: plain Node standing in for Electron's main process. It composes the same
+// services and handler registry (createMain), serves the built renderer plus a bridge, and binds 127.0.0.1
+// only. It is for tests, benchmarks and machines without Electron, and is never packaged.
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { homedir } from 'node:os'
+import type { AddressInfo } from 'node:net'
+import { createMain, type Main } from '../main/app/create-main'
+import type { ClientFactory } from '../main/api/client.types'
+import type { Clock } from '../main/app/ports'
+import { createDemoBackend, type DemoBackendWithSim } from '../main/demo/demo-backend'
+import { createLogger, SecretScrubber } from '../main/redact'
+import type { CredentialStore } from '../main/vault/credential-store'
+import { createPreviewPorts } from './preview-ports'
+import { createPreviewSenderCheck, SECRET_COOKIE, secretsEqual, senderOf, type PreviewSender } from './request-guard'
+import { buildBridgeScript, readRendererFile } from './static-files'
+import { handleTestHook } from './test-hooks'
+
+export interface PreviewHostOptions {
+  port?: number
+  dataDir: string
+  rendererDir: string
+  vault: CredentialStore
+  demo?: boolean
+  demoTransitions?: 'instant' | 'fast' | 'real'
+  demoLatencyMs?: number
+  /** Enables /__test/* (simulator control passthrough) for Playwright and benches. */
+  testHooks?: boolean
+  homeDir?: string
+  clock?: Clock
+  createClient?: ClientFactory
+  logSink?: (line: string) => void
+}
+
+export interface PreviewHost {
+  /** Open this in a browser: it carries the secret once, then the host moves it into an HttpOnly cookie. */
+  url: string
+  origin: string
+  secret: string
+  main: Main<PreviewSender>
+  demo: DemoBackendWithSim | null
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1024 * 1024
+
+export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
+  const secret = randomBytes(24).toString('hex')
+  const scrubber = new SecretScrubber()
+  const log = createLogger(scrubber, opts.logSink ?? ((line) => process.stderr.write(line + '\n')))
+  let origin = 'http://127.0.0.1:0'
+  let main: Main<PreviewSender> | null = null
+  const ports = createPreviewPorts(() => main?.events ?? null)
+  const demo = opts.demo === false ? null : createDemoBackend({ transitions: opts.demoTransitions ?? 'fast', latencyMs: opts.demoLatencyMs ?? 0 })
+  const isTrusted = createPreviewSenderCheck({ origin: () => origin, secret })
+  const bridgeScript = await buildBridgeScript()
+  const sseClients = new Set<ServerResponse>()
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((err: unknown) => {
+      log.error('preview: request failed', { error: err instanceof Error ? err.message : String(err) })
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error')
+    })
+  })
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin)
+    const sender = senderOf(req)
+    // First visit: trade the secret in the URL for a cookie and drop it from the address bar.
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('k')) {
+      if (!secretsEqual(url.searchParams.get('k') ?? undefined, secret) || sender.host !== new URL(origin).host) return send(res, 403, 'text/plain', 'forbidden')
+      res.writeHead(303, { location: '/', 'set-cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` })
+      return void res.end()
+    }
+    if (!isTrusted(sender)) return send(res, 403, 'text/plain', 'forbidden: missing or wrong preview secret, host or origin')
+    if (!main) return send(res, 503, 'text/plain', 'starting')
+
+    if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+      const body = await readJson(req)
+      const envelope = await main.registry.dispatch(url.pathname.slice(5), body, sender)
+      return send(res, 200, 'application/json', JSON.stringify(envelope))
+    }
+    if (req.method === 'GET' && url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      sseClients.add(res)
+      req.on('close', () => sseClients.delete(res))
+      return
+    }
+    if (opts.testHooks && url.pathname.startsWith('/__test/')) {
+      const body = req.method === 'POST' ? await readJson(req) : {}
+      const out = await handleTestHook(url.pathname.slice(8), body, { main, demo, ports })
+      return send(res, out.status, 'application/json', JSON.stringify(out.body))
+    }
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed')
+    if (url.pathname === '/preview-bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript)
+    const file = await readRendererFile(opts.rendererDir, url.pathname)
+    return send(res, file.status, file.type, file.body)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+
+  main = await createMain<PreviewSender>(
+    {
+      version: process.env.npm_package_version ?? '0.1.0',
+      platform: process.platform,
+      preview: true,
+      dataDir: opts.dataDir,
+      homeDir: opts.homeDir ?? homedir(),
+      vault: opts.vault,
+      dialogs: ports.dialogs,
+      notifier: ports.notifier,
+      clipboard: ports.clipboard,
+      window: ports.window,
+      openExternal: async (u) => void ports.externalLog.push(u),
+      demo,
+      scrubber,
+      log,
+      respondToDialog: (input) => ports.respondToDialog(input),
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.createClient ? { createClient: opts.createClient } : {})
+    },
+    { isTrustedSender: isTrusted, describeSender: (s) => `preview ${s.path}` }
+  )
+  const unsubscribe = main.events.subscribe((event, payload) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
+    for (const c of sseClients) c.write(frame)
+  })
+
+  return {
+    url: `${origin}/?k=${secret}`,
+    origin,
+    secret,
+    main,
+    demo,
+    async close() {
+      unsubscribe()
+      ports.cancelAllDialogs()
+      for (const c of sseClients) c.end()
+      server.closeAllConnections()
+      await new Promise<void>((r) => server.close(() => r()))
+      await main?.dispose()
+    }
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+  })
+  res.end(body)
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new Error('request body too large')
+    chunks.push(chunk as Buffer)
+  }
+  if (size === 0) return {}
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+  } catch {
+    return { __invalidJson: true }
+  }
+}

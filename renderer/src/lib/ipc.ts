@@ -1,0 +1,85 @@
+// The renderer's only door to main. It unwraps envelopes and turns error envelopes into typed errors,
+// so stores branch on `code` (or the class), never on message text.
+import type { AppErrorData, ErrorCode } from '../../../shared/domain/errors'
+import { BRIDGE_GLOBAL, type BridgeApi } from '../../../shared/ipc/bridge'
+import type { Envelope } from '../../../shared/ipc/envelope'
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly data: AppErrorData
+  constructor(data: AppErrorData) {
+    super(data.message)
+    this.name = 'AppError'
+    this.code = data.code
+    this.data = data
+  }
+  get field(): string | undefined {
+    return this.data.field
+  }
+  /** Safe to offer a retry button. */
+  get retryable(): boolean {
+    return this.data.retryable ?? false
+  }
+}
+export class ValidationError extends AppError {}
+export class AuthError extends AppError {}
+export class PreconditionError extends AppError {}
+export class NotFoundError extends AppError {}
+export class RateLimitError extends AppError {}
+export class OfflineError extends AppError {}
+export class KeychainError extends AppError {}
+
+export function toAppError(data: AppErrorData): AppError {
+  switch (data.code) {
+    case 'VALIDATION':
+    case 'CONFLICT':
+      return new ValidationError(data)
+    case 'AUTH':
+    case 'FORBIDDEN':
+      return new AuthError(data)
+    case 'PRECONDITION':
+      return new PreconditionError(data)
+    case 'NOT_FOUND':
+      return new NotFoundError(data)
+    case 'RATE_LIMITED':
+      return new RateLimitError(data)
+    case 'NETWORK':
+    case 'TIMEOUT':
+      return new OfflineError(data)
+    case 'KEYCHAIN_UNAVAILABLE':
+      return new KeychainError(data)
+    default:
+      return new AppError(data)
+  }
+}
+
+export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
+  let envelope: Envelope<T>
+  try {
+    envelope = await call
+  } catch {
+    // The transport itself failed (preview host gone, preload missing): not an API error.
+    throw new AppError({ code: 'INTERNAL', message: 'Nodetray lost contact with its background process.' })
+  }
+  if (envelope.ok) return envelope.value
+  throw toAppError(envelope.error)
+}
+
+let override: BridgeApi | null = null
+
+/** Tests inject a fake bridge (typed BridgeApi, so contract changes break the fake at compile time). */
+export function setBridgeForTests(api: BridgeApi | null): void {
+  override = api
+}
+
+export function bridge(): BridgeApi {
+  if (override) return override
+  const api = (globalThis as unknown as Record<string, BridgeApi | undefined>)[BRIDGE_GLOBAL]
+  if (!api) throw new Error('The Nodetray bridge is missing: the page was opened outside the app.')
+  return api
+}
+
+/** `await call((api) => api.nodes.delete({...}))` → the value, or throws a typed AppError. */
+export function call<T>(fn: (api: BridgeApi) => Promise<Envelope<T>>): Promise<T> {
+  return unwrap(fn(bridge()))
+}

@@ -1,0 +1,56 @@
+import type { NodeAction, NodeSummary } from './node'
+import { STATUS_LABEL } from './node-status'
+
+export interface Availability {
+  allowed: boolean
+  /** Why not, in words for a disabled button's tooltip or a tray sublabel. */
+  reason?: string
+}
+
+const yes: Availability = { allowed: true }
+const no = (reason: string): Availability => ({ allowed: false, reason })
+
+type Rulable = Pick<NodeSummary, 'status' | 'isLocked' | 'isProtected'>
+
+/** The §3 table of the API notes, plus locks: one place for the window, the tray and main's checks. */
+export function actionAvailability(node: Rulable, action: NodeAction): Availability {
+  const state = STATUS_LABEL[node.status]
+  switch (action) {
+    case 'power_on':
+      if (node.isLocked) return no('The node is locked; unlock it first')
+      return node.status === 'OFF' ? yes : no(node.status === 'RUNNING' ? 'Already running' : `Not possible while ${state}`)
+    case 'power_off':
+      if (node.isLocked) return no('The node is locked; unlock it first')
+      return node.status === 'RUNNING' ? yes : no(node.status === 'OFF' ? 'Already powered off' : `Not possible while ${state}`)
+    case 'reboot':
+      if (node.isLocked) return no('The node is locked; unlock it first')
+      return node.status === 'RUNNING' ? yes : no('Only a running node can be rebooted')
+    case 'lock_vm':
+      return node.isLocked ? no('Already locked') : yes
+    case 'unlock_vm':
+      return node.isLocked ? yes : no('Not locked')
+    case 'enable_accidental_protection':
+      return node.isProtected ? no('Protection is already on') : yes
+    case 'disable_accidental_protection':
+      return node.isProtected ? yes : no('Protection is already off')
+  }
+}
+
+export function deleteAvailability(node: Rulable): Availability {
+  if (node.isLocked) return no('The node is locked. Unlock it before deleting.')
+  if (node.isProtected) return no('Accidental-delete protection is on. Turn it off before deleting.')
+  if (node.status === 'CREATING') return no('The node is still being created; wait until it is running.')
+  if (node.status === 'SAVING') return no('An image is being saved from this node; wait until it finishes.')
+  if (node.status === 'REINSTALLING') return no('The node is being reinstalled; wait until it finishes.')
+  return yes
+}
+
+export const ACTION_LABEL: Record<NodeAction, string> = {
+  power_on: 'Power on',
+  power_off: 'Power off',
+  reboot: 'Reboot',
+  lock_vm: 'Lock',
+  unlock_vm: 'Unlock',
+  enable_accidental_protection: 'Turn on delete protection',
+  disable_accidental_protection: 'Turn off delete protection'
+}

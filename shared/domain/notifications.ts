@@ -1,0 +1,8 @@
+export interface AppNotification {
+  id: string
+  title: string
+  body: string
+  at: string
+  profileId: string | null
+  nodeId: number | null
+}

@@ -1,0 +1,151 @@
+// The one IPC contract. Main's handler map, the preload, the preview bridge and the renderer's fakes are all
+// typed from it, so a change here breaks every side that disagrees at compile time.
+import type { z } from 'zod'
+import type { CreateOptionsData, OsFamily, Plan, Project } from '../domain/index'
+import type { NodeDetail, NodeSummary } from '../domain/node'
+import type { ProfileNodes } from '../domain/node-state'
+import type { ProfileView } from '../domain/profile'
+import type { Settings } from '../domain/settings'
+import type { TrayMenuModel } from '../domain/tray'
+import type { AppNotification } from '../domain/notifications'
+import type { Location } from '../domain/location'
+import * as S from './schemas'
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  /** The demo profile (embedded simulator) is available and shown. */
+  demoMode: boolean
+  /** Running in the browser preview host rather than Electron. */
+  preview: boolean
+}
+
+export interface ImportPreviewEntry {
+  alias: string
+  apiKeyHint: string
+  tokenExpiresAt: string | null
+  suggestedProjectId: string | null
+  suggestedLocation: Location | null
+  nameTaken: boolean
+}
+export interface ImportPreview {
+  importId: string
+  kind: z.infer<typeof S.ImportKind>
+  source: string
+  entries: ImportPreviewEntry[]
+}
+
+export type CreateNodeResult = {
+  /** 'created': the API confirmed. 'recovered': the call failed ambiguously but the node exists. */
+  outcome: 'created' | 'recovered'
+  nodes: NodeSummary[]
+  message: string
+}
+
+export const invokeSchemas = {
+  'app:info': S.Empty,
+  'app:open-external': S.OpenExternalInput,
+  'settings:get': S.Empty,
+  'settings:update': S.SettingsPatch,
+  'profiles:list': S.Empty,
+  'profiles:create': S.ProfileCreateInput,
+  'profiles:update': S.ProfileUpdateInput,
+  'profiles:delete': S.ProfileRef,
+  'profiles:check-credentials': S.CheckCredentialsInput,
+  'profiles:pick-import': S.ImportKindInput,
+  'profiles:import': S.ImportInput,
+  'profiles:export': S.Empty,
+  'nodes:snapshot': S.Empty,
+  'nodes:refresh': S.OptionalProfileRef,
+  'nodes:detail': S.NodeRef,
+  'nodes:action': S.NodeActionInput,
+  'nodes:delete': S.DeleteNodeInput,
+  'nodes:committed-settings': S.CommittedSettingsInput,
+  'nodes:create': S.CreateNodeInput,
+  'catalog:os': S.ProfileRef,
+  'catalog:plans': S.PlansInput,
+  'catalog:create-options': S.ProfileRef,
+  'poller:set-paused': S.PauseInput,
+  'tray:model': S.Empty,
+  'tray:activate': S.TrayActivateInput,
+  'dialog:respond': S.DialogResponseInput
+} as const
+
+export interface InvokeResults {
+  'app:info': AppInfo
+  'app:open-external': { opened: boolean }
+  'settings:get': Settings
+  'settings:update': Settings
+  'profiles:list': ProfileView[]
+  'profiles:create': ProfileView
+  'profiles:update': ProfileView
+  'profiles:delete': { deleted: true }
+  'profiles:check-credentials': { valid: true; projects: Project[] }
+  /** null when the user cancelled the file dialog. */
+  'profiles:pick-import': ImportPreview | null
+  'profiles:import': ProfileView[]
+  /** Main writes the file itself (no secrets in it); null when cancelled. */
+  'profiles:export': { savedTo: string | null; count: number }
+  'nodes:snapshot': ProfileNodes[]
+  'nodes:refresh': { refreshed: number }
+  'nodes:detail': NodeDetail
+  'nodes:action': { accepted: true }
+  'nodes:delete': { deleted: true }
+  'nodes:committed-settings': { updated: true }
+  'nodes:create': CreateNodeResult
+  'catalog:os': OsFamily[]
+  'catalog:plans': Plan[]
+  'catalog:create-options': CreateOptionsData
+  'poller:set-paused': { paused: boolean }
+  'tray:model': TrayMenuModel
+  'tray:activate': { done: true }
+  'dialog:respond': { done: true }
+}
+
+export type InvokeChannel = keyof typeof invokeSchemas
+export type InvokeInput<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>
+export type InvokeResult<C extends InvokeChannel> = InvokeResults[C]
+export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[]
+
+// Compile-time check that results and schemas name the same channels.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never
+export const channelsAgree: SameKeys<typeof invokeSchemas, InvokeResults> = true
+
+/** A native dialog shown by the preview host as HTML (Electron uses real dialogs and never sends this). */
+export interface DialogRequest {
+  dialogId: string
+  kind: 'confirm' | 'open-file' | 'save-file'
+  title: string
+  message: string
+  detail?: string
+  buttons: string[]
+  cancelId: number
+  defaultPath?: string
+}
+
+export type Navigation =
+  | { view: 'node'; profileId: string; nodeId: number }
+  | { view: 'list'; profileId?: string }
+  | { view: 'settings' }
+
+/** Events from main to the renderer. Names are past participles. */
+export interface EventPayloads {
+  'nodes:changed': ProfileNodes
+  'profiles:changed': ProfileView[]
+  'settings:changed': Settings
+  'tray:changed': TrayMenuModel
+  'app:navigated': Navigation
+  'notifications:shown': AppNotification
+  'dialog:requested': DialogRequest
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: EventName[] = [
+  'nodes:changed',
+  'profiles:changed',
+  'settings:changed',
+  'tray:changed',
+  'app:navigated',
+  'notifications:shown',
+  'dialog:requested'
+]

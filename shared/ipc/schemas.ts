@@ -1,0 +1,179 @@
+// Input schemas for every invoke channel. Main parses every input with these; the renderer's forms reuse
+// the same rules so a user sees the error before the call. Objects are strict: unknown keys are refused.
+import { z } from 'zod'
+import { COMMITTED_MODES, NODE_ACTIONS } from '../domain/node'
+import { LOCATIONS } from '../domain/location'
+import { diskSizeError } from '../domain/catalog'
+
+export const Empty = z.strictObject({})
+
+export const ProfileId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Unknown profile id')
+export const NodeId = z.number().int().positive()
+export const LocationSchema = z.enum(LOCATIONS, { error: 'Location must be Delhi or Chennai' })
+export const ProjectIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, 'Project id must be digits only, e.g. 51734')
+export const ProfileName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(40, 'Name must be at most 40 characters')
+export const ApiKeySchema = z
+  .string()
+  .trim()
+  .min(8, 'API key looks too short')
+  .max(200, 'API key looks too long')
+  .regex(/^[A-Za-z0-9-]+$/, 'API key may contain only letters, digits and dashes')
+export const AuthTokenSchema = z
+  .string()
+  .trim()
+  .min(16, 'Auth token looks too short')
+  .max(8192, 'Auth token looks too long')
+  .regex(/^[A-Za-z0-9._~+/=-]+$/, 'Auth token has characters a token cannot contain')
+export const ApiBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((v) => {
+    try {
+      const u = new URL(v)
+      // Plain http only for loopback (the simulator); real endpoints must be https.
+      return u.protocol === 'https:' || (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'))
+    } catch {
+      return false
+    }
+  }, 'API base URL must be an https:// URL')
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #3b82f6')
+export const InitialsSchema = z.string().trim().min(1).max(2, 'Initials are one or two characters')
+
+export const ProfileCreateInput = z.strictObject({
+  name: ProfileName,
+  projectId: ProjectIdSchema,
+  location: LocationSchema,
+  apiBaseUrl: ApiBaseUrlSchema.optional(),
+  color: ColorSchema.optional(),
+  initials: InitialsSchema.optional(),
+  apiKey: ApiKeySchema,
+  authToken: AuthTokenSchema
+})
+
+// Blank credentials keep the stored ones.
+const blankable = <T extends z.ZodType<string>>(s: T) => z.union([z.literal(''), s]).optional()
+export const ProfileUpdateInput = z.strictObject({
+  profileId: ProfileId,
+  name: ProfileName.optional(),
+  projectId: ProjectIdSchema.optional(),
+  location: LocationSchema.optional(),
+  apiBaseUrl: ApiBaseUrlSchema.optional(),
+  color: ColorSchema.optional(),
+  initials: InitialsSchema.optional(),
+  apiKey: blankable(ApiKeySchema),
+  authToken: blankable(AuthTokenSchema)
+})
+
+/** Either a stored profile's credentials, or ones typed into the form (not yet saved). */
+export const CheckCredentialsInput = z.union([
+  z.strictObject({ profileId: ProfileId }),
+  z.strictObject({ apiKey: ApiKeySchema, authToken: AuthTokenSchema, apiBaseUrl: ApiBaseUrlSchema.optional() })
+])
+
+export const ImportKind = z.enum(['token-file', 'e2ectl'])
+export const ImportKindInput = z.strictObject({ kind: ImportKind })
+export const ImportEntryInput = z.strictObject({
+  alias: z.string().min(1).max(100),
+  name: ProfileName,
+  projectId: ProjectIdSchema,
+  location: LocationSchema
+})
+export const ImportInput = z.strictObject({
+  importId: z.string().min(1).max(64),
+  entries: z.array(ImportEntryInput).min(1, 'Pick at least one profile to import').max(50)
+})
+
+export const NodeRef = z.strictObject({ profileId: ProfileId, nodeId: NodeId })
+export const NodeActionInput = z.strictObject({
+  profileId: ProfileId,
+  nodeId: NodeId,
+  action: z.enum(NODE_ACTIONS)
+})
+export const DeleteNodeInput = z.strictObject({
+  profileId: ProfileId,
+  nodeId: NodeId,
+  /** The user typed the node's name; main checks it matches. */
+  confirmName: z.string().max(100),
+  reserveIp: z.boolean()
+})
+export const CommittedSettingsInput = z
+  .strictObject({
+    profileId: ProfileId,
+    nodeId: NodeId,
+    mode: z.enum(COMMITTED_MODES),
+    committedPlanId: z.number().int().positive().optional()
+  })
+  .refine((v) => v.mode !== 'auto_renew' || v.committedPlanId !== undefined, {
+    message: 'Choose the committed plan to renew with',
+    path: ['committedPlanId']
+  })
+
+export const NODE_NAME_RE = /^[A-Za-z0-9_-]{1,50}$/
+export const NodeName = z
+  .string()
+  .regex(NODE_NAME_RE, 'Name: 1–50 letters, digits, - or _ (no spaces)')
+
+export const CreateNodeInput = z
+  .strictObject({
+    profileId: ProfileId,
+    /** Idempotency key from the wizard: a retried call with the same id never creates twice. */
+    requestId: z.string().uuid(),
+    name: NodeName,
+    plan: z.string().min(3).max(200),
+    image: z.string().min(1).max(200),
+    count: z.number().int().min(1, 'Count must be 1 to 5').max(5, 'Count must be 1 to 5'),
+    sshKeys: z.array(z.string().min(20).max(16384)).max(20),
+    backups: z.boolean(),
+    vpcId: z.number().int().positive().optional(),
+    securityGroupId: z.number().int().positive().optional(),
+    reserveIp: z.ipv4().optional(),
+    ipv6: z.boolean(),
+    startScript: z.string().max(16384).optional(),
+    disk: z.number().int().optional(),
+    committedSkuId: z.number().int().positive().optional()
+  })
+  .superRefine((v, ctx) => {
+    if (v.disk !== undefined) {
+      const msg = diskSizeError(v.disk)
+      if (msg) ctx.addIssue({ code: 'custom', message: msg, path: ['disk'] })
+    }
+    if (v.reserveIp !== undefined && v.count > 1) {
+      ctx.addIssue({ code: 'custom', message: 'A reserved IP can be used for one node only', path: ['reserveIp'] })
+    }
+  })
+
+export const PlansInput = z.strictObject({
+  profileId: ProfileId,
+  os: z.string().min(1).max(100),
+  version: z.string().min(1).max(100),
+  subCategory: z.string().max(100),
+  displayCategory: z.string().min(1).max(100)
+})
+
+export const SettingsPatch = z.strictObject({
+  steadyIntervalSec: z.number().int().min(15, 'At least 15 seconds').max(3600, 'At most an hour').optional(),
+  notifications: z.boolean().optional(),
+  launchAtLogin: z.boolean().optional(),
+  startHidden: z.boolean().optional(),
+  quitOnClose: z.boolean().optional(),
+  hideDemo: z.boolean().optional()
+})
+
+export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
+export const ProfileRef = z.strictObject({ profileId: ProfileId })
+export const OptionalProfileRef = z.strictObject({ profileId: ProfileId.optional() })
+export const PauseInput = z.strictObject({ paused: z.boolean() })
+export const TrayActivateInput = z.strictObject({ itemId: z.string().min(1).max(300) })
+export const DialogResponseInput = z.strictObject({
+  dialogId: z.string().min(1).max(64),
+  response: z.number().int().min(-1).max(10),
+  path: z.string().max(4096).optional()
+})
