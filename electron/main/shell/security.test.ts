@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest'
+import { denyAllPermissions, hardenWebContents, WEB_PREFERENCES } from './security'
+
+describe('security baseline', () => {
+  it('keeps the renderer isolated and sandboxed', () => {
+    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+  })
+
+  it('denies window.open and prevents navigation, redirects and webviews', () => {
+    const listeners = new Map<string, (e: { preventDefault(): void }) => void>()
+    let openHandler: (() => { action: string }) | null = null
+    hardenWebContents({
+      setWindowOpenHandler: (h: () => { action: string }) => void (openHandler = h),
+      on: (name: string, l: (e: { preventDefault(): void }) => void) => void listeners.set(name, l)
+    } as never)
+    expect(openHandler!()).toEqual({ action: 'deny' })
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const e = { preventDefault: vi.fn() }
+      listeners.get(name)!(e)
+      expect(e.preventDefault, name).toHaveBeenCalled()
+    }
+  })
+
+  it('refuses every permission request', () => {
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null
+    let checkFn: (() => boolean) | null = null
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: never) => void (request = h),
+      setPermissionCheckHandler: (h: never) => void (checkFn = h)
+    } as never)
+    const cb = vi.fn()
+    request!(null, 'media', cb)
+    expect(cb).toHaveBeenCalledWith(false)
+    expect(checkFn!()).toBe(false)
+  })
+})
