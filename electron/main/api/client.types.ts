@@ -41,6 +41,13 @@ export interface CreateNodeRequest {
   startScript?: string
   disk?: number
   committedSkuId?: number
+  /** Launch from a saved image (`saved_image_template_id` + `is_saved_image: true`); `image` stays the catalog image. */
+  savedImageTemplateId?: number
+  /**
+   * Ids of nodes the caller already knows in this project/location (e.g. the poller's last list). After an
+   * ambiguous failure, reconciliation ignores them, so an older node with the same name is not mistaken for the new one.
+   */
+  existingNodeIds?: number[]
 }
 
 export interface CreateNodeOutcome {

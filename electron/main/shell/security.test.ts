@@ -1,9 +1,27 @@
 import { describe, expect, it, vi } from 'vitest'
-import { denyAllPermissions, hardenWebContents, WEB_PREFERENCES } from './security'
+import { BrowserWindow } from 'electron'
+import { denyAllPermissions, hardenWebContents } from './security'
+import { createMainWindow } from './window'
 
 describe('security baseline', () => {
-  it('keeps the renderer isolated and sandboxed', () => {
-    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+  it('creates the window isolated and sandboxed, loading our own file', () => {
+    const loadFile = vi.fn(() => Promise.resolve())
+    vi.mocked(BrowserWindow).mockImplementation(function (this: Record<string, unknown>) {
+      Object.assign(this, { loadFile, loadURL: vi.fn(), once: vi.fn(), show: vi.fn() })
+    } as never)
+    const { trustedUrl } = createMainWindow({ show: true })
+    const options = vi.mocked(BrowserWindow).mock.calls[0]![0]!
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false
+    })
+    expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.js$/)
+    expect(trustedUrl).toMatch(/^file:\/\/.*renderer\/index\.html$/)
+    expect(loadFile).toHaveBeenCalledOnce()
   })
 
   it('denies window.open and prevents navigation, redirects and webviews', () => {

@@ -2,21 +2,9 @@
 // permission grants, no webviews. Kept as a function over injected objects so it is testable without Electron.
 import type { App, Session, WebContents } from 'electron'
 
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false
-} as const
-
 export function hardenWebContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  // Middle-click opens links through auxclick → new-window; the open handler above denies those too.
   contents.on('will-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())

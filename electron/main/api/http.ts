@@ -1,0 +1,199 @@
+// The one place that talks HTTP. A fresh axios instance per client, no interceptors, and no AxiosError ever
+// leaves this file: its config carries the Authorization header and the apikey query. Every failure becomes a
+// DomainError built from method, path (no query), status and a scrubbed snippet.
+import http from 'node:http'
+import https from 'node:https'
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
+import type { z } from 'zod'
+import { DomainError } from '../errors'
+import { scrubPatterns } from '../redact'
+import type { ApiTarget, ClientOptions } from './client.types'
+import { detectFailure, jsonSnippet, parseBody, textSnippet } from './envelope'
+import { fromHttpFailure, fromTransport, invalidReply, parseRetryAfter } from './errors.map'
+
+export const DEFAULT_TIMEOUT_MS = 10_000
+const DEFAULT_GET_RETRIES = 2
+const BACKOFF_BASE_MS = 250
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+export interface RequestSpec {
+  method: Method
+  /** Relative to the base URL, exactly as §2 spells it (trailing slash rules matter). */
+  path: string
+  /** 'proj' adds project_id and location; 'acct' sends neither. */
+  scope: 'acct' | 'proj'
+  query?: Record<string, string | number | boolean>
+  body?: unknown
+  signal?: AbortSignal | undefined
+}
+
+export interface Http {
+  /** Sends (retrying GETs), detects failures, returns the parsed JSON body. */
+  send(spec: RequestSpec): Promise<unknown>
+  /** send() + validate the body with `schema`; unreadable → INVALID_REPLY. */
+  read<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>>
+  scrub(text: string): string
+  readonly target: ApiTarget
+}
+
+const RETRYABLE_FOR_GET = new Set(['SERVER', 'NETWORK', 'TIMEOUT'])
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(fromTransport('cancelled', '', '', 0))
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(fromTransport('cancelled', '', '', 0))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/** https only; plain http only for the local simulator. Returns the base without a trailing slash. */
+export function checkBaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new DomainError('VALIDATION', 'The API base URL is not a valid URL.', { field: 'apiBaseUrl' })
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new DomainError('VALIDATION', 'The API base URL must use https:// (plain http is allowed only for 127.0.0.1).', { field: 'apiBaseUrl' })
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new DomainError('VALIDATION', 'The API base URL must not contain credentials, a query or a fragment.', { field: 'apiBaseUrl' })
+  }
+  return url.toString().replace(/\/+$/, '')
+}
+
+export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const sleep = options.sleep ?? defaultSleep
+  const random = options.random ?? Math.random
+  const maxGetRetries = Math.max(0, options.maxGetRetries ?? DEFAULT_GET_RETRIES)
+  let base: string | null = null
+  let baseError: DomainError | null = null
+  try {
+    base = checkBaseUrl(target.baseUrl)
+  } catch (e) {
+    baseError = e instanceof DomainError ? e : new DomainError('VALIDATION', 'The API base URL is not valid.')
+  }
+
+  const secrets = [target.apiKey, target.authToken].filter((s) => s && s.length >= 4)
+  const scrub = (text: string): string => {
+    let out = scrubPatterns(text)
+    for (const s of secrets) {
+      for (const form of new Set([s, encodeURIComponent(s)])) if (out.includes(form)) out = out.split(form).join('[redacted]')
+    }
+    return out
+  }
+
+  // Keep-alive: a 10-page refresh reuses a handful of sockets instead of ten TLS handshakes.
+  const instance: AxiosInstance = axios.create({
+    responseType: 'text',
+    transformResponse: [(d: unknown) => d],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent: new https.Agent({ keepAlive: true })
+  })
+
+  function urlFor(spec: RequestSpec): string {
+    const params = new URLSearchParams()
+    params.set('apikey', target.apiKey)
+    if (spec.scope === 'proj') {
+      if (target.projectId !== undefined) params.set('project_id', String(target.projectId))
+      if (target.location !== undefined) params.set('location', target.location)
+    }
+    for (const [k, v] of Object.entries(spec.query ?? {})) params.set(k, String(v))
+    return `${base ?? ''}/${spec.path}?${params.toString()}`
+  }
+
+  async function once(spec: RequestSpec): Promise<unknown> {
+    const { method, path } = spec
+    if (spec.signal?.aborted) throw fromTransport('cancelled', method, path, timeoutMs)
+    // One controller for both deadline and caller cancellation, so a slow drip also times out.
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    const onAbort = (): void => controller.abort()
+    spec.signal?.addEventListener('abort', onAbort, { once: true })
+    let res: AxiosResponse<unknown>
+    try {
+      options.onRequest?.({ method, path })
+      res = await instance.request<unknown>({
+        method,
+        url: urlFor(spec),
+        headers: {
+          Authorization: `Bearer ${target.authToken}`,
+          Accept: 'application/json',
+          ...(spec.body !== undefined ? { 'Content-Type': 'application/json' } : {})
+        },
+        ...(spec.body !== undefined ? { data: JSON.stringify(spec.body) } : {}),
+        signal: controller.signal
+      })
+    } catch (err) {
+      // Read only the error code; the AxiosError itself (config, request, URL) is dropped here.
+      const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : undefined
+      if (timedOut) throw fromTransport('timeout', method, path, timeoutMs)
+      if (spec.signal?.aborted) throw fromTransport('cancelled', method, path, timeoutMs)
+      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') throw fromTransport('timeout', method, path, timeoutMs)
+      throw fromTransport('network', method, path, timeoutMs, code)
+    } finally {
+      clearTimeout(timer)
+      spec.signal?.removeEventListener('abort', onAbort)
+    }
+    const text = typeof res.data === 'string' ? res.data : ''
+    const parsed = parseBody(text)
+    const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
+    if (!parsed.ok) {
+      if (res.status >= 400) {
+        throw fromHttpFailure({ method, path, status: res.status, serverText: textSnippet(text) || null, retryAfterMs, scrub })
+      }
+      throw invalidReply(method, path, res.status, textSnippet(text), scrub)
+    }
+    const failure = detectFailure(res.status, parsed.value)
+    if (failure) {
+      throw fromHttpFailure({ method, path, status: failure.status, serverText: failure.message, retryAfterMs, scrub })
+    }
+    return parsed.value
+  }
+
+  async function send(spec: RequestSpec): Promise<unknown> {
+    if (baseError) throw baseError
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once(spec)
+      } catch (err) {
+        const e = err instanceof DomainError ? err : new DomainError('INTERNAL', 'The request failed unexpectedly.')
+        // Writes are never retried (a duplicate create is billed). A 429 is not retried here either: the
+        // caller gets RATE_LIMITED with retryAfterMs and the poller backs off for at least 30 s.
+        if (spec.method !== 'GET' || attempt >= maxGetRetries || !RETRYABLE_FOR_GET.has(e.code)) throw e
+        const backoff = BACKOFF_BASE_MS * 2 ** attempt * (0.5 + random())
+        await sleep(Math.round(backoff), spec.signal)
+      }
+    }
+  }
+
+  async function read<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+    const body = await send(spec)
+    const r = schema.safeParse(body)
+    if (!r.success) {
+      const issue = r.error.issues[0]
+      const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : ''
+      throw invalidReply(spec.method, spec.path, 200, `${where} in ${jsonSnippet(body, 160)}`, scrub)
+    }
+    return r.data
+  }
+
+  return { send, read, scrub, target }
+}

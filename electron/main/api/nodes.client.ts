@@ -1,0 +1,66 @@
+// Node reads and actions: §2 rows 6–9.
+import { z } from 'zod'
+import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
+import { DomainError, isDomainError } from '../errors'
+import type { ActionReceipt, CallOptions } from './client.types'
+import type { Http } from './http'
+import { num, parseItems, text } from './lenient'
+import { nodeDetailSchema, nodeRowSchema, toNodeDetail, toNodeSummary } from './nodes.mapper'
+import { fetchAllPages, type PagingOptions } from './paging'
+
+const detailReply = z.looseObject({ data: nodeDetailSchema })
+const actionReply = z.looseObject({
+  data: z.looseObject({ id: num, status: text, action_type: text }).optional().catch(undefined)
+})
+
+/** Ids go into the path: only positive integers, so nothing else can be spliced into the URL. */
+export function nodePath(id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError('VALIDATION', 'Node id must be a positive whole number.', { field: 'nodeId' })
+  return `nodes/${id}/`
+}
+
+export function createNodesClient(http: Http) {
+  const fallbackLocation = http.target.location ?? null
+
+  async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
+    const raw = await fetchAllPages(http, { path: 'nodes/', scope: 'proj' }, o)
+    const byId = new Map<number, NodeSummary>()
+    for (const row of parseItems(raw, nodeRowSchema)) {
+      if (!byId.has(row.id)) byId.set(row.id, toNodeSummary(row, fallbackLocation))
+    }
+    return [...byId.values()]
+  }
+
+  async function getNode(id: number, o: CallOptions = {}): Promise<NodeDetail> {
+    const reply = await http.read({ method: 'GET', path: nodePath(id), scope: 'proj', signal: o.signal }, detailReply)
+    return toNodeDetail(reply.data, fallbackLocation)
+  }
+
+  async function deleteNode(id: number, opts: { reserveIp: boolean }, o: CallOptions = {}): Promise<void> {
+    try {
+      await http.send({
+        method: 'DELETE', path: nodePath(id), scope: 'proj', signal: o.signal,
+        ...(opts.reserveIp ? { query: { reserve_ip_required: 'true' } } : {})
+      })
+    } catch (e) {
+      // §1: DELETE "not found" = success (it is gone, which is what the user asked for).
+      if (isDomainError(e) && e.code === 'NOT_FOUND') return
+      throw e
+    }
+  }
+
+  async function action(id: number, body: Record<string, unknown>, o: CallOptions): Promise<ActionReceipt> {
+    const reply = await http.read({ method: 'PUT', path: `${nodePath(id)}actions/`, scope: 'proj', body, signal: o.signal }, actionReply)
+    const d = reply.data
+    return { actionId: d?.id ?? null, status: d?.status ?? '', actionType: d?.action_type ?? String(body['type']) }
+  }
+
+  return {
+    listNodes,
+    getNode,
+    deleteNode,
+    nodeAction: (id: number, type: NodeAction, o: CallOptions = {}) => action(id, { type }, o),
+    renameNode: (id: number, name: string, o: CallOptions = {}) => action(id, { type: 'rename', name }, o),
+    saveImage: (id: number, imageName: string, o: CallOptions = {}) => action(id, { type: 'save_images', name: imageName }, o)
+  }
+}

@@ -1,0 +1,59 @@
+// Native implementations of the platform ports: Electron dialogs, notifications, clipboard and links.
+import { clipboard, dialog, Notification, shell, type BrowserWindow } from 'electron'
+import type { ClipboardPort, Dialogs, NotificationSink } from '../app/ports'
+import { isAllowedExternalUrl } from './external-links'
+
+export function createElectronDialogs(parent: () => BrowserWindow | null): Dialogs {
+  return {
+    async confirm(req) {
+      const options = {
+        type: 'warning' as const,
+        title: req.title,
+        message: req.message,
+        ...(req.detail ? { detail: req.detail } : {}),
+        buttons: req.buttons,
+        cancelId: req.cancelId,
+        defaultId: req.defaultId,
+        noLink: true
+      }
+      const win = parent()
+      const result = win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      return result.response
+    },
+    async openFile(req) {
+      const result = await dialog.showOpenDialog({
+        title: req.title,
+        properties: ['openFile', 'showHiddenFiles'],
+        ...(req.defaultPath ? { defaultPath: req.defaultPath } : {}),
+        ...(req.filters ? { filters: req.filters } : {})
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async saveFile(req) {
+      const result = await dialog.showSaveDialog({
+        title: req.title,
+        ...(req.defaultPath ? { defaultPath: req.defaultPath } : {}),
+        ...(req.filters ? { filters: req.filters } : {})
+      })
+      return result.canceled ? null : (result.filePath ?? null)
+    }
+  }
+}
+
+export function createElectronNotifier(onClick: (profileId: string | null, nodeId: number | null) => void): NotificationSink {
+  return {
+    show(n) {
+      if (!Notification.isSupported()) return
+      const note = new Notification({ title: n.title, body: n.body, silent: false })
+      note.on('click', () => onClick(n.profileId, n.nodeId))
+      note.show()
+    }
+  }
+}
+
+export const electronClipboard: ClipboardPort = { writeText: (text) => clipboard.writeText(text) }
+
+export async function openExternalSafely(url: string): Promise<void> {
+  if (!isAllowedExternalUrl(url)) throw new Error('refused: not an allow-listed https URL')
+  await shell.openExternal(url)
+}
