@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
 // The production CSP lives in renderer/index.html. The dev server's React Refresh preamble is an inline
@@ -7,7 +8,7 @@ import react from '@vitejs/plugin-react'
 const devCsp = (): Plugin => ({
   name: 'nodetray-dev-csp',
   apply: 'serve',
-  transformIndexHtml: (html) =>
+  transformIndexHtml: (html: string) =>
     html.replace(
       /<meta http-equiv="Content-Security-Policy"[^>]*>/,
       `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws:">`

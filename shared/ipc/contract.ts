@@ -19,6 +19,14 @@ export interface AppInfo {
   demoMode: boolean
   /** Running in the browser preview host rather than Electron. */
   preview: boolean
+  /** Problems found at startup (e.g. an unreadable profile file kept aside), until dismissed. */
+  notices: AppNotice[]
+}
+
+export interface AppNotice {
+  id: string
+  level: 'warning'
+  message: string
 }
 
 export interface ImportPreviewEntry {
@@ -46,6 +54,7 @@ export type CreateNodeResult = {
 export const invokeSchemas = {
   'app:info': S.Empty,
   'app:open-external': S.OpenExternalInput,
+  'app:dismiss-notice': S.NoticeRef,
   'settings:get': S.Empty,
   'settings:update': S.SettingsPatch,
   'profiles:list': S.Empty,
@@ -75,6 +84,7 @@ export const invokeSchemas = {
 export interface InvokeResults {
   'app:info': AppInfo
   'app:open-external': { opened: boolean }
+  'app:dismiss-notice': { dismissed: boolean }
   'settings:get': Settings
   'settings:update': Settings
   'profiles:list': ProfileView[]

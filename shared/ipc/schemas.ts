@@ -167,6 +167,7 @@ export const SettingsPatch = z.strictObject({
   hideDemo: z.boolean().optional()
 })
 
+export const NoticeRef = z.strictObject({ id: z.string().min(1).max(100) })
 export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 export const ProfileRef = z.strictObject({ profileId: ProfileId })
 export const OptionalProfileRef = z.strictObject({ profileId: ProfileId.optional() })

@@ -8,7 +8,7 @@ import { createRegistry, type Registry } from '../ipc/registry'
 import { createNodesService } from '../nodes/index'
 import type { NodesService } from '../nodes/nodes.types'
 import { createProfileStack } from '../profiles/index'
-import type { ProfilesService, SettingsService } from '../profiles/profiles.types'
+import type { ProfileNotices, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger, SecretScrubber } from '../redact'
 import { createTrayController } from '../tray/index'
 import type { TrayController } from '../tray/tray.types'
@@ -42,7 +42,7 @@ export interface MainEnv {
 export interface MainServices {
   env: MainEnv
   events: EventBus
-  profiles: ProfilesService
+  profiles: ProfilesService & ProfileNotices
   settings: SettingsService
   nodes: NodesService
   tray: TrayController

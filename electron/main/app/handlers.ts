@@ -11,8 +11,14 @@ export function createHandlers(s: MainServices): HandlerMap {
       version: s.env.version,
       platform: s.env.platform,
       demoMode: s.env.demo !== null && !s.settings.get().hideDemo,
-      preview: s.env.preview
+      preview: s.env.preview,
+      notices: s.profiles.notices.map(({ id, level, message }) => ({ id, level, message }))
     }),
+    'app:dismiss-notice': async ({ id }) => {
+      const had = s.profiles.notices.some((n) => n.id === id)
+      s.profiles.dismissNotice(id)
+      return { dismissed: had }
+    },
     'app:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new DomainError('VALIDATION', 'Only https links to E2E Networks pages can be opened.', { field: 'url' })
       await s.env.openExternal(url)

@@ -16,16 +16,12 @@ export function createDemoBackend(opts: { transitions: 'instant' | 'fast' | 'rea
     async ensureStarted(): Promise<DemoConnection> {
       starting ??= startSimulator({ seed: 'demo', transitions: opts.transitions, latencyMs: opts.latencyMs ?? 0 }).then((s) => (sim = s))
       const s = await starting
-      const locations = s.demo.locations
+      // One demo profile per project and location: the seed puts nodes in all four.
       return {
         baseUrl: s.baseUrl,
         apiKey: s.demo.apiKey,
         authToken: s.demo.authToken,
-        projects: s.demo.projects.map((p, i) => ({
-          projectId: p.projectId,
-          name: p.name,
-          location: locations[i % locations.length] ?? 'Delhi'
-        }))
+        projects: s.demo.projects.flatMap((p) => s.demo.locations.map((location) => ({ projectId: p.projectId, name: p.name, location })))
       }
     },
     async stop() {

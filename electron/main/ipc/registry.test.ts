@@ -29,14 +29,14 @@ function setup(overrides: Partial<HandlerMap> = {}) {
   return { registry, lines, fallback }
 }
 
-const appInfo = async () => ({ name: 'Nodetray', version: '1.2.3', platform: 'linux', demoMode: true, preview: false })
+const appInfo = async () => ({ name: 'Nodetray', version: '1.2.3', platform: 'linux', demoMode: true, preview: false, notices: [] })
 
 describe('IPC registry', () => {
   it('answers a trusted call with an ok envelope', async () => {
     const { registry } = setup({ 'app:info': appInfo })
     await expect(registry.dispatch('app:info', {}, { trusted: true })).resolves.toEqual({
       ok: true,
-      value: { name: 'Nodetray', version: '1.2.3', platform: 'linux', demoMode: true, preview: false }
+      value: { name: 'Nodetray', version: '1.2.3', platform: 'linux', demoMode: true, preview: false, notices: [] }
     })
   })
 

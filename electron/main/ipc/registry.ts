@@ -40,7 +40,7 @@ export function isInvokeChannel(channel: string): channel is InvokeChannel {
 
 export function createRegistry<S>(handlers: HandlerMap, opts: RegistryOptions<S>): Registry<S> {
   const run = async <C extends InvokeChannel>(channel: C, input: unknown, ctx: CallContext) => {
-    const schema = invokeSchemas[channel] as z.ZodType<InvokeInput<C>>
+    const schema = invokeSchemas[channel] as unknown as z.ZodType<InvokeInput<C>>
     const parsed = schema.safeParse(input ?? {})
     if (!parsed.success) return errEnvelope(validationError(parsed.error))
     const value = await (handlers[channel] as Handler<C>)(parsed.data, ctx)

@@ -45,3 +45,19 @@ export interface LastKnownStore {
   save(profileId: string, value: LastKnown): Promise<void>
   delete(profileId: string): Promise<void>
 }
+
+/** A problem the user should hear about once, e.g. profiles.json was corrupt and was moved aside. */
+export interface ProfileNotice {
+  id: string
+  level: 'warning'
+  message: string
+  /** Where the unreadable file was moved, when it was. */
+  keptAs: string | null
+}
+
+/** Main-only extras of the profiles service returned by createProfileStack (not part of the IPC contract). */
+export interface ProfileNotices {
+  /** Load problems found at startup; empty when all was well. The list survives until dismissed. */
+  readonly notices: readonly ProfileNotice[]
+  dismissNotice(id: string): void
+}

@@ -1,0 +1,272 @@
+// The engine's core: one runtime per profile, its poller, list refreshes, last-known cache and change events.
+// Commands (actions, delete, create, catalog) live in commands.ts on top of this.
+import { staleReasonFor } from '../../../shared/domain/errors'
+import type { NodeSummary } from '../../../shared/domain/node'
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import type { ProfileView } from '../../../shared/domain/profile'
+import type { ClientFactory, E2EClient } from '../api/client.types'
+import type { Clock, NotificationSink } from '../app/ports'
+import { DomainError, isDomainError } from '../errors'
+import { decideNotifications } from '../notifications/transition-notifier'
+import { createPoller, type RunResult } from '../poller/poller'
+import type { LastKnownStore, ProfilesService, SettingsService } from '../profiles/profiles.types'
+import type { Logger } from '../redact'
+import { settlePending } from './pending'
+import { intervalFor, newRuntime, resetScope, scopeKeyOf, targetKeyOf, viewOf, type ProfileRuntime } from './profile-runtime'
+import { lookUpTermEnds } from './term-ends'
+
+export interface EngineDeps {
+  profiles: ProfilesService
+  settings: SettingsService
+  lastKnown: LastKnownStore
+  createClient: ClientFactory
+  clock: Clock
+  notifier: NotificationSink
+  log: Logger
+}
+
+export const toDomainError = (e: unknown): DomainError =>
+  isDomainError(e) ? e : new DomainError('INTERNAL', 'Something went wrong while talking to E2E.')
+
+export class Engine {
+  readonly runtimes = new Map<string, ProfileRuntime>()
+  private listeners = new Set<(state: ProfileNodes) => void>()
+  private paused = false
+  private suspended = false
+  private started = false
+  private inFlight = new Set<Promise<unknown>>()
+
+  constructor(readonly deps: EngineDeps) {}
+
+  get isPaused(): boolean {
+    return this.paused
+  }
+
+  onChanged(listener: (state: ProfileNodes) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  view(rt: ProfileRuntime): ProfileNodes {
+    const { clock, settings } = this.deps
+    return viewOf(rt, { now: clock.now(), paused: this.paused || this.suspended, steadyIntervalSec: settings.get().steadyIntervalSec })
+  }
+
+  emit(rt: ProfileRuntime): void {
+    if (rt.removed) return
+    const state = this.view(rt)
+    const json = JSON.stringify(state)
+    if (json === rt.lastEmitted) return
+    rt.lastEmitted = json
+    for (const l of this.listeners) {
+      try {
+        l(state)
+      } catch (e) {
+        this.deps.log.error('nodes listener failed', { error: String(e) })
+      }
+    }
+  }
+
+  /** Throws NOT_FOUND for a profile we do not know (after one look at the profile list). */
+  async runtime(profileId: string): Promise<ProfileRuntime> {
+    let rt = this.runtimes.get(profileId)
+    if (!rt) {
+      await this.syncProfiles(await this.deps.profiles.list())
+      rt = this.runtimes.get(profileId)
+    }
+    if (!rt) throw new DomainError('NOT_FOUND', 'That profile no longer exists.')
+    return rt
+  }
+
+  clientFor(rt: ProfileRuntime): Promise<E2EClient> {
+    if (!rt.client) {
+      const { profiles, createClient, clock } = this.deps
+      const p = profiles
+        .apiTarget(rt.profileId)
+        .then((target) => createClient(target, { onRequest: () => rt.counter.add(clock.now()) }))
+      // A failed lookup (no credentials yet) must not stick: the next call tries again.
+      p.catch(() => {
+        if (rt.client === p) rt.client = null
+      })
+      rt.client = p
+    }
+    return rt.client
+  }
+
+  track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p)
+    void p.finally(() => this.inFlight.delete(p)).catch(() => undefined)
+    return p
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return
+    this.started = true
+    const list = await this.deps.profiles.list()
+    await this.syncProfiles(list, false)
+    for (const rt of this.runtimes.values()) rt.poller?.start()
+  }
+
+  async stop(): Promise<void> {
+    this.started = false
+    for (const rt of this.runtimes.values()) rt.poller?.stop()
+    await Promise.allSettled([...this.inFlight])
+  }
+
+  /** Adds runtimes for new profiles (showing their last-known lists at once), drops removed ones, rebuilds changed clients. */
+  async syncProfiles(list: ProfileView[], startPollers = this.started): Promise<void> {
+    const ids = new Set(list.map((p) => p.id))
+    for (const [id, rt] of this.runtimes) {
+      if (ids.has(id)) continue
+      rt.removed = true
+      rt.poller?.stop()
+      this.runtimes.delete(id)
+    }
+    const added: ProfileRuntime[] = []
+    for (const p of list) {
+      const rt = this.runtimes.get(p.id)
+      if (!rt) {
+        const fresh = newRuntime(p)
+        this.runtimes.set(p.id, fresh)
+        added.push(fresh)
+        continue
+      }
+      rt.profileName = p.name
+      if (rt.targetKey === targetKeyOf(p)) continue
+      rt.targetKey = targetKeyOf(p)
+      rt.client = null
+      rt.catalog.clear()
+      if (rt.scopeKey !== scopeKeyOf(p)) {
+        rt.scopeKey = scopeKeyOf(p)
+        resetScope(rt)
+      }
+      this.emit(rt)
+      if (this.started) void this.refreshNow(rt)
+    }
+    await Promise.all(added.map((rt) => this.loadLastKnown(rt)))
+    for (const rt of added) {
+      rt.poller = this.makePoller(rt)
+      this.emit(rt)
+      if (startPollers) rt.poller.start()
+    }
+  }
+
+  private async loadLastKnown(rt: ProfileRuntime): Promise<void> {
+    try {
+      const cached = await this.deps.lastKnown.load(rt.profileId)
+      if (cached && rt.source === 'none') {
+        rt.nodes = cached.nodes
+        rt.fetchedAt = cached.fetchedAt
+        rt.source = 'cache'
+      }
+    } catch (e) {
+      this.deps.log.warn('last-known list unreadable', { profileId: rt.profileId, error: String(e) })
+    }
+  }
+
+  private makePoller(rt: ProfileRuntime) {
+    const poller = createPoller({
+      clock: this.deps.clock,
+      intervalMs: () => intervalFor(rt, this.deps.settings.get().steadyIntervalSec),
+      run: () => this.track(this.refreshOnce(rt)),
+      onSchedule: () => this.emit(rt)
+    })
+    poller.setPaused(this.paused)
+    poller.setSuspended(this.suspended)
+    return poller
+  }
+
+  refreshNow(rt: ProfileRuntime): Promise<void> {
+    return rt.poller ? rt.poller.runNow() : this.refreshOnce(rt).then(() => undefined)
+  }
+
+  /** Something started moving or an action is pending: the cadence may have to change. */
+  reschedule(rt: ProfileRuntime): void {
+    rt.poller?.reschedule()
+    this.emit(rt)
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused
+    for (const rt of this.runtimes.values()) {
+      rt.poller?.setPaused(paused)
+      this.emit(rt)
+    }
+  }
+
+  setSuspended(suspended: boolean): void {
+    this.suspended = suspended
+    for (const rt of this.runtimes.values()) {
+      rt.poller?.setSuspended(suspended)
+      this.emit(rt)
+    }
+  }
+
+  /** One list refresh. Never throws: the outcome lands in the runtime and goes back to the poller. */
+  private async refreshOnce(rt: ProfileRuntime): Promise<RunResult> {
+    const { clock, log } = this.deps
+    const startedAt = clock.now()
+    rt.refreshing = true
+    this.emit(rt)
+    let result: RunResult
+    try {
+      const client = await this.clientFor(rt)
+      const nodes = await client.listNodes()
+      if (!rt.removed) {
+        this.applyList(rt, nodes, startedAt)
+        await lookUpTermEnds(rt, client, clock.now())
+      }
+      result = { ok: true }
+    } catch (e) {
+      const err = toDomainError(e)
+      rt.error = { ...err.data, reason: staleReasonFor(err.code) }
+      rt.pending = settlePending(rt.pending, null, startedAt, clock.now()).kept
+      log.warn('node list refresh failed', { profileId: rt.profileId, code: err.code, status: err.data.status })
+      result = { ok: false, error: err.data }
+    }
+    rt.refreshing = false
+    this.emit(rt)
+    return result
+  }
+
+  applyList(rt: ProfileRuntime, fetched: NodeSummary[], fetchStartedAt: number): void {
+    const { clock, settings, notifier, lastKnown, log } = this.deps
+    const now = clock.now()
+    const fetchedIds = new Set(fetched.map((n) => n.id))
+    // A node we just created may not be listed yet; keep showing it until it is (or its wait times out).
+    const stillCreating = rt.nodes.filter((n) => !fetchedIds.has(n.id) && rt.pending.get(n.id)?.action.kind === 'create')
+    const nodes = [...fetched, ...stillCreating]
+    const decided = decideNotifications({
+      profileId: rt.profileId,
+      profileName: rt.profileName,
+      prev: rt.notifyPrev,
+      next: nodes,
+      pendingBefore: Object.fromEntries([...rt.pending].map(([id, e]) => [String(id), e.action])),
+      createdByUs: rt.createdByUs,
+      termEnds: rt.termEnds,
+      termWarned: rt.termWarned,
+      now,
+      enabled: settings.get().notifications !== false
+    })
+    for (const key of decided.termWarnedAdd) rt.termWarned.add(key)
+    const { kept, settled } = settlePending(rt.pending, nodes, fetchStartedAt, now)
+    rt.pending = kept
+    for (const s of settled) if (s.action.kind === 'create') rt.createdByUs.delete(s.action.nodeId)
+    for (const id of rt.termEnds.keys()) if (!fetchedIds.has(id)) rt.termEnds.delete(id)
+    rt.notifyPrev = nodes
+    rt.nodes = nodes
+    rt.fetchedAt = new Date(now).toISOString()
+    rt.source = 'live'
+    rt.error = null
+    for (const n of decided.notifications) {
+      try {
+        notifier.show(n)
+      } catch (e) {
+        log.warn('notification failed', { error: String(e) })
+      }
+    }
+    lastKnown.save(rt.profileId, { nodes: fetched, fetchedAt: rt.fetchedAt }).catch((e: unknown) => {
+      log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+    })
+  }
+}

@@ -1,0 +1,58 @@
+// createNodesService: the runtime node engine behind nodes:* and catalog:* (see nodes.types.ts).
+import { CreateCommand } from './create-command'
+import { Engine, type EngineDeps } from './engine'
+import { NodeCommands } from './node-commands'
+import type { NodesService } from './nodes.types'
+
+export type { NodesService } from './nodes.types'
+
+export function createNodesService(deps: EngineDeps): NodesService {
+  const engine = new Engine(deps)
+  const commands = new NodeCommands(engine)
+  const creates = new CreateCommand(engine)
+  const subscriptions: (() => void)[] = []
+
+  return {
+    async start() {
+      subscriptions.push(
+        deps.profiles.onChanged((list) => {
+          engine.syncProfiles(list).catch((e: unknown) => deps.log.error('profile sync failed', { error: String(e) }))
+        }),
+        // A new steady interval or the notification switch: re-plan every poller.
+        deps.settings.onChanged(() => {
+          for (const rt of engine.runtimes.values()) engine.reschedule(rt)
+        })
+      )
+      await engine.start()
+    },
+    async stop() {
+      for (const unsubscribe of subscriptions.splice(0)) unsubscribe()
+      await engine.stop()
+    },
+    snapshot: () => [...engine.runtimes.values()].map((rt) => engine.view(rt)),
+    async refresh(profileId) {
+      if (profileId !== undefined) {
+        await engine.refreshNow(await engine.runtime(profileId))
+        return 1
+      }
+      const all = [...engine.runtimes.values()]
+      await Promise.all(all.map((rt) => engine.refreshNow(rt)))
+      return all.length
+    },
+    detail: (profileId, nodeId) => commands.detail(profileId, nodeId),
+    action: (profileId, nodeId, action) => commands.action(profileId, nodeId, action),
+    delete: (input) => commands.delete(input),
+    committedSettings: (input) => commands.committedSettings(input),
+    create: (input) => creates.create(input),
+    catalogOs: (profileId) => commands.catalogOs(profileId),
+    catalogPlans: (input) => commands.catalogPlans(input),
+    createOptions: (profileId) => commands.createOptions(profileId),
+    setPaused: (paused) => engine.setPaused(paused),
+    isPaused: () => engine.isPaused,
+    setSuspended: (suspended) => engine.setSuspended(suspended),
+    poke() {
+      for (const rt of engine.runtimes.values()) rt.poller?.poke()
+    },
+    onChanged: (listener) => engine.onChanged(listener)
+  }
+}

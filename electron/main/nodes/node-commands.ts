@@ -1,0 +1,147 @@
+// Power actions, delete, committed settings, detail and catalog reads. Every rule is checked against the node as
+// main knows it before anything is sent, so a refused action costs no request.
+import type { z } from 'zod'
+import type { OsFamily, Plan } from '../../../shared/domain/catalog'
+import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
+import { actionAvailability, deleteAvailability } from '../../../shared/domain/node-rules'
+import type { PendingKind } from '../../../shared/domain/node-state'
+import type { CreateOptionsData } from '../../../shared/domain/index'
+import type * as S from '../../../shared/ipc/schemas'
+import type { E2EClient } from '../api/client.types'
+import { DomainError, isDomainError } from '../errors'
+import type { Engine } from './engine'
+import { CATALOG_TTL_MS, type ProfileRuntime } from './profile-runtime'
+import { rememberTermEnd } from './term-ends'
+
+const SUMMARY_KEYS = [
+  'id', 'name', 'status', 'rawStatus', 'plan', 'publicIp', 'privateIp', 'isLocked', 'isProtected', 'isCommitted',
+  'createdAt', 'location', 'vcpus', 'memoryGb', 'diskGb'
+] as const satisfies readonly (keyof NodeSummary)[]
+
+export function toSummary(d: NodeDetail): NodeSummary {
+  return Object.fromEntries(SUMMARY_KEYS.map((k) => [k, d[k]])) as unknown as NodeSummary
+}
+
+function findNode(rt: ProfileRuntime, nodeId: number): NodeSummary {
+  const node = rt.nodes.find((n) => n.id === nodeId)
+  if (!node) throw new DomainError('NOT_FOUND', 'That node is not in the list any more. Refresh and try again.')
+  return node
+}
+
+function refuseIfBusy(rt: ProfileRuntime, node: NodeSummary): void {
+  const busy = rt.pending.get(node.id)
+  if (busy) throw new DomainError('PRECONDITION', `Wait until the current ${busy.action.kind.replace(/_/g, ' ')} on ${node.name} finishes.`)
+}
+
+export class NodeCommands {
+  constructor(private readonly engine: Engine) {}
+
+  /** Marks the node pending for the duration of `call`; it settles when a later list shows the result. */
+  private async tracked(rt: ProfileRuntime, nodeId: number, kind: PendingKind, call: (c: E2EClient) => Promise<unknown>): Promise<void> {
+    const { clock } = this.engine.deps
+    const client = await this.engine.clientFor(rt)
+    const startedAtMs = clock.now()
+    const entry = { action: { nodeId, kind, startedAt: new Date(startedAtMs).toISOString() }, startedAtMs, settleAfterMs: Infinity }
+    rt.pending.set(nodeId, entry)
+    this.engine.emit(rt)
+    try {
+      await call(client)
+    } catch (e) {
+      if (rt.pending.get(nodeId) === entry) rt.pending.delete(nodeId)
+      // The call failed, but the node may still have changed (or be gone): read it again.
+      await this.reread(rt, client, nodeId)
+      this.engine.emit(rt)
+      throw e
+    }
+    entry.settleAfterMs = clock.now()
+    this.engine.reschedule(rt)
+  }
+
+  private async reread(rt: ProfileRuntime, client: E2EClient, nodeId: number): Promise<void> {
+    try {
+      const fresh = toSummary(await client.getNode(nodeId))
+      rt.nodes = rt.nodes.map((n) => (n.id === nodeId ? fresh : n))
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'NOT_FOUND') rt.nodes = rt.nodes.filter((n) => n.id !== nodeId)
+    }
+  }
+
+  async action(profileId: string, nodeId: number, action: NodeAction): Promise<void> {
+    const rt = await this.engine.runtime(profileId)
+    const node = findNode(rt, nodeId)
+    const ok = actionAvailability(node, action)
+    if (!ok.allowed) throw new DomainError('PRECONDITION', ok.reason ?? 'Not possible right now.')
+    refuseIfBusy(rt, node)
+    await this.tracked(rt, nodeId, action, (c) => c.nodeAction(nodeId, action))
+  }
+
+  async delete(input: z.infer<typeof S.DeleteNodeInput>): Promise<void> {
+    const rt = await this.engine.runtime(input.profileId)
+    const node = findNode(rt, input.nodeId)
+    if (input.confirmName !== node.name) {
+      throw new DomainError('VALIDATION', "Type the node's name exactly to confirm", { field: 'confirmName' })
+    }
+    const ok = deleteAvailability(node)
+    if (!ok.allowed) throw new DomainError('PRECONDITION', ok.reason ?? 'This node cannot be deleted right now.')
+    refuseIfBusy(rt, node)
+    await this.tracked(rt, node.id, 'delete', (c) => c.deleteNode(node.id, { reserveIp: input.reserveIp }))
+  }
+
+  async committedSettings(input: z.infer<typeof S.CommittedSettingsInput>): Promise<void> {
+    const rt = await this.engine.runtime(input.profileId)
+    const node = findNode(rt, input.nodeId)
+    if (!node.isCommitted) throw new DomainError('PRECONDITION', `${node.name} is not on a committed plan.`)
+    if (input.mode === 'auto_renew' && input.committedPlanId === undefined) {
+      throw new DomainError('VALIDATION', 'Choose the committed plan to renew with', { field: 'committedPlanId' })
+    }
+    refuseIfBusy(rt, node)
+    await this.tracked(rt, node.id, 'committed', (c) => c.updateCommittedSettings(node.id, input.mode, input.committedPlanId))
+    // The term may have changed: look it up again on the next refresh.
+    rt.termLookedUpAt.delete(node.id)
+  }
+
+  async detail(profileId: string, nodeId: number): Promise<NodeDetail> {
+    const rt = await this.engine.runtime(profileId)
+    const client = await this.engine.clientFor(rt)
+    const detail = await client.getNode(nodeId)
+    rememberTermEnd(rt, detail, this.engine.deps.clock.now())
+    return detail
+  }
+
+  private cached<T>(rt: ProfileRuntime, key: string, load: (c: E2EClient) => Promise<T>, onValue?: (v: T) => void): Promise<T> {
+    const now = this.engine.deps.clock.now()
+    const hit = rt.catalog.get(key)
+    if (hit && now - hit.at < CATALOG_TTL_MS) return hit.value as Promise<T>
+    const value = this.engine.clientFor(rt).then(load)
+    const entry: { at: number; value: Promise<unknown>; plans?: Plan[] } = { at: now, value }
+    rt.catalog.set(key, entry)
+    value.then(
+      (v) => onValue?.(v),
+      () => {
+        if (rt.catalog.get(key) === entry) rt.catalog.delete(key)
+      }
+    )
+    return value
+  }
+
+  async catalogOs(profileId: string): Promise<OsFamily[]> {
+    const rt = await this.engine.runtime(profileId)
+    return this.cached(rt, 'os', (c) => c.listOs())
+  }
+
+  async catalogPlans(input: z.infer<typeof S.PlansInput>): Promise<Plan[]> {
+    const rt = await this.engine.runtime(input.profileId)
+    const { os, version, subCategory, displayCategory } = input
+    const key = `plans:${JSON.stringify([os, version, subCategory, displayCategory])}`
+    return this.cached(rt, key, (c) => c.listPlans({ os, version, subCategory, displayCategory }), (plans) => {
+      const entry = rt.catalog.get(key)
+      if (entry) entry.plans = plans
+    })
+  }
+
+  async createOptions(profileId: string): Promise<CreateOptionsData> {
+    const rt = await this.engine.runtime(profileId)
+    const client = await this.engine.clientFor(rt)
+    return client.createOptions()
+  }
+}

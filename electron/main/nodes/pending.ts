@@ -1,0 +1,65 @@
+// When an action we sent counts as done: the list shows the state it asked for. Until then the node is marked
+// pending and its profile polls fast.
+import type { NodeSummary } from '../../../shared/domain/node'
+import type { PendingAction, PendingKind } from '../../../shared/domain/node-state'
+
+export const PENDING_TIMEOUT_MS = 10 * 60_000
+
+/** Our bookkeeping beside the PendingAction the renderer sees. */
+export interface PendingEntry {
+  action: PendingAction
+  startedAtMs: number
+  /** Only lists fetched after the API accepted the call may settle it; Infinity while the call is in flight. */
+  settleAfterMs: number
+}
+
+/** Whether `node` (undefined: absent from the list) shows that `kind` has taken effect. */
+export function isSettled(kind: PendingKind, node: NodeSummary | undefined): boolean {
+  if (kind === 'delete') return node === undefined
+  if (node === undefined) return true // gone for another reason: nothing left to wait for
+  if (node.status === 'FAILED') return true
+  switch (kind) {
+    case 'power_on':
+    case 'reboot':
+      return node.status === 'RUNNING'
+    case 'power_off':
+      return node.status === 'OFF'
+    case 'lock_vm':
+      return node.isLocked
+    case 'unlock_vm':
+      return !node.isLocked
+    case 'enable_accidental_protection':
+      return node.isProtected
+    case 'disable_accidental_protection':
+      return !node.isProtected
+    case 'create':
+      return node.status !== 'CREATING' && node.status !== 'UNKNOWN'
+    case 'committed':
+      return true
+  }
+}
+
+/** Entries still pending after a list fetched at `fetchStartedAt`; expired ones are dropped too. */
+export function settlePending(
+  pending: Map<number, PendingEntry>,
+  nodes: NodeSummary[] | null,
+  fetchStartedAt: number,
+  now: number
+): { kept: Map<number, PendingEntry>; settled: PendingEntry[] } {
+  const byId = nodes ? new Map(nodes.map((n) => [n.id, n])) : null
+  const kept = new Map<number, PendingEntry>()
+  const settled: PendingEntry[] = []
+  for (const [id, entry] of pending) {
+    const expired = now - entry.startedAtMs >= PENDING_TIMEOUT_MS
+    const done = byId !== null && fetchStartedAt >= entry.settleAfterMs && isSettled(entry.action.kind, byId.get(id))
+    if (expired || done) settled.push(entry)
+    else kept.set(id, entry)
+  }
+  return { kept, settled }
+}
+
+export function pendingRecord(pending: Map<number, PendingEntry>): Record<string, PendingAction> {
+  const out: Record<string, PendingAction> = {}
+  for (const [id, e] of pending) out[String(id)] = e.action
+  return out
+}

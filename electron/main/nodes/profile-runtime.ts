@@ -1,0 +1,117 @@
+// Everything the engine keeps for one profile: its list, pending actions, poller, request counter, API client and
+// catalog cache. The renderer only ever sees viewOf(runtime).
+import type { Plan } from '../../../shared/domain/catalog'
+import type { AppErrorData, StaleReason } from '../../../shared/domain/errors'
+import type { NodeSummary } from '../../../shared/domain/node'
+import { isTransitional } from '../../../shared/domain/node-status'
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import type { ProfileView } from '../../../shared/domain/profile'
+import type { E2EClient } from '../api/client.types'
+import { FAST_INTERVAL_MS, type Poller } from '../poller/poller'
+import { RequestCounter } from '../poller/request-counter'
+import { pendingRecord, type PendingEntry } from './pending'
+
+export const CATALOG_TTL_MS = 10 * 60_000
+
+export interface ProfileRuntime {
+  profileId: string
+  profileName: string
+  /** What the API client depends on; a change rebuilds the client. */
+  targetKey: string
+  /** Project, location and base URL: a change means the list belongs to another project. */
+  scopeKey: string
+  nodes: NodeSummary[]
+  fetchedAt: string | null
+  source: ProfileNodes['source']
+  refreshing: boolean
+  error: (AppErrorData & { reason: StaleReason }) | null
+  pending: Map<number, PendingEntry>
+  /** The last live list the notifier saw; null until the first one (the silent baseline). */
+  notifyPrev: NodeSummary[] | null
+  createdByUs: Set<number>
+  termEnds: Map<number, string>
+  termWarned: Set<string>
+  /** node id → when its committed term was last looked up. */
+  termLookedUpAt: Map<number, number>
+  counter: RequestCounter
+  client: Promise<E2EClient> | null
+  /** Catalog answers by query; `plans` is filled once a plans query resolves (create checks disk rules with it). */
+  catalog: Map<string, { at: number; value: Promise<unknown>; plans?: Plan[] }>
+  poller: Poller | null
+  removed: boolean
+  /** JSON of the last emitted view, so unchanged states are not emitted again. */
+  lastEmitted: string
+}
+
+export function targetKeyOf(p: ProfileView): string {
+  const { projectId, location, apiBaseUrl, credentials } = p
+  return JSON.stringify([projectId, location, apiBaseUrl, credentials.hasCredentials, credentials.apiKeyHint, credentials.tokenExpiresAt])
+}
+
+export const scopeKeyOf = (p: ProfileView): string => JSON.stringify([p.projectId, p.location, p.apiBaseUrl])
+
+export function newRuntime(p: ProfileView): ProfileRuntime {
+  return {
+    profileId: p.id,
+    profileName: p.name,
+    targetKey: targetKeyOf(p),
+    scopeKey: scopeKeyOf(p),
+    nodes: [],
+    fetchedAt: null,
+    source: 'none',
+    refreshing: false,
+    error: null,
+    pending: new Map(),
+    notifyPrev: null,
+    createdByUs: new Set(),
+    termEnds: new Map(),
+    termWarned: new Set(),
+    termLookedUpAt: new Map(),
+    counter: new RequestCounter(),
+    client: null,
+    catalog: new Map(),
+    poller: null,
+    removed: false,
+    lastEmitted: ''
+  }
+}
+
+/** Another project now: forget the list and everything tied to its node ids. */
+export function resetScope(rt: ProfileRuntime): void {
+  rt.nodes = []
+  rt.fetchedAt = null
+  rt.source = 'none'
+  rt.error = null
+  rt.pending.clear()
+  rt.notifyPrev = null
+  rt.createdByUs.clear()
+  rt.termEnds.clear()
+  rt.termLookedUpAt.clear()
+}
+
+export function wantsFastPolling(rt: ProfileRuntime): boolean {
+  return rt.pending.size > 0 || rt.nodes.some((n) => isTransitional(n.status))
+}
+
+export function intervalFor(rt: ProfileRuntime, steadyIntervalSec: number): number {
+  return wantsFastPolling(rt) ? FAST_INTERVAL_MS : Math.max(FAST_INTERVAL_MS, steadyIntervalSec * 1000)
+}
+
+export function viewOf(rt: ProfileRuntime, o: { now: number; paused: boolean; steadyIntervalSec: number }): ProfileNodes {
+  const nextAt = rt.poller?.nextAt ?? null
+  return {
+    profileId: rt.profileId,
+    nodes: rt.nodes,
+    fetchedAt: rt.fetchedAt,
+    source: rt.source,
+    refreshing: rt.refreshing,
+    error: rt.error,
+    pending: pendingRecord(rt.pending),
+    polling: {
+      paused: o.paused,
+      intervalMs: intervalFor(rt, o.steadyIntervalSec),
+      nextPollAt: o.paused || nextAt === null ? null : new Date(nextAt).toISOString(),
+      requestsLastHour: rt.counter.count(o.now)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// Parsers for the credential files users already have (e2e-api.md §1 and §7): MyAccount's "Download Tokens"
+// file and e2ectl's ~/.e2e/config.json. Errors say what is wrong without ever quoting a value.
+import { basename } from 'node:path'
+import { LOCATIONS, type Location } from '../../../shared/domain/location'
+import { ApiKeySchema, AuthTokenSchema } from '../../../shared/ipc/schemas'
+import { DomainError } from '../errors'
+import type { Credentials } from '../vault/credential-store'
+import type { StoreFs } from './atomic-file'
+
+export const MAX_IMPORT_BYTES = 1024 * 1024
+const MAX_ALIAS = 100
+
+export interface ParsedImportEntry {
+  alias: string
+  credentials: Credentials
+  suggestedProjectId: string | null
+  suggestedLocation: Location | null
+}
+
+const bad = (message: string) => new DomainError('VALIDATION', message, { field: 'file' })
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const show = (alias: string) => JSON.stringify(alias.length > 40 ? `${alias.slice(0, 40)}…` : alias)
+
+/** Reads and JSON-parses a user's file. Only reads: the file is never modified. */
+export async function readImportFile(fs: StoreFs, path: string): Promise<unknown> {
+  const name = basename(path)
+  let size: number
+  try {
+    size = (await fs.stat(path)).size
+  } catch {
+    throw bad(`${name} could not be read. Check that the file exists and that you may read it.`)
+  }
+  if (size > MAX_IMPORT_BYTES) throw bad(`${name} is larger than 1 MB, so it is not a credentials file.`)
+  let text: string
+  try {
+    text = await fs.readFile(path)
+  } catch {
+    throw bad(`${name} could not be read. Check that the file exists and that you may read it.`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    // JSON.parse's own message quotes the content, which may be a secret: do not pass it on.
+    throw bad(`${name} is not JSON. Pick the file exactly as it was downloaded.`)
+  }
+}
+
+function credentialsOf(alias: string, value: Record<string, unknown>, tokenField: string): Credentials {
+  const apiKey = value['api_key']
+  const authToken = value[tokenField]
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') throw bad(`The entry ${show(alias)} has no api_key.`)
+  if (typeof authToken !== 'string' || authToken.trim() === '')
+    throw bad(`The entry ${show(alias)} has no ${tokenField}.`)
+  const key = ApiKeySchema.safeParse(apiKey)
+  if (!key.success)
+    throw bad(`The api_key of ${show(alias)} is not valid: ${key.error.issues[0]?.message ?? 'bad format'}.`)
+  const token = AuthTokenSchema.safeParse(authToken)
+  if (!token.success)
+    throw bad(`The ${tokenField} of ${show(alias)} is not valid: ${token.error.issues[0]?.message ?? 'bad format'}.`)
+  return { apiKey: key.data, authToken: token.data }
+}
+
+function checkAlias(alias: string): void {
+  if (alias.trim() === '') throw bad('An entry has an empty alias.')
+  if (alias.length > MAX_ALIAS) throw bad(`The alias ${show(alias)} is longer than ${MAX_ALIAS} characters.`)
+}
+
+/** MyAccount "Download Tokens": {"<alias>": {"api_key": "…", "api_auth_token": "…"}}. */
+export function parseTokenFile(raw: unknown): ParsedImportEntry[] {
+  if (!isObject(raw)) throw bad('This is not a MyAccount token file: it should be a JSON object keyed by token name.')
+  if (isObject(raw['profiles'])) throw bad('This looks like an e2ectl config file. Use "Import from e2ectl" for it.')
+  const entries = Object.entries(raw)
+  if (entries.length === 0) throw bad('The token file holds no tokens.')
+  return entries.map(([alias, value]) => {
+    checkAlias(alias)
+    if (!isObject(value)) throw bad(`The entry ${show(alias)} should be an object with api_key and api_auth_token.`)
+    return {
+      alias,
+      credentials: credentialsOf(alias, value, 'api_auth_token'),
+      suggestedProjectId: null,
+      suggestedLocation: null
+    }
+  })
+}
+
+/** e2ectl: {"profiles": {"<alias>": {"api_key","auth_token","default_project_id"?,"default_location"?}}, "default"?}. */
+export function parseE2ectlConfig(raw: unknown): ParsedImportEntry[] {
+  if (!isObject(raw) || !isObject(raw['profiles'])) {
+    throw bad(
+      'This is not an e2ectl config file: it has no "profiles" object. For a MyAccount token file use "Import token file".'
+    )
+  }
+  const entries = Object.entries(raw['profiles'])
+  if (entries.length === 0) throw bad('The e2ectl config holds no profiles.')
+  const parsed = entries.map(([alias, value]) => {
+    checkAlias(alias)
+    if (!isObject(value)) throw bad(`The profile ${show(alias)} should be an object with api_key and auth_token.`)
+    return {
+      alias,
+      credentials: credentialsOf(alias, value, 'auth_token'),
+      suggestedProjectId: projectIdOf(value['default_project_id']),
+      suggestedLocation: locationOf(value['default_location'])
+    }
+  })
+  // e2ectl's default profile first: it is most likely the one the user wants.
+  const def = raw['default']
+  return typeof def === 'string'
+    ? [...parsed.filter((e) => e.alias === def), ...parsed.filter((e) => e.alias !== def)]
+    : parsed
+}
+
+function projectIdOf(v: unknown): string | null {
+  const s = typeof v === 'number' && Number.isInteger(v) && v >= 0 ? String(v) : typeof v === 'string' ? v.trim() : ''
+  return /^\d{1,12}$/.test(s) ? s : null
+}
+
+function locationOf(v: unknown): Location | null {
+  if (typeof v !== 'string') return null
+  return LOCATIONS.find((l) => l.toLowerCase() === v.trim().toLowerCase()) ?? null
+}

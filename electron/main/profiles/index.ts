@@ -1,0 +1,52 @@
+// Wires the profile file, settings, last-known cache and the profiles service together.
+import type { ClientFactory } from '../api/client.types'
+import type { Clock, DemoBackend, Dialogs } from '../app/ports'
+import type { Logger, SecretScrubber } from '../redact'
+import type { CredentialStore } from '../vault/credential-store'
+import { nodeStoreFs, type StoreFs } from './atomic-file'
+import { createLastKnownStore } from './last-known.store'
+import { ProfileStore } from './profile-store'
+import { createProfilesService } from './profiles.service'
+import type { LastKnownStore, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
+import { createSettingsService } from './settings.service'
+
+export type { ProfileNotice, ProfileNotices } from './profiles.types'
+
+export interface ProfileStackDeps {
+  dataDir: string
+  homeDir: string
+  vault: CredentialStore
+  dialogs: Dialogs
+  demo: DemoBackend | null
+  createClient: ClientFactory
+  clock: Clock
+  scrubber: SecretScrubber
+  log: Logger
+  env?: Record<string, string | undefined>
+  /** Tests inject failing file systems here. */
+  fs?: StoreFs
+}
+
+export async function createProfileStack(
+  deps: ProfileStackDeps
+): Promise<{ profiles: ProfilesService & ProfileNotices; settings: SettingsService; lastKnown: LastKnownStore }> {
+  const fs = deps.fs ?? nodeStoreFs
+  const store = await ProfileStore.open({ dataDir: deps.dataDir, clock: deps.clock, log: deps.log, fs })
+  const settings = createSettingsService(store, deps.log)
+  const lastKnown = createLastKnownStore({ dataDir: deps.dataDir, fs })
+  const profiles = createProfilesService({
+    store,
+    settings,
+    lastKnown,
+    vault: deps.vault,
+    dialogs: deps.dialogs,
+    demo: deps.demo,
+    createClient: deps.createClient,
+    clock: deps.clock,
+    scrubber: deps.scrubber,
+    log: deps.log,
+    homeDir: deps.homeDir,
+    fs
+  })
+  return { profiles, settings, lastKnown }
+}

@@ -1,0 +1,62 @@
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { NodeSummary } from '../../../shared/domain/node'
+import { createLastKnownStore } from './last-known.store'
+import { tempDir } from './testing'
+
+let dir: string
+let cleanup: () => Promise<void>
+beforeEach(async () => ({ dir, cleanup } = await tempDir()))
+afterEach(() => cleanup())
+
+const node: NodeSummary = {
+  id: 7,
+  name: 'web-1',
+  status: 'RUNNING',
+  rawStatus: 'Running',
+  plan: 'C3.8GB',
+  publicIp: '1.2.3.4',
+  privateIp: null,
+  isLocked: false,
+  isProtected: true,
+  isCommitted: false,
+  createdAt: '2026-01-01T00:00:00Z',
+  location: 'Delhi',
+  vcpus: 4,
+  memoryGb: 8,
+  diskGb: 100
+}
+
+it('saves one file per profile under cache/ and reads it back', async () => {
+  const store = createLastKnownStore({ dataDir: dir })
+  await store.save('p-1', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  await store.save('p-2', { nodes: [], fetchedAt: '2027-01-02T00:00:00Z' })
+  expect(await store.load('p-1')).toEqual({ nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  expect((await store.load('p-2'))?.nodes).toEqual([])
+  expect(JSON.parse(await readFile(join(dir, 'cache', 'p-1.json'), 'utf8')).nodes[0].name).toBe('web-1')
+  if (process.platform !== 'win32') expect((await stat(join(dir, 'cache', 'p-1.json'))).mode & 0o777).toBe(0o600)
+  await store.delete('p-1')
+  await store.delete('p-1') // already gone: fine
+  expect(await store.load('p-1')).toBeNull()
+})
+
+it('reads a missing, corrupt or wrongly shaped file as null', async () => {
+  const store = createLastKnownStore({ dataDir: dir })
+  expect(await store.load('p-none')).toBeNull()
+  await store.save('p-1', { nodes: [node], fetchedAt: 'x' })
+  await writeFile(join(dir, 'cache', 'p-1.json'), '{"nodes":[{"id":')
+  expect(await store.load('p-1')).toBeNull()
+  await writeFile(
+    join(dir, 'cache', 'p-1.json'),
+    JSON.stringify({ nodes: [{ ...node, status: 'weird' }], fetchedAt: 'x' })
+  )
+  expect(await store.load('p-1')).toBeNull()
+})
+
+it('refuses ids that would leave the cache folder', async () => {
+  const store = createLastKnownStore({ dataDir: dir })
+  await store.save('../escape', { nodes: [], fetchedAt: 'x' })
+  await expect(stat(join(dir, 'escape.json'))).rejects.toThrow()
+  expect(await store.load('../escape')).toBeNull()
+})

@@ -1,0 +1,177 @@
+// Import from the files users already have, and export without secrets. The picked file is read in main;
+// the page only sees a preview (aliases, key hints, expiry) and an importId pointing at secrets held here.
+import { basename, join } from 'node:path'
+import { DEFAULT_API_BASE_URL, type Profile, type ProfileView } from '../../../shared/domain/profile'
+import type { ImportPreview } from '../../../shared/ipc/contract'
+import * as S from '../../../shared/ipc/schemas'
+import type { Clock, Dialogs } from '../app/ports'
+import { DomainError } from '../errors'
+import { secretHint, type Logger, type SecretScrubber } from '../redact'
+import type { CredentialStore, Credentials } from '../vault/credential-store'
+import { writeFileAtomic, type StoreFs } from './atomic-file'
+import { parseE2ectlConfig, parseTokenFile, readImportFile } from './import-files'
+import { ImportSessions } from './import-session'
+import { readJwtExpiry } from './jwt'
+import type { ProfileStore } from './profile-store'
+import { defaultColor, defaultInitials, newProfileId, parseInput, sameName } from './profile-rules'
+import type { ProfilesService } from './profiles.types'
+
+export interface ImportExportDeps {
+  store: ProfileStore
+  vault: CredentialStore
+  dialogs: Dialogs
+  clock: Clock
+  scrubber: SecretScrubber
+  log: Logger
+  homeDir: string
+  fs: StoreFs
+  remember(profileId: string, creds: Credentials): void
+  view(profile: Profile): Promise<ProfileView>
+  changed(): void
+}
+
+const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
+
+export function createImportExport(
+  d: ImportExportDeps
+): Pick<ProfilesService, 'pickImport' | 'importProfiles' | 'exportProfiles'> {
+  const sessions = new ImportSessions(d.clock)
+
+  return {
+    async pickImport(kind) {
+      const path = await d.dialogs.openFile(
+        kind === 'e2ectl'
+          ? {
+              title: 'Import profiles from e2ectl',
+              defaultPath: join(d.homeDir, '.e2e', 'config.json'),
+              filters: JSON_FILTER
+            }
+          : { title: 'Import the token file downloaded from MyAccount', filters: JSON_FILTER }
+      )
+      if (!path) return null
+      const raw = await readImportFile(d.fs, path)
+      const entries = kind === 'e2ectl' ? parseE2ectlConfig(raw) : parseTokenFile(raw)
+      for (const e of entries) {
+        d.scrubber.add(e.credentials.apiKey)
+        d.scrubber.add(e.credentials.authToken)
+      }
+      const importId = sessions.put({ kind, source: path, entries })
+      const existing = d.store.current().profiles
+      const preview: ImportPreview = {
+        importId,
+        kind,
+        source: path,
+        entries: entries.map((e) => ({
+          alias: e.alias,
+          apiKeyHint: secretHint(e.credentials.apiKey),
+          tokenExpiresAt: readJwtExpiry(e.credentials.authToken)?.toISOString() ?? null,
+          suggestedProjectId: e.suggestedProjectId,
+          suggestedLocation: e.suggestedLocation,
+          nameTaken: existing.some((p) => sameName(p.name, e.alias))
+        }))
+      }
+      return preview
+    },
+
+    async importProfiles(raw) {
+      const input = parseInput(S.ImportInput, raw)
+      const session = sessions.get(input.importId)
+      if (!session) {
+        throw new DomainError('VALIDATION', 'This import has expired or was already used. Pick the file again.', {
+          field: 'importId'
+        })
+      }
+      const created = await d.store.serial(async () => {
+        const file = d.store.current()
+        // Validate everything before touching the vault, so a bad entry writes nothing at all.
+        const planned = input.entries.map((entry, i) => {
+          const source = session.entries.find((e) => e.alias === entry.alias)
+          if (!source)
+            throw new DomainError('VALIDATION', `The file has no entry named "${entry.alias}".`, {
+              field: `entries.${i}.alias`
+            })
+          if (file.profiles.some((p) => sameName(p.name, entry.name))) {
+            throw new DomainError('CONFLICT', `A profile named "${entry.name}" already exists. Choose another name.`, {
+              field: `entries.${i}.name`
+            })
+          }
+          if (input.entries.some((other, j) => j < i && sameName(other.name, entry.name))) {
+            throw new DomainError('CONFLICT', `Two imported profiles are both named "${entry.name}".`, {
+              field: `entries.${i}.name`
+            })
+          }
+          return { entry, creds: source.credentials }
+        })
+        const profiles: Profile[] = []
+        const stored: string[] = []
+        try {
+          for (const { entry, creds } of planned) {
+            const p: Profile = {
+              id: newProfileId(),
+              name: entry.name,
+              projectId: entry.projectId,
+              location: entry.location,
+              apiBaseUrl: DEFAULT_API_BASE_URL,
+              color: defaultColor([...file.profiles, ...profiles]),
+              initials: defaultInitials(entry.name),
+              createdAt: new Date(d.clock.now()).toISOString(),
+              lastUsedAt: null
+            }
+            await d.vault.set(p.id, creds)
+            stored.push(p.id)
+            profiles.push(p)
+          }
+          await d.store.write({ ...file, profiles: [...file.profiles, ...profiles] })
+        } catch (err) {
+          // All or nothing: remove the keychain entries this call made.
+          for (const id of stored) {
+            await d.vault
+              .delete(id)
+              .catch((e: unknown) =>
+                d.log.error('profiles: could not roll back an imported secret', { err: String(e) })
+              )
+          }
+          throw err
+        }
+        planned.forEach(({ creds }, i) => {
+          const p = profiles[i]
+          if (p) d.remember(p.id, creds)
+        })
+        return profiles
+      })
+      sessions.drop(input.importId)
+      d.changed()
+      return Promise.all(created.map((p) => d.view(p)))
+    },
+
+    async exportProfiles() {
+      const profiles = d.store.current().profiles
+      const path = await d.dialogs.saveFile({
+        title: 'Export profiles (without credentials)',
+        defaultPath: join(d.homeDir, 'nodetray-profiles.json'),
+        filters: JSON_FILTER
+      })
+      if (!path) return { savedTo: null, count: 0 }
+      const body = {
+        exportedAt: new Date(d.clock.now()).toISOString(),
+        profiles: profiles.map((p) => ({
+          name: p.name,
+          projectId: p.projectId,
+          location: p.location,
+          apiBaseUrl: p.apiBaseUrl,
+          color: p.color,
+          initials: p.initials
+        }))
+      }
+      try {
+        await writeFileAtomic(d.fs, path, JSON.stringify(body, null, 2) + '\n')
+      } catch (err) {
+        const code = typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : ''
+        throw new DomainError('STORAGE', `Nodetray could not write ${basename(path)}${code ? ` (${code})` : ''}.`, {
+          retryable: true
+        })
+      }
+      return { savedTo: path, count: body.profiles.length }
+    }
+  }
+}

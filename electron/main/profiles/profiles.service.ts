@@ -1,0 +1,255 @@
+// The profiles service: profiles live in profiles.json, their secrets in the vault (changes in
+// profile-mutations.ts), demo profiles come from the embedded simulator, imports from profiles-import.ts.
+import { DEFAULT_API_BASE_URL, type Profile, type ProfileView } from '../../../shared/domain/profile'
+import * as S from '../../../shared/ipc/schemas'
+import type { ApiTarget, ClientFactory } from '../api/client.types'
+import type { Clock, DemoBackend, DemoConnection, Dialogs } from '../app/ports'
+import { DomainError } from '../errors'
+import type { Logger, SecretScrubber } from '../redact'
+import type { CredentialStore, Credentials } from '../vault/credential-store'
+import type { StoreFs } from './atomic-file'
+import { createCredentialCache } from './credential-cache'
+import { credentialInfo, formatExpiry } from './credential-info'
+import { demoProfiles, isDemoId, lazyDemo } from './demo-profiles'
+import { createImportExport } from './profiles-import'
+import { createMutations } from './profile-mutations'
+import { readJwtExpiry } from './jwt'
+import type { ProfileStore } from './profile-store'
+import { notFound, parseInput } from './profile-rules'
+import type { LastKnownStore, ProfileNotice, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
+
+export interface ProfilesServiceDeps {
+  store: ProfileStore
+  settings: SettingsService
+  lastKnown: LastKnownStore
+  vault: CredentialStore
+  dialogs: Dialogs
+  demo: DemoBackend | null
+  createClient: ClientFactory
+  clock: Clock
+  scrubber: SecretScrubber
+  log: Logger
+  homeDir: string
+  fs: StoreFs
+}
+
+const MARK_USED_EVERY_MS = 60_000
+
+export function createProfilesService(d: ProfilesServiceDeps): ProfilesService & ProfileNotices {
+  const creds = createCredentialCache(d.vault, d.scrubber)
+  const demoConn = lazyDemo(d.demo, d.scrubber, d.log)
+  const startedAt = new Date(d.clock.now()).toISOString()
+  const demoLastUsed = new Map<string, string>()
+  const listeners = new Set<(profiles: ProfileView[]) => void>()
+  let notices: ProfileNotice[] = []
+  const warning = d.store.takeStartupWarning()
+  if (warning) notices = [warning]
+
+  const demosShown = async (): Promise<{ conn: DemoConnection; profiles: Profile[] } | null> => {
+    if (!d.demo || d.settings.get().hideDemo) return null
+    const conn = await demoConn()
+    return conn ? { conn, profiles: demoProfiles(conn, startedAt, demoLastUsed) } : null
+  }
+
+  const view = async (p: Profile, demo: DemoConnection | null): Promise<ProfileView> => {
+    let c: Credentials | null = null
+    if (demo) c = { apiKey: demo.apiKey, authToken: demo.authToken }
+    else {
+      try {
+        c = await creds.get(p.id)
+      } catch (err) {
+        d.log.warn('profiles: cannot read credentials', {
+          profileId: p.id,
+          err: err instanceof Error ? err.message : String(err)
+        })
+      }
+    }
+    return { ...p, isDemo: demo !== null, credentials: credentialInfo(c, d.clock.now()) }
+  }
+
+  const list = async (): Promise<ProfileView[]> => {
+    const demos = await demosShown()
+    const user = d.store.current().profiles
+    return Promise.all([
+      ...(demos?.profiles ?? []).map((p) => view(p, demos?.conn ?? null)),
+      ...user.map((p) => view(p, null))
+    ])
+  }
+
+  /** The profile and whether it is a demo; NOT_FOUND for unknown ids and hidden demos. */
+  const resolve = async (profileId: string): Promise<{ profile: Profile; demo: DemoConnection | null }> => {
+    if (isDemoId(profileId)) {
+      const demos = await demosShown()
+      const profile = demos?.profiles.find((p) => p.id === profileId)
+      if (!profile || !demos) throw notFound(profileId)
+      return { profile, demo: demos.conn }
+    }
+    const profile = d.store.current().profiles.find((p) => p.id === profileId)
+    if (!profile) throw notFound(profileId)
+    return { profile, demo: null }
+  }
+
+  let emitting: Promise<void> = Promise.resolve()
+  const changed = (): void => {
+    // Chained so listeners see lists in the order the changes happened.
+    emitting = emitting
+      .then(async () => {
+        if (listeners.size === 0) return
+        const profiles = await list()
+        for (const l of listeners) {
+          try {
+            l(profiles)
+          } catch (err) {
+            d.log.error('profiles: listener failed', { err: String(err) })
+          }
+        }
+      })
+      .catch((err: unknown) => d.log.error('profiles: cannot list after a change', { err: String(err) }))
+  }
+  let hideDemo = d.settings.get().hideDemo
+  d.settings.onChanged((s) => {
+    if (s.hideDemo !== hideDemo) {
+      hideDemo = s.hideDemo
+      changed()
+    }
+  })
+
+  const assertNotExpired = (authToken: string, who: string): void => {
+    const exp = readJwtExpiry(authToken)
+    if (exp && exp.getTime() <= d.clock.now()) {
+      throw new DomainError(
+        'AUTH',
+        `The auth token for ${who} expired on ${formatExpiry(exp)}. Create a new token in MyAccount → API & IAM.`
+      )
+    }
+  }
+
+  const apiTarget = async (profileId: string): Promise<ApiTarget> => {
+    const { profile, demo } = await resolve(profileId)
+    const c = demo ? { apiKey: demo.apiKey, authToken: demo.authToken } : await creds.get(profileId)
+    if (!c) {
+      throw new DomainError(
+        'AUTH',
+        `No credentials are stored for ${profile.name}. Edit the profile and enter its API key and auth token.`
+      )
+    }
+    assertNotExpired(c.authToken, profile.name)
+    return {
+      baseUrl: profile.apiBaseUrl,
+      apiKey: c.apiKey,
+      authToken: c.authToken,
+      projectId: Number(profile.projectId),
+      location: profile.location
+    }
+  }
+
+  const mutations = createMutations({
+    store: d.store,
+    vault: d.vault,
+    creds,
+    clock: d.clock,
+    scrubber: d.scrubber,
+    log: d.log
+  })
+
+  const importExport = createImportExport({
+    store: d.store,
+    vault: d.vault,
+    dialogs: d.dialogs,
+    clock: d.clock,
+    scrubber: d.scrubber,
+    log: d.log,
+    homeDir: d.homeDir,
+    fs: d.fs,
+    remember: (id, c) => creds.remember(id, c),
+    view: (p) => view(p, null),
+    changed
+  })
+
+  return {
+    list,
+    get: async (profileId) => {
+      const { profile, demo } = await resolve(profileId)
+      return view(profile, demo)
+    },
+
+    async create(raw) {
+      const profile = await mutations.create(raw)
+      changed()
+      return view(profile, null)
+    },
+
+    async update(raw) {
+      const profile = await mutations.update(raw)
+      changed()
+      return view(profile, null)
+    },
+
+    async delete(profileId) {
+      await mutations.remove(profileId)
+      await d.lastKnown
+        .delete(profileId)
+        .catch((err: unknown) => d.log.warn('profiles: cannot delete the node cache', { profileId, err: String(err) }))
+      changed()
+    },
+
+    async checkCredentials(raw) {
+      const input = parseInput(S.CheckCredentialsInput, raw)
+      let target: ApiTarget
+      if ('profileId' in input) {
+        const t = await apiTarget(input.profileId)
+        target = { baseUrl: t.baseUrl, apiKey: t.apiKey, authToken: t.authToken }
+      } else {
+        d.scrubber.add(input.apiKey)
+        d.scrubber.add(input.authToken)
+        assertNotExpired(input.authToken, 'this profile')
+        target = { baseUrl: input.apiBaseUrl ?? DEFAULT_API_BASE_URL, apiKey: input.apiKey, authToken: input.authToken }
+      }
+      const client = d.createClient(target)
+      await client.checkCredentials()
+      const projects = await client.listProjects()
+      return { valid: true as const, projects }
+    },
+
+    pickImport: importExport.pickImport,
+    importProfiles: importExport.importProfiles,
+    exportProfiles: importExport.exportProfiles,
+    apiTarget,
+
+    async markUsed(profileId) {
+      const now = d.clock.now()
+      const { profile, demo } = await resolve(profileId)
+      const last = profile.lastUsedAt ? Date.parse(profile.lastUsedAt) : 0
+      // Called on every switch and refresh: skip the disk write when it changes nothing visible.
+      if (now - last < MARK_USED_EVERY_MS) return
+      const stamp = new Date(now).toISOString()
+      if (demo) demoLastUsed.set(profileId, stamp)
+      else {
+        const found = await d.store.update((file) => {
+          const hit = file.profiles.some((p) => p.id === profileId)
+          return {
+            next: {
+              ...file,
+              profiles: file.profiles.map((p) => (p.id === profileId ? { ...p, lastUsedAt: stamp } : p))
+            },
+            result: hit
+          }
+        })
+        if (!found) return
+      }
+      changed()
+    },
+
+    onChanged(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    get notices() {
+      return notices
+    },
+    dismissNotice(id) {
+      notices = notices.filter((n) => n.id !== id)
+    }
+  }
+}

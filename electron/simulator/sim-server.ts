@@ -1,0 +1,159 @@
+// HTTP front: routing, auth, latency, faults and the request log around the route table; /__control/* beside it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { authenticate, bearerOf, resolveScope } from './api-auth'
+import { matchRoute, type RouteCtx } from './api-routes'
+import { isoMicros } from './clock'
+import { runControl, secretMatches } from './control-http'
+import type { FaultBook } from './faults'
+import { accountHint, redactQuery, type RequestLog } from './request-log'
+import { ApiError, badRequest, detailError, htmlPage, type SimResponse } from './responses'
+import type { FaultKind, FaultSpec, RequestLogEntry, SimulatorControl } from './types'
+import type { Scope, World } from './world'
+
+export const API_PREFIX = '/myaccount/api/v1/'
+const CONTROL_PREFIX = '/__control/'
+const MAX_BODY_BYTES = 1_000_000
+
+export interface ServerDeps {
+  world: World
+  faults: FaultBook
+  log: RequestLog
+  control: SimulatorControl
+  controlSecret: string
+  onRequest?(entry: RequestLogEntry): void
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) reject(new Error('body too large'))
+      else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, r: SimResponse): void {
+  const text = r.html ? String(r.body) : JSON.stringify(r.body)
+  res.writeHead(r.status, { 'content-type': r.html ? 'text/html; charset=utf-8' : 'application/json', ...(r.headers ?? {}) })
+  res.end(text)
+}
+
+function faultResponse(f: FaultSpec): SimResponse {
+  switch (f.kind) {
+    case 'http429': {
+      const r = htmlPage(429, 'You have made too many requests. Please slow down.')
+      return f.retryAfterSec !== undefined ? { ...r, headers: { 'retry-after': String(f.retryAfterSec) } } : r
+    }
+    case 'http5xx':
+      return f.body === 'html' ? htmlPage(f.status)
+        : { status: f.status, body: { code: f.status, data: {}, errors: 'Something went wrong on our side', message: 'Internal Server Error' } }
+    case 'errorsInside200':
+      return { status: 200, body: { errors: true, message: 'Something went wrong. Please try again later.' } }
+    case 'statusCodeBody':
+      return f.status === 400 ? { status: 400, body: { status_code: 400, message: 'Invalid request, please check the parameters' } }
+        : { status: 429, body: { status_code: 429, errors: 'Request was throttled. Expected available in 30 seconds.' } }
+    default:
+      return { status: 500, body: { detail: `fault ${f.kind} has no reply` } }
+  }
+}
+
+export function createSimServer(deps: ServerDeps): { server: Server; hanging: Set<ServerResponse> } {
+  const { world, faults, log } = deps
+  const hanging = new Set<ServerResponse>()
+
+  function record(method: string, path: string, route: string, query: URLSearchParams, status: number, fault: FaultKind | undefined): void {
+    const apiKey = query.get('apikey')
+    const account = apiKey && world.accounts.has(apiKey) ? accountHint(apiKey) : undefined
+    const entry = log.add({
+      at: isoMicros(world.now()), method, path, route, query: redactQuery(query), status,
+      ...(fault ? { fault } : {}), ...(account ? { account } : {})
+    })
+    deps.onRequest?.(entry)
+  }
+
+  function runRoute(method: string, route: string, query: URLSearchParams, req: IncomingMessage, rawBody: string): SimResponse {
+    const hit = matchRoute(route)
+    if (!hit) return htmlPage(404)
+    if (!hit.def.methods.includes(method)) return detailError(405, `Method "${method}" not allowed.`).response
+    try {
+      const account = authenticate(world, query, req.headers.authorization, method !== 'GET')
+      let body: unknown
+      if (rawBody.trim()) {
+        try { body = JSON.parse(rawBody) } catch { throw badRequest('Request body is not valid JSON') }
+      }
+      let scope: Scope | undefined
+      const ctx: RouteCtx = { world, account, query, body, params: hit.params, scope: () => (scope ??= resolveScope(world, account, query)) }
+      return hit.def.handle(ctx, method)
+    } catch (err) {
+      if (err instanceof ApiError) return err.response
+      process.stderr.write(`[simulator] ${method} ${route} crashed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+      return { status: 500, body: { code: 500, data: {}, errors: 'Internal error', message: 'Internal Server Error' } }
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const route = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname
+    const { delayMs, fault } = faults.take(method, route, world.faultPrng)
+    const o = world.options
+    const wait = o.latencyMs + (o.jitterMs ? world.faultPrng.int(0, o.jitterMs) : 0) + delayMs
+    if (wait > 0) await sleep(wait)
+    const kind = fault?.kind
+    if (!url.pathname.startsWith(API_PREFIX)) {
+      record(method, url.pathname, route, url.searchParams, 404, undefined)
+      return send(res, htmlPage(404))
+    }
+    if (kind === 'drop' || kind === 'hang') {
+      record(method, url.pathname, route, url.searchParams, 0, kind)
+      if (kind === 'drop') req.socket.destroy()
+      else {
+        hanging.add(res)
+        res.on('close', () => hanging.delete(res))
+      }
+      return
+    }
+    let reply: SimResponse
+    if (kind === 'tokenExpiry') {
+      const account = world.tokens.get(bearerOf(req.headers.authorization) ?? '')
+      if (account) account.expired = true
+      reply = detailError(o.authFailureStatus, 'Given token not valid for any token type: token has expired.').response
+    } else if (fault && !(fault.kind === 'http429' && fault.applyChange)) {
+      reply = faultResponse(fault)
+    } else {
+      reply = runRoute(method, route, url.searchParams, req, rawBody)
+      // Quirk 15: the write applied, yet the caller sees an HTML 429.
+      if (fault) reply = faultResponse(fault)
+    }
+    record(method, url.pathname, route, url.searchParams, reply.status, kind)
+    send(res, reply)
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const rawBody = await readBody(req)
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        const secret = req.headers['x-sim-secret']
+        if (!secretMatches(deps.controlSecret, typeof secret === 'string' ? secret : undefined)) {
+          return send(res, { status: 403, body: { error: 'bad or missing x-sim-secret' } })
+        }
+        let body: unknown = {}
+        try { body = rawBody.trim() ? JSON.parse(rawBody) : {} } catch { return send(res, { status: 400, body: { error: 'invalid JSON' } }) }
+        const out = runControl(deps.control, url.pathname.slice(CONTROL_PREFIX.length), body)
+        return send(res, out)
+      }
+      await handleApi(req, res, url, rawBody)
+    })().catch((err: unknown) => {
+      process.stderr.write(`[simulator] request failed: ${err instanceof Error ? err.message : String(err)}\n`)
+      if (!res.headersSent) send(res, { status: 500, body: { detail: 'simulator error' } })
+    })
+  })
+  return { server, hanging }
+}

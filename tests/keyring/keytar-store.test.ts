@@ -1,0 +1,70 @@
+// Real Secret Service round trips. Run only inside scripts/with-keyring.sh (KEYRING_IT=1): a private D-Bus
+// session with an unlocked gnome-keyring and a throwaway HOME.
+import { randomBytes } from 'node:crypto'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import keytar from 'keytar'
+import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { fakeDemo, input, KEY_A, KEY_B, stack, tempDir, TOKEN_A, TOKEN_B } from '../../electron/main/profiles/testing'
+
+const service = `Nodetray-it-${randomBytes(4).toString('hex')}`
+const store = createKeytarStore({ service })
+
+afterAll(async () => {
+  for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account)
+})
+
+describe('keytar store against a real keyring', () => {
+  it('sets, reads, updates, lists and deletes one entry per profile', async () => {
+    expect(store.kind).toBe('keychain')
+    await store.set('p-one', { apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await store.get('p-one')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(JSON.parse((await keytar.getPassword(service, 'p-one')) ?? '')).toEqual({
+      apiKey: KEY_A,
+      authToken: TOKEN_A
+    })
+
+    await store.set('p-one', { apiKey: KEY_B, authToken: TOKEN_A })
+    expect(await store.get('p-one')).toEqual({ apiKey: KEY_B, authToken: TOKEN_A })
+    expect(await store.listProfileIds()).toEqual(['p-one'])
+
+    expect(await store.delete('p-one')).toBe(true)
+    expect(await store.delete('p-one')).toBe(false)
+    expect(await store.get('p-one')).toBeNull()
+    expect(await store.listProfileIds()).toEqual([])
+  })
+
+  it("two profiles never see each other's secrets, and another service sees neither", async () => {
+    await store.set('p-a', { apiKey: KEY_A, authToken: TOKEN_A })
+    await store.set('p-b', { apiKey: KEY_B, authToken: TOKEN_B })
+    expect(await store.get('p-a')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await store.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
+    await store.delete('p-a')
+    expect(await store.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
+    const other = createKeytarStore({ service: `${service}-other` })
+    expect(await other.get('p-b')).toBeNull()
+    expect(await other.listProfileIds()).toEqual([])
+    await store.delete('p-b')
+  })
+})
+
+describe('profiles service with the real keyring', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()))
+  afterEach(() => cleanup())
+
+  it('create stores the secrets in the keychain; delete removes exactly that entry', async () => {
+    const vault = createKeytarStore({ service: `${service}-svc` })
+    const s = await stack({ dataDir: dir, vault, demo: fakeDemo() })
+    const a = await s.profiles.create(input('Alpha'))
+    const b = await s.profiles.create(input('Bravo', KEY_B, TOKEN_B))
+    expect((await vault.listProfileIds()).sort()).toEqual([a.id, b.id].sort())
+    expect((await s.profiles.apiTarget(b.id)).authToken).toBe(TOKEN_B)
+
+    await s.profiles.delete(a.id)
+    expect(await vault.listProfileIds()).toEqual([b.id])
+    expect(await keytar.getPassword(`${service}-svc`, a.id)).toBeNull()
+    await s.profiles.delete(b.id)
+    expect(await vault.listProfileIds()).toEqual([])
+  })
+})
