@@ -1,15 +1,8 @@
 // Builds the domain-shaped `window.nodetray` API from the contract: `nodes:delete` becomes
 // `api.nodes.delete(input)`. There is deliberately no generic invoke(channel) on the page.
 import type { Envelope } from './envelope'
-import {
-  EVENT_NAMES,
-  INVOKE_CHANNELS,
-  type EventName,
-  type EventPayloads,
-  type InvokeChannel,
-  type InvokeInput,
-  type InvokeResult
-} from './contract'
+import type { EventName, EventPayloads, InvokeChannel, InvokeInput, InvokeResult } from './contract'
+import { EVENT_NAMES, INVOKE_CHANNELS } from './channels'
 
 type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S
 type AreaOf<C> = C extends `${infer A}:${string}` ? A : never
@@ -51,7 +44,7 @@ export function buildBridgeApi(transport: BridgeTransport): BridgeApi {
   }
   const events: EventsApi = {
     on(event, listener) {
-      if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${String(event)}`)
+      if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`)
       return transport.subscribe(event, listener as (payload: unknown) => void)
     }
   }

@@ -10,6 +10,9 @@ import type { TrayMenuModel } from '../domain/tray'
 import type { AppNotification } from '../domain/notifications'
 import type { Location } from '../domain/location'
 import * as S from './schemas'
+import { EVENT_NAMES, INVOKE_CHANNELS } from './channels'
+
+export { EVENT_NAMES, INVOKE_CHANNELS }
 
 export interface AppInfo {
   name: string
@@ -116,11 +119,11 @@ export interface InvokeResults {
 export type InvokeChannel = keyof typeof invokeSchemas
 export type InvokeInput<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>
 export type InvokeResult<C extends InvokeChannel> = InvokeResults[C]
-export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[]
 
-// Compile-time check that results and schemas name the same channels.
+// Compile-time checks that schemas, results and the zod-free channel list (channels.ts) name the same channels.
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never
 export const channelsAgree: SameKeys<typeof invokeSchemas, InvokeResults> = true
+export const channelListAgrees: SameKeys<typeof invokeSchemas, Record<(typeof INVOKE_CHANNELS)[number], unknown>> = true
 
 /** A native dialog shown by the preview host as HTML (Electron uses real dialogs and never sends this). */
 export interface DialogRequest {
@@ -150,12 +153,4 @@ export interface EventPayloads {
   'dialog:requested': DialogRequest
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: EventName[] = [
-  'nodes:changed',
-  'profiles:changed',
-  'settings:changed',
-  'tray:changed',
-  'app:navigated',
-  'notifications:shown',
-  'dialog:requested'
-]
+export const eventListAgrees: SameKeys<EventPayloads, Record<(typeof EVENT_NAMES)[number], unknown>> = true

@@ -1,0 +1,159 @@
+// The Electron shell: lifecycle, window, tray and the ipcMain binding around the services of createMain().
+// Everything here is thin glue; the behaviour lives in services that are tested without Electron.
+import { app, BrowserWindow, Menu, nativeImage, powerMonitor, session, Tray, type IpcMainInvokeEvent, type NativeImage } from 'electron'
+import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import type { EventName, EventPayloads, Navigation } from '../../shared/ipc/contract'
+import { createMain, type Main } from './app/create-main'
+import type { WindowPort } from './app/ports'
+import { createDemoBackend } from './demo/demo-backend'
+import { bindRegistryToIpcMain } from './ipc/bind-electron'
+import { createSenderCheck, describeIpcSender } from './ipc/sender'
+import { createLogger, SecretScrubber } from './redact'
+import { createElectronDialogs, createElectronNotifier, electronClipboard, openExternalSafely } from './shell/electron-ports'
+import { bindLoginItem } from './shell/login-item'
+import { bindPowerEvents } from './shell/power-events'
+import { denyAllPermissions, hardenApp } from './shell/security'
+import { acquireSingleInstance } from './shell/single-instance'
+import { createTrayAdapter, type TrayAdapter } from './shell/tray-adapter'
+import { trayIconDir, trayIconPath } from './shell/tray-icons'
+import { createMainWindow } from './shell/window'
+import { createWindowLifecycle } from './shell/window-lifecycle'
+import { createKeytarStore } from './vault/keytar-store'
+
+let mainWindow: BrowserWindow | null = null
+let tray: TrayAdapter | null = null
+const trustedIds = new Set<number>()
+const trustedOrigin = { url: '' }
+
+const lifecycle = createWindowLifecycle({
+  app,
+  platform: process.platform,
+  hasTray: () => tray !== null,
+  quitOnClose: () => services?.settings.get().quitOnClose ?? false,
+  startHidden: () => services?.settings.get().startHidden ?? false,
+  getWindow: () => mainWindow
+})
+let services: Main<IpcMainInvokeEvent> | null = null
+
+/** Main → renderer events through one typed send that skips a destroyed window. */
+function send<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload)
+}
+
+function ensureWindow(show: boolean): BrowserWindow {
+  if (mainWindow && !mainWindow.isDestroyed()) return mainWindow
+  const created = createMainWindow({
+    show,
+    ...(process.env.ELECTRON_RENDERER_URL && !app.isPackaged ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {})
+  })
+  mainWindow = created.window
+  trustedOrigin.url = created.trustedUrl
+  trustedIds.add(created.window.webContents.id)
+  const id = created.window.webContents.id
+  created.window.on('closed', () => {
+    trustedIds.delete(id)
+    mainWindow = null
+  })
+  created.window.on('focus', () => services?.nodes.poke())
+  lifecycle.attach(created.window)
+  return created.window
+}
+
+const windowPort: WindowPort = {
+  show(nav?: Navigation) {
+    ensureWindow(true)
+    lifecycle.reveal()
+    if (nav) send('app:navigated', nav)
+  },
+  quit() {
+    lifecycle.markQuitting()
+    app.quit()
+  }
+}
+
+async function start(): Promise<void> {
+  if (!acquireSingleInstance(app, () => windowPort.show())) return
+  hardenApp(app)
+  await app.whenReady()
+  denyAllPermissions(session.defaultSession)
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
+
+  const dataDir = app.getPath('userData')
+  const logFile = join(app.getPath('logs'), 'nodetray.log')
+  await mkdir(app.getPath('logs'), { recursive: true })
+  const scrubber = new SecretScrubber()
+  // Every line is scrubbed before it is written; nothing else in main writes logs.
+  const log = createLogger(scrubber, (line) => void appendFile(logFile, line + '\n').catch(() => undefined))
+
+  const main = await createMain<IpcMainInvokeEvent>(
+    {
+      version: app.getVersion(),
+      platform: process.platform,
+      preview: false,
+      dataDir,
+      homeDir: homedir(),
+      vault: createKeytarStore(),
+      dialogs: createElectronDialogs(() => mainWindow),
+      notifier: createElectronNotifier((profileId, nodeId) =>
+        windowPort.show(profileId && nodeId ? { view: 'node', profileId, nodeId } : undefined)
+      ),
+      clipboard: electronClipboard,
+      window: windowPort,
+      openExternal: openExternalSafely,
+      demo: createDemoBackend({ transitions: 'fast' }),
+      scrubber,
+      log
+    },
+    { isTrustedSender: createSenderCheck(trustedIds, trustedOrigin), describeSender: describeIpcSender }
+  )
+  services = main
+  bindRegistryToIpcMain(main.registry)
+  main.events.subscribe((event, payload) => send(event, payload))
+
+  try {
+    const iconDir = trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() })
+    tray = createTrayAdapter<NativeImage>({
+      createTray: (image) => new Tray(image),
+      buildMenu: (template) => {
+        const menu = Menu.buildFromTemplate(template)
+        menu.on('menu-will-show', () => main.tray.menuOpened())
+        return menu
+      },
+      loadIcon: (state) => {
+        const image = nativeImage.createFromPath(trayIconPath(state, process.platform, iconDir))
+        if (process.platform === 'darwin') image.setTemplateImage(true)
+        return image
+      },
+      platform: process.platform,
+      onActivate: (itemId) => void main.tray.activate(itemId)
+    })
+    tray.render(main.tray.model())
+    main.tray.onChanged((model) => tray?.render(model))
+  } catch (err) {
+    // No tray (e.g. GNOME without an AppIndicator extension): the window stays the way in, and closing it quits.
+    tray = null
+    log.warn('tray unavailable; the window stays open', { error: err instanceof Error ? err.message : String(err) })
+  }
+
+  bindPowerEvents(powerMonitor, main.nodes)
+  bindLoginItem(
+    { app, platform: process.platform, env: process.env, homeDir: homedir(), fs: { mkdir, writeFile, rm }, log },
+    main.settings
+  )
+
+  ensureWindow(lifecycle.showOnStart())
+  app.on('window-all-closed', () => {
+    if (!tray || main.settings.get().quitOnClose) app.quit()
+  })
+  app.on('before-quit', () => {
+    tray?.dispose()
+    void main.dispose()
+  })
+}
+
+start().catch((err: unknown) => {
+  process.stderr.write(`Nodetray failed to start: ${err instanceof Error ? err.message : String(err)}\n`)
+  app.exit(1)
+})
