@@ -3,13 +3,15 @@
 export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 1, 3, 8, 0, 0)
 
 export class VirtualClock {
+  /** The demo passes today's date so its ages and term ends read right in the app; tests keep the fixed epoch. */
+  constructor(private readonly epochMs: number = VIRTUAL_EPOCH_MS) {}
   private realStart = Date.now()
   private offsetMs = 0
   /** while seeding, time stands still so seeded timestamps do not depend on how fast the machine is */
   private frozen = false
 
   now(): number {
-    return VIRTUAL_EPOCH_MS + (this.frozen ? 0 : Date.now() - this.realStart) + this.offsetMs
+    return this.epochMs + (this.frozen ? 0 : Date.now() - this.realStart) + this.offsetMs
   }
 
   freeze(): void {

@@ -12,7 +12,7 @@ export type * from './types'
 export { SIM_LOCATIONS } from './types'
 
 export async function startSimulator(opts: SimulatorOptions = {}, onRequest?: (entry: RequestLogEntry) => void): Promise<StartedSimulator> {
-  const world = new World()
+  const world = new World(opts.epochMs)
   const faults = new FaultBook()
   const log = new RequestLog()
   const controlSecret = opts.controlSecret ?? randomBytes(24).toString('hex')

@@ -11,6 +11,8 @@ export interface SimulatorOptions {
   transitions?: TransitionMode
   latencyMs?: number
   controlSecret?: string
+  /** Where the virtual clock starts (ms since 1970). Default: a fixed date, so seeded data is identical run to run. */
+  epochMs?: number
 }
 
 export interface SimProject {

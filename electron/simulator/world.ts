@@ -39,7 +39,10 @@ export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
 export const scopeKey = (apiKey: string, projectId: number, loc: SimLocation): string => `${apiKey}|${projectId}|${loc}`
 
 export class World {
-  readonly clock = new VirtualClock()
+  readonly clock: VirtualClock
+  constructor(epochMs?: number) {
+    this.clock = new VirtualClock(epochMs)
+  }
   prng: Prng = createPrng(1)
   /** separate stream so fault probabilities don't shift seeded data */
   faultPrng: Prng = createPrng(2)

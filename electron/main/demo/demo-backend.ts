@@ -14,7 +14,13 @@ export function createDemoBackend(opts: { transitions: 'instant' | 'fast' | 'rea
 
   return {
     async ensureStarted(): Promise<DemoConnection> {
-      starting ??= startSimulator({ seed: 'demo', transitions: opts.transitions, latencyMs: opts.latencyMs ?? 0 }).then((s) => (sim = s))
+      starting ??= startSimulator({
+        seed: 'demo',
+        transitions: opts.transitions,
+        latencyMs: opts.latencyMs ?? 0,
+        // Start the demo world today (to the minute), so node ages and the committed term end read true.
+        epochMs: Math.floor(Date.now() / 60_000) * 60_000
+      }).then((s) => (sim = s))
       const s = await starting
       // One demo profile per project and location: the seed puts nodes in all four.
       return {
