@@ -69,11 +69,11 @@ export function createRegistry<S>(handlers: HandlerMap, opts: RegistryOptions<S>
 /** Zod issues → a VALIDATION error naming the first bad field, e.g. "projectId: Project id must be digits only". */
 export function validationError(error: z.ZodError): AppErrorData {
   const issues = error.issues.map((i) => ({ field: fieldPath(i.path), message: issueMessage(i) }))
-  const first = issues[0] ?? { field: '', message: 'Invalid input' }
+  const first = issues[0] ?? { field: 'input', message: 'Invalid input' }
   return {
     code: 'VALIDATION',
     field: first.field,
-    message: first.field ? `${first.field}: ${first.message}` : first.message,
+    message: `${first.field}: ${first.message}`,
     issues: issues.slice(0, 10)
   }
 }
@@ -85,6 +85,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
+  // A problem with the input as a whole (not an object, say) is reported against "input".
+  if (path.length === 0) return 'input'
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')
 }
 

@@ -35,6 +35,8 @@ export function createNodesService(deps: EngineDeps): NodesService {
         await engine.refreshNow(await engine.runtime(profileId))
         return 1
       }
+      // "Refresh all" right after a profile was added must include it, even if its change event is still in flight.
+      await engine.syncProfiles(await deps.profiles.list())
       const all = [...engine.runtimes.values()]
       await Promise.all(all.map((rt) => engine.refreshNow(rt)))
       return all.length
