@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           setupFiles: ['tests/setup/electron-mock.ts'],
           testTimeout: 20_000
         }
