@@ -38,6 +38,8 @@ const fresh = (f) => {
 run('typecheck', 'npm', ['run', '-s', 'typecheck'])
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
 run('build', 'npx', ['electron-vite', 'build'])
+run('security', 'node', ['scripts/security-scan.mjs'])
+run('dep-audit', 'node', ['scripts/dep-audit.mjs'])
 const unitJson = fresh('test-results/vitest.json')
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], { count: vitestCounts(unitJson) })
 

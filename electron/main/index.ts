@@ -114,13 +114,10 @@ async function start(): Promise<void> {
 
   try {
     const iconDir = trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() })
-    tray = createTrayAdapter<NativeImage>({
-      createTray: (image) => new Tray(image),
-      buildMenu: (template) => {
-        const menu = Menu.buildFromTemplate(template)
-        menu.on('menu-will-show', () => main.tray.menuOpened())
-        return menu
-      },
+    tray = createTrayAdapter({
+      createTray: (image) => new Tray(image as NativeImage),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      onMenuOpened: () => main.tray.menuOpened(),
       loadIcon: (state) => {
         const image = nativeImage.createFromPath(trayIconPath(state, process.platform, iconDir))
         if (process.platform === 'darwin') image.setTemplateImage(true)

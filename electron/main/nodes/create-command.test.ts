@@ -59,20 +59,52 @@ describe('create', () => {
     const { api, h } = await started()
     api.createImpl = async (names) => ({ outcome: 'recovered', nodes: names.map((name, i) => summary(200 + i, 'CREATING', { name })) })
     const r = await h.service.create(input({ count: 2 }))
-    expect(r).toMatchObject({ outcome: 'recovered', message: 'The request timed out, but api-01-1 and api-01-2 were created' })
+    expect(r).toMatchObject({ outcome: 'recovered', message: 'E2E did not confirm the request, but api-01-1 and api-01-2 were created' })
     expect(h.state('a').nodes.map((n) => n.name)).toEqual(['web-01', 'api-01-1', 'api-01-2'])
     await h.service.stop()
   })
 
-  it('rethrows a failed create unchanged, and a retry with the same requestId gets the same answer', async () => {
+  it('rethrows a failed create unchanged; a retry after an unknown outcome finds the node by name and does not post again', async () => {
     const { api, h } = await started()
     const failure = new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', { createOutcome: 'unknown' })
     api.createImpl = async () => {
+      // E2E made the node, but the reply never arrived.
+      api.nodes.set(300, summary(300, 'CREATING', { name: 'api-01' }))
       throw failure
     }
     await expect(h.service.create(input())).rejects.toBe(failure)
-    await expect(h.service.create(input())).rejects.toBe(failure)
+    const retry = await h.service.create(input())
+    expect(retry).toMatchObject({ outcome: 'recovered', nodes: [{ id: 300, name: 'api-01' }] })
     expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('a retry after an unknown outcome posts again only when the node is confirmed absent', async () => {
+    const { api, h } = await started()
+    api.createImpl = async () => {
+      throw new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', { createOutcome: 'unknown' })
+    }
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    api.createImpl = null
+    const retry = await h.service.create(input())
+    expect(retry).toMatchObject({ outcome: 'created', nodes: [{ name: 'api-01' }] })
+    expect(api.calls.createNode).toBe(2)
+    expect(api.calls.listNodes).toBeGreaterThan(0)
+    // Once created, the same requestId keeps its answer.
+    expect(await h.service.create(input())).toEqual(retry)
+    expect(api.calls.createNode).toBe(2)
+    await h.service.stop()
+  })
+
+  it('a retry after a proven not_created posts again', async () => {
+    const { api, h } = await started()
+    api.createImpl = async () => {
+      throw new DomainError('SERVER', 'E2E had a problem (503). The node was not created.', { createOutcome: 'not_created', status: 503 })
+    }
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'not_created' } })
+    api.createImpl = null
+    expect(await h.service.create(input())).toMatchObject({ outcome: 'created' })
+    expect(api.calls.createNode).toBe(2)
     await h.service.stop()
   })
 

@@ -56,47 +56,78 @@ function validate(rt: ProfileRuntime, input: CreateInput): void {
   }
 }
 
+function recoveredMessage(names: string[]): string {
+  const were = names.length > 1 ? 'were' : 'was'
+  return `E2E did not confirm the request, but ${describe(names)} ${were} created`
+}
+
 function describe(names: string[]): string {
   if (names.length <= 1) return names[0] ?? 'the node'
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
 }
 
+interface CreateEntry {
+  at: number
+  result: Promise<CreateNodeResult>
+  /** Set when the POST went out and we could not tell whether the node was made. */
+  unknown: boolean
+  /** Node ids that existed before the first attempt: a later by-name check ignores them. */
+  existingIds: number[]
+}
+
 export class CreateCommand {
-  private requests = new Map<string, { at: number; result: Promise<CreateNodeResult> }>()
+  private requests = new Map<string, CreateEntry>()
 
   constructor(private readonly engine: Engine) {}
 
+  /**
+   * Same requestId → same answer, with two exceptions that make Retry useful without risking a second node:
+   * a failure that proves nothing was made ('not_created') is forgotten, so Retry posts again; a failure that
+   * left it unknown makes Retry look for the node by name first and post only when it is confirmed absent.
+   */
   async create(input: CreateInput): Promise<CreateNodeResult> {
     const now = this.engine.deps.clock.now()
     for (const [id, r] of this.requests) if (now - r.at > CREATE_MEMORY_MS) this.requests.delete(id)
     const earlier = this.requests.get(input.requestId)
-    if (earlier) return earlier.result
+    if (earlier && !earlier.unknown) return earlier.result
     // Registered before the first await, so a concurrent retry finds it.
     const attempt = { posted: false }
-    const result = this.run(input, attempt)
-    this.requests.set(input.requestId, { at: now, result })
-    // A call refused before the POST went out (bad input, no credentials) may be retried with the same id.
-    result.catch(() => {
-      if (!attempt.posted) this.requests.delete(input.requestId)
+    const entry: CreateEntry = { at: now, unknown: false, existingIds: earlier?.existingIds ?? [], result: Promise.resolve() as never }
+    entry.result = earlier ? this.recheckThenRun(input, entry, attempt) : this.run(input, entry, attempt)
+    this.requests.set(input.requestId, entry)
+    entry.result.catch((err: unknown) => {
+      const outcome = err instanceof DomainError ? err.data.createOutcome : undefined
+      if (!attempt.posted || outcome === 'not_created') this.requests.delete(input.requestId)
+      else entry.unknown = true
     })
-    return result
+    return entry.result
   }
 
-  private async run(input: CreateInput, attempt: { posted: boolean }): Promise<CreateNodeResult> {
+  private async recheckThenRun(input: CreateInput, entry: CreateEntry, attempt: { posted: boolean }): Promise<CreateNodeResult> {
     const rt = await this.engine.runtime(input.profileId)
-    validate(rt, input)
     const client = await this.engine.clientFor(rt)
-    // existingNodeIds lets the client's by-name recovery ignore nodes that were there before (if it supports it).
-    const req = { ...toRequest(input), existingNodeIds: rt.nodes.map((n) => n.id) }
+    const names = new Set(expectedNames(input.name, input.count))
+    const before = new Set(entry.existingIds)
+    const found = (await client.listNodes()).filter((n) => names.has(n.name) && !before.has(n.id))
+    if (found.length) {
+      this.adopt(rt, found)
+      return { outcome: 'recovered', nodes: found, message: recoveredMessage(found.map((n) => n.name)) }
+    }
+    return this.run(input, entry, attempt, false)
+  }
+
+  private async run(input: CreateInput, entry: CreateEntry, attempt: { posted: boolean }, check = true): Promise<CreateNodeResult> {
+    const rt = await this.engine.runtime(input.profileId)
+    if (check) validate(rt, input)
+    const client = await this.engine.clientFor(rt)
+    if (!entry.existingIds.length) entry.existingIds = rt.nodes.map((n) => n.id)
+    // existingNodeIds lets the client's by-name recovery ignore nodes that were there before.
+    const req = { ...toRequest(input), existingNodeIds: entry.existingIds }
     attempt.posted = true
     const outcome = await client.createNode(req)
     this.adopt(rt, outcome.nodes)
     const names = outcome.nodes.length ? outcome.nodes.map((n) => n.name) : expectedNames(input.name, input.count)
-    const plural = names.length > 1
-    const message =
-      outcome.outcome === 'recovered'
-        ? `The request timed out, but ${describe(names)} ${plural ? 'were' : 'was'} created`
-        : `Created ${describe(names)}`
+    const message = outcome.outcome === 'recovered' ? recoveredMessage(names) : `Created ${describe(names)}`
     return { outcome: outcome.outcome, nodes: outcome.nodes, message }
   }
 
