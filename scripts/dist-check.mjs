@@ -12,7 +12,8 @@ const asar = require('@electron/asar')
 
 if (!existsSync('out/main/index.js')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 const stub = mkdtempSync(join(tmpdir(), 'nodetray-electron-stub-'))
-writeFileSync(join(stub, 'electron'), '')
+// electron-builder flips fuses in the binary and looks for this sentinel first; the rest can be anything.
+writeFileSync(join(stub, 'electron'), Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.alloc(9, 0x30)]))
 chmodSync(join(stub, 'electron'), 0o755)
 const output = mkdtempSync(join(tmpdir(), 'nodetray-dist-'))
 try {

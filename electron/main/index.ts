@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, window, tray and the ipcMain binding around the services of createMain().
 // Everything here is thin glue; the behaviour lives in services that are tested without Electron.
-import { app, BrowserWindow, Menu, nativeImage, powerMonitor, session, Tray, type IpcMainInvokeEvent, type NativeImage } from 'electron'
+import { app, BrowserWindow, Menu, nativeImage, powerMonitor, session, Tray, type IpcMainInvokeEvent } from 'electron'
 import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -115,7 +115,7 @@ async function start(): Promise<void> {
   try {
     const iconDir = trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() })
     tray = createTrayAdapter({
-      createTray: (image) => new Tray(image as NativeImage),
+      createTray: (image) => new Tray(image),
       buildMenu: (template) => Menu.buildFromTemplate(template),
       onMenuOpened: () => main.tray.menuOpened(),
       loadIcon: (state) => {

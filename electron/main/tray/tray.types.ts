@@ -5,6 +5,8 @@ export interface TrayController {
   model(): TrayMenuModel
   /** Runs the action of the item with this id in the current model (ids are stable; stale ids are ignored). */
   activate(itemId: string): Promise<void>
+  /** The native menu is about to open (where the platform says so): refresh soon and rebuild relative ages. */
+  menuOpened(): void
   onChanged(listener: (model: TrayMenuModel) => void): () => void
   dispose(): void
 }

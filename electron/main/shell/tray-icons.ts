@@ -1,0 +1,24 @@
+// Which tray image file to load for a health state on a platform. The files are drawn by scripts/make-icons.mjs
+// into resources/icons/tray/ and shipped outside the asar as extraResources (see electron-builder.yml).
+import { join } from 'node:path'
+import type { TrayIconState } from '../../../shared/domain/tray'
+
+/**
+ * macOS: black-and-alpha template images; the name must END in "Template" for Electron to treat them as such,
+ * and nativeImage picks up the @2x sibling by itself. Windows: an .ico holding 16–32 px. Linux: a coloured
+ * 22 px PNG (plus @2x) drawn with a light outline so it shows on dark and light panels alike.
+ */
+export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return `tray-${state}Template.png`
+  if (platform === 'win32') return `tray-${state}.ico`
+  return `tray-${state}.png`
+}
+
+/** Packaged: <resources>/tray (extraResources). Unpackaged: the repo's resources/icons/tray. */
+export function trayIconDir(opts: { isPackaged: boolean; resourcesPath: string; appPath: string }): string {
+  return opts.isPackaged ? join(opts.resourcesPath, 'tray') : join(opts.appPath, 'resources', 'icons', 'tray')
+}
+
+export function trayIconPath(state: TrayIconState, platform: NodeJS.Platform, dir: string): string {
+  return join(dir, trayIconFile(state, platform))
+}

@@ -1,0 +1,227 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import type { ProfileView } from '../../../shared/domain/profile'
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
+import type { TrayMenuModel } from '../../../shared/domain/tray'
+import type { ConfirmRequest } from '../app/ports'
+import { DomainError } from '../errors'
+import { FakeClock } from '../poller/fake-clock'
+import { AGE_REFRESH_MS, createTrayController, findItem, type TrayControllerDeps } from './tray-controller'
+import { node, pendingOf, profileNodes, profileView, T0 } from './tray.fixtures'
+
+function setup(opts: { profiles?: ProfileView[]; nodes?: ProfileNodes[]; confirm?: number } = {}) {
+  const clock = new FakeClock(T0)
+  let paused = false
+  const nodeListeners = new Set<(s: ProfileNodes) => void>()
+  const profileListeners = new Set<(p: ProfileView[]) => void>()
+  const settingsListeners = new Set<(s: Settings) => void>()
+  const nodes = {
+    snapshot: vi.fn(() => opts.nodes ?? []),
+    onChanged: vi.fn((l: (s: ProfileNodes) => void) => (nodeListeners.add(l), () => void nodeListeners.delete(l))),
+    refresh: vi.fn(async () => 1),
+    action: vi.fn(async () => undefined),
+    delete: vi.fn(async () => undefined),
+    setPaused: vi.fn((p: boolean) => void (paused = p)),
+    isPaused: vi.fn(() => paused),
+    poke: vi.fn()
+  }
+  const deps = {
+    nodes,
+    profiles: {
+      list: vi.fn(async () => opts.profiles ?? []),
+      onChanged: vi.fn(
+        (l: (p: ProfileView[]) => void) => (profileListeners.add(l), () => void profileListeners.delete(l))
+      )
+    },
+    settings: {
+      get: vi.fn(() => DEFAULT_SETTINGS),
+      onChanged: vi.fn((l: (s: Settings) => void) => (settingsListeners.add(l), () => void settingsListeners.delete(l)))
+    },
+    dialogs: {
+      confirm: vi.fn(async (_req: ConfirmRequest) => opts.confirm ?? 0),
+      openFile: vi.fn(),
+      saveFile: vi.fn()
+    },
+    clipboard: { writeText: vi.fn() },
+    window: { show: vi.fn(), quit: vi.fn() },
+    clock,
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  } satisfies TrayControllerDeps
+  const tray = createTrayController(deps)
+  const emitNodes = (s: ProfileNodes) => nodeListeners.forEach((l) => l(s))
+  const emitProfiles = (p: ProfileView[]) => profileListeners.forEach((l) => l(p))
+  return { tray, deps, clock, emitNodes, emitProfiles, nodeListeners }
+}
+
+const prod = profileView('prod', { name: 'Production', location: 'Chennai' })
+const web = node(42, 'web-1', 'RUNNING', { publicIp: '164.52.7.42' })
+const started = () => setup({ profiles: [prod], nodes: [profileNodes('prod', [web])] })
+
+describe('tray controller', () => {
+  let ctx: ReturnType<typeof setup>
+  beforeEach(async () => {
+    ctx = started()
+    await ctx.clock.advance(0)
+  })
+
+  it('builds the model from the initial profiles and node snapshot', () => {
+    expect(findItem(ctx.tray.model().items, 'node:prod:42')?.label).toBe('● web-1')
+    expect(ctx.tray.model().title).toBe('1')
+  })
+
+  it('coalesces a burst of changes into one onChanged and skips unchanged models', async () => {
+    const seen: TrayMenuModel[] = []
+    ctx.tray.onChanged((m) => seen.push(m))
+    ctx.emitNodes(profileNodes('prod', [web, node(43, 'web-2', 'OFF')]))
+    ctx.emitNodes(profileNodes('prod', [web, node(43, 'web-2', 'CREATING')]))
+    ctx.emitNodes(profileNodes('prod', [web, node(43, 'web-2', 'RUNNING')]))
+    expect(seen).toHaveLength(0)
+    await ctx.clock.advance(0)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.title).toBe('2')
+    ctx.emitNodes(profileNodes('prod', [web, node(43, 'web-2', 'RUNNING')]))
+    await ctx.clock.advance(0)
+    expect(seen).toHaveLength(1)
+  })
+
+  it('rebuilds on its own as the data ages', async () => {
+    const seen: TrayMenuModel[] = []
+    ctx.tray.onChanged((m) => seen.push(m))
+    await ctx.clock.advance(AGE_REFRESH_MS * 4)
+    expect(findItem(seen.at(-1)!.items, 'profile:prod:freshness')?.label).toBe('updated 2 min ago')
+  })
+
+  it('quick delete asks first, naming the node, its profile and its IP, then deletes through NodesService once', async () => {
+    ctx.deps.dialogs.confirm.mockResolvedValueOnce(1)
+    await ctx.tray.activate('node:prod:42:delete')
+    expect(ctx.deps.dialogs.confirm).toHaveBeenCalledTimes(1)
+    const req = ctx.deps.dialogs.confirm.mock.calls[0]![0]
+    expect(req.message).toContain('web-1')
+    expect(req.detail).toContain('Production')
+    expect(req.detail).toContain('164.52.7.42')
+    expect(req.detail).toContain('deleted for good; backups too')
+    expect(req).toMatchObject({ buttons: ['Cancel', 'Delete web-1'], cancelId: 0, defaultId: 0 })
+    expect(ctx.deps.nodes.delete).toHaveBeenCalledTimes(1)
+    expect(ctx.deps.nodes.delete).toHaveBeenCalledWith({
+      profileId: 'prod',
+      nodeId: 42,
+      confirmName: 'web-1',
+      reserveIp: false
+    })
+  })
+
+  it('cancelling the dialog deletes nothing', async () => {
+    ctx.deps.dialogs.confirm.mockResolvedValueOnce(0)
+    await ctx.tray.activate('node:prod:42:delete')
+    expect(ctx.deps.nodes.delete).not.toHaveBeenCalled()
+  })
+
+  it('a second click while the dialog is open does not stack a second delete', async () => {
+    let answer: (n: number) => void = () => undefined
+    ctx.deps.dialogs.confirm.mockImplementationOnce(() => new Promise<number>((r) => (answer = r)))
+    const first = ctx.tray.activate('node:prod:42:delete')
+    await ctx.tray.activate('node:prod:42:delete')
+    answer(1)
+    await first
+    expect(ctx.deps.dialogs.confirm).toHaveBeenCalledTimes(1)
+    expect(ctx.deps.nodes.delete).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not delete a node that vanished while the dialog was open', async () => {
+    ctx.deps.dialogs.confirm.mockImplementationOnce(async () => {
+      ctx.emitNodes(profileNodes('prod', []))
+      return 1
+    })
+    await ctx.tray.activate('node:prod:42:delete')
+    expect(ctx.deps.nodes.delete).not.toHaveBeenCalled()
+  })
+
+  it('reports a refused delete in a dialog instead of throwing', async () => {
+    ctx.deps.dialogs.confirm.mockResolvedValueOnce(1)
+    ctx.deps.nodes.delete.mockRejectedValueOnce(
+      new DomainError('PRECONDITION', 'The node is locked. Unlock it before deleting.')
+    )
+    await expect(ctx.tray.activate('node:prod:42:delete')).resolves.toBeUndefined()
+    const report = ctx.deps.dialogs.confirm.mock.calls[1]![0]
+    expect(report).toMatchObject({
+      message: 'Could not delete web-1',
+      detail: 'The node is locked. Unlock it before deleting.',
+      buttons: ['OK']
+    })
+    expect(ctx.deps.log.warn).toHaveBeenCalled()
+  })
+
+  it('ignores stale ids and disabled items', async () => {
+    await ctx.tray.activate('node:prod:999:delete')
+    await ctx.tray.activate('node:prod:42:power_on') // disabled: already running
+    expect(ctx.deps.dialogs.confirm).not.toHaveBeenCalled()
+    expect(ctx.deps.nodes.action).not.toHaveBeenCalled()
+  })
+
+  it('ignores an item that became disabled since the menu was drawn', async () => {
+    ctx.emitNodes(profileNodes('prod', [web], { pending: pendingOf(42, 'power_off') }))
+    await ctx.tray.activate('node:prod:42:reboot') // the change is not built yet: activate must look at the newest state
+    expect(ctx.deps.nodes.action).not.toHaveBeenCalled()
+  })
+
+  it('runs node actions and reports their errors', async () => {
+    await ctx.tray.activate('node:prod:42:power_off')
+    expect(ctx.deps.nodes.action).toHaveBeenCalledWith('prod', 42, 'power_off')
+    ctx.deps.nodes.action.mockRejectedValueOnce(new DomainError('NETWORK', 'Cannot reach the E2E API'))
+    await ctx.tray.activate('node:prod:42:reboot')
+    expect(ctx.deps.dialogs.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Could not reboot web-1', detail: 'Cannot reach the E2E API' })
+    )
+  })
+
+  it('dispatches window, clipboard, polling and quit actions', async () => {
+    await ctx.tray.activate('node:prod:42:copy_ssh')
+    expect(ctx.deps.clipboard.writeText).toHaveBeenCalledWith('ssh root@164.52.7.42')
+    await ctx.tray.activate('node:prod:42:open')
+    expect(ctx.deps.window.show).toHaveBeenLastCalledWith({ view: 'node', profileId: 'prod', nodeId: 42 })
+    await ctx.tray.activate('app:settings')
+    expect(ctx.deps.window.show).toHaveBeenLastCalledWith({ view: 'settings' })
+    await ctx.tray.activate('window:open')
+    expect(ctx.deps.window.show).toHaveBeenLastCalledWith()
+    await ctx.tray.activate('app:refresh')
+    expect(ctx.deps.nodes.refresh).toHaveBeenCalledTimes(1)
+    await ctx.tray.activate('app:pause')
+    expect(ctx.deps.nodes.setPaused).toHaveBeenCalledWith(true)
+    expect(findItem(ctx.tray.model().items, 'app:pause')?.label).toBe('Resume polling')
+    await ctx.tray.activate('app:quit')
+    expect(ctx.deps.window.quit).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens the profile from the "N more…" item', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => node(i + 1, `n-${i + 1}`))
+    ctx.emitNodes(profileNodes('prod', many))
+    await ctx.tray.activate('profile:prod:more')
+    expect(ctx.deps.window.show).toHaveBeenCalledWith({ view: 'list', profileId: 'prod' })
+  })
+
+  it('pokes the poller when the menu opens', () => {
+    ctx.tray.menuOpened()
+    expect(ctx.deps.nodes.poke).toHaveBeenCalledTimes(1)
+  })
+
+  it('follows profile changes and drops removed profiles', async () => {
+    ctx.emitProfiles([])
+    await ctx.clock.advance(0)
+    expect(ctx.tray.model().items[0]?.id).toBe('profiles:none')
+  })
+
+  it('dispose unsubscribes and stops its timers', () => {
+    ctx.tray.dispose()
+    expect(ctx.nodeListeners.size).toBe(0)
+    expect(ctx.clock.pending).toBe(0)
+  })
+})
+
+describe('tray controller startup', () => {
+  it('shows Loading… until the profile list arrives', async () => {
+    const { tray, clock } = setup({ profiles: [prod] })
+    expect(tray.model().items[0]?.id).toBe('status:loading')
+    await clock.advance(0)
+    expect(tray.model().items[0]?.id).toBe('summary')
+  })
+})
