@@ -144,7 +144,7 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
         if (!secretMatches(deps.controlSecret, typeof secret === 'string' ? secret : undefined)) {
           return send(res, { status: 403, body: { error: 'bad or missing x-sim-secret' } })
         }
-        let body: unknown = {}
+        let body: unknown
         try { body = rawBody.trim() ? JSON.parse(rawBody) : {} } catch { return send(res, { status: 400, body: { error: 'invalid JSON' } }) }
         const out = runControl(deps.control, url.pathname.slice(CONTROL_PREFIX.length), body)
         return send(res, out)

@@ -34,7 +34,7 @@ export async function call(sim: StartedSimulator, method: string, path: string, 
   if (opts.body !== undefined) headers['content-type'] = 'application/json'
   const res = await fetch(url, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) })
   const text = await res.text()
-  let json: unknown = null
+  let json: unknown
   try { json = JSON.parse(text) } catch { json = null }
   return { status: res.status, text, json, headers: res.headers }
 }
