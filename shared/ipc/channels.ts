@@ -4,6 +4,7 @@ export const INVOKE_CHANNELS = [
   'app:info',
   'app:open-external',
   'app:dismiss-notice',
+  'clipboard:write',
   'settings:get',
   'settings:update',
   'profiles:list',

@@ -58,6 +58,7 @@ export const invokeSchemas = {
   'app:info': S.Empty,
   'app:open-external': S.OpenExternalInput,
   'app:dismiss-notice': S.NoticeRef,
+  'clipboard:write': S.ClipboardInput,
   'settings:get': S.Empty,
   'settings:update': S.SettingsPatch,
   'profiles:list': S.Empty,
@@ -88,6 +89,8 @@ export interface InvokeResults {
   'app:info': AppInfo
   'app:open-external': { opened: boolean }
   'app:dismiss-notice': { dismissed: boolean }
+  /** Main writes the clipboard: the renderer's permission handler denies the async clipboard API. */
+  'clipboard:write': { copied: true }
   'settings:get': Settings
   'settings:update': Settings
   'profiles:list': ProfileView[]

@@ -72,9 +72,10 @@ export const ProfileUpdateInput = z.strictObject({
   authToken: blankable(AuthTokenSchema)
 })
 
-/** Either a stored profile's credentials, or ones typed into the form (not yet saved). */
+/** A stored profile's credentials, ones typed into the form, or one alias of a pending import (not yet saved). */
 export const CheckCredentialsInput = z.union([
   z.strictObject({ profileId: ProfileId }),
+  z.strictObject({ importId: z.string().min(1).max(64), alias: z.string().min(1).max(100), apiBaseUrl: ApiBaseUrlSchema.optional() }),
   z.strictObject({ apiKey: ApiKeySchema, authToken: AuthTokenSchema, apiBaseUrl: ApiBaseUrlSchema.optional() })
 ])
 
@@ -168,6 +169,7 @@ export const SettingsPatch = z.strictObject({
 })
 
 export const NoticeRef = z.strictObject({ id: z.string().min(1).max(100) })
+export const ClipboardInput = z.strictObject({ text: z.string().min(1).max(2000) })
 export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 export const ProfileRef = z.strictObject({ profileId: ProfileId })
 export const OptionalProfileRef = z.strictObject({ profileId: ProfileId.optional() })

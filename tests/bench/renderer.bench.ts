@@ -15,7 +15,7 @@ const NODE_COUNT = 10_000
 
 declare global {
   interface Window {
-    __bench?: { samples: number[]; t0: number | null; before: string | null }
+    __bench?: { samples: number[]; dom: number[]; t0: number | null; before: string | null }
     __firstRowAt?: number
   }
 }
@@ -33,7 +33,7 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
     const input = document.querySelector<HTMLInputElement>('[data-testid="node-search"]')
     const count = document.querySelector('[data-testid="node-count"]')
     if (!input || !count) throw new Error('node list not on screen')
-    const b: { samples: number[]; t0: number | null; before: string | null } = { samples: [], t0: null, before: null }
+    const b: { samples: number[]; dom: number[]; t0: number | null; before: string | null } = { samples: [], dom: [], t0: null, before: null }
     window.__bench = b
     input.addEventListener('keydown', () => {
       b.t0 = performance.now()
@@ -43,12 +43,13 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
       const t0 = b.t0
       if (t0 === null || count.textContent === b.before) return
       b.t0 = null
+      b.dom.push(performance.now() - t0)
       requestAnimationFrame(() => setTimeout(() => b.samples.push(performance.now() - t0), 0))
     }).observe(count, { characterData: true, childList: true, subtree: true })
   })
 }
 
-async function measureKeystrokes(page: Page): Promise<number[]> {
+async function measureKeystrokes(page: Page): Promise<{ paint: number[]; dom: number[] }> {
   await installKeystrokeProbe(page)
   const search = page.getByTestId('node-search')
   await search.click()
@@ -63,7 +64,7 @@ async function measureKeystrokes(page: Page): Promise<number[]> {
       await page.waitForTimeout(30)
     }
   }
-  return page.evaluate(() => window.__bench?.samples ?? [])
+  return page.evaluate(() => ({ paint: window.__bench?.samples ?? [], dom: window.__bench?.dom ?? [] }))
 }
 
 async function measureReloadPaint(page: Page): Promise<{ fromNavigation: number; fromScript: number }> {
@@ -112,16 +113,27 @@ export async function benchRenderer(): Promise<BenchResult[]> {
       return m !== null && Number(m[1]) >= n
     }, NODE_COUNT, { timeout: 60_000 })
 
-    const samples = await measureKeystrokes(page)
+    const { paint: samples, dom } = await measureKeystrokes(page)
     const heap = await heapUsedMb(page)
     const reload = await measureReloadPaint(page)
+    // Where the reload time goes: the snapshot call alone, as the page makes it.
+    const snapshotMs = await page.evaluate(async () => {
+      const t0 = performance.now()
+      const res = await fetch('/ipc/nodes:snapshot', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' })
+      const text = await res.text()
+      JSON.parse(text)
+      return performance.now() - t0
+    })
     const rows = Number(/of (\d+) nodes/.exec((await page.getByTestId('node-count').textContent()) ?? '')?.[1])
     return [
       { name: 'renderer.filter-keystroke-to-paint.median', value: round(median(samples)), unit: 'ms', target: '< 16 ms' },
       { name: 'renderer.filter-keystroke-to-paint.p95', value: round(percentile(samples, 0.95)), unit: 'ms' },
+      // The script work alone (keydown → list updated in the DOM); the rest of the paint figure is waiting for the frame.
+      { name: 'renderer.filter-keystroke-to-dom.median', value: round(median(dom)), unit: 'ms' },
       { name: 'renderer.filter-keystroke.samples', value: samples.length, unit: 'count' },
       { name: 'renderer.reload-first-list-paint', value: round(reload.fromNavigation), unit: 'ms', target: '< 100 ms' },
       { name: 'renderer.reload-first-list-paint.after-dom-interactive', value: round(reload.fromScript), unit: 'ms' },
+      { name: 'renderer.snapshot-ipc-roundtrip', value: round(snapshotMs), unit: 'ms' },
       { name: 'renderer.js-heap-used', value: round(heap), unit: 'MB', target: '< 150 MB' },
       { name: 'renderer.nodes-listed', value: rows, unit: 'count' }
     ]

@@ -24,6 +24,10 @@ export function createHandlers(s: MainServices): HandlerMap {
       await s.env.openExternal(url)
       return { opened: true }
     },
+    'clipboard:write': async ({ text }) => {
+      s.env.clipboard.writeText(text)
+      return { copied: true }
+    },
     'settings:get': async () => s.settings.get(),
     'settings:update': async (patch) => s.settings.update(patch),
     'profiles:list': async () => s.profiles.list(),

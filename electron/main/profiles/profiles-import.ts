@@ -34,10 +34,19 @@ const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
 
 export function createImportExport(
   d: ImportExportDeps
-): Pick<ProfilesService, 'pickImport' | 'importProfiles' | 'exportProfiles'> {
+): Pick<ProfilesService, 'pickImport' | 'importProfiles' | 'exportProfiles'> & {
+  importedCredentials(importId: string, alias: string): Credentials
+} {
   const sessions = new ImportSessions(d.clock)
 
   return {
+    /** The secrets of one alias of a pending import, so "Check credentials" works before anything is saved. */
+    importedCredentials(importId, alias) {
+      const entry = sessions.get(importId)?.entries.find((e) => e.alias === alias)
+      if (!entry) throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
+      return entry.credentials
+    },
+
     async pickImport(kind) {
       const path = await d.dialogs.openFile(
         kind === 'e2ectl'

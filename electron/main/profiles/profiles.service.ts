@@ -199,6 +199,10 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       if ('profileId' in input) {
         const t = await apiTarget(input.profileId)
         target = { baseUrl: t.baseUrl, apiKey: t.apiKey, authToken: t.authToken }
+      } else if ('importId' in input) {
+        const c = importExport.importedCredentials(input.importId, input.alias)
+        assertNotExpired(c.authToken, input.alias)
+        target = { baseUrl: input.apiBaseUrl ?? DEFAULT_API_BASE_URL, apiKey: c.apiKey, authToken: c.authToken }
       } else {
         d.scrubber.add(input.apiKey)
         d.scrubber.add(input.authToken)

@@ -1,0 +1,80 @@
+// The window: header (name, version, navigation), the current screen, toasts, and in the preview the
+// native-dialog stand-in and the tray panel.
+import { useEffect } from 'react'
+import { Spinner } from './components/Spinner'
+import { Tabs, type TabItem } from './components/Tabs'
+import { Toasts } from './components/Toasts'
+import { ErrorText } from './components/ErrorText'
+import { Notices } from './components/Notices'
+import { DialogHost } from './features/dialogs/DialogHost'
+import { FirstRun } from './features/first-run/FirstRun'
+import { NodeListScreen } from './features/nodes/NodeListScreen'
+import { ProfilesScreen } from './features/profiles/ProfilesScreen'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { TrayPreview } from './features/tray-preview/TrayPreview'
+import { useAppStore } from './stores/app.store'
+import { connectEvents, loadAll } from './stores/events'
+import { useProfilesStore, userProfiles } from './stores/profiles.store'
+import { useSettingsStore } from './stores/settings.store'
+import { useUiStore, type View } from './stores/ui.store'
+
+export function App() {
+  const { info, error: infoError, load: loadInfo } = useAppStore()
+  const { profiles, loaded, error: profilesError, load: loadProfiles } = useProfilesStore()
+  const settings = useSettingsStore((s) => s.settings)
+  const { view, setView, firstRunDone } = useUiStore()
+
+  useEffect(() => {
+    const disconnect = connectEvents()
+    void loadInfo()
+    void loadAll()
+    return disconnect
+  }, [loadInfo])
+
+  const firstRun = loaded && (profiles.length === 0 || (userProfiles(profiles).length === 0 && !firstRunDone))
+  const tabs: TabItem<View>[] = [
+    { key: 'nodes', label: 'Nodes' },
+    { key: 'profiles', label: 'Profiles' },
+    { key: 'settings', label: 'Settings' },
+    ...(info?.preview ? [{ key: 'tray' as const, label: 'Tray' }] : [])
+  ]
+
+  return (
+    <div className="app">
+      <header className="app-header row">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <strong>{info?.name ?? 'Nodetray'}</strong>
+          <span className="muted small" data-testid="app-version">
+            {info ? `v${info.version}` : ''}
+          </span>
+          {info?.preview && <span className="tag">Preview</span>}
+        </span>
+        {!firstRun && loaded && <Tabs label="Sections" items={tabs} active={view} onChange={setView} idPrefix="main" />}
+      </header>
+      <main className="app-main" id="main-panel" role={!firstRun && loaded ? 'tabpanel' : undefined} aria-labelledby={!firstRun && loaded ? `main-tab-${view}` : undefined}>
+        {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
+        <Notices />
+        {!loaded ? (
+          profilesError ? (
+            <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
+          ) : (
+            <Spinner label="Starting…" />
+          )
+        ) : firstRun ? (
+          <FirstRun demoAvailable={(info?.demoMode ?? false) || (settings?.hideDemo ?? false)} />
+        ) : view === 'nodes' ? (
+          <NodeListScreen />
+        ) : view === 'profiles' ? (
+          <ProfilesScreen />
+        ) : view === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          info?.preview && <TrayPreview />
+        )}
+      </main>
+      {info?.preview && <DialogHost />}
+      <Toasts />
+    </div>
+  )
+}

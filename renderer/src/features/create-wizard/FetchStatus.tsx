@@ -1,0 +1,21 @@
+// Loading and error states of one fetch, shown where the data would be.
+import { Spinner } from '../../components/Spinner'
+import type { FetchState } from './use-fetch'
+
+export function FetchStatus<T>({ state, what, onRetry }: { state: FetchState<T>; what: string; onRetry(): void }) {
+  if (state.status === 'loading') return <Spinner label={`Loading ${what}…`} />
+  if (state.status === 'error') {
+    return (
+      <div className="banner banner-error" role="alert">
+        <span>
+          Could not load {what}. {state.error.message}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-sm" onClick={onRetry}>
+          Retry
+        </button>
+      </div>
+    )
+  }
+  return null
+}

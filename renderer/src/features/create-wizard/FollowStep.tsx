@@ -1,0 +1,101 @@
+// Step 7: each new node's status, live, until it runs; then its public IP with a copy button.
+import { useState } from 'react'
+import type { NodeSummary } from '../../../../shared/domain/node'
+import { StatusBadge } from '../../components/StatusBadge'
+import type { CreateNodeResult } from '../../../../shared/ipc/contract'
+import { copyText } from '../../lib/clipboard'
+import { useFollowNodes } from './use-follow-nodes'
+
+export function FollowStep({ profileId, result }: { profileId: string; result: CreateNodeResult }) {
+  const { nodes, error, checking, checkNow } = useFollowNodes(profileId, result.nodes)
+  const running = nodes.filter((n) => n.status === 'RUNNING').length
+  const failed = nodes.filter((n) => n.status === 'FAILED')
+  const allUp = nodes.length > 0 && running === nodes.length
+  return (
+    <div className="stack">
+      {result.outcome === 'recovered' ? (
+        <div className="banner banner-ok" role="status" data-testid="cw-recovered">
+          <span>
+            {/* Our own words, not result.message: the failure may have been a 429 or a dropped connection, not a timeout. */}
+            <strong>{nodes.length > 1 ? 'The nodes were created.' : 'The node was created.'}</strong> The connection to E2E failed
+            while creating, but Nodetray found {nodes.length > 1 ? 'the new nodes' : 'the new node'}, so there is nothing to retry.
+          </span>
+        </div>
+      ) : (
+        <div className="banner banner-ok" role="status">
+          {result.message || `Created ${nodes.map((n) => n.name).join(', ')}.`}
+        </div>
+      )}
+      {nodes.length === 0 && <p className="muted">E2E accepted the order but listed no node yet. It will appear in the node list.</p>}
+      {nodes.length > 0 && (
+        <table className="data cw-follow">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Public IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.map((n) => (
+              <FollowRow key={n.id} node={n} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className={allUp ? 'banner banner-ok' : 'muted'} aria-live="polite" data-testid="cw-follow-summary">
+        {allUp
+          ? `${nodes.length > 1 ? 'All nodes are' : 'The node is'} running.`
+          : failed.length > 0
+            ? `${failed.map((n) => n.name).join(', ')} failed to start. Check it in the node list or with E2E support.`
+            : `${running} of ${nodes.length} running. New nodes usually take a minute or two; you can close this, the node list keeps watching.`}
+      </p>
+      {error && (
+        <div className="banner banner-warn" role="alert">
+          Could not refresh the status: {error.message}
+        </div>
+      )}
+      {!allUp && (
+        <div>
+          <button type="button" className="btn btn-sm" onClick={checkNow} disabled={checking}>
+            {checking ? 'Checking…' : 'Check now'}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function FollowRow({ node }: { node: NodeSummary }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+  const ip = node.status === 'RUNNING' ? node.publicIp : null
+  const copy = (text: string) => {
+    void copyText(text).then((ok) => {
+      setCopied(ok ? 'yes' : 'no')
+      setTimeout(() => setCopied(null), 2000)
+    })
+  }
+  return (
+    <tr data-testid="cw-follow-row" data-node-id={node.id}>
+      <td className="mono">{node.name}</td>
+      <td>
+        <StatusBadge status={node.status} />
+      </td>
+      <td>
+        {ip ? (
+          <span className="row">
+            <span className="mono" data-testid="cw-ip">
+              {ip}
+            </span>
+            <button type="button" className="btn btn-sm" onClick={() => copy(ip)} aria-label={`Copy IP ${ip}`}>
+              {copied === 'yes' ? 'Copied' : 'Copy'}
+            </button>
+            {copied === 'no' && <span className="muted cw-small">Select the IP and copy it by hand.</span>}
+          </span>
+        ) : (
+          <span className="muted">{node.status === 'RUNNING' ? 'Waiting for an IP…' : 'When running'}</span>
+        )}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,72 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeBridge } from './wizard.fake-bridge'
+import { node, profileNodes } from './wizard.fixtures'
+import { renderWizard, teardown, toReview } from './wizard.test-utils'
+
+afterEach(teardown)
+
+describe('follow', () => {
+  it('shows each new node live until it runs, then its public IP with a copy button', async () => {
+    const fake = createFakeBridge()
+    fake.createAnswers = [{ outcome: 'created', nodes: [node(101, 'node-01-1'), node(102, 'node-01-2')], message: 'Created 2 nodes' }]
+    const { onCreated } = renderWizard(fake)
+    await toReview({ count: 2 })
+    fireEvent.click(screen.getByRole('button', { name: 'Create 2 nodes' }))
+    await screen.findByText('Starting up')
+    const row = (id: number) => document.querySelector(`[data-node-id="${id}"]`) as HTMLElement
+    expect(row(101)).toHaveTextContent('Creating')
+    expect(screen.queryByTestId('cw-ip')).not.toBeInTheDocument()
+
+    // Another profile's update must not touch these rows.
+    act(() => fake.emit('nodes:changed', profileNodes([node(101, 'x', { status: 'RUNNING', publicIp: '198.51.100.1' })], 'other')))
+    expect(row(101)).toHaveTextContent('Creating')
+
+    act(() =>
+      fake.emit('nodes:changed', profileNodes([node(101, 'node-01-1', { status: 'RUNNING', rawStatus: 'Running', publicIp: '203.0.113.50' }), node(102, 'node-01-2')]))
+    )
+    expect(row(101)).toHaveTextContent('Running')
+    expect(within(row(101)).getByTestId('cw-ip')).toHaveTextContent('203.0.113.50')
+    expect(row(102)).toHaveTextContent('Creating')
+    expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('1 of 2 running')
+
+    fireEvent.click(within(row(101)).getByRole('button', { name: 'Copy IP 203.0.113.50' }))
+    expect(await within(row(101)).findByRole('button', { name: 'Copy IP 203.0.113.50' })).toHaveTextContent('Copied')
+    expect(fake.copied).toEqual(['203.0.113.50'])
+
+    act(() =>
+      fake.emit(
+        'nodes:changed',
+        profileNodes([
+          node(101, 'node-01-1', { status: 'RUNNING', publicIp: '203.0.113.50' }),
+          node(102, 'node-01-2', { status: 'RUNNING', publicIp: '203.0.113.51' })
+        ])
+      )
+    )
+    expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('All nodes are running.')
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }))
+    expect(onCreated).toHaveBeenCalledWith([101, 102])
+  })
+
+  it('catches up from the snapshot when the node is already running', async () => {
+    const fake = createFakeBridge()
+    renderWizard(fake)
+    await toReview()
+    fake.snapshot = [profileNodes([node(101, 'node-01', { status: 'RUNNING', publicIp: '203.0.113.60' })])]
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    expect(await screen.findByTestId('cw-ip')).toHaveTextContent('203.0.113.60')
+    expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('The node is running.')
+  })
+
+  it('says when a node failed', async () => {
+    const fake = createFakeBridge()
+    renderWizard(fake)
+    await toReview()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    await screen.findByText('Starting up')
+    act(() => fake.emit('nodes:changed', profileNodes([node(101, 'node-01', { status: 'FAILED', rawStatus: 'Failed' })])))
+    expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('node-01 failed to start')
+    fireEvent.click(screen.getByRole('button', { name: 'Check now' }))
+    await waitFor(() => expect(fake.refreshes).toBe(1))
+  })
+})

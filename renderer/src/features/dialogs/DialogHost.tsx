@@ -1,0 +1,63 @@
+// Preview only: native dialogs (confirm, open file, save file) arrive as `dialog:requested` and are shown as an
+// accessible modal; the answer goes back with dialog:respond. Requests queue and show one at a time.
+import { useEffect, useState } from 'react'
+import type { DialogRequest } from '../../../../shared/ipc/contract'
+import { Dialog } from '../../components/Dialog'
+import { bridge, call } from '../../lib/ipc'
+import { toast } from '../../stores/notifications.store'
+
+export function DialogHost() {
+  const [queue, setQueue] = useState<DialogRequest[]>([])
+  const [path, setPath] = useState('')
+  const current = queue[0]
+
+  useEffect(() => bridge().events.on('dialog:requested', (req) => setQueue((q) => [...q, req])), [])
+  useEffect(() => setPath(current?.defaultPath ?? ''), [current])
+
+  if (!current) return null
+  const isFile = current.kind !== 'confirm'
+
+  const respond = async (response: number) => {
+    setQueue((q) => q.slice(1))
+    try {
+      await call((api) => api.dialog.respond({ dialogId: current.dialogId, response, ...(isFile && response !== current.cancelId && path ? { path } : {}) }))
+    } catch (e) {
+      toast({ kind: 'error', title: 'The dialog answer did not reach Nodetray', body: e instanceof Error ? e.message : undefined })
+    }
+  }
+
+  // Cancel first, the default (last) button last, as native dialogs order them on Linux.
+  return (
+    <Dialog
+      title={current.title}
+      onClose={() => void respond(current.cancelId)}
+      role={current.kind === 'confirm' ? 'alertdialog' : 'dialog'}
+      testId="native-dialog"
+      footer={
+        <>
+          <span className="spacer" />
+          {current.buttons.map((label, i) => (
+            <button
+              key={`${label}-${i}`}
+              type="button"
+              className={`btn ${i === current.cancelId ? '' : i === current.buttons.length - 1 ? 'btn-primary' : ''}`}
+              disabled={isFile && i !== current.cancelId && path.trim() === ''}
+              onClick={() => void respond(i)}
+            >
+              {label}
+            </button>
+          ))}
+        </>
+      }
+    >
+      {current.message && current.message !== current.title && <p>{current.message}</p>}
+      {current.detail && <p className="muted">{current.detail}</p>}
+      {isFile && (
+        <div className="field">
+          <label htmlFor="native-dialog-path">{current.kind === 'open-file' ? 'Path of the file to open (on the host)' : 'Path to save to (on the host)'}</label>
+          <input id="native-dialog-path" className="mono" value={path} onChange={(e) => setPath(e.target.value)} data-autofocus spellCheck={false} />
+        </div>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { makeNode, makeProfile, makeProfileNodes } from '../../testing/fixtures'
+import { installFake, useFreshStores, useJsdomViewport } from '../../testing/setup-fake'
+import { connectEvents, loadAll } from '../../stores/events'
+import { NodeListScreen } from './NodeListScreen'
+
+useFreshStores()
+useJsdomViewport()
+
+const nodes = [
+  makeNode({ id: 1, name: 'web-1', status: 'RUNNING', publicIp: '164.52.1.1', createdAt: '2026-01-01T00:00:00Z' }),
+  makeNode({ id: 2, name: 'api-2', status: 'OFF', publicIp: '164.52.1.2', createdAt: '2026-01-03T00:00:00Z' }),
+  makeNode({ id: 3, name: 'db-3', status: 'FAILED', publicIp: '164.52.9.3', createdAt: '2026-01-02T00:00:00Z' })
+]
+
+async function renderList(stateOver = {}) {
+  const fake = installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes, ...stateOver })] })
+  await act(() => loadAll())
+  render(<NodeListScreen />)
+  return fake
+}
+
+const rowNames = () => screen.getAllByTestId('node-row').map((r) => within(r).getAllByRole('button')[0]?.textContent)
+
+describe('node list', () => {
+  it('lists nodes sorted by name, with status as text', async () => {
+    await renderList()
+    expect(rowNames()).toEqual(['api-2', 'db-3', 'web-1'])
+    expect(within(screen.getByTestId('node-table')).getByText('Powered off')).toHaveClass('status-OFF')
+    expect(screen.getByTestId('node-count')).toHaveTextContent('3 of 3 nodes')
+  })
+
+  it('searches by name or IP and filters by status', async () => {
+    await renderList()
+    fireEvent.change(screen.getByTestId('node-search'), { target: { value: '164.52.1.' } })
+    await waitFor(() => expect(rowNames()).toEqual(['api-2', 'web-1']))
+    fireEvent.change(screen.getByTestId('status-filter'), { target: { value: 'RUNNING' } })
+    await waitFor(() => expect(rowNames()).toEqual(['web-1']))
+    fireEvent.change(screen.getByTestId('node-search'), { target: { value: 'zzz' } })
+    await waitFor(() => expect(screen.getByText('No nodes match')).toBeInTheDocument())
+  })
+
+  it('sorts by status and by created', async () => {
+    await renderList()
+    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'status' } })
+    expect(rowNames()).toEqual(['web-1', 'api-2', 'db-3'])
+    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'created' } })
+    expect(rowNames()).toEqual(['api-2', 'db-3', 'web-1'])
+  })
+
+  it('renders only a window of 10,000 rows', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeNode({ id: i + 1, name: `n-${i + 1}` }))
+    installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: many })] })
+    await act(() => loadAll())
+    render(<NodeListScreen />)
+    expect(screen.getByTestId('node-count')).toHaveTextContent('10000 of 10000 nodes')
+    expect(screen.getAllByTestId('node-row').length).toBeLessThan(60)
+  })
+
+  it('shows an offline banner with the age of the cached list', async () => {
+    await renderList({ source: 'cache', fetchedAt: new Date(Date.now() - 5 * 60_000).toISOString(), error: { code: 'NETWORK', message: 'x', reason: 'offline' } })
+    expect(screen.getByTestId('stale-banner')).toHaveTextContent(/Production: offline .* 5 min ago/)
+  })
+
+  it('applies nodes:changed and pauses polling', async () => {
+    const fake = await renderList()
+    const off = connectEvents()
+    act(() => fake.emit('nodes:changed', makeProfileNodes({ nodes: [...nodes, makeNode({ id: 4, name: 'new-4' })] })))
+    expect(screen.getByTestId('node-count')).toHaveTextContent('4 of 4 nodes')
+    fireEvent.click(screen.getByRole('button', { name: 'Pause polling' }))
+    await waitFor(() => expect(screen.getByTestId('polling-status')).toHaveTextContent('Polling paused'))
+    expect(fake.callsTo('poller:set-paused')).toEqual([{ paused: true }])
+    off()
+  })
+})

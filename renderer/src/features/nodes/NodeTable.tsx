@@ -1,0 +1,114 @@
+// The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
+// A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
+import { memo, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { ProfileNodes } from '../../../../shared/domain/node-state'
+import type { ProfileView } from '../../../../shared/domain/profile'
+import { StatusBadge } from '../../components/StatusBadge'
+import { copyText } from '../../lib/clipboard'
+import { formatDate } from '../../lib/format'
+import { toast } from '../../stores/notifications.store'
+import type { SelectedNode } from '../../stores/ui.store'
+import type { NodeRow } from './list-filter'
+import { PENDING_LABEL } from './pending-label'
+
+const ROW_HEIGHT = 41
+
+interface NodeTableProps {
+  rows: NodeRow[]
+  showProfile: boolean
+  profiles: Record<string, ProfileView>
+  states: Record<string, ProfileNodes>
+  selected: SelectedNode | null
+  onSelect(node: SelectedNode): void
+}
+
+export const NodeTable = memo(function NodeTable({ rows, showProfile, profiles, states, selected, onSelect }: NodeTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => {
+      const r = rows[i]
+      return r ? `${r.profileId}:${r.node.id}` : i
+    }
+  })
+  const items = virtualizer.getVirtualItems()
+  const top = items[0]?.start ?? 0
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+  const cols = showProfile ? 7 : 6
+
+  const copy = async (ip: string) => {
+    const ok = await copyText(ip)
+    toast(ok ? { kind: 'ok', title: `Copied ${ip}` } : { kind: 'error', title: 'Could not copy the IP address' })
+  }
+
+  return (
+    <div className="table-scroll" ref={scrollRef} data-testid="node-table-scroll" tabIndex={-1}>
+      <table className="data node-table" aria-rowcount={rows.length + 1} data-testid="node-table">
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="col-name">Name</th>
+            <th scope="col" className="col-status">Status</th>
+            <th scope="col" className="col-ip">Public IP</th>
+            <th scope="col" className="col-plan">Plan</th>
+            <th scope="col" className="col-loc">Location</th>
+            {showProfile && <th scope="col" className="col-profile">Profile</th>}
+            <th scope="col" className="col-created">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={cols} style={{ height: top, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            const { node, profileId } = row
+            const pending = states[profileId]?.pending[String(node.id)]
+            const isSelected = selected?.profileId === profileId && selected.nodeId === node.id
+            const profile = profiles[profileId]
+            return (
+              <tr key={item.key} aria-rowindex={item.index + 2} className={isSelected ? 'selected' : undefined} data-testid="node-row" style={{ height: ROW_HEIGHT }}>
+                <td className="col-name">
+                  <button type="button" className="link-button" aria-current={isSelected ? 'true' : undefined} onClick={() => onSelect({ profileId, nodeId: node.id })}>
+                    {node.name}
+                  </button>
+                  {node.isLocked && <span className="tag" title="Locked">Locked</span>}
+                </td>
+                <td className="col-status">
+                  <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
+                </td>
+                <td className="col-ip">
+                  {node.publicIp ? (
+                    <span className="row" style={{ gap: 4 }}>
+                      <span className="mono">{node.publicIp}</span>
+                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Copy IP ${node.publicIp}`} title="Copy IP" onClick={() => void copy(node.publicIp as string)}>
+                        Copy
+                      </button>
+                    </span>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
+                <td className="col-plan">{node.plan}</td>
+                <td className="col-loc">{node.location ?? '—'}</td>
+                {showProfile && <td className="col-profile">{profile?.name ?? profileId}</td>}
+                <td className="col-created">{formatDate(node.createdAt)}</td>
+              </tr>
+            )
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={cols} style={{ height: bottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+})

@@ -1,0 +1,43 @@
+// What the stale/offline banner says for one profile's list: the reason in plain words and the data's age.
+import type { ProfileNodes } from '../../../../shared/domain/node-state'
+import { formatAge, formatDuration } from '../../lib/format'
+
+export interface StaleNotice {
+  kind: 'error' | 'warn' | 'info'
+  /** With the profile's name in front. */
+  text: string
+  /** Without the name, so profiles with the same problem can share one banner. */
+  body: string
+}
+
+export function staleNotice(state: ProfileNodes, profileName: string, now: number = Date.now()): StaleNotice | null {
+  const age = state.fetchedAt ? `Showing the list from ${formatAge(state.fetchedAt, now)}.` : 'No list has been fetched yet.'
+  const err = state.error
+  if (!err) {
+    if (state.source !== 'cache') return null
+    return notice('info', profileName, `${age} ${state.refreshing ? 'Refreshing now…' : 'It will refresh on the next poll.'}`)
+  }
+  switch (err.reason) {
+    case 'offline':
+      return notice('warn', profileName, `offline — the E2E API cannot be reached. ${age} Nodetray keeps retrying.`)
+    case 'rate_limited': {
+      const waitMs = state.polling.nextPollAt ? Date.parse(state.polling.nextPollAt) - now : err.retryAfterMs
+      const wait = waitMs !== undefined && waitMs > 0 ? `waiting ${formatDuration(waitMs)} before the next try` : 'backing off before the next try'
+      return notice('warn', profileName, `the E2E API is limiting requests (rate limited), ${wait}. ${age}`)
+    }
+    case 'auth':
+      return notice('error', profileName, `the API key or auth token was rejected. Update the credentials under Profiles. ${age}`)
+    case 'timeout':
+      return notice('warn', profileName, `the E2E API did not answer in time. ${age} Nodetray keeps retrying.`)
+    case 'server':
+      return notice('warn', profileName, `the E2E API is having problems (server error). ${age} Nodetray keeps retrying.`)
+    case 'invalid_reply':
+      return notice('warn', profileName, `the E2E API sent a reply Nodetray cannot read. ${age}`)
+    default:
+      return notice('warn', profileName, `${err.message} ${age}`)
+  }
+}
+
+function notice(kind: StaleNotice['kind'], profileName: string, body: string): StaleNotice {
+  return { kind, text: `${profileName}: ${body}`, body }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { makeProfile } from '../../testing/fixtures'
+import { fail } from '../../testing/fake-api'
+import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { ProfileForm } from './ProfileForm'
+
+useFreshStores()
+
+const KEY = 'abcd1234-ef56'
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.payload.signature'
+
+function fill(values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } })
+}
+
+describe('profile form', () => {
+  it('checks fields as you type once a field was left', () => {
+    installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    const pid = screen.getByLabelText('Project id')
+    fireEvent.change(pid, { target: { value: '51a' } })
+    expect(screen.queryByTestId('error-projectId')).not.toBeInTheDocument()
+    fireEvent.blur(pid)
+    expect(screen.getByTestId('error-projectId')).toHaveTextContent('Project id must be digits only')
+    expect(pid).toHaveAttribute('aria-invalid', 'true')
+    fireEvent.change(pid, { target: { value: '51734' } })
+    expect(screen.queryByTestId('error-projectId')).not.toBeInTheDocument()
+  })
+
+  it('puts the server ValidationError on its field', async () => {
+    installFake({ 'profiles:create': () => { throw fail('CONFLICT', 'A profile named Prod exists', { field: 'name' }) } })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(await screen.findByTestId('error-name')).toHaveTextContent('A profile named Prod exists')
+    expect(screen.getByLabelText('Name')).toHaveFocus()
+  })
+
+  it('tries the credentials before saving: a rejected token shows on its field and nothing is saved', async () => {
+    const fake = installFake({ 'profiles:check-credentials': () => { throw fail('AUTH', 'The API key or auth token was rejected.') } })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(await screen.findByTestId('error-authToken')).toHaveTextContent('The API key or auth token was rejected.')
+    expect(screen.getByLabelText('Auth token')).toHaveFocus()
+    expect(fake.callsTo('profiles:create')).toEqual([])
+    expect(screen.getByLabelText('Name')).toHaveValue('Prod')
+  })
+
+  it('refuses a project id the account does not have', async () => {
+    const fake = installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '999' })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(await screen.findByTestId('error-projectId')).toHaveTextContent('This account has no project 999')
+    expect(fake.callsTo('profiles:create')).toEqual([])
+  })
+
+  it('shows a failed save above the buttons and keeps the form', async () => {
+    installFake({ 'profiles:create': () => { throw fail('STORAGE', 'The profile file could not be written.') } })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('The profile file could not be written.')
+    expect(screen.getByLabelText('Name')).toHaveValue('Prod')
+  })
+
+  it('does not send until required fields are valid', () => {
+    const fake = installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(screen.getByTestId('error-name')).toHaveTextContent('Name is required')
+    expect(screen.getByTestId('error-apiKey')).toHaveTextContent('API key is required')
+    expect(fake.callsTo('profiles:create')).toEqual([])
+  })
+
+  it('lists projects after a credentials check and fills the picked one', async () => {
+    installFake({
+      'profiles:check-credentials': () => ({ valid: true, projects: [{ projectId: 11, name: 'alpha', isDefault: true }, { projectId: 22, name: 'beta', isDefault: false }] })
+    })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ 'API key': KEY, 'Auth token': TOKEN })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    fireEvent.click(await screen.findByRole('radio', { name: /beta/ }))
+    expect(screen.getByLabelText('Project id')).toHaveValue('22')
+  })
+
+  it('on edit never prefills secrets and sends blank ones as "keep"', async () => {
+    const fake = installFake({}, { profiles: [makeProfile()] })
+    const onSaved = vi.fn()
+    render(<ProfileForm profile={makeProfile()} onSaved={onSaved} />)
+    expect(screen.getByLabelText('API key')).toHaveValue('')
+    expect(screen.getByLabelText('API key')).toHaveAttribute('type', 'password')
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Production EU' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    const sent = fake.callsTo('profiles:update')[0] as Record<string, unknown>
+    expect(sent.name).toBe('Production EU')
+    expect(sent).not.toHaveProperty('apiKey')
+    expect(sent).not.toHaveProperty('authToken')
+  })
+})

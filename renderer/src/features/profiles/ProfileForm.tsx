@@ -1,0 +1,181 @@
+// Add or edit a profile. Checks as you type with the shared schemas; the server's ValidationError.field puts
+// its message on that field. Credentials are password inputs, never prefilled; blank on edit keeps them.
+import { useId, useMemo, useState, type ReactNode } from 'react'
+import { LOCATIONS, type Location } from '../../../../shared/domain/location'
+import type { ProfileView } from '../../../../shared/domain/profile'
+import { ErrorText } from '../../components/ErrorText'
+import { call, type AppError } from '../../lib/ipc'
+import { asAppError } from '../../stores/app.store'
+import { formField, initialValues, toCreateInput, toUpdateInput, validate, type FieldErrors, type FieldName, type ProfileFormValues } from './profile-form.model'
+import { ProjectPicker } from './ProjectPicker'
+
+interface ProfileFormProps {
+  profile?: ProfileView
+  /** Picks a default colour that differs from the existing profiles'. */
+  index?: number
+  onSaved(profile: ProfileView): void
+  onCancel?(): void
+  submitLabel?: string
+}
+
+export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel }: ProfileFormProps) {
+  const editing = profile !== undefined
+  const id = useId()
+  const [values, setValues] = useState<ProfileFormValues>(() => initialValues(profile, index))
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({})
+  const [submitted, setSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<AppError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const errors = useMemo(() => validate(values, editing), [values, editing])
+
+  const set = <K extends FieldName>(k: K, v: ProfileFormValues[K]) => {
+    setValues((s) => ({ ...s, [k]: v }))
+    setServerErrors((s) => ({ ...s, [k]: undefined }))
+  }
+  const shown = (k: FieldName) => serverErrors[k] ?? (touched[k] || submitted ? errors[k] : undefined)
+
+  const submit = async () => {
+    setSubmitted(true)
+    setFormError(null)
+    if (Object.keys(errors).length > 0) {
+      document.getElementById(`${id}-${Object.keys(errors)[0]}`)?.focus()
+      return
+    }
+    setBusy(true)
+    try {
+      if (!(await verifyCredentials())) return
+      const saved = profile
+        ? await call((api) => api.profiles.update(toUpdateInput(profile.id, values)))
+        : await call((api) => api.profiles.create(toCreateInput(values)))
+      onSaved(saved)
+    } catch (e) {
+      const err = asAppError(e)
+      const field = formField(err.field)
+      if (field) {
+        setServerErrors({ [field]: err.message })
+        document.getElementById(`${id}-${field}`)?.focus()
+      } else setFormError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** Main stores credentials without calling the API, so the form tries them first: a wrong token or a
+   * project the account does not have is caught here, on its field. Offline, the profile is saved anyway. */
+  const verifyCredentials = async (): Promise<boolean> => {
+    const typed = values.apiKey.trim() !== '' || values.authToken.trim() !== ''
+    if (profile && !typed) return true
+    const input = profile && (values.apiKey.trim() === '' || values.authToken.trim() === '')
+      ? { profileId: profile.id }
+      : { apiKey: values.apiKey.trim(), authToken: values.authToken.trim(), ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {}) }
+    try {
+      const { projects } = await call((api) => api.profiles.checkCredentials(input))
+      if (projects.length > 0 && !projects.some((p) => String(p.projectId) === values.projectId.trim())) {
+        setServerErrors({ projectId: `This account has no project ${values.projectId.trim()}. Use “Check credentials” to pick one.` })
+        document.getElementById(`${id}-projectId`)?.focus()
+        return false
+      }
+      return true
+    } catch (e) {
+      const err = asAppError(e)
+      if (err.code === 'AUTH' || err.code === 'FORBIDDEN') {
+        setServerErrors({ authToken: err.message })
+        document.getElementById(`${id}-authToken`)?.focus()
+        return false
+      }
+      if (err.code === 'VALIDATION') {
+        setServerErrors({ [formField(err.field) ?? 'authToken']: err.message })
+        return false
+      }
+      // Offline or the API is down: the credentials cannot be checked now; keep them and let polling tell.
+      return true
+    }
+  }
+
+  const field = (k: FieldName, label: string, input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; onBlur(): void }) => ReactNode, help?: string) => {
+    const err = shown(k)
+    const fid = `${id}-${k}`
+    const describedBy = [help ? `${fid}-help` : '', err ? `${fid}-error` : ''].filter(Boolean).join(' ')
+    return (
+      <div className="field">
+        <label htmlFor={fid}>{label}</label>
+        {input({ id: fid, 'aria-invalid': err !== undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}), onBlur: () => setTouched((t) => ({ ...t, [k]: true })) })}
+        {help && (
+          <span id={`${fid}-help`} className="help">
+            {help}
+          </span>
+        )}
+        {err && (
+          <span id={`${fid}-error`} className="error" data-testid={`error-${k}`}>
+            {err}
+          </span>
+        )}
+      </div>
+    )
+  }
+
+  return (
+    <form
+      className="profile-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+      data-testid="profile-form"
+    >
+      {field('name', 'Name', (p) => <input {...p} value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />)}
+      <div className="grid-2">
+        {field('apiKey', 'API key', (p) => <input {...p} type="password" value={values.apiKey} onChange={(e) => set('apiKey', e.target.value)} autoComplete="off" />, editing ? 'Leave blank to keep the stored key.' : 'From MyAccount → API. Stored in the system keychain.')}
+        {field('authToken', 'Auth token', (p) => <input {...p} type="password" value={values.authToken} onChange={(e) => set('authToken', e.target.value)} autoComplete="off" />, editing ? 'Leave blank to keep the stored token.' : 'The bearer token that belongs to the API key.')}
+      </div>
+      <details className="advanced">
+        <summary>Advanced: API address</summary>
+        {field('apiBaseUrl', 'API base URL', (p) => <input {...p} value={values.apiBaseUrl} onChange={(e) => set('apiBaseUrl', e.target.value)} placeholder="https://api.e2enetworks.com/myaccount/api/v1" />, 'Leave blank for E2E Networks.')}
+      </details>
+      <ProjectPicker
+        idPrefix={id}
+        value={values.projectId}
+        onPick={(pid) => set('projectId', pid)}
+        checkInput={() => {
+          const v = validate(values, editing)
+          if (editing && profile && values.apiKey === '' && values.authToken === '') return { input: { profileId: profile.id } }
+          if (v.apiKey || v.authToken || values.apiKey === '' || values.authToken === '') {
+            setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
+            return { notReady: 'Enter the API key and auth token first.' }
+          }
+          if (v.apiBaseUrl) return { notReady: v.apiBaseUrl }
+          return { input: { apiKey: values.apiKey.trim(), authToken: values.authToken.trim(), ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {}) } }
+        }}
+      />
+      <div className="grid-2">
+        {field('projectId', 'Project id', (p) => <input {...p} inputMode="numeric" value={values.projectId} onChange={(e) => set('projectId', e.target.value)} />, 'Digits only; “Check credentials” lists your projects.')}
+        {field('location', 'Location', (p) => (
+          <select {...p} value={values.location} onChange={(e) => set('location', e.target.value as Location)}>
+            {LOCATIONS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        ))}
+      </div>
+      <div className="grid-2">
+        {field('color', 'Colour', (p) => <input {...p} type="color" value={values.color} onChange={(e) => set('color', e.target.value)} className="color-input" />)}
+        {field('initials', 'Initials', (p) => <input {...p} value={values.initials} maxLength={2} onChange={(e) => set('initials', e.target.value)} placeholder={values.name.trim().slice(0, 2).toUpperCase() || 'AB'} />, 'One or two characters for the tray and avatars.')}
+      </div>
+      {formError && <ErrorText error={formError} />}
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : (submitLabel ?? (editing ? 'Save changes' : 'Add profile'))}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

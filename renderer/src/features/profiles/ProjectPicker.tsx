@@ -1,0 +1,71 @@
+// "Check credentials": asks main to try the key and token, then lists the account's projects to pick from.
+import { useState } from 'react'
+import type { Project } from '../../../../shared/domain/resources'
+import { ErrorText } from '../../components/ErrorText'
+import { call, type AppError } from '../../lib/ipc'
+import { asAppError } from '../../stores/app.store'
+
+interface ProjectPickerProps {
+  /** Builds the check input; returns a message instead when the form is not ready for a check. */
+  checkInput(): { input: { profileId: string } | { apiKey: string; authToken: string; apiBaseUrl?: string } } | { notReady: string }
+  value: string
+  onPick(projectId: string): void
+  idPrefix: string
+}
+
+export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPickerProps) {
+  const [projects, setProjects] = useState<Project[] | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const [notReady, setNotReady] = useState<string | null>(null)
+
+  const run = async () => {
+    const built = checkInput()
+    if ('notReady' in built) {
+      setNotReady(built.notReady)
+      return
+    }
+    setNotReady(null)
+    setBusy(true)
+    setError(null)
+    try {
+      const res = await call((api) => api.profiles.checkCredentials(built.input))
+      setProjects(res.projects)
+      const only = res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
+      if (only && value === '') onPick(String(only.projectId))
+    } catch (e) {
+      setProjects(null)
+      setError(asAppError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void run()} disabled={busy}>
+          {busy ? 'Checking…' : 'Check credentials'}
+        </button>
+        {projects && (
+          <span role="status" className="ok-text">
+            Credentials work: {projects.length} {projects.length === 1 ? 'project' : 'projects'}.
+          </span>
+        )}
+      </div>
+      {notReady && <p className="error-text" role="alert">{notReady}</p>}
+      {error && <ErrorText error={error} onRetry={() => void run()} />}
+      {projects && projects.length > 0 && (
+        <fieldset className="radio-group">
+          <legend>Pick a project</legend>
+          {projects.map((p) => (
+            <label key={p.projectId} className="check">
+              <input type="radio" name={`${idPrefix}-project`} checked={value === String(p.projectId)} onChange={() => onPick(String(p.projectId))} /> {p.name}{' '}
+              <span className="muted">({p.projectId}{p.isDefault ? ', default' : ''})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  )
+}

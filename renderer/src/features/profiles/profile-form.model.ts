@@ -1,0 +1,90 @@
+// Profile form values and their as-you-type checks, from the same zod schemas main parses with.
+import type { z } from 'zod'
+import { LOCATIONS, type Location } from '../../../../shared/domain/location'
+import type { ProfileView } from '../../../../shared/domain/profile'
+import { ProfileCreateInput, ProfileUpdateInput } from '../../../../shared/ipc/schemas'
+
+export interface ProfileFormValues {
+  name: string
+  projectId: string
+  location: Location
+  apiKey: string
+  authToken: string
+  color: string
+  initials: string
+  apiBaseUrl: string
+}
+export type FieldName = keyof ProfileFormValues
+export type FieldErrors = Partial<Record<FieldName, string>>
+
+const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04']
+
+export function initialValues(profile?: ProfileView, index = 0): ProfileFormValues {
+  return {
+    name: profile?.name ?? '',
+    projectId: profile?.projectId ?? '',
+    location: profile?.location ?? (LOCATIONS[0] as Location),
+    // Secrets are never prefilled: the renderer never has them.
+    apiKey: '',
+    authToken: '',
+    color: profile?.color ?? (PALETTE[index % PALETTE.length] as string),
+    initials: profile?.initials ?? '',
+    apiBaseUrl: profile && !profile.isDemo ? profile.apiBaseUrl : ''
+  }
+}
+
+const shape = ProfileCreateInput.shape
+
+function check(schema: z.ZodType, value: unknown): string | undefined {
+  const r = schema.safeParse(value)
+  return r.success ? undefined : r.error.issues[0]?.message
+}
+
+/** Errors per field; on edit, blank credentials are fine (they keep the stored ones). */
+export function validate(values: ProfileFormValues, editing: boolean): FieldErrors {
+  const errors: FieldErrors = {
+    name: check(shape.name, values.name),
+    projectId: check(shape.projectId, values.projectId),
+    location: check(shape.location, values.location),
+    apiKey: editing && values.apiKey === '' ? undefined : values.apiKey === '' ? 'API key is required' : check(shape.apiKey, values.apiKey),
+    authToken: editing && values.authToken === '' ? undefined : values.authToken === '' ? 'Auth token is required' : check(shape.authToken, values.authToken),
+    color: check(shape.color.unwrap(), values.color),
+    initials: values.initials === '' ? undefined : check(shape.initials.unwrap(), values.initials),
+    apiBaseUrl: values.apiBaseUrl.trim() === '' ? undefined : check(shape.apiBaseUrl.unwrap(), values.apiBaseUrl)
+  }
+  return Object.fromEntries(Object.entries(errors).filter(([, v]) => v !== undefined)) as FieldErrors
+}
+
+export function toCreateInput(v: ProfileFormValues): z.infer<typeof ProfileCreateInput> {
+  return {
+    name: v.name.trim(),
+    projectId: v.projectId.trim(),
+    location: v.location,
+    apiKey: v.apiKey.trim(),
+    authToken: v.authToken.trim(),
+    color: v.color,
+    ...(v.initials.trim() ? { initials: v.initials.trim() } : {}),
+    ...(v.apiBaseUrl.trim() ? { apiBaseUrl: v.apiBaseUrl.trim() } : {})
+  }
+}
+
+export function toUpdateInput(profileId: string, v: ProfileFormValues): z.infer<typeof ProfileUpdateInput> {
+  return {
+    profileId,
+    name: v.name.trim(),
+    projectId: v.projectId.trim(),
+    location: v.location,
+    color: v.color,
+    ...(v.initials.trim() ? { initials: v.initials.trim() } : {}),
+    ...(v.apiBaseUrl.trim() ? { apiBaseUrl: v.apiBaseUrl.trim() } : {}),
+    ...(v.apiKey.trim() ? { apiKey: v.apiKey.trim() } : {}),
+    ...(v.authToken.trim() ? { authToken: v.authToken.trim() } : {})
+  }
+}
+
+/** Maps a server field path ("authToken", "entries.0.name") to a form field, if it is one. */
+export function formField(path: string | undefined): FieldName | undefined {
+  const head = path?.split('.')[0]
+  const names: FieldName[] = ['name', 'projectId', 'location', 'apiKey', 'authToken', 'color', 'initials', 'apiBaseUrl']
+  return names.find((n) => n === head)
+}

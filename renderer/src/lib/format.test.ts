@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { formatAge, formatDuration, formatInr } from './format'
+
+describe('formatters', () => {
+  it('formats rupees the Indian way', () => {
+    expect(formatInr(3841200.5)).toBe('₹38,41,200.50')
+    expect(formatInr(null)).toBe('—')
+  })
+  it('says how old data is', () => {
+    const now = Date.parse('2026-02-01T12:00:00Z')
+    expect(formatAge('2026-02-01T11:59:58Z', now)).toBe('just now')
+    expect(formatAge('2026-02-01T11:59:48Z', now)).toBe('12 s ago')
+    expect(formatAge('2026-02-01T11:57:00Z', now)).toBe('3 min ago')
+    expect(formatAge('2026-02-01T09:00:00Z', now)).toBe('3 h ago')
+    expect(formatAge('2026-01-28T12:00:00Z', now)).toBe('4 days ago')
+    expect(formatAge(null, now)).toBe('never')
+  })
+  it('gives waits in words', () => {
+    expect(formatDuration(45_000)).toBe('45 s')
+    expect(formatDuration(90_000)).toBe('2 min')
+    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min')
+  })
+})

@@ -1,0 +1,54 @@
+// Formatters for what the window shows: money in INR, ages ("3 min ago"), dates. Pure so tests can pin `now`.
+
+const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' })
+
+export function formatInr(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—'
+  return inr.format(amount)
+}
+
+/** "just now", "12 s ago", "3 min ago", "2 h ago", "4 days ago". */
+export function formatAge(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return 'never'
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return 'unknown'
+  const sec = Math.max(0, Math.round((now - t) / 1000))
+  if (sec < 5) return 'just now'
+  if (sec < 60) return `${sec} s ago`
+  const min = Math.floor(sec / 60)
+  if (min < 60) return `${min} min ago`
+  const h = Math.floor(min / 60)
+  if (h < 48) return `${h} h ago`
+  const d = Math.floor(h / 24)
+  return `${d} days ago`
+}
+
+/** A wait in words: "45 s", "2 min", "1 h 5 min". */
+export function formatDuration(ms: number): string {
+  const sec = Math.max(0, Math.ceil(ms / 1000))
+  if (sec < 60) return `${sec} s`
+  const min = Math.ceil(sec / 60)
+  if (min < 60) return `${min} min`
+  const h = Math.floor(min / 60)
+  const rest = min % 60
+  return rest ? `${h} h ${rest} min` : `${h} h`
+}
+
+const dateFmt = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })
+const dateTimeFmt = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? iso : dateFmt.format(t)
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? iso : dateTimeFmt.format(t)
+}
+
+export function formatInterval(ms: number): string {
+  return `every ${formatDuration(ms)}`
+}

@@ -1,0 +1,57 @@
+// Node lists keyed by profile, exactly as main last sent them (snapshot, then `nodes:changed` per profile).
+import { create } from 'zustand'
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import { call, type AppError } from '../lib/ipc'
+import { asAppError } from './app.store'
+
+interface NodesState {
+  byProfile: Record<string, ProfileNodes>
+  loaded: boolean
+  error: AppError | null
+  load(): Promise<void>
+  apply(state: ProfileNodes): void
+  /** Profiles no longer listed drop out (deleted profiles, hidden demo). */
+  retain(profileIds: string[]): void
+  refresh(profileId?: string): Promise<void>
+  setPaused(paused: boolean): Promise<void>
+}
+
+export const useNodesStore = create<NodesState>()((set) => ({
+  byProfile: {},
+  loaded: false,
+  error: null,
+  async load() {
+    try {
+      const list = await call((api) => api.nodes.snapshot({}))
+      set({ byProfile: Object.fromEntries(list.map((p) => [p.profileId, p])), loaded: true, error: null })
+    } catch (e) {
+      set({ error: asAppError(e), loaded: true })
+    }
+  },
+  apply: (state) => set((s) => ({ byProfile: { ...s.byProfile, [state.profileId]: state } })),
+  retain: (ids) =>
+    set((s) => {
+      const keep = Object.fromEntries(Object.entries(s.byProfile).filter(([id]) => ids.includes(id)))
+      return Object.keys(keep).length === Object.keys(s.byProfile).length ? s : { byProfile: keep }
+    }),
+  async refresh(profileId) {
+    try {
+      await call((api) => api.nodes.refresh(profileId ? { profileId } : {}))
+      set({ error: null })
+    } catch (e) {
+      set({ error: asAppError(e) })
+    }
+  },
+  async setPaused(paused) {
+    try {
+      await call((api) => api.poller.setPaused({ paused }))
+      // Main answers with nodes:changed for each profile; mirror at once so the button flips without waiting.
+      set((s) => ({
+        byProfile: Object.fromEntries(Object.entries(s.byProfile).map(([id, p]) => [id, { ...p, polling: { ...p.polling, paused } }])),
+        error: null
+      }))
+    } catch (e) {
+      set({ error: asAppError(e) })
+    }
+  }
+}))

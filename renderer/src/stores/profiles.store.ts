@@ -1,0 +1,32 @@
+import { create } from 'zustand'
+import type { ProfileView } from '../../../shared/domain/profile'
+import { call, type AppError } from '../lib/ipc'
+import { asAppError } from './app.store'
+
+interface ProfilesState {
+  profiles: ProfileView[]
+  loaded: boolean
+  error: AppError | null
+  load(): Promise<void>
+  apply(profiles: ProfileView[]): void
+}
+
+export const useProfilesStore = create<ProfilesState>()((set) => ({
+  profiles: [],
+  loaded: false,
+  error: null,
+  async load() {
+    try {
+      set({ profiles: await call((api) => api.profiles.list({})), loaded: true, error: null })
+    } catch (e) {
+      set({ error: asAppError(e) })
+    }
+  },
+  apply: (profiles) => set({ profiles, loaded: true })
+}))
+
+export const userProfiles = (profiles: ProfileView[]): ProfileView[] => profiles.filter((p) => !p.isDemo)
+
+export function profileById(profiles: ProfileView[], id: string): ProfileView | undefined {
+  return profiles.find((p) => p.id === id)
+}

@@ -1,0 +1,61 @@
+// Shared steps for the window specs: open the app, take the demo path, check accessibility and screenshot
+// a screen in light AND dark.
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, shoot, type PreviewHandle } from './fixtures'
+
+export interface DemoInfo {
+  apiKey: string
+  authToken: string
+  projects: { projectId: number; name: string; isDefault: boolean }[]
+  locations: ('Delhi' | 'Chennai')[]
+}
+
+export async function openApp(page: Page, preview: PreviewHandle): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(preview.url)
+  await expect(page.getByTestId('app-version')).toContainText('v')
+}
+
+/** First run → "Explore the demo" → the demo's node list. */
+export async function exploreDemo(page: Page, preview: PreviewHandle): Promise<void> {
+  await openApp(page, preview)
+  await page.getByRole('button', { name: /Explore the demo/ }).click()
+  await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
+}
+
+export async function demoInfo(preview: PreviewHandle): Promise<DemoInfo> {
+  const r = await preview.hook<{ demo: DemoInfo }>('sim/now', {})
+  return r.demo
+}
+
+/** Zero serious or critical axe violations on what is on screen now. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze()
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+  expect(bad, `axe on ${label}`).toEqual([])
+}
+
+/** Axe and a screenshot in light, then the same in dark; leaves the page in light. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    // Let transitions and late renders settle before judging contrast.
+    await page.waitForTimeout(150)
+    await expectAccessible(page, `${name} (${scheme})`)
+    await shoot(page, name)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+export function nodeRow(page: Page, name: string) {
+  return page.getByTestId('node-row').filter({ has: page.getByRole('button', { name, exact: true }) })
+}
+
+export async function openNode(page: Page, name: string): Promise<void> {
+  await page.getByTestId('node-search').fill(name)
+  await nodeRow(page, name).getByRole('button', { name, exact: true }).click()
+  await expect(page.getByTestId('node-detail').getByRole('heading', { level: 2 })).toHaveText(name)
+}

@@ -1,0 +1,111 @@
+import { test, expect } from './fixtures'
+import { checkScreen, demoInfo, exploreDemo, nodeRow, openNode } from './window-helpers'
+
+test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) => {
+  await exploreDemo(page, preview)
+  const demo = await demoInfo(preview)
+  const project = demo.projects[0]
+  if (!project) throw new Error('demo has no project')
+  await preview.hook('sim/addNodes', { apiKey: demo.apiKey, projectId: project.projectId, location: demo.locations[0], count: 1000, status: 'mixed', namePrefix: 'bulk' })
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+  const search = page.getByTestId('node-search')
+  await search.fill('bulk-')
+  await expect(page.getByTestId('node-count')).toHaveText(/^1000 of \d+ nodes$/, { timeout: 20_000 })
+  // Virtualised: far fewer rows in the DOM than in the list.
+  expect(await page.getByTestId('node-row').count()).toBeLessThan(80)
+  await checkScreen(page, 'node-list-1000')
+
+  await search.fill('bulk-0999')
+  await expect(page.getByTestId('node-row')).toHaveCount(1)
+  await search.fill('bulk-')
+  await page.getByTestId('status-filter').selectOption('RUNNING')
+  const text = await page.getByTestId('node-count').textContent()
+  const shown = Number(/^(\d+) of/.exec(text ?? '')?.[1])
+  expect(shown).toBeGreaterThan(0)
+  expect(shown).toBeLessThan(1000)
+  for (const status of await page.getByTestId('node-row').locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
+    expect(status).toBe('RUNNING')
+  }
+  // Scrolling to the end renders the last rows.
+  await page.getByTestId('status-filter').selectOption('all')
+  await page.getByTestId('sort').selectOption('name')
+  await page.getByTestId('node-table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await expect(page.getByRole('button', { name: 'bulk-1000', exact: true })).toBeVisible()
+})
+
+test('power off, then on', async ({ page, preview }) => {
+  await exploreDemo(page, preview)
+  await openNode(page, 'web-01')
+  const detail = page.getByTestId('node-detail')
+  await expect(detail.getByRole('button', { name: 'Power on' })).toBeDisabled()
+  await expect(detail.getByText('Already running')).toBeVisible()
+  await checkScreen(page, 'node-detail')
+  await detail.getByRole('button', { name: 'Power off' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Power off web-01?' })
+  await checkScreen(page, 'confirm-power-off')
+  await confirm.getByRole('button', { name: 'Power off' }).click()
+  await expect(detail.locator('[data-status="OFF"]')).toBeVisible({ timeout: 30_000 })
+  await expect(detail.getByTestId('pending')).toHaveCount(0, { timeout: 30_000 })
+  await expect(detail.getByRole('button', { name: 'Power on' })).toBeEnabled()
+  await expect(nodeRow(page, 'web-01').locator('[data-status="OFF"]')).toBeVisible()
+
+  await detail.getByRole('button', { name: 'Power on' }).click()
+  await expect(detail.locator('[data-status="RUNNING"]')).toBeVisible({ timeout: 30_000 })
+  await expect(detail.getByTestId('pending')).toHaveCount(0, { timeout: 30_000 })
+  await expect(detail.getByRole('button', { name: 'Power off' })).toBeEnabled()
+})
+
+test('delete needs the typed name; a locked node cannot be deleted', async ({ page, preview }) => {
+  await exploreDemo(page, preview)
+  await openNode(page, 'web-02')
+  await page.getByTestId('delete-node').click()
+  const refused = page.getByTestId('delete-dialog')
+  await expect(refused.getByTestId('delete-refused')).toContainText('locked')
+  await expect(refused.getByRole('textbox')).toHaveCount(0)
+  await checkScreen(page, 'delete-refused')
+  await page.keyboard.press('Escape')
+  await expect(refused).toHaveCount(0)
+  await expect(page.getByTestId('delete-node')).toBeFocused()
+
+  await openNode(page, 'api-staging')
+  await page.getByTestId('delete-node').click()
+  const dialog = page.getByTestId('delete-dialog')
+  await expect(dialog).toContainText('api-staging')
+  const del = dialog.getByRole('button', { name: 'Delete node' })
+  await dialog.getByLabel(/to confirm/).fill('api-stagin')
+  await expect(del).toBeDisabled()
+  await dialog.getByLabel(/to confirm/).fill('api-staging')
+  await dialog.getByLabel('Keep the public IP as a reserved IP').check()
+  await checkScreen(page, 'delete-dialog')
+  await del.click()
+  await expect(dialog).toHaveCount(0)
+  await page.getByTestId('node-search').fill('')
+  await expect(page.getByRole('button', { name: 'api-staging', exact: true })).toHaveCount(0, { timeout: 30_000 })
+})
+
+test('committed renewal is changed; auto-terminate needs an explicit acknowledgement', async ({ page, preview }) => {
+  await exploreDemo(page, preview)
+  await openNode(page, 'db-primary')
+  const renewal = page.getByTestId('renewal')
+  await expect(renewal).toBeVisible({ timeout: 15_000 })
+  await renewal.getByLabel('Terminate the node').check()
+  await expect(renewal).toContainText('AND all of its backups')
+  const save = renewal.getByRole('button', { name: 'Save term-end choice' })
+  await expect(save).toBeDisabled()
+  await checkScreen(page, 'renewal-terminate')
+  await renewal.getByLabel('Switch to hourly billing').check()
+  await save.click()
+  await expect(renewal.getByRole('status')).toHaveText('Saved: Switch to hourly billing.')
+  const demo = await demoInfo(preview)
+  const nodes = await preview.hook<{ result: { name: string; committedStatus: string | null }[] }>('sim/getNodes', {
+    apiKey: demo.apiKey,
+    projectId: demo.projects[0]?.projectId,
+    location: demo.locations[0]
+  })
+  expect(nodes.result.find((n) => n.name === 'db-primary')?.committedStatus).toBe('hourly_billing')
+
+  await renewal.getByLabel('Renew automatically').check()
+  await expect(renewal.getByLabel('Renew with')).toBeVisible()
+  await save.click()
+  await expect(renewal.getByRole('status')).toHaveText('Saved: Renew automatically.')
+})
