@@ -43,7 +43,7 @@ describe('buildTrayMenu', () => {
   })
 
   it('shows the demo profile with its nodes and a full node submenu', () => {
-    const demo = profileView('demo', { name: 'Demo project', initials: 'D', isDemo: true })
+    const demo = profileView('demo', { name: 'Demo · shop (Delhi)', initials: 'D', isDemo: true })
     const model = buildTrayMenu(
       trayState({
         profiles: [demo],
@@ -57,7 +57,7 @@ describe('buildTrayMenu', () => {
 
     expect(labels(model.items)).toEqual([
       '1 running',
-      'D  Demo project (demo) · Delhi',
+      'D  Demo · shop (Delhi)',
       'updated 2 min ago',
       '● web-1',
       ...APP_ITEMS
