@@ -20,18 +20,20 @@ export function isSettled(kind: PendingKind, node: NodeSummary | undefined): boo
   if (node.status === 'FAILED') return true
   switch (kind) {
     case 'power_on':
-    case 'reboot':
       return node.status === 'RUNNING'
+    case 'reboot':
+      // A reboot never shows OFF on its own (no such status is known); OFF means someone powered the node off
+      // meanwhile (another profile, the web console), and waiting on would block the node for ten minutes.
+      return node.status === 'RUNNING' || node.status === 'OFF'
     case 'power_off':
       return node.status === 'OFF'
+    // E2E applies flag changes before it answers, so any list fetched after that shows the outcome; if it shows
+    // the opposite, someone changed it back, and there is nothing left to wait for either way.
     case 'lock_vm':
-      return node.isLocked
     case 'unlock_vm':
-      return !node.isLocked
     case 'enable_accidental_protection':
-      return node.isProtected
     case 'disable_accidental_protection':
-      return !node.isProtected
+      return true
     case 'create':
       return node.status !== 'CREATING' && node.status !== 'UNKNOWN'
     case 'committed':

@@ -1,0 +1,325 @@
+// Property-based fuzzing of every invoke channel through the real registry of a real createMain. Every input is one
+// the channel's schema refuses; each must come back as a VALIDATION envelope naming a field, leak no secret and
+// change nothing: not the profiles, not the settings, not the file on disk, and no write reaches the API.
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { INVOKE_CHANNELS, invokeSchemas, type InvokeChannel, type InvokeInput } from '../../shared/ipc/contract'
+import { SENDER, startMainHarness, valueOf, writeCounts, type MainHarness } from './harness'
+
+const RUNS_PER_CHANNEL = 300
+const SEED = 20_260_203
+
+type Examples = { [C in InvokeChannel]: InvokeInput<C> }
+
+interface Known {
+  profileId: string
+  nodeId: number
+  nodeName: string
+  apiKey: string
+  authToken: string
+  baseUrl: string
+  projectId: string
+}
+
+/** One valid input per channel, aimed at real things: if validation were skipped, these would act on them. */
+function validExamples(k: Known): Examples {
+  const ref = { profileId: k.profileId, nodeId: k.nodeId }
+  return {
+    'app:info': {},
+    'app:open-external': { url: 'https://www.e2enetworks.com/' },
+    'app:dismiss-notice': { id: 'notice-1' },
+    'clipboard:write': { text: '203.0.113.10' },
+    'settings:get': {},
+    'settings:update': { steadyIntervalSec: 120, notifications: false, hideDemo: true },
+    'profiles:list': {},
+    'profiles:create': {
+      name: 'Fuzzed',
+      projectId: k.projectId,
+      location: 'Delhi',
+      apiBaseUrl: k.baseUrl,
+      color: '#3b82f6',
+      initials: 'FZ',
+      apiKey: k.apiKey,
+      authToken: k.authToken
+    },
+    'profiles:update': { profileId: k.profileId, name: 'Renamed', color: '#ef4444', apiKey: '', authToken: '' },
+    'profiles:delete': { profileId: k.profileId },
+    'profiles:check-credentials': { apiKey: k.apiKey, authToken: k.authToken, apiBaseUrl: k.baseUrl },
+    'profiles:pick-import': { kind: 'e2ectl' },
+    'profiles:import': { importId: 'import-1', entries: [{ alias: 'prod', name: 'Imported', projectId: k.projectId, location: 'Chennai' }] },
+    'profiles:export': {},
+    'nodes:snapshot': {},
+    'nodes:refresh': { profileId: k.profileId },
+    'nodes:detail': ref,
+    'nodes:action': { ...ref, action: 'power_off' },
+    'nodes:delete': { ...ref, confirmName: k.nodeName, reserveIp: false },
+    'nodes:committed-settings': { ...ref, mode: 'auto_renew', committedPlanId: 7 },
+    'nodes:create': {
+      profileId: k.profileId,
+      requestId: '0b6a3d6e-0c9f-4d0e-8a55-6c3c1b0a9f11',
+      name: 'fuzz-node',
+      plan: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi',
+      image: 'Ubuntu-24.04-Distro',
+      count: 1,
+      sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFuzzKeyForIntegration fuzz@test'],
+      backups: false,
+      vpcId: 12,
+      securityGroupId: 34,
+      ipv6: false,
+      startScript: '#!/bin/sh\necho hi',
+      committedSkuId: 9
+    },
+    'catalog:os': { profileId: k.profileId },
+    'catalog:plans': { profileId: k.profileId, os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' },
+    'catalog:create-options': { profileId: k.profileId },
+    'poller:set-paused': { paused: true },
+    'tray:model': {},
+    'tray:activate': { itemId: `node:${k.profileId}:${k.nodeId}:power_off` },
+    'dialog:respond': { dialogId: 'dialog-1', response: 1, path: '/tmp/x.json' }
+  }
+}
+
+/** Top-level field names a schema knows (both shapes of a union). */
+function schemaKeys(schema: z.ZodType): Set<string> {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape))
+  if (schema instanceof z.ZodUnion) return new Set(schema.options.flatMap((o) => [...schemaKeys(o as z.ZodType)]))
+  return new Set()
+}
+
+// ---- mutations of a valid example -------------------------------------------------------------------------------
+
+type Path = (string | number)[]
+
+function leafPaths(value: unknown, prefix: Path = []): Path[] {
+  if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => leafPaths(v, [...prefix, i]))]
+  if (value !== null && typeof value === 'object') {
+    return [prefix, ...Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]))]
+  }
+  return [prefix]
+}
+
+/** A deep copy of `value` with `fn` applied to the container at `path` (plain objects and arrays only). */
+function editAt(value: unknown, path: Path, fn: (container: Record<string | number, unknown>, key: string | number) => void): unknown {
+  const copy: unknown = structuredClone(value)
+  let node = copy as Record<string | number, unknown>
+  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>
+  const last = path[path.length - 1]
+  if (last !== undefined) fn(node, last)
+  return copy
+}
+
+/** Own property even for "__proto__": a plain assignment would swap the prototype instead. */
+function defineOwn(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+function mutations(valid: unknown, secrets: string[]): fc.Arbitrary<unknown> {
+  const paths = leafPaths(valid).filter((p) => p.length > 0)
+  const objectPaths = leafPaths(valid).filter((p) => {
+    const at = p.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], valid)
+    return at !== null && typeof at === 'object' && !Array.isArray(at)
+  })
+  const huge = fc.oneof(
+    fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n + 300)),
+    fc.constantFrom('é'.repeat(70_000), '\u0000'.repeat(5000), '9'.repeat(10_000), `https://${'a'.repeat(5000)}.example`)
+  )
+  const badNumber = fc.oneof(
+    fc.integer({ max: 0 }),
+    fc.double({ noInteger: true }),
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, -1, 0.5, 2 ** 53 + 2, -(2 ** 31))
+  )
+  const wrong = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.string({ maxLength: 20 }),
+    fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
+    fc.object({ maxDepth: 1 }),
+    fc.bigInt(),
+    fc.date(),
+    badNumber,
+    huge,
+    fc.constantFrom(...secrets, ...secrets.map((s) => `Bearer ${s}`), 'Delhi ', 'delhi', 'Mumbai', '#zzzzzz', '../../etc/passwd')
+  )
+  const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__')
+  const pollutionValue = fc.constantFrom<unknown>({ polluted: 'yes' }, { prototype: { polluted: 'yes' } }, 'polluted', 1)
+
+  const fieldEdits: fc.Arbitrary<unknown>[] = []
+  if (paths.length > 0) {
+    const setField = fc.tuple(fc.constantFrom(...paths), wrong).map(([p, v]) => editAt(valid, p, (c, k) => defineOwn(c, k, v)))
+    const dropField = fc.constantFrom(...paths).map((p) =>
+      editAt(valid, p, (c, k) => {
+        if (Array.isArray(c) && typeof k === 'number') c.splice(k, 1)
+        else delete c[k]
+      })
+    )
+    fieldEdits.push(setField, setField, dropField)
+  }
+  const extraKey = fc
+    .tuple(fc.constantFrom(...objectPaths), fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), pollutionKey), fc.oneof(fc.anything({ maxDepth: 2 }), pollutionValue))
+    .map(([p, key, v]) => {
+      const copy = structuredClone(valid) as Record<string, unknown>
+      const target = p.reduce<Record<string | number, unknown>>((o, k) => o[k] as Record<string | number, unknown>, copy)
+      defineOwn(target, key, v)
+      return copy
+    })
+  const jsonPollution = fc.constantFrom(
+    '{"__proto__":{"polluted":"yes"}}',
+    '{"constructor":{"prototype":{"polluted":"yes"}}}',
+    '{"__proto__":{"isAdmin":true},"profileId":"x"}'
+  ).map((text) => {
+    const copy = structuredClone(valid) as Record<string, unknown>
+    for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) defineOwn(copy, k, v)
+    return copy
+  })
+  const wrapped = fc.constantFrom<unknown>([valid], JSON.stringify(valid), new Map(Object.entries(valid as object)), 'null', [], 0, false)
+  return fc.oneof(...fieldEdits, extraKey, jsonPollution, wrapped)
+}
+
+function anythingAtAll(): fc.Arbitrary<unknown> {
+  return fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withObjectString: true
+  })
+}
+
+// ---- the run ------------------------------------------------------------------------------------------------------
+
+let h: MainHarness
+let known: Known
+
+beforeAll(async () => {
+  h = await startMainHarness()
+  const conn = await h.demo.ensureStarted()
+  const project = conn.projects.find((p) => p.location === 'Delhi')
+  if (!project) throw new Error('the demo simulator has no Delhi project')
+  const node = h.sim.control.getNodes({ apiKey: conn.apiKey, projectId: project.projectId, location: 'Delhi' })[0]
+  if (!node) throw new Error('the demo simulator has no node in Delhi')
+  const created = valueOf(
+    await h.call('profiles:create', {
+      name: 'Fuzz target',
+      projectId: String(project.projectId),
+      location: 'Delhi',
+      apiBaseUrl: conn.baseUrl,
+      apiKey: conn.apiKey,
+      authToken: conn.authToken
+    }),
+    'creating the profile'
+  )
+  known = {
+    profileId: created.id,
+    nodeId: node.id,
+    nodeName: node.name,
+    apiKey: conn.apiKey,
+    authToken: conn.authToken,
+    baseUrl: conn.baseUrl,
+    projectId: String(project.projectId)
+  }
+  valueOf(await h.call('nodes:refresh', {}), 'first refresh')
+}, 30_000)
+
+afterAll(async () => {
+  await h?.close()
+})
+
+async function stateOf(): Promise<string> {
+  const conn = await h.demo.ensureStarted()
+  return JSON.stringify({
+    profiles: await h.main.profiles.list(),
+    settings: h.main.settings.get(),
+    file: await h.readProfileFile(),
+    vault: await Promise.all((await h.vault.listProfileIds()).sort().map(async (id) => [id, await h.vault.get(id)])),
+    writes: writeCounts(h.sim),
+    paused: h.main.nodes.isPaused(),
+    ports: h.recorded,
+    simNodes: conn.projects.map((p) => h.sim.control.getNodes({ apiKey: conn.apiKey, projectId: p.projectId, location: p.location }))
+  })
+}
+
+describe('IPC fuzzing against the real registry', () => {
+  it('refuses every schema-invalid input on every channel with VALIDATION, no secret and no state change', async () => {
+    const started = Date.now()
+    const examples = validExamples(known)
+    const secrets = [known.apiKey, known.authToken]
+    const perChannel: string[] = []
+    let total = 0
+    let refused = 0
+    let crashes = 0
+    let stateChanges = 0
+    let namedField = 0
+    const before = await stateOf()
+
+    for (const channel of INVOKE_CHANNELS) {
+      const schema = invokeSchemas[channel] as z.ZodType
+      const example: unknown = examples[channel]
+      // The examples must be valid, or "mutations of a valid input" would prove nothing.
+      expect(schema.safeParse(example).success, `valid example for ${channel}`).toBe(true)
+      const keys = schemaKeys(schema)
+      // The registry reads a missing input as {} (Electron's invoke with no argument); filter the same way.
+      const rejected = (input: unknown): boolean => !schema.safeParse(input ?? {}).success
+      const arb = fc.oneof({ arbitrary: anythingAtAll(), weight: 1 }, { arbitrary: mutations(example, secrets), weight: 3 }).filter(rejected)
+      let runs = 0
+      const channelBefore = await stateOf()
+
+      await fc.assert(
+        fc.asyncProperty(arb, async (input) => {
+          runs++
+          let reply: unknown
+          try {
+            reply = await h.main.registry.dispatch(channel, input, SENDER)
+          } catch (err) {
+            crashes++
+            throw new Error(`${channel}: dispatch threw ${String(err)}`, { cause: err })
+          }
+          const env = reply as { ok: boolean; error?: { code?: unknown; field?: unknown; message?: unknown } }
+          expect(env.ok, `${channel} accepted an invalid input`).toBe(false)
+          expect(env.error?.code).toBe('VALIDATION')
+          const field = env.error?.field
+          expect(typeof field === 'string' && field.length > 0, `${channel}: field ${String(field)}`).toBe(true)
+          const root = String(field).split(/[.[]/)[0] ?? ''
+          const isPlainObject = input !== null && typeof input === 'object' && !Array.isArray(input)
+          if (!isPlainObject && input !== undefined && input !== null) expect(field, `${channel}: non-object input`).toBe('input')
+          else expect(root === 'input' || keys.has(root), `${channel}: field "${String(field)}" names no field`).toBe(true)
+          if (root !== 'input') namedField++
+          expect(typeof env.error?.message === 'string' && env.error.message.length > 0).toBe(true)
+          const json = JSON.stringify(reply)
+          for (const s of secrets) expect(json.includes(s), `${channel}: reply carries a secret`).toBe(false)
+          expect(Object.keys(Object.prototype)).toEqual([])
+          expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+          expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined()
+          refused++
+        }),
+        { numRuns: RUNS_PER_CHANNEL, seed: SEED, endOnFailure: true }
+      )
+      total += runs
+      if ((await stateOf()) !== channelBefore) stateChanges++
+      perChannel.push(`${channel}=${runs}`)
+    }
+
+    const after = await stateOf()
+    if (after !== before) stateChanges++
+    const secretInLog = h.logLines.filter((l) => l.includes(known.apiKey) || l.includes(known.authToken)).length
+    console.log(
+      `ipc-fuzz: ${INVOKE_CHANNELS.length} channels × ${RUNS_PER_CHANNEL} runs = ${total} inputs, ${refused} refused with VALIDATION naming a field ` +
+        `(${namedField} a schema field, ${refused - namedField} "input"), ` +
+        `${crashes} crashes, ${stateChanges} state changes, ${secretInLog} secrets in ${h.logLines.length} log lines, ${((Date.now() - started) / 1000).toFixed(1)} s`
+    )
+    console.log(`ipc-fuzz runs per channel: ${perChannel.join(' ')}`)
+    expect(total).toBe(INVOKE_CHANNELS.length * RUNS_PER_CHANNEL)
+    expect(refused).toBe(total)
+    expect(crashes).toBe(0)
+    expect(stateChanges).toBe(0)
+    expect(after).toBe(before)
+    expect(secretInLog).toBe(0)
+    expect(Object.keys(Object.prototype)).toEqual([])
+  }, 60_000)
+})
