@@ -11,6 +11,7 @@ import type { E2EClient } from '../api/client.types'
 import { DomainError, isDomainError } from '../errors'
 import type { Engine } from './engine'
 import { CATALOG_TTL_MS, type ProfileRuntime } from './profile-runtime'
+import { blocksNextAction } from './pending'
 import { rememberTermEnd } from './term-ends'
 
 const SUMMARY_KEYS = [
@@ -30,7 +31,7 @@ function findNode(rt: ProfileRuntime, nodeId: number): NodeSummary {
 
 function refuseIfBusy(rt: ProfileRuntime, node: NodeSummary): void {
   const busy = rt.pending.get(node.id)
-  if (busy) throw new DomainError('PRECONDITION', `Wait until the current ${busy.action.kind.replace(/_/g, ' ')} on ${node.name} finishes.`)
+  if (busy && blocksNextAction(busy)) throw new DomainError('PRECONDITION', `Wait until the current ${busy.action.kind.replace(/_/g, ' ')} on ${node.name} finishes.`)
 }
 
 export class NodeCommands {

@@ -37,3 +37,14 @@ describe('when a pending action counts as done', () => {
     expect(settlePending(pending, [summary(1, 'RUNNING')], 10, PENDING_TIMEOUT_MS).settled).toHaveLength(1)
   })
 })
+
+describe('what keeps a node busy for the next action', () => {
+  it('a call in flight always does; once accepted, only slow changes do', async () => {
+    const { blocksNextAction } = await import('./pending')
+    expect(blocksNextAction(entry(1, 'lock_vm', Infinity))).toBe(true)
+    expect(blocksNextAction(entry(1, 'lock_vm', 10))).toBe(false)
+    expect(blocksNextAction(entry(1, 'committed', 10))).toBe(false)
+    expect(blocksNextAction(entry(1, 'power_off', 10))).toBe(true)
+    expect(blocksNextAction(entry(1, 'delete', 10))).toBe(true)
+  })
+})

@@ -5,6 +5,20 @@ import type { PendingAction, PendingKind } from '../../../shared/domain/node-sta
 
 export const PENDING_TIMEOUT_MS = 10 * 60_000
 
+/** Kinds E2E applies before it answers: once accepted they do not make the node busy for the next action. */
+export const INSTANT_KINDS: ReadonlySet<PendingKind> = new Set<PendingKind>([
+  'lock_vm',
+  'unlock_vm',
+  'enable_accidental_protection',
+  'disable_accidental_protection',
+  'committed'
+])
+
+/** A node is busy while a call is in flight, or while a slow change (power, delete, create) has not shown up. */
+export function blocksNextAction(entry: PendingEntry): boolean {
+  return entry.settleAfterMs === Infinity || !INSTANT_KINDS.has(entry.action.kind)
+}
+
 /** Our bookkeeping beside the PendingAction the renderer sees. */
 export interface PendingEntry {
   action: PendingAction
