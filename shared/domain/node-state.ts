@@ -29,3 +29,17 @@ export interface ProfileNodes {
   pending: Record<string, PendingAction>
   polling: PollingInfo
 }
+
+/** What a node shows while one of our changes is under way: the window and the tray say the same. */
+export const PENDING_LABEL: Record<PendingKind, string> = {
+  power_on: 'Powering on…',
+  power_off: 'Powering off…',
+  reboot: 'Rebooting…',
+  lock_vm: 'Locking…',
+  unlock_vm: 'Unlocking…',
+  enable_accidental_protection: 'Turning protection on…',
+  disable_accidental_protection: 'Turning protection off…',
+  delete: 'Deleting…',
+  create: 'Creating…',
+  committed: 'Updating billing…'
+}

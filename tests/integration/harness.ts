@@ -1,5 +1,6 @@
 // A real createMain wired the way the preview host wires it (memory vault, temp data folder, the demo backend's
 // embedded simulator, recording ports), for the integration suites. Imported by tests/integration/*.test.ts only.
+import { createPrng } from '../../electron/simulator/prng'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -131,23 +132,6 @@ export interface Rng {
 }
 
 export function seededRandom(seed: number): Rng {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
-  return {
-    next,
-    int,
-    pick<T>(items: readonly T[]): T {
-      const item = items[int(0, items.length - 1)]
-      if (item === undefined) throw new Error('pick from an empty list')
-      return item
-    },
-    chance: (p) => next() < p
-  }
+  const prng = createPrng(seed)
+  return { next: prng.next, int: prng.int, pick: prng.pick, chance: (p) => prng.next() < p }
 }

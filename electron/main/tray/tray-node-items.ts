@@ -1,10 +1,10 @@
 // One node's submenu: what it is (status, plan, IP), quick copies, and the actions its state allows.
+import { PENDING_LABEL } from '../../../shared/domain/node-state'
 import type { NodeAction, NodeSummary } from '../../../shared/domain/node'
 import { actionAvailability, deleteAvailability, ACTION_LABEL } from '../../../shared/domain/node-rules'
 import { isTransitional, STATUS_LABEL } from '../../../shared/domain/node-status'
 import type { PendingAction } from '../../../shared/domain/node-state'
 import type { TrayAction, TrayItem } from '../../../shared/domain/tray'
-import { PENDING_LABEL } from './tray-text'
 
 type PowerAction = Extract<NodeAction, 'power_on' | 'power_off' | 'reboot'>
 const POWER_ACTIONS: PowerAction[] = ['power_on', 'power_off', 'reboot']

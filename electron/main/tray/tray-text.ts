@@ -1,6 +1,5 @@
 // Words the tray shows: counts, ages and pending-action labels. Kept apart from the menu shape so both the
 // model and its tests read them from one place.
-import type { PendingKind } from '../../../shared/domain/node-state'
 import type { StaleReason } from '../../../shared/domain/errors'
 
 export interface StatusCounts {
@@ -65,15 +64,3 @@ export function freshnessText(
   }
 }
 
-export const PENDING_LABEL: Record<PendingKind, string> = {
-  power_on: 'Powering on…',
-  power_off: 'Powering off…',
-  reboot: 'Rebooting…',
-  lock_vm: 'Locking…',
-  unlock_vm: 'Unlocking…',
-  enable_accidental_protection: 'Turning on protection…',
-  disable_accidental_protection: 'Turning off protection…',
-  delete: 'Deleting…',
-  create: 'Creating…',
-  committed: 'Updating billing…'
-}
