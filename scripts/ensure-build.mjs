@@ -14,4 +14,5 @@ const newest = (dir) => {
   return t
 }
 const stale = !existsSync(marker) || ['renderer', 'shared', 'electron/main', 'electron/preload'].some((d) => newest(d) > statSync(marker).mtimeMs)
-if (stale) execSync('npx electron-vite build', { stdio: ['ignore', 2, 2] } // keep stdout for the URL line)
+// Build output goes to stderr: stdout is kept for the URL line.
+if (stale) execSync('npx electron-vite build', { stdio: ['ignore', 2, 2] })

@@ -31,3 +31,27 @@ test('a request from another origin is refused even with the secret', async ({ p
   })
   expect(res.status).toBe(403)
 })
+
+test('npm run preview:web prints a 127.0.0.1 URL on its own line and serves the app', async ({ page }) => {
+  const { spawn } = await import('node:child_process')
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { createInterface } = await import('node:readline')
+  const dir = mkdtempSync(join(tmpdir(), 'nodetray-preview-cmd-'))
+  const child = spawn('npm', ['run', '-s', 'preview:web', '--', '--port', '0', '--user-data-dir', dir], { stdio: ['ignore', 'pipe', 'ignore'], detached: true })
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no URL within 60 s')), 60_000)
+      createInterface({ input: child.stdout! }).once('line', (l) => {
+        clearTimeout(timer)
+        resolve(l)
+      })
+    })
+    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?k=[0-9a-f]{48}$/)
+    await page.goto(line)
+    await expect(page.getByTestId('app-version')).toBeVisible()
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM')
+  }
+})
