@@ -7,12 +7,29 @@ import globals from 'globals'
 
 const electronOnlyInShell = {
   paths: [
-    { name: 'electron', message: 'Only electron/main/shell, electron/main/index.ts, ipc/bind-electron.ts and the preload may import electron.' }
+    {
+      name: 'electron',
+      message:
+        'Only electron/main/shell, electron/main/index.ts, ipc/bind-electron.ts and the preload may import electron.'
+    }
   ]
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'artifacts/**', 'test-results/**', 'playwright-report/**', 'resources/**', '*.config.*', 'eslint.config.mjs', 'scripts/**'] },
+  {
+    ignores: [
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      '*.config.*',
+      'eslint.config.mjs',
+      'scripts/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,14 +55,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Use the IPC registry (electron/main/ipc); raw ipcMain lives only in ipc/bind-electron.ts.' },
-        { selector: "MemberExpression[property.name='ipcMain']", message: 'Use the IPC registry; raw ipcMain lives only in ipc/bind-electron.ts.' }
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']",
+          message: 'Use the IPC registry (electron/main/ipc); raw ipcMain lives only in ipc/bind-electron.ts.'
+        },
+        {
+          selector: "MemberExpression[property.name='ipcMain']",
+          message: 'Use the IPC registry; raw ipcMain lives only in ipc/bind-electron.ts.'
+        }
       ]
     }
   },
   {
     files: ['electron/simulator/**/*.ts', 'electron/preview/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The simulator and preview host are plain Node.' }] }] }
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The simulator and preview host are plain Node.' }] }
+      ]
+    }
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -59,7 +87,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer is untrusted: talk to main through lib/ipc.ts.' }],
           patterns: [
             { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
-            { group: ['**/electron/**', '!**/electron/preview/bridge'], message: 'The renderer may not import main-process code.' }
+            {
+              group: ['**/electron/**', '!**/electron/preview/bridge'],
+              message: 'The renderer may not import main-process code.'
+            }
           ]
         }
       ]
@@ -73,8 +104,14 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'shared/ is imported by both sides: no electron.' }],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'shared/ must run in the renderer too: no Node built-ins.' },
-            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ depends on nothing but zod.' }
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto'],
+              message: 'shared/ must run in the renderer too: no Node built-ins.'
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'shared/ depends on nothing but zod.'
+            }
           ]
         }
       ],

@@ -13,7 +13,12 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          include: [
+            'electron/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/security/**/*.test.ts'
+          ],
           setupFiles: ['tests/setup/electron-mock.ts'],
           testTimeout: 20_000
         }
@@ -28,7 +33,12 @@ export default defineConfig({
         }
       },
       ...(keyring
-        ? [{ extends: true as const, test: { name: 'keyring', environment: 'node', include: ['tests/keyring/**/*.test.ts'] } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'keyring', environment: 'node', include: ['tests/keyring/**/*.test.ts'] }
+            }
+          ]
         : [])
     ]
   }

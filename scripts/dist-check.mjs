@@ -13,14 +13,29 @@ const asar = require('@electron/asar')
 if (!existsSync('out/main/index.js')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 const stub = mkdtempSync(join(tmpdir(), 'nodetray-electron-stub-'))
 // electron-builder flips fuses in the binary and looks for this sentinel first; the rest can be anything.
-writeFileSync(join(stub, 'electron'), Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.alloc(9, 0x30)]))
+writeFileSync(
+  join(stub, 'electron'),
+  Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.alloc(9, 0x30)])
+)
 chmodSync(join(stub, 'electron'), 0o755)
 const output = mkdtempSync(join(tmpdir(), 'nodetray-dist-'))
 try {
-  execFileSync('npx', ['electron-builder', '--linux', 'dir', '--publish', 'never', `-c.electronDist=${stub}`, `-c.directories.output=${output}`], {
-    stdio: 'inherit',
-    env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }
-  })
+  execFileSync(
+    'npx',
+    [
+      'electron-builder',
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${stub}`,
+      `-c.directories.output=${output}`
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }
+    }
+  )
   const resources = join(output, 'linux-unpacked', 'resources')
   const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'))
   const problems = []
@@ -28,7 +43,8 @@ try {
     if (!files.includes(must)) problems.push(`app.asar lacks ${must}`)
   }
   for (const f of files) {
-    if (/^\/(electron|renderer|shared|tests)\//.test(f) || f.includes('/preview/') || f.endsWith('.ts')) problems.push(`app.asar ships a source or preview file: ${f}`)
+    if (/^\/(electron|renderer|shared|tests)\//.test(f) || f.includes('/preview/') || f.endsWith('.ts'))
+      problems.push(`app.asar ships a source or preview file: ${f}`)
   }
   const keytarNode = join(resources, 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node')
   if (!existsSync(keytarNode)) problems.push('keytar.node is not unpacked from the asar')
@@ -36,7 +52,9 @@ try {
     console.error(problems.join('\n'))
     process.exit(1)
   }
-  console.log(`dist-check: app.asar holds ${files.length} entries incl. out/main, out/preload, out/renderer; keytar.node unpacked`)
+  console.log(
+    `dist-check: app.asar holds ${files.length} entries incl. out/main, out/preload, out/renderer; keytar.node unpacked`
+  )
 } finally {
   rmSync(stub, { recursive: true, force: true })
   rmSync(output, { recursive: true, force: true })

@@ -13,6 +13,8 @@ const newest = (dir) => {
   }
   return t
 }
-const stale = !existsSync(marker) || ['renderer', 'shared', 'electron/main', 'electron/preload'].some((d) => newest(d) > statSync(marker).mtimeMs)
+const stale =
+  !existsSync(marker) ||
+  ['renderer', 'shared', 'electron/main', 'electron/preload'].some((d) => newest(d) > statSync(marker).mtimeMs)
 // Build output goes to stderr: stdout is kept for the URL line.
 if (stale) execSync('npx electron-vite build', { stdio: ['ignore', 2, 2] })

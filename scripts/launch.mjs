@@ -6,11 +6,16 @@ const dev = process.argv.includes('--dev')
 let electronPath
 try {
   // Resolving triggers Electron's own lazy download when the binary is missing; it throws when it cannot.
-  const quiet = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 180_000 })
+  const quiet = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    encoding: 'utf8',
+    timeout: 180_000
+  })
   if (quiet.status !== 0 || !quiet.stdout) throw new Error('no binary')
   electronPath = quiet.stdout
 } catch {
-  console.error('Nodetray: the Electron binary is not installed and cannot be downloaded here; run `npm run preview:web` to use Nodetray in a browser instead.')
+  console.error(
+    'Nodetray: the Electron binary is not installed and cannot be downloaded here; run `npm run preview:web` to use Nodetray in a browser instead.'
+  )
   process.exit(1)
 }
 

@@ -14,31 +14,58 @@ try {
   cpSync('renderer/index.html', join(stage, 'src/renderer/index.html'))
   cpSync('renderer/src', join(stage, 'src/renderer/src'), { recursive: true, filter: notTests })
   cpSync('package.json', join(stage, 'src/package.json'))
-  execFileSync('npx', ['electronegativity', '-i', join(stage, 'src'), '-o', csv, '-r', '-v', 'false', '-e', '45.5.0'], { stdio: 'ignore' })
+  execFileSync('npx', ['electronegativity', '-i', join(stage, 'src'), '-o', csv, '-r', '-v', 'false', '-e', '45.5.0'], {
+    stdio: 'ignore'
+  })
   const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map(parseCsvLine)
   const accepted = JSON.parse(readFileSync('security/electronegativity-accepted.json', 'utf8')).accepted
-  const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
+  const findings = rows.map(([check, severity, confidence, file, location]) => ({
+    check,
+    severity,
+    confidence,
+    file,
+    location
+  }))
   const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
   const unjustified = serious.filter((f) => !accepted.some((a) => a.check === f.check && a.file === f.file))
   const count = (s) => findings.filter((f) => f.severity === s).length
-  console.log(`electronegativity: ${findings.length} findings (high ${count('HIGH')}, medium ${count('MEDIUM')}, low ${count('LOW')}, informational ${count('INFORMATIONAL')}); ${serious.length - unjustified.length} high/medium justified, ${unjustified.length} unjustified`)
-  for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.check} ${f.file}:${f.location}${unjustified.includes(f) ? '  <-- UNJUSTIFIED' : ''}`)
+  console.log(
+    `electronegativity: ${findings.length} findings (high ${count('HIGH')}, medium ${count('MEDIUM')}, low ${count('LOW')}, informational ${count('INFORMATIONAL')}); ${serious.length - unjustified.length} high/medium justified, ${unjustified.length} unjustified`
+  )
+  for (const f of findings)
+    console.log(
+      `  ${f.severity.padEnd(13)} ${f.check} ${f.file}:${f.location}${unjustified.includes(f) ? '  <-- UNJUSTIFIED' : ''}`
+    )
 
   // The built app must carry the baseline too, not only the sources.
   const problems = []
   if (!existsSync('out/main/index.js')) problems.push('out/main/index.js missing: run npm run build first')
   else {
     const mainJs = readFileSync('out/main/index.js', 'utf8')
-    for (const needle of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'setWindowOpenHandler', '"will-navigate"', 'setPermissionRequestHandler', 'requestSingleInstanceLock', 'isAllowedExternalUrl']) {
+    for (const needle of [
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'setWindowOpenHandler',
+      '"will-navigate"',
+      'setPermissionRequestHandler',
+      'requestSingleInstanceLock',
+      'isAllowedExternalUrl'
+    ]) {
       if (!mainJs.includes(needle)) problems.push(`built main lacks ${needle}`)
     }
     const html = readFileSync('out/renderer/index.html', 'utf8')
-    if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html)) problems.push('built renderer has no strict CSP')
-    if (/unsafe-eval|script-src[^;"]*unsafe-inline/.test(html)) problems.push('built renderer CSP allows inline or eval scripts')
+    if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html))
+      problems.push('built renderer has no strict CSP')
+    if (/unsafe-eval|script-src[^;"]*unsafe-inline/.test(html))
+      problems.push('built renderer CSP allows inline or eval scripts')
     const preload = readFileSync('out/preload/index.js', 'utf8')
-    if (/require\((?!"electron"\))/.test(preload)) problems.push('sandboxed preload requires something other than electron')
+    if (/require\((?!"electron"\))/.test(preload))
+      problems.push('sandboxed preload requires something other than electron')
   }
-  console.log(`built app: ${problems.length === 0 ? 'sandbox, contextIsolation, no nodeIntegration, CSP, navigation/window.open denied, openExternal allow-listed: ok' : problems.join('; ')}`)
+  console.log(
+    `built app: ${problems.length === 0 ? 'sandbox, contextIsolation, no nodeIntegration, CSP, navigation/window.open denied, openExternal allow-listed: ok' : problems.join('; ')}`
+  )
   process.exit(unjustified.length === 0 && problems.length === 0 ? 0 : 1)
 } finally {
   rmSync(stage, { recursive: true, force: true })

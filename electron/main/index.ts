@@ -11,7 +11,12 @@ import { createDemoBackend } from './demo/demo-backend'
 import { bindRegistryToIpcMain } from './ipc/bind-electron'
 import { createSenderCheck, describeIpcSender } from './ipc/sender'
 import { createLogger, SecretScrubber } from './redact'
-import { createElectronDialogs, createElectronNotifier, electronClipboard, openExternalSafely } from './shell/electron-ports'
+import {
+  createElectronDialogs,
+  createElectronNotifier,
+  electronClipboard,
+  openExternalSafely
+} from './shell/electron-ports'
 import { bindLoginItem } from './shell/login-item'
 import { bindPowerEvents } from './shell/power-events'
 import { denyAllPermissions, hardenApp } from './shell/security'
@@ -113,7 +118,11 @@ async function start(): Promise<void> {
   main.events.subscribe((event, payload) => send(event, payload))
 
   try {
-    const iconDir = trayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() })
+    const iconDir = trayIconDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath()
+    })
     tray = createTrayAdapter({
       createTray: (image) => new Tray(image),
       buildMenu: (template) => Menu.buildFromTemplate(template),

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     }
   })
   const transitions = values.transitions
-  if (transitions !== 'instant' && transitions !== 'fast' && transitions !== 'real') throw new Error('--transitions must be instant, fast or real')
+  if (transitions !== 'instant' && transitions !== 'fast' && transitions !== 'real')
+    throw new Error('--transitions must be instant, fast or real')
   if (values.vault !== 'memory' && values.vault !== 'keychain') throw new Error('--vault must be memory or keychain')
   const dataDir = resolve(values['user-data-dir'])
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })

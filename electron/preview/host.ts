@@ -51,7 +51,10 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   let origin = 'http://127.0.0.1:0'
   let main: Main<PreviewSender> | null = null
   const ports = createPreviewPorts(() => main?.events ?? null)
-  const demo = opts.demo === false ? null : createDemoBackend({ transitions: opts.demoTransitions ?? 'fast', latencyMs: opts.demoLatencyMs ?? 0 })
+  const demo =
+    opts.demo === false
+      ? null
+      : createDemoBackend({ transitions: opts.demoTransitions ?? 'fast', latencyMs: opts.demoLatencyMs ?? 0 })
   const isTrusted = createPreviewSenderCheck({ origin: () => origin, secret })
   const bridgeScript = await buildBridgeScript()
   const sseClients = new Set<ServerResponse>()
@@ -68,11 +71,16 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     const sender = senderOf(req)
     // First visit: trade the secret in the URL for a cookie and drop it from the address bar.
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('k')) {
-      if (!secretsEqual(url.searchParams.get('k') ?? undefined, secret) || sender.host !== new URL(origin).host) return send(res, 403, 'text/plain', 'forbidden')
-      res.writeHead(303, { location: '/', 'set-cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` })
+      if (!secretsEqual(url.searchParams.get('k') ?? undefined, secret) || sender.host !== new URL(origin).host)
+        return send(res, 403, 'text/plain', 'forbidden')
+      res.writeHead(303, {
+        location: '/',
+        'set-cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`
+      })
       return void res.end()
     }
-    if (!isTrusted(sender)) return send(res, 403, 'text/plain', 'forbidden: missing or wrong preview secret, host or origin')
+    if (!isTrusted(sender))
+      return send(res, 403, 'text/plain', 'forbidden: missing or wrong preview secret, host or origin')
     if (!main) return send(res, 503, 'text/plain', 'starting')
 
     if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
@@ -154,7 +162,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
   })
   res.end(body)
 }

@@ -28,11 +28,25 @@ export function createPreviewPorts(getEvents: () => EventBus | null) {
       return r.response
     },
     async openFile(req) {
-      const r = await ask({ kind: 'open-file', title: req.title, message: req.title, buttons: ['Cancel', 'Open'], cancelId: 0, ...(req.defaultPath ? { defaultPath: req.defaultPath } : {}) })
+      const r = await ask({
+        kind: 'open-file',
+        title: req.title,
+        message: req.title,
+        buttons: ['Cancel', 'Open'],
+        cancelId: 0,
+        ...(req.defaultPath ? { defaultPath: req.defaultPath } : {})
+      })
       return r.response === 1 && r.path ? r.path : null
     },
     async saveFile(req) {
-      const r = await ask({ kind: 'save-file', title: req.title, message: req.title, buttons: ['Cancel', 'Save'], cancelId: 0, ...(req.defaultPath ? { defaultPath: req.defaultPath } : {}) })
+      const r = await ask({
+        kind: 'save-file',
+        title: req.title,
+        message: req.title,
+        buttons: ['Cancel', 'Save'],
+        cancelId: 0,
+        ...(req.defaultPath ? { defaultPath: req.defaultPath } : {})
+      })
       return r.response === 1 && r.path ? r.path : null
     }
   }

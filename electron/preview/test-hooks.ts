@@ -16,7 +16,10 @@ type HookResult = { status: number; body: unknown }
 export async function handleTestHook(name: string, body: unknown, ctx: Ctx): Promise<HookResult> {
   const args = (body ?? {}) as Record<string, unknown>
   if (name === 'recorded') {
-    return { status: 200, body: { clipboard: ctx.ports.clipboardLog, external: ctx.ports.externalLog, navigations: ctx.ports.navigations } }
+    return {
+      status: 200,
+      body: { clipboard: ctx.ports.clipboardLog, external: ctx.ports.externalLog, navigations: ctx.ports.navigations }
+    }
   }
   if (!ctx.demo) return { status: 400, body: { error: 'demo backend is off' } }
   if (name === 'sim/stop') {

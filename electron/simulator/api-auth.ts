@@ -16,7 +16,12 @@ export function bearerOf(header: string | undefined): string | null {
 }
 
 /** Resolve the calling account, or throw the DRF-style 401/403. Counts the call against expiresAfterCalls. */
-export function authenticate(world: World, query: URLSearchParams, authorization: string | undefined, isWrite: boolean): Account {
+export function authenticate(
+  world: World,
+  query: URLSearchParams,
+  authorization: string | undefined,
+  isWrite: boolean
+): Account {
   const apiKey = query.get('apikey')
   const token = bearerOf(authorization)
   if (!apiKey || !token) throw authFail(world, NO_CREDENTIALS)

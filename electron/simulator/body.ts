@@ -41,7 +41,8 @@ export function optBool(body: Body, key: string): boolean | undefined {
 export function stringArray(body: Body, key: string): string[] {
   const v = body[key]
   if (v === undefined || v === null) return []
-  if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) throw badRequest(`${key} must be a list of strings`)
+  if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string'))
+    throw badRequest(`${key} must be a list of strings`)
   return v
 }
 

@@ -14,22 +14,31 @@ function parseArgs(argv: string[]): SimulatorOptions {
       return value
     }
     switch (flag) {
-      case '--port': opts.port = Number(need()); break
+      case '--port':
+        opts.port = Number(need())
+        break
       case '--seed': {
         const s = need()
         opts.seed = (s === 'demo' || s === 'empty' ? s : Number(s)) as SeedName
-        if (typeof opts.seed === 'number' && !Number.isInteger(opts.seed)) throw new Error('--seed must be demo, empty or an integer')
+        if (typeof opts.seed === 'number' && !Number.isInteger(opts.seed))
+          throw new Error('--seed must be demo, empty or an integer')
         break
       }
       case '--transitions': {
         const t = need()
-        if (t !== 'instant' && t !== 'fast' && t !== 'real') throw new Error('--transitions must be instant, fast or real')
+        if (t !== 'instant' && t !== 'fast' && t !== 'real')
+          throw new Error('--transitions must be instant, fast or real')
         opts.transitions = t as TransitionMode
         break
       }
-      case '--latency': opts.latencyMs = Number(need()); break
-      case '--secret': opts.controlSecret = need(); break
-      default: throw new Error(`unknown flag ${flag ?? ''}`)
+      case '--latency':
+        opts.latencyMs = Number(need())
+        break
+      case '--secret':
+        opts.controlSecret = need()
+        break
+      default:
+        throw new Error(`unknown flag ${flag ?? ''}`)
     }
   }
   return opts
@@ -37,13 +46,22 @@ function parseArgs(argv: string[]): SimulatorOptions {
 
 async function main(): Promise<void> {
   const sim = await startSimulator(parseArgs(process.argv.slice(2)), (e) => {
-    process.stderr.write(`${e.at} ${e.method} ${e.route} ${JSON.stringify(e.query)} -> ${e.status}${e.fault ? ` [${e.fault}]` : ''}\n`)
+    process.stderr.write(
+      `${e.at} ${e.method} ${e.route} ${JSON.stringify(e.query)} -> ${e.status}${e.fault ? ` [${e.fault}]` : ''}\n`
+    )
   })
   const { demo } = sim
-  process.stdout.write(`${JSON.stringify({
-    baseUrl: sim.baseUrl, controlUrl: sim.controlUrl, controlSecret: sim.controlSecret, apiKey: demo.apiKey,
-    authToken: demo.authToken, projects: demo.projects, locations: demo.locations
-  })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({
+      baseUrl: sim.baseUrl,
+      controlUrl: sim.controlUrl,
+      controlSecret: sim.controlSecret,
+      apiKey: demo.apiKey,
+      authToken: demo.authToken,
+      projects: demo.projects,
+      locations: demo.locations
+    })}\n`
+  )
   const shutdown = (): void => {
     void sim.stop().then(() => process.exit(0))
   }

@@ -31,14 +31,27 @@ export class VirtualClock {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3))
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 /** ISO with microseconds, as the API sends: 2026-02-03T07:41:09.118204Z */
 export function isoMicros(ms: number): string {
   const iso = new Date(ms).toISOString()
-  return `${iso.slice(0, 23)}${pad(Math.floor(ms) % 7 * 111 % 1000, 3)}Z`
+  return `${iso.slice(0, 23)}${pad(((Math.floor(ms) % 7) * 111) % 1000, 3)}Z`
 }
 /** 07-Mar-2025 */
 export function dayMonYear(ms: number): string {

@@ -22,11 +22,24 @@ export interface ControlDeps {
 
 function nodeState(world: World, n: SimNode): SimNodeState {
   return {
-    id: n.id, vmId: n.vmId, name: n.name, status: phaseStatus(n, world.options.offSpelling),
-    pendingUntil: n.pending ? isoMicros(n.pending.endsAt) : null, projectId: n.projectId, location: n.location,
-    planSku: n.plan.sku, planSlug: n.planSlug, image: n.image, isLocked: n.isLocked, isAccidentalProtection: n.isAccidentalProtection,
-    publicIp: n.publicIp, privateIp: n.privateIp, vmType: n.committed ? 'committed_vm' : 'vm',
-    committedEndsAt: n.committed ? isoMicros(n.committed.endsAt) : null, committedStatus: n.committed?.status ?? null, diskGb: n.diskGb
+    id: n.id,
+    vmId: n.vmId,
+    name: n.name,
+    status: phaseStatus(n, world.options.offSpelling),
+    pendingUntil: n.pending ? isoMicros(n.pending.endsAt) : null,
+    projectId: n.projectId,
+    location: n.location,
+    planSku: n.plan.sku,
+    planSlug: n.planSlug,
+    image: n.image,
+    isLocked: n.isLocked,
+    isAccidentalProtection: n.isAccidentalProtection,
+    publicIp: n.publicIp,
+    privateIp: n.privateIp,
+    vmType: n.committed ? 'committed_vm' : 'vm',
+    committedEndsAt: n.committed ? isoMicros(n.committed.endsAt) : null,
+    committedStatus: n.committed?.status ?? null,
+    diskGb: n.diskGb
   }
 }
 
@@ -61,7 +74,10 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     addNodes: (input) => addNodes(world, input),
     getNodes({ apiKey, projectId, location }) {
       const scope = world.scope(apiKey, projectId, location)
-      return world.orderedNodes(scope).filter((n) => settleNode(world, scope, n)).map((n) => nodeState(world, n))
+      return world
+        .orderedNodes(scope)
+        .filter((n) => settleNode(world, scope, n))
+        .map((n) => nodeState(world, n))
     },
     setNode(input) {
       const node = lookup(input.nodeId)
@@ -78,8 +94,16 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         const hit = world.nodesById.get(node.id)
         const sku = node.committed?.sku ?? node.plan.committed[0]
         if (!hit || !sku) throw new Error(`plan ${node.plan.sku} has no committed SKU`)
-        const endsAt = input.committedEndsAt !== undefined ? new Date(input.committedEndsAt).getTime() : node.committed?.endsAt ?? world.now() + sku.days * 86_400_000
-        node.committed = { sku, endsAt, status: input.committedStatus ?? node.committed?.status ?? 'hourly_billing', renewSkuId: node.committed?.renewSkuId ?? null }
+        const endsAt =
+          input.committedEndsAt !== undefined
+            ? new Date(input.committedEndsAt).getTime()
+            : (node.committed?.endsAt ?? world.now() + sku.days * 86_400_000)
+        node.committed = {
+          sku,
+          endsAt,
+          status: input.committedStatus ?? node.committed?.status ?? 'hourly_billing',
+          renewSkuId: node.committed?.renewSkuId ?? null
+        }
         hit.scope.committedIds.add(node.id)
       }
       return nodeState(world, node)

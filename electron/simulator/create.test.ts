@@ -4,12 +4,19 @@ import { call, dataOf, loose, planSlug, rows, type CallResult, type Loose } from
 import type { StartedSimulator } from './types'
 
 let sim: StartedSimulator
-beforeAll(async () => { sim = await startSimulator({ seed: 'empty' }) })
-afterAll(async () => { await sim.stop() })
-beforeEach(() => { sim.control.reset() })
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 'empty' })
+})
+afterAll(async () => {
+  await sim.stop()
+})
+beforeEach(() => {
+  sim.control.reset()
+})
 
 const base = { name: 'web-01', plan: planSlug('C3.8GB'), image: 'Ubuntu-22.04-Distro' }
-const create = (body: Record<string, unknown>, location = 'Delhi') => call(sim, 'POST', 'nodes/', { body: { ...base, ...body }, location })
+const create = (body: Record<string, unknown>, location = 'Delhi') =>
+  call(sim, 'POST', 'nodes/', { body: { ...base, ...body }, location })
 const created = (r: CallResult): Loose[] => (dataOf(r).node_create_response ?? []) as Loose[]
 
 describe('POST nodes/ validation', () => {
@@ -39,8 +46,20 @@ describe('POST nodes/ validation', () => {
   it('enforces E1 disk steps (25 below 150, 50 from 150, 75–2400)', async () => {
     const e1 = { plan: planSlug('E1.8GB') }
     const results: Record<number, number> = {}
-    for (const disk of [50, 75, 100, 125, 140, 150, 175, 200, 2400, 2450]) results[disk] = (await create({ ...e1, name: `e1-${disk}`, disk })).status
-    expect(results).toEqual({ 50: 400, 75: 200, 100: 200, 125: 200, 140: 400, 150: 200, 175: 400, 200: 200, 2400: 200, 2450: 400 })
+    for (const disk of [50, 75, 100, 125, 140, 150, 175, 200, 2400, 2450])
+      results[disk] = (await create({ ...e1, name: `e1-${disk}`, disk })).status
+    expect(results).toEqual({
+      50: 400,
+      75: 200,
+      100: 200,
+      125: 200,
+      140: 400,
+      150: 200,
+      175: 400,
+      200: 200,
+      2400: 200,
+      2450: 400
+    })
     expect((await create({ ...e1 })).status).toBe(400)
     const node = rows(await call(sim, 'GET', 'nodes/')).find((n) => n.name === 'e1-2400')
     expect(node?.disk).toBe('2400 GB')
@@ -75,7 +94,16 @@ describe('POST nodes/ success', () => {
     expect(d.total_number_of_node_requested).toBe(1)
     expect(d.total_number_of_node_created).toBe(1)
     const [n] = created(r)
-    expect(n).toMatchObject({ name: 'web-01', status: 'Creating', plan: 'C3.8GB', vcpus: '4', memory: '8 GB', disk: '100 GB', location: 'Delhi', vm_type: 'vm' })
+    expect(n).toMatchObject({
+      name: 'web-01',
+      status: 'Creating',
+      plan: 'C3.8GB',
+      vcpus: '4',
+      memory: '8 GB',
+      disk: '100 GB',
+      location: 'Delhi',
+      vm_type: 'vm'
+    })
     expect(n?.private_ip_address).toMatch(/^10\./)
     expect(typeof n?.vm_id).toBe('number')
     expect(n?.vm_id).not.toBe(n?.id)

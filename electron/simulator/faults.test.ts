@@ -4,9 +4,15 @@ import { call, dataOf, loose, planSlug, rows } from './test-client'
 import type { StartedSimulator } from './types'
 
 let sim: StartedSimulator
-beforeAll(async () => { sim = await startSimulator({ seed: 'demo', transitions: 'instant' }) })
-afterAll(async () => { await sim.stop() })
-beforeEach(() => { sim.control.reset() })
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 'demo', transitions: 'instant' })
+})
+afterAll(async () => {
+  await sim.stop()
+})
+beforeEach(() => {
+  sim.control.reset()
+})
 
 const createBody = { name: 'retry-me', plan: planSlug('C3.8GB'), image: 'Ubuntu-22.04-Distro' }
 const names = async (): Promise<unknown[]> => rows(await call(sim, 'GET', 'nodes/')).map((n) => n.name)
@@ -81,7 +87,13 @@ describe('faults', () => {
     sim.control.injectFault({ kind: 'hang', times: 1 })
     const ctrl = new AbortController()
     const pending = fetch(`${sim.baseUrl}/nodes/`, { signal: ctrl.signal })
-    const winner = await Promise.race([pending.then(() => 'replied', () => 'failed'), new Promise((r) => setTimeout(() => r('hung'), 300))])
+    const winner = await Promise.race([
+      pending.then(
+        () => 'replied',
+        () => 'failed'
+      ),
+      new Promise((r) => setTimeout(() => r('hung'), 300))
+    ])
     expect(winner).toBe('hung')
     ctrl.abort()
     await pending.catch(() => undefined)
@@ -123,7 +135,10 @@ describe('request log', () => {
     await call(sim, 'GET', 'nodes/')
     await call(sim, 'POST', 'nodes/', { body: createBody })
     const log = sim.control.requestLog()
-    expect(log.map((e) => [e.method, e.route, e.status])).toEqual([['GET', 'nodes/', 504], ['POST', 'nodes/', 200]])
+    expect(log.map((e) => [e.method, e.route, e.status])).toEqual([
+      ['GET', 'nodes/', 504],
+      ['POST', 'nodes/', 200]
+    ])
     expect(log[0]?.fault).toBe('http5xx')
     expect(log[0]?.path).toBe('/myaccount/api/v1/nodes/')
     expect(log[0]?.query.apikey).toBe('***')

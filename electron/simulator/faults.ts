@@ -16,8 +16,13 @@ const METHOD_PREFIX = /^(GET|POST|PUT|DELETE|PATCH)\s+(.+)$/i
 
 export function toActiveFault(id: number, input: FaultInput): ActiveFault {
   const { scope, method, route, times, probability, ...rest } = input
-  const s: FaultScope = { ...(scope ?? {}), ...(method !== undefined ? { method } : {}), ...(route !== undefined ? { route } : {}),
-    ...(times !== undefined ? { times } : {}), ...(probability !== undefined ? { probability } : {}) }
+  const s: FaultScope = {
+    ...(scope ?? {}),
+    ...(method !== undefined ? { method } : {}),
+    ...(route !== undefined ? { route } : {}),
+    ...(times !== undefined ? { times } : {}),
+    ...(probability !== undefined ? { probability } : {})
+  }
   let m = s.method?.toUpperCase() ?? null
   let r = s.route ?? null
   const prefixed = r ? METHOD_PREFIX.exec(r) : null
@@ -27,8 +32,12 @@ export function toActiveFault(id: number, input: FaultInput): ActiveFault {
   }
   if (r !== null) r = r.replace(/^\/?(myaccount\/api\/v1\/)?/, '')
   return {
-    id, spec: rest as FaultSpec, method: m, route: r === null ? null : pathPattern(r),
-    remaining: s.times ?? null, probability: s.probability ?? 1
+    id,
+    spec: rest as FaultSpec,
+    method: m,
+    route: r === null ? null : pathPattern(r),
+    remaining: s.times ?? null,
+    probability: s.probability ?? 1
   }
 }
 

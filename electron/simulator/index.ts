@@ -11,19 +11,36 @@ import { World } from './world'
 export type * from './types'
 export { SIM_LOCATIONS } from './types'
 
-export async function startSimulator(opts: SimulatorOptions = {}, onRequest?: (entry: RequestLogEntry) => void): Promise<StartedSimulator> {
+export async function startSimulator(
+  opts: SimulatorOptions = {},
+  onRequest?: (entry: RequestLogEntry) => void
+): Promise<StartedSimulator> {
   const world = new World(opts.epochMs)
   const faults = new FaultBook()
   const log = new RequestLog()
   const controlSecret = opts.controlSecret ?? randomBytes(24).toString('hex')
   let primary: SimAccountInfo | undefined
   const deps: ControlDeps = {
-    world, faults, log, seed: opts.seed ?? 'demo', transitions: opts.transitions, latencyMs: opts.latencyMs ?? 0,
-    onReset: (p) => { primary = p }
+    world,
+    faults,
+    log,
+    seed: opts.seed ?? 'demo',
+    transitions: opts.transitions,
+    latencyMs: opts.latencyMs ?? 0,
+    onReset: (p) => {
+      primary = p
+    }
   }
   const control = createControl(deps)
   const first = seedInto(deps, deps.seed)
-  const { server, hanging } = createSimServer({ world, faults, log, control, controlSecret, ...(onRequest ? { onRequest } : {}) })
+  const { server, hanging } = createSimServer({
+    world,
+    faults,
+    log,
+    control,
+    controlSecret,
+    ...(onRequest ? { onRequest } : {})
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
@@ -38,11 +55,12 @@ export async function startSimulator(opts: SimulatorOptions = {}, onRequest?: (e
       return primary ?? first
     },
     control,
-    stop: () => new Promise<void>((resolve) => {
-      for (const res of hanging) res.destroy()
-      hanging.clear()
-      server.close(() => resolve())
-      server.closeAllConnections()
-    })
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy()
+        hanging.clear()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
   }
 }

@@ -4,25 +4,37 @@ import { call, dataOf, loose, planSlug, rows, type Loose } from './test-client'
 import type { SimNodeState, StartedSimulator } from './types'
 
 let sim: StartedSimulator
-beforeAll(async () => { sim = await startSimulator({ seed: 'empty' }) })
-afterAll(async () => { await sim.stop() })
-beforeEach(() => { sim.control.reset() })
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 'empty' })
+})
+afterAll(async () => {
+  await sim.stop()
+})
+beforeEach(() => {
+  sim.control.reset()
+})
 
-const scope = (): { apiKey: string; projectId: number; location: 'Delhi' } =>
-  ({ apiKey: sim.demo.apiKey, projectId: sim.demo.projects[0]?.projectId ?? 0, location: 'Delhi' })
+const scope = (): { apiKey: string; projectId: number; location: 'Delhi' } => ({
+  apiKey: sim.demo.apiKey,
+  projectId: sim.demo.projects[0]?.projectId ?? 0,
+  location: 'Delhi'
+})
 const oneNode = (status = 'Running'): number => {
   const [id] = sim.control.addNodes({ ...scope(), count: 1, status })
   if (id === undefined) throw new Error('no node')
   return id
 }
 const status = async (id: number): Promise<unknown> => dataOf(await call(sim, 'GET', `nodes/${id}/`)).status
-const act = (id: number, body: Record<string, unknown>, method = 'PUT') => call(sim, method, `nodes/${id}/actions/`, { body })
+const act = (id: number, body: Record<string, unknown>, method = 'PUT') =>
+  call(sim, method, `nodes/${id}/actions/`, { body })
 const truth = (id: number): SimNodeState | undefined => sim.control.getNodes(scope()).find((n) => n.id === id)
 
 describe('state machine on the virtual clock', () => {
   it('Creating becomes Running only after the transition time (fast mode)', async () => {
     sim.control.setTransitions('fast')
-    const r = await call(sim, 'POST', 'nodes/', { body: { name: 'n1', plan: planSlug('C3.8GB'), image: 'Ubuntu-22.04-Distro' } })
+    const r = await call(sim, 'POST', 'nodes/', {
+      body: { name: 'n1', plan: planSlug('C3.8GB'), image: 'Ubuntu-22.04-Distro' }
+    })
     const n = (dataOf(r).node_create_response as Loose[])[0]
     const id = Number(n?.id)
     expect(['', null, '[]', '--']).toContain(n?.public_ip_address)
@@ -68,10 +80,16 @@ describe('state machine on the virtual clock', () => {
     expect((await act(id, { type: 'save_images' })).status).toBe(400) // needs name
     await act(id, { type: 'save_images', name: 'golden' })
     expect(await status(id)).toBe('Saving')
-    expect(rows(await call(sim, 'GET', 'images/saved-images/'))[0]).toMatchObject({ name: 'golden', image_state: 'Creating' })
+    expect(rows(await call(sim, 'GET', 'images/saved-images/'))[0]).toMatchObject({
+      name: 'golden',
+      image_state: 'Creating'
+    })
     sim.control.advanceClock(7000)
     expect(await status(id)).toBe('Running')
-    expect(rows(await call(sim, 'GET', 'images/saved-images/'))[0]).toMatchObject({ name: 'golden', image_state: 'Ready' })
+    expect(rows(await call(sim, 'GET', 'images/saved-images/'))[0]).toMatchObject({
+      name: 'golden',
+      image_state: 'Ready'
+    })
   })
 
   it('changes the public IP on a power cycle only when asked to', async () => {
@@ -105,8 +123,15 @@ describe('§3 action table', () => {
     const off = oneNode('Powered off')
     const failed = oneNode('Failed')
     const cases: [number, string, number][] = [
-      [creating, 'power_off', 412], [creating, 'reboot', 412], [creating, 'rename', 200], [creating, 'lock_vm', 200],
-      [off, 'reboot', 412], [off, 'reinstall', 412], [off, 'save_images', 200], [failed, 'power_on', 412], [off, 'no_such_action', 400]
+      [creating, 'power_off', 412],
+      [creating, 'reboot', 412],
+      [creating, 'rename', 200],
+      [creating, 'lock_vm', 200],
+      [off, 'reboot', 412],
+      [off, 'reinstall', 412],
+      [off, 'save_images', 200],
+      [failed, 'power_on', 412],
+      [off, 'no_such_action', 400]
     ]
     for (const [id, type, want] of cases) {
       expect((await act(id, { type, name: 'new-name' })).status, `${type} on ${String(truth(id)?.status)}`).toBe(want)
@@ -115,9 +140,17 @@ describe('§3 action table', () => {
 
   it('replies with SPEC-style or CLI-style values and the id as a string', async () => {
     const id = oneNode()
-    expect(dataOf(await act(id, { type: 'power_off' }))).toMatchObject({ status: 'done', action_type: 'power_off', resource_id: String(id) })
+    expect(dataOf(await act(id, { type: 'power_off' }))).toMatchObject({
+      status: 'done',
+      action_type: 'power_off',
+      resource_id: String(id)
+    })
     sim.control.setOptions({ actionReplyStyle: 'cli' })
-    expect(dataOf(await act(id, { type: 'power_on' }))).toMatchObject({ status: 'In Progress', action_type: 'Power On', resource_id: String(id) })
+    expect(dataOf(await act(id, { type: 'power_on' }))).toMatchObject({
+      status: 'In Progress',
+      action_type: 'Power On',
+      resource_id: String(id)
+    })
   })
 
   it('applies flag and name changes', async () => {
@@ -134,7 +167,8 @@ describe('§3 action table', () => {
 })
 
 describe('upgrade, committed and delete', () => {
-  const upgrade = (id: number, plan = planSlug('C3.16GB')) => call(sim, 'PUT', `nodes/upgrade/${id}`, { body: { plan, image: 'Ubuntu-22.04-Distro' } })
+  const upgrade = (id: number, plan = planSlug('C3.16GB')) =>
+    call(sim, 'PUT', `nodes/upgrade/${id}`, { body: { plan, image: 'Ubuntu-22.04-Distro' } })
 
   it('upgrades only when powered off and replies with disk-size', async () => {
     const id = oneNode()
@@ -142,7 +176,12 @@ describe('upgrade, committed and delete', () => {
     await act(id, { type: 'power_off' })
     const r = await upgrade(id)
     expect(r.status).toBe(200)
-    expect(dataOf(r)).toMatchObject({ vm_id: truth(id)?.vmId, 'disk-size': 200 * 1024, ram: 16 * 1024, location: 'Delhi' })
+    expect(dataOf(r)).toMatchObject({
+      vm_id: truth(id)?.vmId,
+      'disk-size': 200 * 1024,
+      ram: 16 * 1024,
+      location: 'Delhi'
+    })
     expect(loose(r).message).toBe('Node upgrade initiated')
     expect(truth(id)?.planSku).toBe('C3.16GB')
     expect((await upgrade(id, 'C3.8GB')).status).toBe(412)
@@ -153,9 +192,13 @@ describe('upgrade, committed and delete', () => {
     const conv = await call(sim, 'POST', `nodes/${id}/`, { body: { sku_day_id: 4170 } })
     expect(loose(conv)).toMatchObject({ code: 200, data: [''], message: 'Your Node is converted into Committed Node' })
     expect(dataOf(await call(sim, 'GET', `nodes/${id}/`)).vm_type).toBe('committed_vm')
-    const noPlan = await call(sim, 'POST', 'update_committed_node_status/', { body: { vcn_id: id, node_status: 'auto_renew' } })
+    const noPlan = await call(sim, 'POST', 'update_committed_node_status/', {
+      body: { vcn_id: id, node_status: 'auto_renew' }
+    })
     expect(noPlan.status).toBe(400)
-    const ok = await call(sim, 'POST', 'update_committed_node_status/', { body: { vcn_id: id, node_status: 'auto_renew', committed_plan: 4171 } })
+    const ok = await call(sim, 'POST', 'update_committed_node_status/', {
+      body: { vcn_id: id, node_status: 'auto_renew', committed_plan: 4171 }
+    })
     expect(ok.json).toEqual({ status: 200, message: 'Updated Successfully' })
     expect(truth(id)?.committedStatus).toBe('auto_renew')
   })
@@ -179,7 +222,10 @@ describe('upgrade, committed and delete', () => {
     const r = await call(sim, 'DELETE', `nodes/${id}/`, { query: { reserve_ip_required: 'true' } })
     expect(loose(r)).toMatchObject({ code: 200, data: {} })
     expect((await call(sim, 'GET', `nodes/${id}/`)).status).toBe(404)
-    expect(rows(await call(sim, 'GET', 'reserve_ips/')).find((x) => x.ip_address === ip)).toMatchObject({ status: 'Reserved', vm_id: null })
+    expect(rows(await call(sim, 'GET', 'reserve_ips/')).find((x) => x.ip_address === ip)).toMatchObject({
+      status: 'Reserved',
+      vm_id: null
+    })
     const gone = await call(sim, 'DELETE', `nodes/${id}/`)
     expect(gone.status).toBe(404)
     expect(gone.text.toLowerCase()).toContain('not found')
@@ -194,7 +240,8 @@ describe('upgrade, committed and delete', () => {
     sim.control.setNode({ nodeId: creating, status: 'Creating' })
     const saving = oneNode()
     sim.control.setNode({ nodeId: saving, status: 'Saving' })
-    for (const id of [locked, prot, creating, saving]) expect((await call(sim, 'DELETE', `nodes/${id}/`)).status).toBe(412)
+    for (const id of [locked, prot, creating, saving])
+      expect((await call(sim, 'DELETE', `nodes/${id}/`)).status).toBe(412)
     expect(sim.control.getNodes(scope())).toHaveLength(4)
   })
 })
@@ -203,7 +250,9 @@ describe('bulk actions', () => {
   it('PUT nodes/action-on-multiple-nodes/ applies per node and reports refusals', async () => {
     const [a, b] = sim.control.addNodes({ ...scope(), count: 2 })
     sim.control.setNode({ nodeId: b ?? 0, isLocked: true })
-    const r = await call(sim, 'PUT', 'nodes/action-on-multiple-nodes/', { body: { node_ids: [a, b], type: 'power_off' } })
+    const r = await call(sim, 'PUT', 'nodes/action-on-multiple-nodes/', {
+      body: { node_ids: [a, b], type: 'power_off' }
+    })
     const out = rows(r)
     expect(out[0]).toMatchObject({ node_id: a, action_type: 'power_off' })
     expect(out[1]).toMatchObject({ node_id: b, status: 'failed' })

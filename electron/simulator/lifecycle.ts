@@ -6,8 +6,12 @@ import type { TransitionMode } from './types'
 import type { Scope, World } from './world'
 
 const REAL_RANGES_MS: Record<TransitionKind, [number, number]> = {
-  create: [90_000, 180_000], power_on: [20_000, 60_000], power_off: [20_000, 45_000], reboot: [30_000, 60_000],
-  reinstall: [120_000, 300_000], save: [60_000, 240_000]
+  create: [90_000, 180_000],
+  power_on: [20_000, 60_000],
+  power_off: [20_000, 45_000],
+  reboot: [30_000, 60_000],
+  reinstall: [120_000, 300_000],
+  save: [60_000, 240_000]
 }
 
 export function transitionMs(kind: TransitionKind, mode: TransitionMode, prng: Prng): number {
@@ -21,7 +25,13 @@ export function transitionMs(kind: TransitionKind, mode: TransitionMode, prng: P
  * Start a transition. Power transitions keep showing the old status until they end (no powering-on/off status
  * is known, §3); reinstall/save show Reinstalling/Saving at once; create shows Creating.
  */
-export function startTransition(world: World, node: SimNode, kind: TransitionKind, to: Phase, templateId?: number): number {
+export function startTransition(
+  world: World,
+  node: SimNode,
+  kind: TransitionKind,
+  to: Phase,
+  templateId?: number
+): number {
   const endsAt = world.now() + transitionMs(kind, world.transitions, world.prng)
   node.statusOverride = null
   if (kind === 'reinstall') node.phase = 'reinstalling'
@@ -40,7 +50,8 @@ export function settleNode(world: World, scope: Scope, node: SimNode): boolean {
     node.phase = p.to
     node.statusOverride = null
     if (p.to === 'running' && !node.publicIp) node.publicIp = world.nextPublicIp(node.location)
-    if (p.kind === 'power_on' && world.options.ipChangeOnPowerCycle && !node.reservedIp) node.publicIp = world.nextPublicIp(node.location)
+    if (p.kind === 'power_on' && world.options.ipChangeOnPowerCycle && !node.reservedIp)
+      node.publicIp = world.nextPublicIp(node.location)
   }
   const c = node.committed
   if (c && now >= c.endsAt) {

@@ -9,17 +9,37 @@ import type { Scope, World } from './world'
 
 const ASYNC_TYPES = new Set(['power_on', 'power_off', 'reboot', 'reinstall', 'save_images'])
 const FLAG_TYPES: Record<string, (n: SimNode) => void> = {
-  lock_vm: (n) => { n.isLocked = true },
-  unlock_vm: (n) => { n.isLocked = false },
-  enable_accidental_protection: (n) => { n.isAccidentalProtection = true },
-  disable_accidental_protection: (n) => { n.isAccidentalProtection = false },
-  enable_recovery_mode: (n) => { n.rescueMode = true },
-  disable_recovery_mode: (n) => { n.rescueMode = false },
-  enable_node_compliance: (n) => { n.isNodeCompliance = true },
-  disable_node_compliance: (n) => { n.isNodeCompliance = false }
+  lock_vm: (n) => {
+    n.isLocked = true
+  },
+  unlock_vm: (n) => {
+    n.isLocked = false
+  },
+  enable_accidental_protection: (n) => {
+    n.isAccidentalProtection = true
+  },
+  disable_accidental_protection: (n) => {
+    n.isAccidentalProtection = false
+  },
+  enable_recovery_mode: (n) => {
+    n.rescueMode = true
+  },
+  disable_recovery_mode: (n) => {
+    n.rescueMode = false
+  },
+  enable_node_compliance: (n) => {
+    n.isNodeCompliance = true
+  },
+  disable_node_compliance: (n) => {
+    n.isNodeCompliance = false
+  }
 }
 
-const titleCase = (t: string): string => t.split('_').map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join(' ')
+const titleCase = (t: string): string =>
+  t
+    .split('_')
+    .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+    .join(' ')
 
 function actionReply(world: World, node: SimNode, type: string): SimResponse {
   const cli = world.options.actionReplyStyle === 'cli'
@@ -67,25 +87,33 @@ export function nodeAction(world: World, scope: Scope, nodeId: number, raw: unkn
     }
     case 'save_images': {
       const imageName = reqString(body, 'name')
-      if (node.pending || (node.phase !== 'running' && node.phase !== 'off')) throw precondition('Node must be running or powered off to save an image')
+      if (node.pending || (node.phase !== 'running' && node.phase !== 'off'))
+        throw precondition('Node must be running or powered off to save an image')
       const previous = node.phase
       const templateId = world.nextResourceId()
       const endsAt = startTransition(world, node, 'save', previous, templateId)
       scope.savedImages.push({
-        templateId, imageId: world.nextResourceId(), name: imageName, distro: node.image.replace(/-Distro$/, ''),
-        createdAt: world.now(), readyAt: endsAt, sizeGb: Math.min(node.diskGb, 48.21)
+        templateId,
+        imageId: world.nextResourceId(),
+        name: imageName,
+        distro: node.image.replace(/-Distro$/, ''),
+        createdAt: world.now(),
+        readyAt: endsAt,
+        sizeGb: Math.min(node.diskGb, 48.21)
       })
       break
     }
     case 'rename': {
       const name = reqString(body, 'name')
-      if (!NAME_RE.test(name)) throw badRequest('name may only contain letters, digits, "-" and "_" (1 to 50 characters)')
+      if (!NAME_RE.test(name))
+        throw badRequest('name may only contain letters, digits, "-" and "_" (1 to 50 characters)')
       node.name = name
       break
     }
     case 'add_ssh_keys': {
       const keys = body['ssh_keys']
-      if (!Array.isArray(keys) || keys.length === 0) throw badRequest('ssh_keys must be a non-empty list of {label, ssh_key}')
+      if (!Array.isArray(keys) || keys.length === 0)
+        throw badRequest('ssh_keys must be a non-empty list of {label, ssh_key}')
       for (const k of keys) {
         const item = asBody(k)
         node.sshKeys.push({ label: optString(item, 'label') ?? 'key', ssh_key: reqString(item, 'ssh_key') })
@@ -111,7 +139,13 @@ export function deleteNode(world: World, scope: Scope, nodeId: number, keepIp: b
   }
   if (keepIp && node.publicIp && !node.reservedIp) {
     scope.reservedIps.push({
-      ip: node.publicIp, status: 'Reserved', type: 'PublicIP', vmId: null, vmName: null, reserveId: world.nextResourceId(), boughtAt: world.now()
+      ip: node.publicIp,
+      status: 'Reserved',
+      type: 'PublicIP',
+      vmId: null,
+      vmName: null,
+      reserveId: world.nextResourceId(),
+      boughtAt: world.now()
     })
   }
   world.removeNode(scope, node)

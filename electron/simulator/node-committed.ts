@@ -24,11 +24,23 @@ export function upgradeNode(world: World, scope: Scope, nodeId: number, raw: unk
   node.image = target.image
   node.diskGb = Math.max(node.diskGb, target.plan.diskGb)
   const action = up ? 'upgrade' : 'downgrade'
-  return envelope({
-    vm_id: node.vmId, new_node_image_id: world.nextResourceId(), old_node_image_id: oldImageId, location: scope.location,
-    vcpu: target.plan.cpu, ram: target.plan.ramGb * 1024, 'disk-size': node.diskGb * 1024, customer_id: 10_000 + scope.project.projectId,
-    action, cluster: `${scope.location.toLowerCase()}-cluster-1`, size: target.plan.sku
-  }, {}, `Node ${action} initiated`)
+  return envelope(
+    {
+      vm_id: node.vmId,
+      new_node_image_id: world.nextResourceId(),
+      old_node_image_id: oldImageId,
+      location: scope.location,
+      vcpu: target.plan.cpu,
+      ram: target.plan.ramGb * 1024,
+      'disk-size': node.diskGb * 1024,
+      customer_id: 10_000 + scope.project.projectId,
+      action,
+      cluster: `${scope.location.toLowerCase()}-cluster-1`,
+      size: target.plan.sku
+    },
+    {},
+    `Node ${action} initiated`
+  )
 }
 
 export function convertToCommitted(world: World, scope: Scope, nodeId: number, raw: unknown): SimResponse {
@@ -54,14 +66,16 @@ export function updateCommittedStatus(world: World, scope: Scope, raw: unknown):
   const vcnId = optInt(body, 'vcn_id')
   if (vcnId === undefined) throw badRequest('vcn_id is required')
   const status = reqString(body, 'node_status')
-  if (!STATUSES.includes(status as CommittedStatus)) throw badRequest(`node_status must be one of ${STATUSES.join(', ')}`)
+  if (!STATUSES.includes(status as CommittedStatus))
+    throw badRequest(`node_status must be one of ${STATUSES.join(', ')}`)
   const node = scope.nodes.get(vcnId) ? findNode(world, scope, vcnId) : undefined
   if (!node) throw notFound('Node')
   if (!node.committed) throw precondition('Node is not a committed node')
   const planId = optInt(body, 'committed_plan')
   if (status === 'auto_renew') {
     if (planId === undefined) throw badRequest('committed_plan is required for auto_renew')
-    if (!node.plan.committed.some((c) => c.id === planId)) throw precondition(`Committed plan ${planId} is not offered for ${node.plan.sku}`)
+    if (!node.plan.committed.some((c) => c.id === planId))
+      throw precondition(`Committed plan ${planId} is not offered for ${node.plan.sku}`)
   }
   node.committed.status = status as CommittedStatus
   node.committed.renewSkuId = status === 'auto_renew' ? (planId ?? null) : null

@@ -14,9 +14,11 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
   const image = reqString(body, 'image')
   const resolved = resolvePlanSlug(planText, scope.location)
   if (!resolved) {
-    throw precondition(findPlanBySku(planText)
-      ? `Invalid plan "${planText}": send the full plan name from the plans list, not the SKU`
-      : `Plan "${planText}" is not available in ${scope.location}`)
+    throw precondition(
+      findPlanBySku(planText)
+        ? `Invalid plan "${planText}": send the full plan name from the plans list, not the SKU`
+        : `Plan "${planText}" is not available in ${scope.location}`
+    )
   }
   if (image !== resolved.image) throw badRequest(`image "${image}" does not match plan ${resolved.plan.sku}`)
   if (resolved.plan.soldOut) throw precondition(`Plan ${resolved.plan.sku} is sold out in ${scope.location}`)
@@ -37,7 +39,8 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
     throw badRequest(`VPC ${vpcId} is not an active VPC in this project and location`)
   }
   const sgId = optInt(body, 'security_group_id')
-  if (sgId !== undefined && !scope.securityGroups.some((g) => g.id === sgId)) throw badRequest(`Security group ${sgId} not found`)
+  if (sgId !== undefined && !scope.securityGroups.some((g) => g.id === sgId))
+    throw badRequest(`Security group ${sgId} not found`)
 
   const reserveIp = optString(body, 'reserve_ip') ?? ''
   const reserved = reserveIp ? scope.reservedIps.find((r) => r.ip === reserveIp) : undefined
@@ -51,7 +54,12 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
   const cnId = optInt(body, 'cn_id')
   const sku = cnId === undefined ? undefined : resolved.plan.committed.find((c) => c.id === cnId)
   if (cnId !== undefined && !sku) throw precondition(`Committed plan ${cnId} is not offered for ${resolved.plan.sku}`)
-  const cnStatus = optString(body, 'cn_status') === 'auto_terminate' ? 'auto_terminate' : optString(body, 'cn_status') === 'hourly_billing' ? 'hourly_billing' : 'auto_renew'
+  const cnStatus =
+    optString(body, 'cn_status') === 'auto_terminate'
+      ? 'auto_terminate'
+      : optString(body, 'cn_status') === 'hourly_billing'
+        ? 'hourly_billing'
+        : 'auto_renew'
 
   if (optBool(body, 'is_saved_image')) {
     const tid = optInt(body, 'saved_image_template_id')
@@ -62,7 +70,8 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
   const cost = count * (sku ? sku.price : pricePerMonth(resolved.plan))
   const credit = world.options.creditLimit
   if (credit !== null && cost > credit) {
-    if (world.options.legacyCreateReply) return envelope({ is_credit_sufficient: false }, {}, 'Insufficient credit balance')
+    if (world.options.legacyCreateReply)
+      return envelope({ is_credit_sufficient: false }, {}, 'Insufficient credit balance')
     throw badRequest(`Insufficient credit balance: this order needs Rs. ${cost.toFixed(1)}`)
   }
   if (credit !== null) world.options.creditLimit = credit - cost
@@ -71,9 +80,17 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
   for (let i = 1; i <= count; i++) {
     const failed = world.options.createFailureRate > 0 && world.prng.next() < world.options.createFailureRate
     const node = buildNode(world, scope, {
-      name: count > 1 ? `${name}-${i}` : name, resolved, diskGb, phase: 'creating', creating: { failed },
-      sshKeys, startScripts, vpcId: vpcId ?? null, ...(sgId !== undefined ? { securityGroupId: sgId } : {}),
-      reservedIp: reserved ? reserved.ip : null, committed: sku ? { sku, status: cnStatus } : null
+      name: count > 1 ? `${name}-${i}` : name,
+      resolved,
+      diskGb,
+      phase: 'creating',
+      creating: { failed },
+      sshKeys,
+      startScripts,
+      vpcId: vpcId ?? null,
+      ...(sgId !== undefined ? { securityGroupId: sgId } : {}),
+      reservedIp: reserved ? reserved.ip : null,
+      committed: sku ? { sku, status: cnStatus } : null
     })
     node.backups = optBool(body, 'backups') ?? false
     node.isEncryptionEnabled = optBool(body, 'isEncryptionEnabled') ?? false
@@ -83,5 +100,9 @@ export function createNodes(world: World, scope: Scope, raw: unknown): SimRespon
   }
   const items = created.map((n) => nodeDetail(n, world.options.offSpelling, n.securityGroupIds.length))
   if (world.options.legacyCreateReply) return envelope({ ...items[0], is_credit_sufficient: true })
-  return envelope({ total_number_of_node_requested: count, total_number_of_node_created: count, node_create_response: items })
+  return envelope({
+    total_number_of_node_requested: count,
+    total_number_of_node_created: count,
+    node_create_response: items
+  })
 }

@@ -1,5 +1,12 @@
 // Builds node records (used by create, bulk seeding and the demo seed).
-import { findOsByImage, findPlanBySku, planSlug, resolvePlanSlug, type CommittedSkuDef, type ResolvedPlan } from './catalog'
+import {
+  findOsByImage,
+  findPlanBySku,
+  planSlug,
+  resolvePlanSlug,
+  type CommittedSkuDef,
+  type ResolvedPlan
+} from './catalog'
 import { startTransition } from './lifecycle'
 import type { CommittedState, Phase, SimNode } from './node-model'
 import type { Scope, World } from './world'
@@ -28,21 +35,44 @@ export function buildNode(world: World, scope: Scope, spec: NewNodeSpec): SimNod
   const createdAt = spec.createdAt ?? world.now()
   const defaultSg = scope.securityGroups.find((g) => g.isDefault) ?? scope.securityGroups[0]
   const node: SimNode = {
-    id, vmId: world.nextVmId(), accountKey: scope.account.apiKey, projectId: scope.project.projectId, location: scope.location,
-    name: spec.name, label: 'default', plan: spec.resolved.plan, planSlug: spec.resolved.slug, image: spec.resolved.image,
-    diskGb: spec.diskGb ?? spec.resolved.plan.diskGb, phase, statusOverride: null, pending: null,
-    isLocked: spec.isLocked ?? false, isAccidentalProtection: spec.isAccidentalProtection ?? false, rescueMode: false,
-    isNodeCompliance: false, isEncryptionEnabled: false, backups: false,
+    id,
+    vmId: world.nextVmId(),
+    accountKey: scope.account.apiKey,
+    projectId: scope.project.projectId,
+    location: scope.location,
+    name: spec.name,
+    label: 'default',
+    plan: spec.resolved.plan,
+    planSlug: spec.resolved.slug,
+    image: spec.resolved.image,
+    diskGb: spec.diskGb ?? spec.resolved.plan.diskGb,
+    phase,
+    statusOverride: null,
+    pending: null,
+    isLocked: spec.isLocked ?? false,
+    isAccidentalProtection: spec.isAccidentalProtection ?? false,
+    rescueMode: false,
+    isNodeCompliance: false,
+    isEncryptionEnabled: false,
+    backups: false,
     publicIp: spec.reservedIp ?? (phase === 'running' || phase === 'off' ? world.nextPublicIp(scope.location) : null),
     reservedIp: spec.reservedIp ?? null,
-    privateIp: world.nextPrivateIp(scope.location), createdAt,
-    sshKeys: spec.sshKeys ?? [], startScripts: spec.startScripts ?? [], vpcId: spec.vpcId ?? null,
+    privateIp: world.nextPrivateIp(scope.location),
+    createdAt,
+    sshKeys: spec.sshKeys ?? [],
+    startScripts: spec.startScripts ?? [],
+    vpcId: spec.vpcId ?? null,
     securityGroupIds: spec.securityGroupId !== undefined ? [spec.securityGroupId] : defaultSg ? [defaultSg.id] : [],
     committed: spec.committed
-      ? { sku: spec.committed.sku, status: spec.committed.status, renewSkuId: spec.committed.sku.id,
-          endsAt: spec.committed.endsAt ?? createdAt + spec.committed.sku.days * 86_400_000 }
+      ? {
+          sku: spec.committed.sku,
+          status: spec.committed.status,
+          renewSkuId: spec.committed.sku.id,
+          endsAt: spec.committed.endsAt ?? createdAt + spec.committed.sku.days * 86_400_000
+        }
       : null,
-    zabbixHostId: id % 3 === 0 ? null : 10_000 + id, password: null
+    zabbixHostId: id % 3 === 0 ? null : 10_000 + id,
+    password: null
   }
   if (spec.creating) startTransition(world, node, 'create', spec.creating.failed ? 'failed' : 'running')
   return node

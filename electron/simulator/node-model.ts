@@ -59,12 +59,18 @@ export interface SimNode {
 export function phaseStatus(node: SimNode, off: OffSpelling): string {
   if (node.statusOverride !== null) return node.statusOverride
   switch (node.phase) {
-    case 'creating': return 'Creating'
-    case 'running': return 'Running'
-    case 'off': return off
-    case 'reinstalling': return 'Reinstalling'
-    case 'saving': return 'Saving'
-    case 'failed': return 'Failed'
+    case 'creating':
+      return 'Creating'
+    case 'running':
+      return 'Running'
+    case 'off':
+      return off
+    case 'reinstalling':
+      return 'Reinstalling'
+    case 'saving':
+      return 'Saving'
+    case 'failed':
+      return 'Failed'
   }
 }
 

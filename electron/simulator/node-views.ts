@@ -29,19 +29,26 @@ export function nodeListRow(n: SimNode, off: OffSpelling): Record<string, unknow
 }
 
 const LCM_BY_PHASE: Record<SimNode['phase'], string> = {
-  creating: 'PROLOG', running: 'RUNNING', off: 'LCM_INIT', reinstalling: 'PROLOG', saving: 'DISK_SNAPSHOT', failed: 'FAILURE'
+  creating: 'PROLOG',
+  running: 'RUNNING',
+  off: 'LCM_INIT',
+  reinstalling: 'PROLOG',
+  saving: 'DISK_SNAPSHOT',
+  failed: 'FAILURE'
 }
 
 export function committedDetails(n: SimNode): Record<string, unknown>[] {
   const c = n.committed
   if (!c) return []
   const start = c.endsAt - c.sku.days * 86_400_000
-  return [{
-    ...committedSkuJson(c.sku, start),
-    committed_node_message: `Committed until ${isoMicros(c.endsAt).slice(0, 10)}; then ${c.status.replace('_', ' ')}`,
-    committed_node_status: c.status,
-    committed_end_date: isoMicros(c.endsAt)
-  }]
+  return [
+    {
+      ...committedSkuJson(c.sku, start),
+      committed_node_message: `Committed until ${isoMicros(c.endsAt).slice(0, 10)}; then ${c.status.replace('_', ' ')}`,
+      committed_node_status: c.status,
+      committed_end_date: isoMicros(c.endsAt)
+    }
+  ]
 }
 
 export function nodeDetail(n: SimNode, off: OffSpelling, securityGroupCount: number): Record<string, unknown> {

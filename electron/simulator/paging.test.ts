@@ -4,12 +4,21 @@ import { call, loose, rows } from './test-client'
 import type { StartedSimulator } from './types'
 
 let sim: StartedSimulator
-beforeAll(async () => { sim = await startSimulator({ seed: 'empty' }) })
-afterAll(async () => { await sim.stop() })
-beforeEach(() => { sim.control.reset() })
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 'empty' })
+})
+afterAll(async () => {
+  await sim.stop()
+})
+beforeEach(() => {
+  sim.control.reset()
+})
 
-const scope = (): { apiKey: string; projectId: number; location: 'Delhi' } =>
-  ({ apiKey: sim.demo.apiKey, projectId: sim.demo.projects[0]?.projectId ?? 0, location: 'Delhi' })
+const scope = (): { apiKey: string; projectId: number; location: 'Delhi' } => ({
+  apiKey: sim.demo.apiKey,
+  projectId: sim.demo.projects[0]?.projectId ?? 0,
+  location: 'Delhi'
+})
 
 describe('paging', () => {
   it('pages 1-based with both totals beside data, and returns all rows without paging params', async () => {
@@ -42,11 +51,31 @@ describe('paging', () => {
 
   it('list rows carry the §6 fields, strings for sizes, no vm_id, and every empty-IP spelling', async () => {
     sim.control.addNodes({ ...scope(), count: 8, status: 'Creating' })
-    sim.control.getNodes(scope()).forEach((n) => sim.control.setNode({ nodeId: n.id, status: 'Creating', publicIp: null }))
+    sim.control
+      .getNodes(scope())
+      .forEach((n) => sim.control.setNode({ nodeId: n.id, status: 'Creating', publicIp: null }))
     const list = rows(await call(sim, 'GET', 'nodes/'))
-    expect(new Set(list.map((n) => JSON.stringify(n.public_ip_address)))).toEqual(new Set(['""', 'null', '"[]"', '"--"']))
-    for (const key of ['id', 'name', 'plan', 'status', 'is_locked', 'public_ip_address', 'private_ip_address', 'rescue_mode_status',
-      'is_accidental_protection', 'isEncryptionEnabled', 'created_at', 'location', 'vcpus', 'memory', 'disk', 'vm_type']) {
+    expect(new Set(list.map((n) => JSON.stringify(n.public_ip_address)))).toEqual(
+      new Set(['""', 'null', '"[]"', '"--"'])
+    )
+    for (const key of [
+      'id',
+      'name',
+      'plan',
+      'status',
+      'is_locked',
+      'public_ip_address',
+      'private_ip_address',
+      'rescue_mode_status',
+      'is_accidental_protection',
+      'isEncryptionEnabled',
+      'created_at',
+      'location',
+      'vcpus',
+      'memory',
+      'disk',
+      'vm_type'
+    ]) {
       expect(list[0], key).toHaveProperty(key)
     }
     expect(list[0]).not.toHaveProperty('vm_id')

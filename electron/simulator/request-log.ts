@@ -31,12 +31,16 @@ export class RequestLog {
   list(filter: RequestFilter = {}): RequestLogEntry[] {
     const re = filter.path === undefined ? null : pathPattern(filter.path)
     const method = filter.method?.toUpperCase()
-    return this.entries.filter((e) =>
-      (method === undefined || e.method === method) &&
-      (re === null || re.test(e.route) || re.test(e.path)) &&
-      (filter.status === undefined || e.status === filter.status) &&
-      (filter.fault === undefined || e.fault === filter.fault) &&
-      (filter.sinceSeq === undefined || e.seq > filter.sinceSeq)).map((e) => ({ ...e, query: { ...e.query } }))
+    return this.entries
+      .filter(
+        (e) =>
+          (method === undefined || e.method === method) &&
+          (re === null || re.test(e.route) || re.test(e.path)) &&
+          (filter.status === undefined || e.status === filter.status) &&
+          (filter.fault === undefined || e.fault === filter.fault) &&
+          (filter.sinceSeq === undefined || e.seq > filter.sinceSeq)
+      )
+      .map((e) => ({ ...e, query: { ...e.query } }))
   }
 
   count(filter: RequestFilter): number {

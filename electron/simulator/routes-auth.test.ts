@@ -4,14 +4,30 @@ import { call, dataOf, loose, rows } from './test-client'
 import type { StartedSimulator } from './types'
 
 let sim: StartedSimulator
-beforeAll(async () => { sim = await startSimulator({ seed: 'demo', transitions: 'instant' }) })
-afterAll(async () => { await sim.stop() })
-beforeEach(() => { sim.control.reset() })
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 'demo', transitions: 'instant' })
+})
+afterAll(async () => {
+  await sim.stop()
+})
+beforeEach(() => {
+  sim.control.reset()
+})
 
 describe('routes and slash rules', () => {
   it('serves every §2 GET route with the right slash form', async () => {
-    for (const path of ['iam/multi-crn/', 'pbac/project/', 'images/os-category/', 'images/category-list/', 'nodes/', 'ssh_keys/',
-      'security_group/', 'vpc/list/', 'reserve_ips/', 'images/saved-images/']) {
+    for (const path of [
+      'iam/multi-crn/',
+      'pbac/project/',
+      'images/os-category/',
+      'images/category-list/',
+      'nodes/',
+      'ssh_keys/',
+      'security_group/',
+      'vpc/list/',
+      'reserve_ips/',
+      'images/saved-images/'
+    ]) {
       expect((await call(sim, 'GET', path)).status, path).toBe(200)
     }
   })
@@ -30,7 +46,10 @@ describe('routes and slash rules', () => {
   it('returns the OS catalog with upper-case OS and the legacy nested object', async () => {
     const list = dataOf(await call(sim, 'GET', 'images/os-category/')).category_list as Record<string, unknown>[]
     expect(list.map((c) => c.OS)).toEqual(expect.arrayContaining(['Ubuntu', 'Rocky', 'Debian']))
-    const legacy = dataOf(await call(sim, 'GET', 'images/category-list/')).category_list as Record<string, Record<string, unknown>>
+    const legacy = dataOf(await call(sim, 'GET', 'images/category-list/')).category_list as Record<
+      string,
+      Record<string, unknown>
+    >
     expect(Object.keys(legacy['Linux Virtual Node'] ?? {})).toContain('Rocky')
   })
 
@@ -63,7 +82,9 @@ describe('auth', () => {
 
   it('401s an unknown or mismatched pair', async () => {
     const other = sim.control.addAccount()
-    const r = await call(sim, 'GET', 'iam/multi-crn/', { account: { apiKey: sim.demo.apiKey, authToken: other.authToken } })
+    const r = await call(sim, 'GET', 'iam/multi-crn/', {
+      account: { apiKey: sim.demo.apiKey, authToken: other.authToken }
+    })
     expect(r.status).toBe(401)
     expect(typeof loose(r).detail).toBe('string')
     expect((await call(sim, 'GET', 'iam/multi-crn/', { account: other, projectId: null })).status).toBe(200)
@@ -81,7 +102,9 @@ describe('auth', () => {
   it('expires a token at exp on the virtual clock', async () => {
     const expMs = Date.parse(sim.control.now()) + 60_000
     const acc = sim.control.addAccount({ expiresAt: new Date(expMs) })
-    const payload = JSON.parse(Buffer.from(acc.authToken.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }
+    const payload = JSON.parse(Buffer.from(acc.authToken.split('.')[1] ?? '', 'base64url').toString()) as {
+      exp: number
+    }
     expect(payload.exp).toBe(Math.floor(expMs / 1000))
     expect((await call(sim, 'GET', 'iam/multi-crn/', { account: acc })).status).toBe(200)
     sim.control.advanceClock(61_000)
@@ -115,7 +138,9 @@ describe('scoping', () => {
     const withDefault = rows(await call(sim, 'GET', 'nodes/')).map((n) => n.id)
     const without = rows(await call(sim, 'GET', 'nodes/', { projectId: null })).map((n) => n.id)
     expect(without).toEqual(withDefault)
-    const other = rows(await call(sim, 'GET', 'nodes/', { projectId: sim.demo.projects[1]?.projectId ?? 0 })).map((n) => n.id)
+    const other = rows(await call(sim, 'GET', 'nodes/', { projectId: sim.demo.projects[1]?.projectId ?? 0 })).map(
+      (n) => n.id
+    )
     expect(other.some((id) => withDefault.includes(id))).toBe(false)
   })
 
@@ -123,20 +148,27 @@ describe('scoping', () => {
     const id = rows(await call(sim, 'GET', 'nodes/'))[0]?.id
     expect((await call(sim, 'GET', `nodes/${String(id)}/`)).status).toBe(200)
     expect((await call(sim, 'GET', `nodes/${String(id)}/`, { location: 'Chennai' })).status).toBe(404)
-    expect((await call(sim, 'GET', `nodes/${String(id)}/`, { projectId: sim.demo.projects[1]?.projectId ?? 0 })).status).toBe(404)
+    expect(
+      (await call(sim, 'GET', `nodes/${String(id)}/`, { projectId: sim.demo.projects[1]?.projectId ?? 0 })).status
+    ).toBe(404)
   })
 
   it('keeps another account out of the demo project', async () => {
     const other = sim.control.addAccount()
-    expect((await call(sim, 'GET', 'nodes/', { account: other, projectId: sim.demo.projects[0]?.projectId ?? 0 })).status).toBe(404)
+    expect(
+      (await call(sim, 'GET', 'nodes/', { account: other, projectId: sim.demo.projects[0]?.projectId ?? 0 })).status
+    ).toBe(404)
   })
 })
 
 describe('control API over HTTP', () => {
   it('rejects a wrong or missing secret and works with the right one', async () => {
-    const post = (secret: string | null): Promise<Response> => fetch(`${sim.controlUrl}/advanceClock`, {
-      method: 'POST', body: JSON.stringify({ ms: 1000 }), headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-sim-secret': secret }) }
-    })
+    const post = (secret: string | null): Promise<Response> =>
+      fetch(`${sim.controlUrl}/advanceClock`, {
+        method: 'POST',
+        body: JSON.stringify({ ms: 1000 }),
+        headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-sim-secret': secret }) }
+      })
     expect((await post('nope')).status).toBe(403)
     expect((await post(null)).status).toBe(403)
     const before = Date.parse(sim.control.now())
@@ -147,9 +179,17 @@ describe('control API over HTTP', () => {
 
   it('injects a fault over HTTP with validation', async () => {
     const headers = { 'content-type': 'application/json', 'x-sim-secret': sim.controlSecret }
-    const bad = await fetch(`${sim.controlUrl}/injectFault`, { method: 'POST', headers, body: JSON.stringify({ kind: 'http5xx', status: 418 }) })
+    const bad = await fetch(`${sim.controlUrl}/injectFault`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ kind: 'http5xx', status: 418 })
+    })
     expect(bad.status).toBe(400)
-    const ok = await fetch(`${sim.controlUrl}/injectFault`, { method: 'POST', headers, body: JSON.stringify({ kind: 'http5xx', status: 503, body: 'json', route: 'GET nodes/', times: 1 }) })
+    const ok = await fetch(`${sim.controlUrl}/injectFault`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ kind: 'http5xx', status: 503, body: 'json', route: 'GET nodes/', times: 1 })
+    })
     expect(ok.status).toBe(200)
     expect((await call(sim, 'GET', 'nodes/')).status).toBe(503)
     expect((await call(sim, 'GET', 'nodes/')).status).toBe(200)

@@ -4,7 +4,9 @@ import { call, loose, rows } from './test-client'
 import type { StartedSimulator } from './types'
 
 const started: StartedSimulator[] = []
-afterEach(async () => { await Promise.all(started.splice(0).map((s) => s.stop())) })
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.stop()))
+})
 const start = async (...args: Parameters<typeof startSimulator>): Promise<StartedSimulator> => {
   const sim = await startSimulator(...args)
   started.push(sim)
@@ -52,7 +54,9 @@ describe('seeds', () => {
     expect(all.some((n) => n.is_accidental_protection === true)).toBe(true)
     expect(all.map((n) => n.name)).toEqual(expect.arrayContaining(['web-01', 'db-primary', 'gpu-trainer']))
     const committed = all.find((n) => n.vm_type === 'committed_vm')
-    const detail = loose(await call(sim, 'GET', `nodes/${String(committed?.id)}/`, { location: String(committed?.location) })).data as Record<string, unknown>
+    const detail = loose(
+      await call(sim, 'GET', `nodes/${String(committed?.id)}/`, { location: String(committed?.location) })
+    ).data as Record<string, unknown>
     const end = Date.parse(String((detail.committed_details as Record<string, unknown>[])[0]?.committed_end_date))
     const days = (end - Date.parse(sim.control.now())) / 86_400_000
     expect(days).toBeGreaterThan(0)
@@ -67,7 +71,9 @@ describe('seeds', () => {
       let n = 0
       for (const p of sim.demo.projects) {
         for (const location of sim.demo.locations) {
-          n += rows(await call(sim, 'GET', 'nodes/', { projectId: p.projectId, location })).filter((x) => x.status === 'Creating').length
+          n += rows(await call(sim, 'GET', 'nodes/', { projectId: p.projectId, location })).filter(
+            (x) => x.status === 'Creating'
+          ).length
         }
       }
       return n
@@ -79,7 +85,12 @@ describe('seeds', () => {
 
   it('reset restores the seed and drops faults', async () => {
     const sim = await start({ seed: 'empty' })
-    sim.control.addNodes({ apiKey: sim.demo.apiKey, projectId: sim.demo.projects[0]?.projectId ?? 0, location: 'Delhi', count: 3 })
+    sim.control.addNodes({
+      apiKey: sim.demo.apiKey,
+      projectId: sim.demo.projects[0]?.projectId ?? 0,
+      location: 'Delhi',
+      count: 3
+    })
     sim.control.injectFault({ kind: 'http5xx', status: 503, body: 'json' })
     sim.control.reset()
     const r = await call(sim, 'GET', 'nodes/')

@@ -5,8 +5,16 @@ import type { SeedName, SimAccountInfo } from './types'
 import type { Scope, World } from './world'
 
 interface DemoNode {
-  name: string; sku: string; image?: string; phase: Phase | 'creating'; ageDays: number; disk?: number
-  locked?: boolean; protected?: boolean; committedEndsInDays?: number; failed?: boolean
+  name: string
+  sku: string
+  image?: string
+  phase: Phase | 'creating'
+  ageDays: number
+  disk?: number
+  locked?: boolean
+  protected?: boolean
+  committedEndsInDays?: number
+  failed?: boolean
 }
 
 const DEMO: Record<string, Record<'Delhi' | 'Chennai', DemoNode[]>> = {
@@ -14,7 +22,15 @@ const DEMO: Record<string, Record<'Delhi' | 'Chennai', DemoNode[]>> = {
     Delhi: [
       { name: 'web-01', sku: 'C3.8GB', phase: 'running', ageDays: 210 },
       { name: 'web-02', sku: 'C3.8GB', phase: 'running', ageDays: 209, locked: true },
-      { name: 'db-primary', sku: 'C3.16GB', image: 'Rocky-9.4-Distro', phase: 'running', ageDays: 360, protected: true, committedEndsInDays: 5 },
+      {
+        name: 'db-primary',
+        sku: 'C3.16GB',
+        image: 'Rocky-9.4-Distro',
+        phase: 'running',
+        ageDays: 360,
+        protected: true,
+        committedEndsInDays: 5
+      },
       { name: 'api-staging', sku: 'C3.8GB', image: 'Ubuntu-24.04-Distro', phase: 'off', ageDays: 45 }
     ],
     Chennai: [
@@ -42,13 +58,18 @@ function seedDemoNodes(world: World, scope: Scope, nodes: DemoNode[]): void {
     const resolved = planFor(scope, d.sku, d.image)
     const sku = resolved.plan.committed.find((c) => c.days === 365) ?? resolved.plan.committed[0]
     const spec: NewNodeSpec = {
-      name: d.name, resolved, createdAt: now - d.ageDays * 86_400_000 - world.prng.int(0, 86_000_000),
-      phase: d.phase === 'creating' ? 'running' : d.phase, isLocked: d.locked ?? false, isAccidentalProtection: d.protected ?? false,
+      name: d.name,
+      resolved,
+      createdAt: now - d.ageDays * 86_400_000 - world.prng.int(0, 86_000_000),
+      phase: d.phase === 'creating' ? 'running' : d.phase,
+      isLocked: d.locked ?? false,
+      isAccidentalProtection: d.protected ?? false,
       sshKeys: scope.sshKeys.slice(0, 1).map((k) => ({ label: k.label, ssh_key: k.sshKey })),
       ...(d.disk !== undefined ? { diskGb: d.disk } : {}),
       ...(d.phase === 'creating' ? { creating: { failed: d.failed ?? false } } : {}),
       ...(d.committedEndsInDays !== undefined && sku
-        ? { committed: { sku, status: 'auto_renew' as const, endsAt: now + d.committedEndsInDays * 86_400_000 } } : {})
+        ? { committed: { sku, status: 'auto_renew' as const, endsAt: now + d.committedEndsInDays * 86_400_000 } }
+        : {})
     }
     const node = buildNode(world, scope, spec)
     if (d.phase === 'creating') {
@@ -67,7 +88,8 @@ export function seedWorld(world: World, seed: SeedName): SimAccountInfo {
   for (const project of info.projects) {
     const byLocation = DEMO[project.name]
     if (!byLocation) continue
-    for (const loc of info.locations) seedDemoNodes(world, world.scope(info.apiKey, project.projectId, loc), byLocation[loc])
+    for (const loc of info.locations)
+      seedDemoNodes(world, world.scope(info.apiKey, project.projectId, loc), byLocation[loc])
   }
   return info
 }

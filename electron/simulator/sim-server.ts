@@ -41,7 +41,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, r: SimResponse): void {
   const text = r.html ? String(r.body) : JSON.stringify(r.body)
-  res.writeHead(r.status, { 'content-type': r.html ? 'text/html; charset=utf-8' : 'application/json', ...(r.headers ?? {}) })
+  res.writeHead(r.status, {
+    'content-type': r.html ? 'text/html; charset=utf-8' : 'application/json',
+    ...(r.headers ?? {})
+  })
   res.end(text)
 }
 
@@ -52,13 +55,26 @@ function faultResponse(f: FaultSpec): SimResponse {
       return f.retryAfterSec !== undefined ? { ...r, headers: { 'retry-after': String(f.retryAfterSec) } } : r
     }
     case 'http5xx':
-      return f.body === 'html' ? htmlPage(f.status)
-        : { status: f.status, body: { code: f.status, data: {}, errors: 'Something went wrong on our side', message: 'Internal Server Error' } }
+      return f.body === 'html'
+        ? htmlPage(f.status)
+        : {
+            status: f.status,
+            body: {
+              code: f.status,
+              data: {},
+              errors: 'Something went wrong on our side',
+              message: 'Internal Server Error'
+            }
+          }
     case 'errorsInside200':
       return { status: 200, body: { errors: true, message: 'Something went wrong. Please try again later.' } }
     case 'statusCodeBody':
-      return f.status === 400 ? { status: 400, body: { status_code: 400, message: 'Invalid request, please check the parameters' } }
-        : { status: 429, body: { status_code: 429, errors: 'Request was throttled. Expected available in 30 seconds.' } }
+      return f.status === 400
+        ? { status: 400, body: { status_code: 400, message: 'Invalid request, please check the parameters' } }
+        : {
+            status: 429,
+            body: { status_code: 429, errors: 'Request was throttled. Expected available in 30 seconds.' }
+          }
     default:
       return { status: 500, body: { detail: `fault ${f.kind} has no reply` } }
   }
@@ -68,17 +84,36 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
   const { world, faults, log } = deps
   const hanging = new Set<ServerResponse>()
 
-  function record(method: string, path: string, route: string, query: URLSearchParams, status: number, fault: FaultKind | undefined): void {
+  function record(
+    method: string,
+    path: string,
+    route: string,
+    query: URLSearchParams,
+    status: number,
+    fault: FaultKind | undefined
+  ): void {
     const apiKey = query.get('apikey')
     const account = apiKey && world.accounts.has(apiKey) ? accountHint(apiKey) : undefined
     const entry = log.add({
-      at: isoMicros(world.now()), method, path, route, query: redactQuery(query), status,
-      ...(fault ? { fault } : {}), ...(account ? { account } : {})
+      at: isoMicros(world.now()),
+      method,
+      path,
+      route,
+      query: redactQuery(query),
+      status,
+      ...(fault ? { fault } : {}),
+      ...(account ? { account } : {})
     })
     deps.onRequest?.(entry)
   }
 
-  function runRoute(method: string, route: string, query: URLSearchParams, req: IncomingMessage, rawBody: string): SimResponse {
+  function runRoute(
+    method: string,
+    route: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    rawBody: string
+  ): SimResponse {
     const hit = matchRoute(route)
     if (!hit) return htmlPage(404)
     if (!hit.def.methods.includes(method)) return detailError(405, `Method "${method}" not allowed.`).response
@@ -86,14 +121,27 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
       const account = authenticate(world, query, req.headers.authorization, method !== 'GET')
       let body: unknown
       if (rawBody.trim()) {
-        try { body = JSON.parse(rawBody) } catch { throw badRequest('Request body is not valid JSON') }
+        try {
+          body = JSON.parse(rawBody)
+        } catch {
+          throw badRequest('Request body is not valid JSON')
+        }
       }
       let scope: Scope | undefined
-      const ctx: RouteCtx = { world, account, query, body, params: hit.params, scope: () => (scope ??= resolveScope(world, account, query)) }
+      const ctx: RouteCtx = {
+        world,
+        account,
+        query,
+        body,
+        params: hit.params,
+        scope: () => (scope ??= resolveScope(world, account, query))
+      }
       return hit.def.handle(ctx, method)
     } catch (err) {
       if (err instanceof ApiError) return err.response
-      process.stderr.write(`[simulator] ${method} ${route} crashed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+      process.stderr.write(
+        `[simulator] ${method} ${route} crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`
+      )
       return { status: 500, body: { code: 500, data: {}, errors: 'Internal error', message: 'Internal Server Error' } }
     }
   }
@@ -145,7 +193,11 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
           return send(res, { status: 403, body: { error: 'bad or missing x-sim-secret' } })
         }
         let body: unknown
-        try { body = rawBody.trim() ? JSON.parse(rawBody) : {} } catch { return send(res, { status: 400, body: { error: 'invalid JSON' } }) }
+        try {
+          body = rawBody.trim() ? JSON.parse(rawBody) : {}
+        } catch {
+          return send(res, { status: 400, body: { error: 'invalid JSON' } })
+        }
         const out = runControl(deps.control, url.pathname.slice(CONTROL_PREFIX.length), body)
         return send(res, out)
       }

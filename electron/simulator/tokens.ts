@@ -5,15 +5,17 @@ const b64url = (text: string): string => Buffer.from(text, 'utf8').toString('bas
 
 export function makeJwt(prng: Prng, expMs: number, subject: string): string {
   const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: prng.hex(16) }))
-  const payload = b64url(JSON.stringify({
-    exp: Math.floor(expMs / 1000),
-    iat: Math.floor(expMs / 1000) - 365 * 86_400,
-    jti: prng.hex(32),
-    iss: 'https://api.e2enetworks.com/auth/realms/apiman',
-    typ: 'Bearer',
-    azp: 'apiman',
-    sub: subject
-  }))
+  const payload = b64url(
+    JSON.stringify({
+      exp: Math.floor(expMs / 1000),
+      iat: Math.floor(expMs / 1000) - 365 * 86_400,
+      jti: prng.hex(32),
+      iss: 'https://api.e2enetworks.com/auth/realms/apiman',
+      typ: 'Bearer',
+      azp: 'apiman',
+      sub: subject
+    })
+  )
   const signature = Buffer.from(prng.hex(128), 'hex').toString('base64url')
   return `${header}.${payload}.${signature}`
 }
@@ -24,7 +26,8 @@ export function jwtExpMs(token: string): number | null {
   if (!part) return null
   try {
     const payload: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
-    if (payload && typeof payload === 'object' && 'exp' in payload && typeof payload.exp === 'number') return payload.exp * 1000
+    if (payload && typeof payload === 'object' && 'exp' in payload && typeof payload.exp === 'number')
+      return payload.exp * 1000
   } catch {
     return null
   }

@@ -5,8 +5,14 @@ import { createPrng, hashString, uuidFrom, type Prng } from './prng'
 import { createScopeResources, type ScopeResources } from './resources'
 import { makeJwt } from './tokens'
 import {
-  SIM_LOCATIONS, type AddAccountInput, type BehaviourOptions, type SeedName, type SimAccountInfo, type SimLocation,
-  type SimProject, type TransitionMode
+  SIM_LOCATIONS,
+  type AddAccountInput,
+  type BehaviourOptions,
+  type SeedName,
+  type SimAccountInfo,
+  type SimLocation,
+  type SimProject,
+  type TransitionMode
 } from './types'
 
 export interface Account {
@@ -32,8 +38,16 @@ export interface Scope extends ScopeResources {
 }
 
 export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
-  latencyMs: 0, jitterMs: 0, offSpelling: 'Powered off', createFailureRate: 0, ipChangeOnPowerCycle: false,
-  legacyCreateReply: false, actionReplyStyle: 'spec', creditLimit: null, authFailureStatus: 401, ignorePaging: false
+  latencyMs: 0,
+  jitterMs: 0,
+  offSpelling: 'Powered off',
+  createFailureRate: 0,
+  ipChangeOnPowerCycle: false,
+  legacyCreateReply: false,
+  actionReplyStyle: 'spec',
+  creditLimit: null,
+  authFailureStatus: 401,
+  ignorePaging: false
 }
 
 export const scopeKey = (apiKey: string, projectId: number, loc: SimLocation): string => `${apiKey}|${projectId}|${loc}`
@@ -97,7 +111,8 @@ export class World {
     if (this.accounts.has(apiKey)) throw new Error(`account ${apiKey.slice(-4)} exists`)
     const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt).getTime()
     if (expiresAt !== null && Number.isNaN(expiresAt)) throw new Error('expiresAt is not a date')
-    const authToken = input.authToken ?? makeJwt(this.prng, expiresAt ?? this.now() + 365 * 86_400_000, uuidFrom(this.prng))
+    const authToken =
+      input.authToken ?? makeJwt(this.prng, expiresAt ?? this.now() + 365 * 86_400_000, uuidFrom(this.prng))
     const projectInputs = input.projects?.length ? input.projects : [{ name: 'default-project', isDefault: true }]
     const projects: SimProject[] = projectInputs.map((p, i) => ({
       projectId: p.projectId ?? (this.seq.project += this.prng.int(3, 40)),
@@ -106,16 +121,35 @@ export class World {
     }))
     if (!projects.some((p) => p.isDefault) && projects[0]) projects[0].isDefault = true
     const account: Account = {
-      apiKey, authToken, readOnly: input.readOnly ?? false, expiresAt, expired: false,
-      callsLeft: input.expiresAfterCalls ?? null, projects
+      apiKey,
+      authToken,
+      readOnly: input.readOnly ?? false,
+      expiresAt,
+      expired: false,
+      callsLeft: input.expiresAfterCalls ?? null,
+      projects
     }
     this.accounts.set(apiKey, account)
     this.tokens.set(authToken, account)
     for (const project of projects) {
       for (const location of SIM_LOCATIONS) {
-        const res = createScopeResources(this.prng, { nextId: () => this.nextResourceId(), nextPublicIp: (l) => this.nextPublicIp(l) }, location, this.now())
+        const res = createScopeResources(
+          this.prng,
+          { nextId: () => this.nextResourceId(), nextPublicIp: (l) => this.nextPublicIp(l) },
+          location,
+          this.now()
+        )
         const key = scopeKey(apiKey, project.projectId, location)
-        this.scopes.set(key, { key, account, project, location, nodes: new Map(), ordered: null, committedIds: new Set(), ...res })
+        this.scopes.set(key, {
+          key,
+          account,
+          project,
+          location,
+          nodes: new Map(),
+          ordered: null,
+          committedIds: new Set(),
+          ...res
+        })
       }
     }
     return accountInfo(account)
@@ -152,5 +186,10 @@ export class World {
 }
 
 export function accountInfo(a: Account): SimAccountInfo {
-  return { apiKey: a.apiKey, authToken: a.authToken, projects: a.projects.map((p) => ({ ...p })), locations: [...SIM_LOCATIONS] }
+  return {
+    apiKey: a.apiKey,
+    authToken: a.authToken,
+    projects: a.projects.map((p) => ({ ...p })),
+    locations: [...SIM_LOCATIONS]
+  }
 }

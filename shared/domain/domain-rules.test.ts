@@ -31,8 +31,14 @@ describe('action rules', () => {
   const running = { status: 'RUNNING' as const, isLocked: false, isProtected: false }
   it('allows power off only when running and unlocked', () => {
     expect(actionAvailability(running, 'power_off').allowed).toBe(true)
-    expect(actionAvailability({ ...running, isLocked: true }, 'power_off')).toEqual({ allowed: false, reason: 'The node is locked; unlock it first' })
-    expect(actionAvailability({ ...running, status: 'CREATING' }, 'power_off')).toEqual({ allowed: false, reason: 'Not possible while Creating' })
+    expect(actionAvailability({ ...running, isLocked: true }, 'power_off')).toEqual({
+      allowed: false,
+      reason: 'The node is locked; unlock it first'
+    })
+    expect(actionAvailability({ ...running, status: 'CREATING' }, 'power_off')).toEqual({
+      allowed: false,
+      reason: 'Not possible while Creating'
+    })
     expect(actionAvailability({ ...running, status: 'OFF' }, 'power_on').allowed).toBe(true)
   })
   it('refuses delete for locked, protected and busy nodes with a reason', () => {

@@ -18,10 +18,14 @@ export function actionAvailability(node: Rulable, action: NodeAction): Availabil
   switch (action) {
     case 'power_on':
       if (node.isLocked) return no('The node is locked; unlock it first')
-      return node.status === 'OFF' ? yes : no(node.status === 'RUNNING' ? 'Already running' : `Not possible while ${state}`)
+      return node.status === 'OFF'
+        ? yes
+        : no(node.status === 'RUNNING' ? 'Already running' : `Not possible while ${state}`)
     case 'power_off':
       if (node.isLocked) return no('The node is locked; unlock it first')
-      return node.status === 'RUNNING' ? yes : no(node.status === 'OFF' ? 'Already powered off' : `Not possible while ${state}`)
+      return node.status === 'RUNNING'
+        ? yes
+        : no(node.status === 'OFF' ? 'Already powered off' : `Not possible while ${state}`)
     case 'reboot':
       if (node.isLocked) return no('The node is locked; unlock it first')
       return node.status === 'RUNNING' ? yes : no('Only a running node can be rebooted')

@@ -9,7 +9,12 @@ export type TrayAction =
   | { kind: 'app.quit' }
   | { kind: 'poll.refreshAll' }
   | { kind: 'poll.togglePause' }
-  | { kind: 'node.action'; profileId: string; nodeId: number; action: Extract<NodeAction, 'power_on' | 'power_off' | 'reboot'> }
+  | {
+      kind: 'node.action'
+      profileId: string
+      nodeId: number
+      action: Extract<NodeAction, 'power_on' | 'power_off' | 'reboot'>
+    }
   | { kind: 'node.delete'; profileId: string; nodeId: number }
   | { kind: 'clipboard.copy'; text: string }
 

@@ -5,7 +5,10 @@ import { INVOKE_CHANNELS } from './contract'
 describe('bridge API generated from the contract', () => {
   it('maps every channel to api.<area>.<camelVerb> and nothing else', async () => {
     const invoke = vi.fn(async () => ({ ok: true, value: null }))
-    const api = buildBridgeApi({ invoke, subscribe: () => () => undefined }) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+    const api = buildBridgeApi({ invoke, subscribe: () => () => undefined }) as unknown as Record<
+      string,
+      Record<string, (i: unknown) => Promise<unknown>>
+    >
     for (const channel of INVOKE_CHANNELS) {
       const [area, verb] = channel.split(':') as [string, string]
       const fn = api[area]?.[verb.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]

@@ -141,9 +141,7 @@ export interface DialogRequest {
 }
 
 export type Navigation =
-  | { view: 'node'; profileId: string; nodeId: number }
-  | { view: 'list'; profileId?: string }
-  | { view: 'settings' }
+  { view: 'node'; profileId: string; nodeId: number } | { view: 'list'; profileId?: string } | { view: 'settings' }
 
 /** Events from main to the renderer. Names are past participles. */
 export interface EventPayloads {

@@ -7,18 +7,18 @@ import { diskSizeError } from '../domain/catalog'
 
 export const Empty = z.strictObject({})
 
-export const ProfileId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Unknown profile id')
+export const ProfileId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Unknown profile id')
 export const NodeId = z.number().int().positive()
 export const LocationSchema = z.enum(LOCATIONS, { error: 'Location must be Delhi or Chennai' })
 export const ProjectIdSchema = z
   .string()
   .trim()
   .regex(/^\d{1,12}$/, 'Project id must be digits only, e.g. 51734')
-export const ProfileName = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(40, 'Name must be at most 40 characters')
+export const ProfileName = z.string().trim().min(1, 'Name is required').max(40, 'Name must be at most 40 characters')
 export const ApiKeySchema = z
   .string()
   .trim()
@@ -39,7 +39,10 @@ export const ApiBaseUrlSchema = z
     try {
       const u = new URL(v)
       // Plain http only for loopback (the simulator); real endpoints must be https.
-      return u.protocol === 'https:' || (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'))
+      return (
+        u.protocol === 'https:' ||
+        (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'))
+      )
     } catch {
       return false
     }
@@ -75,7 +78,11 @@ export const ProfileUpdateInput = z.strictObject({
 /** A stored profile's credentials, ones typed into the form, or one alias of a pending import (not yet saved). */
 export const CheckCredentialsInput = z.union([
   z.strictObject({ profileId: ProfileId }),
-  z.strictObject({ importId: z.string().min(1).max(64), alias: z.string().min(1).max(100), apiBaseUrl: ApiBaseUrlSchema.optional() }),
+  z.strictObject({
+    importId: z.string().min(1).max(64),
+    alias: z.string().min(1).max(100),
+    apiBaseUrl: ApiBaseUrlSchema.optional()
+  }),
   z.strictObject({ apiKey: ApiKeySchema, authToken: AuthTokenSchema, apiBaseUrl: ApiBaseUrlSchema.optional() })
 ])
 
@@ -118,9 +125,7 @@ export const CommittedSettingsInput = z
   })
 
 export const NODE_NAME_RE = /^[A-Za-z0-9_-]{1,50}$/
-export const NodeName = z
-  .string()
-  .regex(NODE_NAME_RE, 'Name: 1–50 letters, digits, - or _ (no spaces)')
+export const NodeName = z.string().regex(NODE_NAME_RE, 'Name: 1–50 letters, digits, - or _ (no spaces)')
 
 export const CreateNodeInput = z
   .strictObject({

@@ -22,20 +22,41 @@ interface SimProcess {
 }
 
 async function startSimulatorProcess(): Promise<SimProcess> {
-  const args = ['electron/simulator/cli.ts', '--port', '0', '--seed', 'empty', '--transitions', 'instant', '--latency', String(LATENCY_MS)]
+  const args = [
+    'electron/simulator/cli.ts',
+    '--port',
+    '0',
+    '--seed',
+    'empty',
+    '--transitions',
+    'instant',
+    '--latency',
+    String(LATENCY_MS)
+  ]
   const child = spawn(join('node_modules', '.bin', 'tsx'), args, { stdio: ['ignore', 'pipe', 'ignore'] })
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)))
   })
-  const info = JSON.parse(first) as { baseUrl: string; controlUrl: string; controlSecret: string; apiKey: string; authToken: string; projects: { projectId: number }[] }
+  const info = JSON.parse(first) as {
+    baseUrl: string
+    controlUrl: string
+    controlSecret: string
+    apiKey: string
+    authToken: string
+    projects: { projectId: number }[]
+  }
   return {
     baseUrl: info.baseUrl,
     apiKey: info.apiKey,
     authToken: info.authToken,
     projectId: info.projects[0]?.projectId ?? 0,
     async control(op, body) {
-      const res = await fetch(`${info.controlUrl}/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sim-secret': info.controlSecret }, body: JSON.stringify(body) })
+      const res = await fetch(`${info.controlUrl}/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sim-secret': info.controlSecret },
+        body: JSON.stringify(body)
+      })
       if (!res.ok) throw new Error(`simulator control ${op}: ${res.status}`)
       return res.json()
     },
@@ -54,7 +75,13 @@ export async function benchClientPaging(): Promise<BenchResult[]> {
   try {
     const projectId = sim.projectId
     await sim.control('addNodes', { apiKey: sim.apiKey, projectId, location: 'Delhi', count: NODES, status: 'mixed' })
-    const client = createE2EClient({ baseUrl: sim.baseUrl, apiKey: sim.apiKey, authToken: sim.authToken, projectId, location: 'Delhi' })
+    const client = createE2EClient({
+      baseUrl: sim.baseUrl,
+      apiKey: sim.apiKey,
+      authToken: sim.authToken,
+      projectId,
+      location: 'Delhi'
+    })
     const check = async (concurrency: number): Promise<void> => {
       const nodes = await client.listNodes({ concurrency })
       if (nodes.length !== NODES) throw new Error(`listNodes returned ${nodes.length} nodes, expected ${NODES}`)
@@ -68,8 +95,17 @@ export async function benchClientPaging(): Promise<BenchResult[]> {
     const naive = await best(1)
     const ratio = (ms: number): number => Math.round((ms / LATENCY_MS) * 100) / 100
     return [
-      { name: `client listNodes, 1000 nodes/10 pages, concurrency ${DEFAULT_CONCURRENCY} (default), wall / latency`, value: ratio(parallelDefault), unit: '× latency', target: '≤ 2.3' },
-      { name: 'client listNodes, 1000 nodes/10 pages, concurrency 4, wall / latency', value: ratio(parallelFour), unit: '× latency' },
+      {
+        name: `client listNodes, 1000 nodes/10 pages, concurrency ${DEFAULT_CONCURRENCY} (default), wall / latency`,
+        value: ratio(parallelDefault),
+        unit: '× latency',
+        target: '≤ 2.3'
+      },
+      {
+        name: 'client listNodes, 1000 nodes/10 pages, concurrency 4, wall / latency',
+        value: ratio(parallelFour),
+        unit: '× latency'
+      },
       { name: 'naive page-at-a-time loop, 1000 nodes/10 pages, wall / latency', value: ratio(naive), unit: '× latency' }
     ]
   } finally {

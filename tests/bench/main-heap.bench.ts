@@ -25,7 +25,14 @@ export async function benchMainHeap(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nodetray-heap-'))
   const projects = Array.from({ length: 10 }, (_, i) => ({ name: `bench-${i + 1}` }))
   const account = sim.control.addAccount({ projects })
-  for (const p of account.projects) sim.control.addNodes({ apiKey: account.apiKey, projectId: p.projectId, location: 'Delhi', count: 1000, status: 'mixed' })
+  for (const p of account.projects)
+    sim.control.addNodes({
+      apiKey: account.apiKey,
+      projectId: p.projectId,
+      location: 'Delhi',
+      count: 1000,
+      status: 'mixed'
+    })
   const noop = () => undefined
   try {
     const before = settledHeap()
@@ -62,13 +69,21 @@ export async function benchMainHeap(): Promise<BenchResult[]> {
     await main.nodes.refresh()
     const refreshMs = performance.now() - started
     const loaded = main.nodes.snapshot().reduce((n, p) => n + p.nodes.length, 0)
-    if (loaded !== 10_000) throw new Error(`expected 10,000 nodes loaded, got ${loaded}: ${JSON.stringify(main.nodes.snapshot().map((p) => [p.nodes.length, p.error?.message]))}`)
+    if (loaded !== 10_000)
+      throw new Error(
+        `expected 10,000 nodes loaded, got ${loaded}: ${JSON.stringify(main.nodes.snapshot().map((p) => [p.nodes.length, p.error?.message]))}`
+      )
     main.tray.model()
     const after = settledHeap()
     await main.dispose()
     const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10
     return [
-      { name: 'main-side services heap, 10 profiles × 1,000 nodes', value: mb(after - before), unit: 'MB', target: '< 60' },
+      {
+        name: 'main-side services heap, 10 profiles × 1,000 nodes',
+        value: mb(after - before),
+        unit: 'MB',
+        target: '< 60'
+      },
       { name: 'refresh of 10 profiles × 1,000 nodes (no latency)', value: Math.round(refreshMs), unit: 'ms' }
     ]
   } finally {

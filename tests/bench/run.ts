@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     for (const r of await fn()) rows.push({ ...r, group: g.key })
   }
   console.log('\n| group | measure | value | target | |\n| --- | --- | --- | --- | --- |')
-  for (const r of rows) console.log(`| ${r.group} | ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${meets(r.value, r.target)} |`)
+  for (const r of rows)
+    console.log(`| ${r.group} | ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${meets(r.value, r.target)} |`)
 }
 
 main().then(

@@ -31,7 +31,10 @@ interface ChildRun {
 function runAndKill(dataDir: string, delayMs: number): Promise<ChildRun> {
   return new Promise((done, fail) => {
     // node --import tsx, not the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would not reach.
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const out: ChildRun = { intents: new Map(), committed: new Map(), ready: null, stderr: '' }
     let buffer = ''
     let timer: NodeJS.Timeout | null = null

@@ -58,7 +58,10 @@ const expectedNames = (name: string, count: number): string[] =>
 
 const tally = (map: Map<string, number>, key: string, by = 1): void => void map.set(key, (map.get(key) ?? 0) + by)
 const show = (map: Map<string, number>): string =>
-  [...map].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ') || 'none'
 
 let h: MainHarness
 let account: SimAccountInfo
@@ -80,9 +83,16 @@ beforeAll(async () => {
   ]
   const horizon = Date.parse(h.sim.control.now()) + 30 * 86_400_000
   for (const [i, s] of scopes.entries()) {
-    const ids = h.sim.control.addNodes({ apiKey: account.apiKey, ...s, count: 6, status: 'mixed', namePrefix: `seed${i}` })
+    const ids = h.sim.control.addNodes({
+      apiKey: account.apiKey,
+      ...s,
+      count: 6,
+      status: 'mixed',
+      namePrefix: `seed${i}`
+    })
     // Two committed nodes per scope, for renewal settings.
-    for (const id of ids.slice(0, 2)) h.sim.control.setNode({ nodeId: id, committedEndsAt: horizon, committedStatus: 'hourly_billing' })
+    for (const id of ids.slice(0, 2))
+      h.sim.control.setNode({ nodeId: id, committedEndsAt: horizon, committedStatus: 'hourly_billing' })
   }
 }, 30_000)
 
@@ -112,7 +122,10 @@ describe('fault soak against the simulator', () => {
     let nameSeq = 0
     let internalErrors = 0
 
-    const newSecrets = (): { apiKey: string; authToken: string } => ({ apiKey: account.apiKey, authToken: account.authToken })
+    const newSecrets = (): { apiKey: string; authToken: string } => ({
+      apiKey: account.apiKey,
+      authToken: account.authToken
+    })
 
     // Setup profiles and the catalog with no faults: a user's first run.
     for (const [i, s] of scopes.entries()) {
@@ -135,7 +148,11 @@ describe('fault soak against the simulator', () => {
       const plan = plans.find((x) => x.available && !x.requiresDisk)
       if (!plan) throw new Error(`no plan without a disk choice in ${s.location}`)
       planFor.set(s.location, { slug: plan.slug, image: plan.image })
-      for (const x of plans) committedSkus.set(`${s.location}:${x.sku}`, x.committed.map((c) => c.id))
+      for (const x of plans)
+        committedSkus.set(
+          `${s.location}:${x.sku}`,
+          x.committed.map((c) => c.id)
+        )
     }
     valueOf(await h.call('nodes:refresh', {}), 'first refresh')
     h.sim.control.clearLog()
@@ -146,7 +163,8 @@ describe('fault soak against the simulator', () => {
       const entries = h.sim.control.requestLog({ sinceSeq: logCursor })
       for (const e of entries) {
         logCursor = Math.max(logCursor, e.seq)
-        if (e.fault) tally(faultsSeen, e.fault === 'http5xx' || e.fault === 'statusCodeBody' ? `${e.fault}:${e.status}` : e.fault)
+        if (e.fault)
+          tally(faultsSeen, e.fault === 'http5xx' || e.fault === 'statusCodeBody' ? `${e.fault}:${e.status}` : e.fault)
         if (e.method === 'POST' && e.route === 'nodes/') {
           const key = requestId ?? 'outside-a-create'
           postsByRequest.set(key, (postsByRequest.get(key) ?? 0) + 1)
@@ -167,7 +185,7 @@ describe('fault soak against the simulator', () => {
       const outcome = env.ok ? null : env.error.createOutcome
       if (outcome === 'not_created' || outcome === 'unknown') tally(repostable, input.requestId)
     }
-    const record = <T,>(kind: string, env: Envelope<T>): env is { ok: true; value: T } => {
+    const record = <T>(kind: string, env: Envelope<T>): env is { ok: true; value: T } => {
       tally(opsByKind, kind)
       if (!env.ok) {
         tally(errorsByCode, env.error.code)
@@ -226,7 +244,10 @@ describe('fault soak against the simulator', () => {
         for (const n of expectedNames(input.name, input.count)) askedNames.add(n)
         // Now and then a double-clicked Create: two calls with one requestId at the same time.
         const double = rng.chance(0.1)
-        const [env, twin] = await Promise.all([h.call('nodes:create', input), double ? h.call('nodes:create', input) : null])
+        const [env, twin] = await Promise.all([
+          h.call('nodes:create', input),
+          double ? h.call('nodes:create', input) : null
+        ])
         if (twin && !twin.ok) tally(errorsByCode, twin.error.code)
         // Both calls of a double click share one attempt, so only one of them counts towards a Retry.
         noteCreate(input, env)
@@ -244,28 +265,52 @@ describe('fault soak against the simulator', () => {
           record('refresh', await h.call('nodes:refresh', { profileId }))
         } else {
           const { n, a } = rng.pick(choices)
-          if (record(a, await h.call('nodes:action', { profileId, nodeId: n.id, action: a }))) accepted.push({ op, profileId, nodeId: n.id, action: a })
+          if (record(a, await h.call('nodes:action', { profileId, nodeId: n.id, action: a })))
+            accepted.push({ op, profileId, nodeId: n.id, action: a })
         }
       } else if (roll < 0.7) {
         const { nodes, pending } = nodesOf(profileId)
         const deletable = nodes.filter((n) => !pending[String(n.id)] && deleteAvailability(n).allowed)
         const n = deletable.length && nodes.length > 3 ? rng.pick(deletable) : undefined
         if (!n) record('refresh', await h.call('nodes:refresh', { profileId }))
-        else record('delete', await h.call('nodes:delete', { profileId, nodeId: n.id, confirmName: n.name, reserveIp: rng.chance(0.2) }))
+        else
+          record(
+            'delete',
+            await h.call('nodes:delete', { profileId, nodeId: n.id, confirmName: n.name, reserveIp: rng.chance(0.2) })
+          )
       } else if (roll < 0.76) {
         const { nodes, pending } = nodesOf(profileId)
         const committed = nodes.filter((n) => n.isCommitted && !pending[String(n.id)])
         const n = committed.length ? rng.pick(committed) : undefined
         const sku = n ? rng.pick([...(committedSkus.get(`${profile.location}:${n.plan}`) ?? []), 0]) : 0
         if (!n) record('refresh', await h.call('nodes:refresh', { profileId }))
-        else if (sku > 0) record('committed-renew', await h.call('nodes:committed-settings', { profileId, nodeId: n.id, mode: 'auto_renew', committedPlanId: sku }))
-        else record('committed-hourly', await h.call('nodes:committed-settings', { profileId, nodeId: n.id, mode: rng.pick(['hourly_billing', 'auto_terminate'] as const) }))
+        else if (sku > 0)
+          record(
+            'committed-renew',
+            await h.call('nodes:committed-settings', {
+              profileId,
+              nodeId: n.id,
+              mode: 'auto_renew',
+              committedPlanId: sku
+            })
+          )
+        else
+          record(
+            'committed-hourly',
+            await h.call('nodes:committed-settings', {
+              profileId,
+              nodeId: n.id,
+              mode: rng.pick(['hourly_billing', 'auto_terminate'] as const)
+            })
+          )
       } else if (roll < 0.83) {
         const name = `Soak renamed ${++nameSeq}`
-        if (record('profile-rename', await h.call('profiles:update', { profileId, name }))) expected.set(profileId, { ...profile, name })
+        if (record('profile-rename', await h.call('profiles:update', { profileId, name })))
+          expected.set(profileId, { ...profile, name })
       } else if (roll < 0.89) {
         const color = `#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}`
-        if (record('profile-colour', await h.call('profiles:update', { profileId, color }))) expected.set(profileId, { ...profile, color })
+        if (record('profile-colour', await h.call('profiles:update', { profileId, color })))
+          expected.set(profileId, { ...profile, color })
       } else if (roll < 0.95) {
         const s = rng.pick(scopes)
         const env = await h.call('profiles:create', {
@@ -275,7 +320,8 @@ describe('fault soak against the simulator', () => {
           apiBaseUrl: h.sim.baseUrl,
           ...newSecrets()
         })
-        if (record('profile-create', env)) expected.set(env.value.id, { name: env.value.name, color: env.value.color, ...s })
+        if (record('profile-create', env))
+          expected.set(env.value.id, { name: env.value.name, color: env.value.color, ...s })
       } else if (roll < 0.985) {
         if (expected.size <= 2) record('snapshot', await h.call('nodes:snapshot', {}))
         else if (record('profile-delete', await h.call('profiles:delete', { profileId }))) expected.delete(profileId)
@@ -306,7 +352,12 @@ describe('fault soak against the simulator', () => {
     // Profiles: the file parses, holds exactly the expected profiles, and the vault holds exactly their secrets.
     const file = ProfileFileV2Schema.parse(JSON.parse(await h.readProfileFile()))
     ProfileFileV2Schema.parse(JSON.parse(await readFile(join(h.dataDir, 'profiles.json.bak'), 'utf8')))
-    const onDisk = new Map(file.profiles.map((p) => [p.id, { name: p.name, color: p.color, projectId: Number(p.projectId), location: p.location }]))
+    const onDisk = new Map(
+      file.profiles.map((p) => [
+        p.id,
+        { name: p.name, color: p.color, projectId: Number(p.projectId), location: p.location }
+      ])
+    )
     const lost = [...expected.keys()].filter((id) => !onDisk.has(id)).length
     const extra = [...onDisk.keys()].filter((id) => !expected.has(id)).length
     const vaultIds = (await h.vault.listProfileIds()).sort()
@@ -332,12 +383,18 @@ describe('fault soak against the simulator', () => {
         .sort()
       const view = snapshot.find((v) => v.profileId === p.id)
       const shown = (view?.nodes ?? []).map((n) => `${n.id}:${n.status}:${n.isLocked ? 'locked' : 'open'}`).sort()
-      const stale = view?.error ? `error ${view.error.code}` : view?.source !== 'live' ? `source ${String(view?.source)}` : ''
+      const stale = view?.error
+        ? `error ${view.error.code}`
+        : view?.source !== 'live'
+          ? `source ${String(view?.source)}`
+          : ''
       // A pending action that another profile on the same project overtook (e.g. our reboot, then their power off
       // before our next list) waits for PENDING_TIMEOUT_MS; counted apart and reported, every other one is a mismatch.
       const overtaken = (a: { nodeId: number }): boolean => {
         const mine = accepted.filter((x) => x.nodeId === a.nodeId && x.profileId === p.id).at(-1)
-        return mine !== undefined && accepted.some((x) => x.nodeId === a.nodeId && x.profileId !== p.id && x.op > mine.op)
+        return (
+          mine !== undefined && accepted.some((x) => x.nodeId === a.nodeId && x.profileId !== p.id && x.op > mine.op)
+        )
       }
       const pendingList = Object.values(view?.pending ?? {})
       overtakenPending += pendingList.filter(overtaken).length
@@ -345,11 +402,17 @@ describe('fault soak against the simulator', () => {
       if (JSON.stringify(truth) !== JSON.stringify(shown) || stale || pending) {
         mismatches++
         const pendingNotes = Object.values(view?.pending ?? {}).map((a) => {
-          const calls = h.sim.control.requestLog({ path: `nodes/${a.nodeId}/actions/` }).map((e) => `${e.method} ${e.route} ${e.status}${e.fault ? ` ${e.fault}` : ''}`)
-          const byUs = accepted.filter((x) => x.nodeId === a.nodeId).map((x) => `op${x.op} ${x.action} by ${x.profileId === p.id ? 'this profile' : x.profileId}`)
+          const calls = h.sim.control
+            .requestLog({ path: `nodes/${a.nodeId}/actions/` })
+            .map((e) => `${e.method} ${e.route} ${e.status}${e.fault ? ` ${e.fault}` : ''}`)
+          const byUs = accepted
+            .filter((x) => x.nodeId === a.nodeId)
+            .map((x) => `op${x.op} ${x.action} by ${x.profileId === p.id ? 'this profile' : x.profileId}`)
           return `${a.kind} on ${a.nodeId} since ${a.startedAt}; sim saw [${calls.join(', ')}]; accepted [${byUs.join(', ')}]`
         })
-        mismatchNotes.push(`${p.name}: shown [${shown.join(' ')}] truth [${truth.join(' ')}] ${stale} pending: ${pendingNotes.join('; ') || 'none'}`)
+        mismatchNotes.push(
+          `${p.name}: shown [${shown.join(' ')}] truth [${truth.join(' ')}] ${stale} pending: ${pendingNotes.join('; ') || 'none'}`
+        )
       }
     }
     const runtimesWithoutProfile = snapshot.filter((v) => !listed.some((p) => p.id === v.profileId)).length
@@ -368,7 +431,18 @@ describe('fault soak against the simulator', () => {
 
     expect(opsDone).toBe(OPERATIONS)
     // Every fault kind fired at least once.
-    for (const kind of ['http429', 'http5xx:500', 'http5xx:502', 'http5xx:503', 'http5xx:504', 'errorsInside200', 'statusCodeBody:400', 'statusCodeBody:429', 'drop', 'hang']) {
+    for (const kind of [
+      'http429',
+      'http5xx:500',
+      'http5xx:502',
+      'http5xx:503',
+      'http5xx:504',
+      'errorsInside200',
+      'statusCodeBody:400',
+      'statusCodeBody:429',
+      'drop',
+      'hang'
+    ]) {
       expect(faultsSeen.get(kind) ?? 0, `fault ${kind} never fired`).toBeGreaterThan(0)
     }
     expect(duplicates).toBe(0)
@@ -424,6 +498,8 @@ describe('fault soak against the simulator', () => {
     expect((await h.vault.get(p.id))?.authToken).toBe(other.authToken)
     const file = ProfileFileV2Schema.parse(JSON.parse(await h.readProfileFile()))
     expect(file.profiles.some((x) => x.id === p.id)).toBe(true)
-    console.log(`fault-soak token-expiry: profile marked ${hit?.error?.code ?? 'none'}, ${views.length - 1} other profiles unaffected, profile and secret kept`)
+    console.log(
+      `fault-soak token-expiry: profile marked ${hit?.error?.code ?? 'none'}, ${views.length - 1} other profiles unaffected, profile and secret kept`
+    )
   }, 20_000)
 })

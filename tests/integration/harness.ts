@@ -28,7 +28,14 @@ export interface MainHarness {
   vault: MemoryCredentialStore
   dataDir: string
   logLines: string[]
-  recorded: { confirms: number; fileDialogs: number; notifications: number; clipboard: string[]; windows: number; external: string[] }
+  recorded: {
+    confirms: number
+    fileDialogs: number
+    notifications: number
+    clipboard: string[]
+    windows: number
+    external: string[]
+  }
   /** Typed dispatch through the real registry. */
   call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Envelope<InvokeResult<C>>>
   readProfileFile(): Promise<string>
@@ -46,7 +53,14 @@ export async function startMainHarness(opts: { createClient?: ClientFactory } = 
   const sim = demo.simulator()
   if (!sim) throw new Error('the demo backend did not start its simulator')
 
-  const recorded: MainHarness['recorded'] = { confirms: 0, fileDialogs: 0, notifications: 0, clipboard: [], windows: 0, external: [] }
+  const recorded: MainHarness['recorded'] = {
+    confirms: 0,
+    fileDialogs: 0,
+    notifications: 0,
+    clipboard: [],
+    windows: 0,
+    external: []
+  }
   // Every dialog is cancelled: nothing the fuzz or soak sends may depend on a person clicking.
   const dialogs: Dialogs = {
     confirm: async (req) => {
@@ -95,7 +109,8 @@ export async function startMainHarness(opts: { createClient?: ClientFactory } = 
     dataDir,
     logLines,
     recorded,
-    call: async (channel, input) => (await main.registry.dispatch(channel, input, SENDER)) as Envelope<InvokeResult<typeof channel>>,
+    call: async (channel, input) =>
+      (await main.registry.dispatch(channel, input, SENDER)) as Envelope<InvokeResult<typeof channel>>,
     readProfileFile: () => readFile(join(dataDir, 'profiles.json'), 'utf8'),
     async close() {
       await main.dispose()

@@ -47,7 +47,10 @@ function validExamples(k: Known): Examples {
     'profiles:delete': { profileId: k.profileId },
     'profiles:check-credentials': { apiKey: k.apiKey, authToken: k.authToken, apiBaseUrl: k.baseUrl },
     'profiles:pick-import': { kind: 'e2ectl' },
-    'profiles:import': { importId: 'import-1', entries: [{ alias: 'prod', name: 'Imported', projectId: k.projectId, location: 'Chennai' }] },
+    'profiles:import': {
+      importId: 'import-1',
+      entries: [{ alias: 'prod', name: 'Imported', projectId: k.projectId, location: 'Chennai' }]
+    },
     'profiles:export': {},
     'nodes:snapshot': {},
     'nodes:refresh': { profileId: k.profileId },
@@ -71,7 +74,13 @@ function validExamples(k: Known): Examples {
       committedSkuId: 9
     },
     'catalog:os': { profileId: k.profileId },
-    'catalog:plans': { profileId: k.profileId, os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' },
+    'catalog:plans': {
+      profileId: k.profileId,
+      os: 'Ubuntu',
+      version: '24.04',
+      subCategory: 'Ubuntu',
+      displayCategory: 'Linux Virtual Node'
+    },
     'catalog:create-options': { profileId: k.profileId },
     'poller:set-paused': { paused: true },
     'tray:model': {},
@@ -100,7 +109,11 @@ function leafPaths(value: unknown, prefix: Path = []): Path[] {
 }
 
 /** A deep copy of `value` with `fn` applied to the container at `path` (plain objects and arrays only). */
-function editAt(value: unknown, path: Path, fn: (container: Record<string | number, unknown>, key: string | number) => void): unknown {
+function editAt(
+  value: unknown,
+  path: Path,
+  fn: (container: Record<string | number, unknown>, key: string | number) => void
+): unknown {
   const copy: unknown = structuredClone(value)
   let node = copy as Record<string | number, unknown>
   for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>
@@ -122,7 +135,12 @@ function mutations(valid: unknown, secrets: string[]): fc.Arbitrary<unknown> {
   })
   const huge = fc.oneof(
     fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n + 300)),
-    fc.constantFrom('é'.repeat(70_000), '\u0000'.repeat(5000), '9'.repeat(10_000), `https://${'a'.repeat(5000)}.example`)
+    fc.constantFrom(
+      'é'.repeat(70_000),
+      '\u0000'.repeat(5000),
+      '9'.repeat(10_000),
+      `https://${'a'.repeat(5000)}.example`
+    )
   )
   const badNumber = fc.oneof(
     fc.integer({ max: 0 }),
@@ -140,14 +158,36 @@ function mutations(valid: unknown, secrets: string[]): fc.Arbitrary<unknown> {
     fc.date(),
     badNumber,
     huge,
-    fc.constantFrom(...secrets, ...secrets.map((s) => `Bearer ${s}`), 'Delhi ', 'delhi', 'Mumbai', '#zzzzzz', '../../etc/passwd')
+    fc.constantFrom(
+      ...secrets,
+      ...secrets.map((s) => `Bearer ${s}`),
+      'Delhi ',
+      'delhi',
+      'Mumbai',
+      '#zzzzzz',
+      '../../etc/passwd'
+    )
   )
-  const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__')
-  const pollutionValue = fc.constantFrom<unknown>({ polluted: 'yes' }, { prototype: { polluted: 'yes' } }, 'polluted', 1)
+  const pollutionKey = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    '__defineGetter__'
+  )
+  const pollutionValue = fc.constantFrom<unknown>(
+    { polluted: 'yes' },
+    { prototype: { polluted: 'yes' } },
+    'polluted',
+    1
+  )
 
   const fieldEdits: fc.Arbitrary<unknown>[] = []
   if (paths.length > 0) {
-    const setField = fc.tuple(fc.constantFrom(...paths), wrong).map(([p, v]) => editAt(valid, p, (c, k) => defineOwn(c, k, v)))
+    const setField = fc
+      .tuple(fc.constantFrom(...paths), wrong)
+      .map(([p, v]) => editAt(valid, p, (c, k) => defineOwn(c, k, v)))
     const dropField = fc.constantFrom(...paths).map((p) =>
       editAt(valid, p, (c, k) => {
         if (Array.isArray(c) && typeof k === 'number') c.splice(k, 1)
@@ -157,23 +197,40 @@ function mutations(valid: unknown, secrets: string[]): fc.Arbitrary<unknown> {
     fieldEdits.push(setField, setField, dropField)
   }
   const extraKey = fc
-    .tuple(fc.constantFrom(...objectPaths), fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), pollutionKey), fc.oneof(fc.anything({ maxDepth: 2 }), pollutionValue))
+    .tuple(
+      fc.constantFrom(...objectPaths),
+      fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), pollutionKey),
+      fc.oneof(fc.anything({ maxDepth: 2 }), pollutionValue)
+    )
     .map(([p, key, v]) => {
       const copy = structuredClone(valid) as Record<string, unknown>
-      const target = p.reduce<Record<string | number, unknown>>((o, k) => o[k] as Record<string | number, unknown>, copy)
+      const target = p.reduce<Record<string | number, unknown>>(
+        (o, k) => o[k] as Record<string | number, unknown>,
+        copy
+      )
       defineOwn(target, key, v)
       return copy
     })
-  const jsonPollution = fc.constantFrom(
-    '{"__proto__":{"polluted":"yes"}}',
-    '{"constructor":{"prototype":{"polluted":"yes"}}}',
-    '{"__proto__":{"isAdmin":true},"profileId":"x"}'
-  ).map((text) => {
-    const copy = structuredClone(valid) as Record<string, unknown>
-    for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) defineOwn(copy, k, v)
-    return copy
-  })
-  const wrapped = fc.constantFrom<unknown>([valid], JSON.stringify(valid), new Map(Object.entries(valid as object)), 'null', [], 0, false)
+  const jsonPollution = fc
+    .constantFrom(
+      '{"__proto__":{"polluted":"yes"}}',
+      '{"constructor":{"prototype":{"polluted":"yes"}}}',
+      '{"__proto__":{"isAdmin":true},"profileId":"x"}'
+    )
+    .map((text) => {
+      const copy = structuredClone(valid) as Record<string, unknown>
+      for (const [k, v] of Object.entries(JSON.parse(text) as Record<string, unknown>)) defineOwn(copy, k, v)
+      return copy
+    })
+  const wrapped = fc.constantFrom<unknown>(
+    [valid],
+    JSON.stringify(valid),
+    new Map(Object.entries(valid as object)),
+    'null',
+    [],
+    0,
+    false
+  )
   return fc.oneof(...fieldEdits, extraKey, jsonPollution, wrapped)
 }
 
@@ -241,7 +298,9 @@ async function stateOf(): Promise<string> {
     writes: writeCounts(h.sim),
     paused: h.main.nodes.isPaused(),
     ports: h.recorded,
-    simNodes: conn.projects.map((p) => h.sim.control.getNodes({ apiKey: conn.apiKey, projectId: p.projectId, location: p.location }))
+    simNodes: conn.projects.map((p) =>
+      h.sim.control.getNodes({ apiKey: conn.apiKey, projectId: p.projectId, location: p.location })
+    )
   })
 }
 
@@ -266,7 +325,9 @@ describe('IPC fuzzing against the real registry', () => {
       const keys = schemaKeys(schema)
       // The registry reads a missing input as {} (Electron's invoke with no argument); filter the same way.
       const rejected = (input: unknown): boolean => !schema.safeParse(input ?? {}).success
-      const arb = fc.oneof({ arbitrary: anythingAtAll(), weight: 1 }, { arbitrary: mutations(example, secrets), weight: 3 }).filter(rejected)
+      const arb = fc
+        .oneof({ arbitrary: anythingAtAll(), weight: 1 }, { arbitrary: mutations(example, secrets), weight: 3 })
+        .filter(rejected)
       let runs = 0
       const channelBefore = await stateOf()
 
@@ -287,8 +348,10 @@ describe('IPC fuzzing against the real registry', () => {
           expect(typeof field === 'string' && field.length > 0, `${channel}: field ${String(field)}`).toBe(true)
           const root = String(field).split(/[.[]/)[0] ?? ''
           const isPlainObject = input !== null && typeof input === 'object' && !Array.isArray(input)
-          if (!isPlainObject && input !== undefined && input !== null) expect(field, `${channel}: non-object input`).toBe('input')
-          else expect(root === 'input' || keys.has(root), `${channel}: field "${String(field)}" names no field`).toBe(true)
+          if (!isPlainObject && input !== undefined && input !== null)
+            expect(field, `${channel}: non-object input`).toBe('input')
+          else
+            expect(root === 'input' || keys.has(root), `${channel}: field "${String(field)}" names no field`).toBe(true)
           if (root !== 'input') namedField++
           expect(typeof env.error?.message === 'string' && env.error.message.length > 0).toBe(true)
           const json = JSON.stringify(reply)

@@ -51,7 +51,8 @@ let main: Main<string>
 let dataDir: string
 const vault = new BrokenVault()
 const places: { where: string; text: string }[] = []
-const record = (where: string, value: unknown) => places.push({ where, text: typeof value === 'string' ? value : JSON.stringify(value) })
+const record = (where: string, value: unknown) =>
+  places.push({ where, text: typeof value === 'string' ? value : JSON.stringify(value) })
 let profileId = ''
 
 async function call(channel: string, input: unknown): Promise<{ ok: boolean; error?: { code: string } }> {
@@ -62,8 +63,18 @@ async function call(channel: string, input: unknown): Promise<{ ok: boolean; err
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'empty', transitions: 'instant' })
-  const account = sim.control.addAccount({ apiKey: KEY, authToken: TOKEN, projects: [{ name: 'audit', isDefault: true }] })
-  sim.control.addNodes({ apiKey: KEY, projectId: account.projects[0]!.projectId, location: 'Delhi', count: 5, status: 'Running' })
+  const account = sim.control.addAccount({
+    apiKey: KEY,
+    authToken: TOKEN,
+    projects: [{ name: 'audit', isDefault: true }]
+  })
+  sim.control.addNodes({
+    apiKey: KEY,
+    projectId: account.projects[0]!.projectId,
+    location: 'Delhi',
+    count: 5,
+    status: 'Running'
+  })
   dataDir = mkdtempSync(join(tmpdir(), 'nodetray-audit-'))
   const scrubber = new SecretScrubber()
   main = await createMain<string>(
@@ -93,7 +104,14 @@ beforeAll(async () => {
   main.events.subscribe((event, payload) => record(`event ${event}`, payload))
   const created = await main.registry.dispatch(
     'profiles:create',
-    { name: 'Audit', projectId: String(account.projects[0]!.projectId), location: 'Delhi', apiBaseUrl: sim.baseUrl, apiKey: KEY, authToken: TOKEN },
+    {
+      name: 'Audit',
+      projectId: String(account.projects[0]!.projectId),
+      location: 'Delhi',
+      apiBaseUrl: sim.baseUrl,
+      apiKey: KEY,
+      authToken: TOKEN
+    },
     'audit'
   )
   if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`)
@@ -122,7 +140,9 @@ const FAULTS: FaultInput[] = [
 
 describe('secret-leak audit', () => {
   it('drives every failure path and finds no secret anywhere', async () => {
-    const nodeId = (main.nodes.snapshot().find((p) => p.profileId === profileId)?.nodes[0]?.id ?? 0) || (await main.nodes.refresh(profileId), main.nodes.snapshot()[0]!.nodes[0]!.id)
+    const nodeId =
+      (main.nodes.snapshot().find((p) => p.profileId === profileId)?.nodes[0]?.id ?? 0) ||
+      (await main.nodes.refresh(profileId), main.nodes.snapshot()[0]!.nodes[0]!.id)
     let paths = 0
     for (const fault of FAULTS) {
       const ops: [string, unknown][] = [
@@ -132,7 +152,20 @@ describe('secret-leak audit', () => {
         ['catalog:os', { profileId }],
         ['catalog:create-options', { profileId }],
         ['profiles:check-credentials', { profileId }],
-        ['nodes:create', { profileId, requestId: crypto.randomUUID(), name: `leak-${paths}`, plan: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi', image: 'Ubuntu-24.04-Distro', count: 1, sshKeys: [], backups: false, ipv6: false }]
+        [
+          'nodes:create',
+          {
+            profileId,
+            requestId: crypto.randomUUID(),
+            name: `leak-${paths}`,
+            plan: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi',
+            image: 'Ubuntu-24.04-Distro',
+            count: 1,
+            sshKeys: [],
+            backups: false,
+            ipv6: false
+          }
+        ]
       ]
       for (const [channel, input] of ops) {
         sim.control.clearFaults()
@@ -143,14 +176,23 @@ describe('secret-leak audit', () => {
     }
     sim.control.clearFaults()
     // Bad credentials typed into the form, and a stored profile whose token the server no longer accepts.
-    expect((await call('profiles:check-credentials', { apiKey: KEY, authToken: WRONG_TOKEN, apiBaseUrl: sim.baseUrl })).ok).toBe(false)
+    expect(
+      (await call('profiles:check-credentials', { apiKey: KEY, authToken: WRONG_TOKEN, apiBaseUrl: sim.baseUrl })).ok
+    ).toBe(false)
     sim.control.expireToken(TOKEN)
     await call('nodes:refresh', { profileId })
     await call('nodes:detail', { profileId, nodeId })
     paths += 3
     // The keychain stops working.
     vault.broken = true
-    await call('profiles:create', { name: 'Second', projectId: '42', location: 'Chennai', apiBaseUrl: sim.baseUrl, apiKey: KEY, authToken: TOKEN })
+    await call('profiles:create', {
+      name: 'Second',
+      projectId: '42',
+      location: 'Chennai',
+      apiBaseUrl: sim.baseUrl,
+      apiKey: KEY,
+      authToken: TOKEN
+    })
     await call('profiles:update', { profileId, apiKey: KEY, authToken: TOKEN })
     await call('profiles:delete', { profileId })
     await call('profiles:list', {})
@@ -179,7 +221,9 @@ describe('secret-leak audit', () => {
     )
     expect(hits.map((h) => h.where)).toEqual([])
     // The audit only means something if the failures really happened and were recorded.
-    expect(places.filter((p) => p.where.startsWith('reply') && p.text.includes('"ok":false')).length).toBeGreaterThan(60)
+    expect(places.filter((p) => p.where.startsWith('reply') && p.text.includes('"ok":false')).length).toBeGreaterThan(
+      60
+    )
     expect(places.some((p) => p.where === 'log')).toBe(true)
     expect(files.length).toBeGreaterThan(0)
   }, 120_000)

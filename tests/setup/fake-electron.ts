@@ -65,7 +65,13 @@ export function createFakeElectron() {
       Notification.instances.push(this)
     }
   }
-  const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } } }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn() }
+    }
+  }
   const BrowserWindow = vi.fn()
   const Tray = vi.fn()
   const contextBridge = { exposeInMainWorld: vi.fn() }

@@ -49,8 +49,16 @@ export function toOsFamiliesLegacy(categoryList: Record<string, unknown>): OsFam
 }
 
 const specsRow = z.looseObject({
-  sku_name: text, series: text, family: text, cpu: num, ram: num, disk_space: num,
-  price_per_hour: num, price_per_month: num, committed_sku: list, gpu: z.unknown().optional()
+  sku_name: text,
+  series: text,
+  family: text,
+  cpu: num,
+  ram: num,
+  disk_space: num,
+  price_per_hour: num,
+  price_per_month: num,
+  committed_sku: list,
+  gpu: z.unknown().optional()
 })
 
 export const planRow = z.looseObject({
@@ -67,25 +75,34 @@ export const planRow = z.looseObject({
 export type PlanRow = z.output<typeof planRow>
 
 const committedRow = z.looseObject({
-  committed_sku_id: num, committed_sku_name: text, committed_sku_price: num, committed_days: num, committed_upto_date: text
+  committed_sku_id: num,
+  committed_sku_name: text,
+  committed_sku_price: num,
+  committed_days: num,
+  committed_upto_date: text
 })
 
 export function toCommittedSkus(raw: unknown[]): CommittedSku[] {
   return parseItems(raw, committedRow).flatMap((c) =>
-    c.committed_sku_id === null ? [] : [{
-      id: c.committed_sku_id,
-      days: c.committed_days ?? 0,
-      price: c.committed_sku_price ?? 0,
-      name: c.committed_sku_name ?? `${c.committed_days ?? '?'} days`,
-      upto: c.committed_upto_date
-    }])
+    c.committed_sku_id === null
+      ? []
+      : [
+          {
+            id: c.committed_sku_id,
+            days: c.committed_days ?? 0,
+            price: c.committed_sku_price ?? 0,
+            name: c.committed_sku_name ?? `${c.committed_days ?? '?'} days`,
+            upto: c.committed_upto_date
+          }
+        ]
+  )
 }
 
 /** A GPU name from gpu_card_details ({name}, [{name}], "A100") or specs.gpu, else null. */
 function gpuName(row: PlanRow): string | null {
   for (const v of [row.gpu_card_details, row.specs?.gpu, row.gpu_type]) {
     const first = Array.isArray(v) ? v[0] : v
-    const name = isRecord(first) ? toText(first['name']) ?? toText(first['gpu_name']) : toText(first)
+    const name = isRecord(first) ? (toText(first['name']) ?? toText(first['gpu_name'])) : toText(first)
     if (name && name.trim()) return name
   }
   return null
@@ -111,11 +128,11 @@ export function toPlan(row: PlanRow): Plan {
     pricePerMonth: specs?.price_per_month ?? 0,
     currency: row.currency ?? 'INR',
     // Absent means available; only an explicit false is "sold out".
-    available: row.available_inventory_status !== false && toText(row.available_inventory_status)?.toLowerCase() !== 'false',
+    available:
+      row.available_inventory_status !== false && toText(row.available_inventory_status)?.toLowerCase() !== 'false',
     isGpu: gpu !== null || /^(GDC|GPU)|gpu/i.test(series),
     gpu,
     requiresDisk: slugRequiresDisk(row.plan),
     committed: toCommittedSkus(specs?.committed_sku ?? [])
   }
 }
-

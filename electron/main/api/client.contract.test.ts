@@ -24,7 +24,12 @@ async function ubuntuPlans() {
   const fams = await client.listOs()
   const v = fams.find((f) => f.os === 'Ubuntu')?.versions.find((x) => x.version === '22.04')
   if (!v) throw new Error('no Ubuntu 22.04 in the catalog')
-  return client.listPlans({ os: v.os, version: v.version, subCategory: v.subCategory, displayCategory: v.displayCategory })
+  return client.listPlans({
+    os: v.os,
+    version: v.version,
+    subCategory: v.subCategory,
+    displayCategory: v.displayCategory
+  })
 }
 
 describe('account calls', () => {
@@ -51,25 +56,48 @@ describe('catalog', () => {
     expect(fams.map((f) => f.os)).toEqual(expect.arrayContaining(['Ubuntu', 'Rocky', 'Debian']))
     const plans = await ubuntuPlans()
     const bySku = new Map(plans.map((p) => [p.sku, p]))
-    expect(bySku.get('C3.16GB')).toMatchObject({ vcpus: 8, ramGb: 16, diskGb: 200, available: true, requiresDisk: false,
-      committed: [expect.objectContaining({ id: 4180, days: 365 })] })
+    expect(bySku.get('C3.16GB')).toMatchObject({
+      vcpus: 8,
+      ramGb: 16,
+      diskGb: 200,
+      available: true,
+      requiresDisk: false,
+      committed: [expect.objectContaining({ id: 4180, days: 365 })]
+    })
     expect(bySku.get('E1.8GB')?.requiresDisk).toBe(true)
     expect(bySku.get('C3.64GB')?.available).toBe(false)
     expect(bySku.get('GDC3.A10080-16.115GB')?.isGpu).toBe(true)
     const planReq = h.sim.control.requestLog({ method: 'GET', path: 'images/' })[0]
-    expect(planReq?.query).toMatchObject({ display_category: 'Linux Virtual Node', category: 'Ubuntu', os: 'Ubuntu', osversion: '22.04',
-      project_id: String(h.target.projectId), location: 'Delhi' })
+    expect(planReq?.query).toMatchObject({
+      display_category: 'Linux Virtual Node',
+      category: 'Ubuntu',
+      os: 'Ubuntu',
+      osversion: '22.04',
+      project_id: String(h.target.projectId),
+      location: 'Delhi'
+    })
   })
   it('falls back to the legacy category-list when os-category is 404', async () => {
     const srv = await localServer((req, res) => {
       if (req.url.startsWith('/myaccount/api/v1/images/os-category/')) return json(res, 404, { detail: 'Not found.' })
-      json(res, 200, { code: 200, data: { category_list: { 'Linux Virtual Node': { Rocky: [{ version: '9.4', sub_category: 'Rocky' }] } } } })
+      json(res, 200, {
+        code: 200,
+        data: { category_list: { 'Linux Virtual Node': { Rocky: [{ version: '9.4', sub_category: 'Rocky' }] } } }
+      })
     })
     try {
       const c = createE2EClient({ ...h.target, baseUrl: srv.baseUrl })
-      expect(await c.listOs()).toEqual([{ os: 'Rocky', displayCategories: ['Linux Virtual Node'],
-        versions: [{ os: 'Rocky', version: '9.4', subCategory: 'Rocky', displayCategory: 'Linux Virtual Node' }] }])
-      expect(srv.requests.map((r) => r.url.split('?')[0])).toEqual(['/myaccount/api/v1/images/os-category/', '/myaccount/api/v1/images/category-list/'])
+      expect(await c.listOs()).toEqual([
+        {
+          os: 'Rocky',
+          displayCategories: ['Linux Virtual Node'],
+          versions: [{ os: 'Rocky', version: '9.4', subCategory: 'Rocky', displayCategory: 'Linux Virtual Node' }]
+        }
+      ])
+      expect(srv.requests.map((r) => r.url.split('?')[0])).toEqual([
+        '/myaccount/api/v1/images/os-category/',
+        '/myaccount/api/v1/images/category-list/'
+      ])
     } finally {
       await srv.stop()
     }
@@ -87,9 +115,21 @@ describe('nodes', () => {
     const freeIp = opts.reservedIps.find((r) => r.isFree)
     const key = opts.sshKeys[0]
     if (!vpc || !sg || !freeIp || !key) throw new Error('simulator resources missing')
-    const out = await client.createNode({ name: 'api-e1', plan: e1.slug, image: e1.image, count: 1, sshKeys: [key.publicKey], backups: false,
-      ipv6: false, vpcId: vpc.networkId, securityGroupId: sg.id, reserveIp: freeIp.ip, disk: 125, startScript: 'echo hi',
-      committedSkuId: e1.committed[0]?.id })
+    const out = await client.createNode({
+      name: 'api-e1',
+      plan: e1.slug,
+      image: e1.image,
+      count: 1,
+      sshKeys: [key.publicKey],
+      backups: false,
+      ipv6: false,
+      vpcId: vpc.networkId,
+      securityGroupId: sg.id,
+      reserveIp: freeIp.ip,
+      disk: 125,
+      startScript: 'echo hi',
+      committedSkuId: e1.committed[0]?.id
+    })
     expect(out.outcome).toBe('created')
     const created = out.nodes[0]
     expect(created).toMatchObject({ name: 'api-e1', status: 'CREATING', plan: 'E1.8GB', isCommitted: true })
@@ -100,8 +140,15 @@ describe('nodes', () => {
     const listed = await client.listNodes()
     expect(listed.map((n) => n.id)).toContain(created.id)
     const detail = await client.getNode(created.id)
-    expect(detail).toMatchObject({ id: created.id, vmId: expect.any(Number), status: 'RUNNING', isCommitted: true, startScriptCount: 1,
-      sshKeys: [expect.objectContaining({ label: expect.any(String) })], committed: expect.objectContaining({ skuId: e1.committed[0]?.id, termEnd: expect.any(String) }) })
+    expect(detail).toMatchObject({
+      id: created.id,
+      vmId: expect.any(Number),
+      status: 'RUNNING',
+      isCommitted: true,
+      startScriptCount: 1,
+      sshKeys: [expect.objectContaining({ label: expect.any(String) })],
+      committed: expect.objectContaining({ skuId: e1.committed[0]?.id, termEnd: expect.any(String) })
+    })
     expect(detail.vmId).not.toBe(detail.id)
 
     const off = await client.nodeAction(created.id, 'power_off')
@@ -124,7 +171,15 @@ describe('nodes', () => {
   it('creates N instances with -1…-N names', async () => {
     const c3 = (await ubuntuPlans()).find((p) => p.sku === 'C3.8GB')
     if (!c3) throw new Error('no C3.8GB')
-    const out = await client.createNode({ name: 'multi', plan: c3.slug, image: c3.image, count: 3, sshKeys: [], backups: false, ipv6: false })
+    const out = await client.createNode({
+      name: 'multi',
+      plan: c3.slug,
+      image: c3.image,
+      count: 3,
+      sshKeys: [],
+      backups: false,
+      ipv6: false
+    })
     expect(out.nodes.map((n) => n.name)).toEqual(['multi-1', 'multi-2', 'multi-3'])
   })
 
@@ -135,7 +190,10 @@ describe('nodes', () => {
     expect(ip).not.toBeNull()
     await client.deleteNode(id, { reserveIp: true })
     expect(h.sim.control.requestLog({ method: 'DELETE' })[0]?.query['reserve_ip_required']).toBe('true')
-    expect((await client.listReservedIps()).find((r) => r.ip === ip)).toMatchObject({ status: 'Reserved', isFree: true })
+    expect((await client.listReservedIps()).find((r) => r.ip === ip)).toMatchObject({
+      status: 'Reserved',
+      isFree: true
+    })
   })
 
   it('converts to committed, sets auto-renew, upgrades only when off (no trailing slash)', async () => {
@@ -144,7 +202,9 @@ describe('nodes', () => {
     const target = (await ubuntuPlans()).find((p) => p.sku === 'C3.16GB')
     if (!target) throw new Error('no C3.16GB')
     const refused = await rejectionOf(client.upgradeNode(id, target.slug, target.image))
-    expect(refused).toMatchObject({ data: { code: 'PRECONDITION', status: 412, message: expect.stringContaining('powered off') } })
+    expect(refused).toMatchObject({
+      data: { code: 'PRECONDITION', status: 412, message: expect.stringContaining('powered off') }
+    })
     await client.nodeAction(id, 'power_off')
     await client.upgradeNode(id, target.slug, target.image)
     expect(h.sim.control.getNodes(scope())[0]?.planSku).toBe('C3.16GB')
@@ -155,13 +215,20 @@ describe('nodes', () => {
     expect(d).toMatchObject({ isCommitted: true, committed: expect.objectContaining({ skuId: 4180, days: 365 }) })
     await client.updateCommittedSettings(id, 'auto_renew', 4180)
     expect(h.sim.control.getNodes(scope())[0]?.committedStatus).toBe('auto_renew')
-    expect(await rejectionOf(client.updateCommittedSettings(id, 'auto_renew'))).toMatchObject({ data: { code: 'VALIDATION' } })
+    expect(await rejectionOf(client.updateCommittedSettings(id, 'auto_renew'))).toMatchObject({
+      data: { code: 'VALIDATION' }
+    })
   })
 
   it('refuses writes with a read-only token as FORBIDDEN with a hint', async () => {
     const ro = h.sim.control.addAccount({ readOnly: true })
     const roClient = h.client({}, { apiKey: ro.apiKey, authToken: ro.authToken, projectId: ro.projects[0]?.projectId })
-    h.sim.control.addNodes({ apiKey: ro.apiKey, projectId: ro.projects[0]?.projectId ?? 0, location: 'Delhi', count: 1 })
+    h.sim.control.addNodes({
+      apiKey: ro.apiKey,
+      projectId: ro.projects[0]?.projectId ?? 0,
+      location: 'Delhi',
+      count: 1
+    })
     const [node] = await roClient.listNodes()
     if (!node) throw new Error('no node')
     const e = await rejectionOf(roClient.nodeAction(node.id, 'power_off'))
@@ -179,7 +246,12 @@ describe('resources', () => {
     h.sim.control.clearLog()
     const opts = await client.createOptions()
     expect(opts.sshKeys).toHaveLength(2)
-    expect(h.sim.control.requestLog().map((e) => e.route).sort()).toEqual(['reserve_ips/', 'security_group/', 'ssh_keys/', 'vpc/list/'])
+    expect(
+      h.sim.control
+        .requestLog()
+        .map((e) => e.route)
+        .sort()
+    ).toEqual(['reserve_ips/', 'security_group/', 'ssh_keys/', 'vpc/list/'])
   })
   it('rejects a non-https base URL except on localhost', async () => {
     const c = createE2EClient({ ...h.target, baseUrl: 'http://api.example.com/myaccount/api/v1' })

@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => h.stop())
 beforeEach(() => {
   h.sim.control.reset('empty')
-  Object.assign(h.target, { apiKey: h.sim.demo.apiKey, authToken: h.sim.demo.authToken, projectId: h.sim.demo.projects[0]?.projectId })
+  Object.assign(h.target, {
+    apiKey: h.sim.demo.apiKey,
+    authToken: h.sim.demo.authToken,
+    projectId: h.sim.demo.projects[0]?.projectId
+  })
   nodeId = h.sim.control.addNodes({ ...scope(), count: 3 })[0] ?? 0
   h.sim.control.clearLog()
 })
@@ -28,11 +32,15 @@ async function listWith(fault: FaultInput, opts: Parameters<SimHarness['client']
 
 describe('GET faults', () => {
   it('HTML 429 → RATE_LIMITED with retryAfterMs ≥ 30 s, not retried', async () => {
-    expect(await listWith({ kind: 'http429', html: true })).toMatchObject({ data: { code: 'RATE_LIMITED', status: 429, retryAfterMs: 30_000, retryable: true } })
+    expect(await listWith({ kind: 'http429', html: true })).toMatchObject({
+      data: { code: 'RATE_LIMITED', status: 429, retryAfterMs: 30_000, retryable: true }
+    })
     expect(getCount()).toBe(1)
   })
   it('429 honours a longer Retry-After', async () => {
-    expect(await listWith({ kind: 'http429', html: true, retryAfterSec: 120 })).toMatchObject({ data: { retryAfterMs: 120_000 } })
+    expect(await listWith({ kind: 'http429', html: true, retryAfterSec: 120 })).toMatchObject({
+      data: { retryAfterMs: 120_000 }
+    })
   })
   it.each([
     [{ kind: 'http5xx', status: 502, body: 'html' }, 'SERVER', 502],
@@ -45,8 +53,10 @@ describe('GET faults', () => {
     if (status !== undefined) expect(e).toMatchObject({ data: { status } })
     expect(getCount()).toBe(3)
   })
-  it('5xx JSON carries E2E\'s own words', async () => {
-    expect(await listWith({ kind: 'http5xx', status: 503, body: 'json' })).toMatchObject({ data: { message: expect.stringContaining('Something went wrong on our side') } })
+  it("5xx JSON carries E2E's own words", async () => {
+    expect(await listWith({ kind: 'http5xx', status: 503, body: 'json' })).toMatchObject({
+      data: { message: expect.stringContaining('Something went wrong on our side') }
+    })
   })
   it('a transient 503 is retried and the list comes back', async () => {
     h.sim.control.injectFault({ kind: 'http5xx', status: 503, body: 'html', method: 'GET', route: 'nodes/', times: 2 })
@@ -65,18 +75,26 @@ describe('GET faults', () => {
     expect(sleep.mock.calls.map((c) => c[0])).toEqual([125, 250])
   })
   it('status_code bodies: 400 → VALIDATION, 429 → RATE_LIMITED', async () => {
-    expect(await listWith({ kind: 'statusCodeBody', status: 400 })).toMatchObject({ data: { code: 'VALIDATION', message: expect.stringContaining('Invalid request') } })
+    expect(await listWith({ kind: 'statusCodeBody', status: 400 })).toMatchObject({
+      data: { code: 'VALIDATION', message: expect.stringContaining('Invalid request') }
+    })
     h.sim.control.clearFaults()
-    expect(await listWith({ kind: 'statusCodeBody', status: 429 })).toMatchObject({ data: { code: 'RATE_LIMITED', retryAfterMs: 30_000 } })
+    expect(await listWith({ kind: 'statusCodeBody', status: 429 })).toMatchObject({
+      data: { code: 'RATE_LIMITED', retryAfterMs: 30_000 }
+    })
   })
   it('hang → TIMEOUT with a small timeoutMs, retried like any GET', async () => {
     const started = Date.now()
-    expect(await listWith({ kind: 'hang' }, { timeoutMs: 150 })).toMatchObject({ data: { code: 'TIMEOUT', retryable: true } })
+    expect(await listWith({ kind: 'hang' }, { timeoutMs: 150 })).toMatchObject({
+      data: { code: 'TIMEOUT', retryable: true }
+    })
     expect(getCount()).toBe(3)
     expect(Date.now() - started).toBeLessThan(3000)
   })
   it('token expiry → AUTH, not retried, and stays expired', async () => {
-    expect(await listWith({ kind: 'tokenExpiry', times: 1 })).toMatchObject({ data: { code: 'AUTH', status: 401, message: expect.stringContaining('expired') } })
+    expect(await listWith({ kind: 'tokenExpiry', times: 1 })).toMatchObject({
+      data: { code: 'AUTH', status: 401, message: expect.stringContaining('expired') }
+    })
     expect(getCount()).toBe(1)
     expect(await rejectionOf(h.client().listNodes())).toMatchObject({ data: { code: 'AUTH' } })
   })
@@ -93,7 +111,9 @@ describe('GET faults', () => {
     const baseUrl = srv.baseUrl
     await srv.stop()
     const c = createE2EClient({ ...h.target, baseUrl }, { sleep: async () => {}, maxGetRetries: 0 })
-    expect(await rejectionOf(c.listProjects())).toMatchObject({ data: { code: 'NETWORK', message: expect.stringContaining('refused') } })
+    expect(await rejectionOf(c.listProjects())).toMatchObject({
+      data: { code: 'NETWORK', message: expect.stringContaining('refused') }
+    })
   })
 })
 
@@ -109,7 +129,9 @@ describe('write faults are never retried', () => {
   })
   it('PUT hang → TIMEOUT, sent once', async () => {
     h.sim.control.injectFault({ kind: 'hang', method: 'PUT', route: 'nodes/{id}/actions/' })
-    expect(await rejectionOf(h.client({ timeoutMs: 100 }).nodeAction(nodeId, 'reboot'))).toMatchObject({ data: { code: 'TIMEOUT' } })
+    expect(await rejectionOf(h.client({ timeoutMs: 100 }).nodeAction(nodeId, 'reboot'))).toMatchObject({
+      data: { code: 'TIMEOUT' }
+    })
     expect(h.sim.control.countRequests({ method: 'PUT', path: 'nodes/{id}/actions/' })).toBe(1)
   })
 })
@@ -123,7 +145,9 @@ describe('odd replies (local server)', () => {
     try {
       const c = createE2EClient({ ...h.target, baseUrl: srv.baseUrl })
       const e1 = await rejectionOf(c.listSshKeys())
-      expect(e1).toMatchObject({ data: { code: 'INVALID_REPLY', message: expect.stringContaining('Maintenance window') } })
+      expect(e1).toMatchObject({
+        data: { code: 'INVALID_REPLY', message: expect.stringContaining('Maintenance window') }
+      })
       const e2 = await rejectionOf(c.listSecurityGroups())
       expect(e2).toMatchObject({ data: { code: 'INVALID_REPLY' } })
       expect((e2 as Error).message.length).toBeLessThan(400)
@@ -132,10 +156,14 @@ describe('odd replies (local server)', () => {
     }
   })
   it('sends apikey, Bearer token and JSON content type; the 412 envelope gives its detail', async () => {
-    const srv = await localServer((_req, res) => json(res, 412, { code: 412, data: {}, errors: { detail: ['Node is locked'] }, message: 'Bad Request' }))
+    const srv = await localServer((_req, res) =>
+      json(res, 412, { code: 412, data: {}, errors: { detail: ['Node is locked'] }, message: 'Bad Request' })
+    )
     try {
       const c = createE2EClient({ ...h.target, baseUrl: srv.baseUrl })
-      expect(await rejectionOf(c.nodeAction(5, 'power_off'))).toMatchObject({ data: { code: 'PRECONDITION', message: 'E2E refused: Node is locked' } })
+      expect(await rejectionOf(c.nodeAction(5, 'power_off'))).toMatchObject({
+        data: { code: 'PRECONDITION', message: 'E2E refused: Node is locked' }
+      })
       const req = srv.requests[0]
       expect(req?.method).toBe('PUT')
       expect(req?.headers['authorization']).toBe(`Bearer ${h.target.authToken}`)
@@ -143,7 +171,11 @@ describe('odd replies (local server)', () => {
       expect(JSON.parse(req?.body ?? '')).toEqual({ type: 'power_off' })
       const url = new URL(req?.url ?? '', 'http://x')
       expect(url.pathname).toBe('/myaccount/api/v1/nodes/5/actions/')
-      expect(Object.fromEntries(url.searchParams)).toEqual({ apikey: h.target.apiKey, project_id: String(h.target.projectId), location: 'Delhi' })
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        apikey: h.target.apiKey,
+        project_id: String(h.target.projectId),
+        location: 'Delhi'
+      })
     } finally {
       await srv.stop()
     }

@@ -1,4 +1,14 @@
-import type { CreateOptionsData, OsFamily, Plan, Project, ReservedIp, SavedImage, SecurityGroup, SshKey, Vpc } from '../../../shared/domain/index'
+import type {
+  CreateOptionsData,
+  OsFamily,
+  Plan,
+  Project,
+  ReservedIp,
+  SavedImage,
+  SecurityGroup,
+  SshKey,
+  Vpc
+} from '../../../shared/domain/index'
 import type { CommittedMode, NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
 import type { Location } from '../../../shared/domain/location'
 
@@ -66,7 +76,10 @@ export interface E2EClient {
   checkCredentials(o?: CallOptions): Promise<void>
   listProjects(o?: CallOptions): Promise<Project[]>
   listOs(o?: CallOptions): Promise<OsFamily[]>
-  listPlans(q: { os: string; version: string; subCategory: string; displayCategory: string }, o?: CallOptions): Promise<Plan[]>
+  listPlans(
+    q: { os: string; version: string; subCategory: string; displayCategory: string },
+    o?: CallOptions
+  ): Promise<Plan[]>
   listNodes(o?: CallOptions & { perPage?: number; concurrency?: number }): Promise<NodeSummary[]>
   getNode(id: number, o?: CallOptions): Promise<NodeDetail>
   /** Never retried. On an ambiguous failure it re-lists and matches by name; throws with createOutcome otherwise. */

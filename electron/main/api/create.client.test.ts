@@ -8,11 +8,20 @@ import { json, localServer, rejectionOf, simHarness, type SimHarness } from './t
 let h: SimHarness
 const scope = () => ({ apiKey: h.target.apiKey, projectId: h.target.projectId ?? 0, location: 'Delhi' as const })
 const slug = 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-22.04-Delhi'
-const req = (over: Partial<CreateNodeRequest> = {}): CreateNodeRequest =>
-  ({ name: 'fresh', plan: slug, image: 'Ubuntu-22.04-Distro', count: 1, sshKeys: [], backups: false, ipv6: false, ...over })
+const req = (over: Partial<CreateNodeRequest> = {}): CreateNodeRequest => ({
+  name: 'fresh',
+  plan: slug,
+  image: 'Ubuntu-22.04-Distro',
+  count: 1,
+  sshKeys: [],
+  backups: false,
+  ipv6: false,
+  ...over
+})
 const posts = () => h.sim.control.countRequests({ method: 'POST', path: 'nodes/' })
 const lists = () => h.sim.control.countRequests({ method: 'GET', path: 'nodes/' })
-const onCreate = (fault: object) => h.sim.control.injectFault({ ...fault, method: 'POST', route: 'nodes/', times: 1 } as FaultInput)
+const onCreate = (fault: object) =>
+  h.sim.control.injectFault({ ...fault, method: 'POST', route: 'nodes/', times: 1 } as FaultInput)
 
 beforeAll(async () => {
   h = await simHarness('empty')
@@ -20,7 +29,11 @@ beforeAll(async () => {
 afterAll(() => h.stop())
 beforeEach(() => {
   h.sim.control.reset('empty')
-  Object.assign(h.target, { apiKey: h.sim.demo.apiKey, authToken: h.sim.demo.authToken, projectId: h.sim.demo.projects[0]?.projectId })
+  Object.assign(h.target, {
+    apiKey: h.sim.demo.apiKey,
+    authToken: h.sim.demo.authToken,
+    projectId: h.sim.demo.projects[0]?.projectId
+  })
 })
 
 describe('ambiguous failures', () => {
@@ -60,7 +73,13 @@ describe('ambiguous failures', () => {
     onCreate({ kind: 'http429', html: true, applyChange: true })
     h.sim.control.injectFault({ kind: 'http5xx', status: 503, body: 'html', method: 'GET', route: 'nodes/' })
     const e = await rejectionOf(h.client().createNode(req()))
-    expect(e).toMatchObject({ data: { code: 'RATE_LIMITED', createOutcome: 'unknown', message: expect.stringContaining('could not tell whether') } })
+    expect(e).toMatchObject({
+      data: {
+        code: 'RATE_LIMITED',
+        createOutcome: 'unknown',
+        message: expect.stringContaining('could not tell whether')
+      }
+    })
     expect(posts()).toBe(1)
     expect(lists()).toBe(3)
   })
@@ -80,8 +99,12 @@ describe('definite failures', () => {
     expect(lists()).toBe(0)
   })
   it('400 (bad E1 disk) → VALIDATION not_created', async () => {
-    const e = await rejectionOf(h.client().createNode(req({ plan: 'E1-4vCPU-8RAM-0DISK-E1.8GB-Ubuntu-22.04-Delhi', disk: 130 })))
-    expect(e).toMatchObject({ data: { code: 'VALIDATION', createOutcome: 'not_created', message: expect.stringContaining('multiple of 25') } })
+    const e = await rejectionOf(
+      h.client().createNode(req({ plan: 'E1-4vCPU-8RAM-0DISK-E1.8GB-Ubuntu-22.04-Delhi', disk: 130 }))
+    )
+    expect(e).toMatchObject({
+      data: { code: 'VALIDATION', createOutcome: 'not_created', message: expect.stringContaining('multiple of 25') }
+    })
   })
   it('401 → AUTH not_created', async () => {
     const e = await rejectionOf(h.client({}, { authToken: 'wrong-token' }).createNode(req()))
@@ -99,8 +122,17 @@ describe('definite failures', () => {
 
 it('a legacy reply without an id is matched by name', async () => {
   const srv = await localServer((r, res) => {
-    if (r.method === 'POST') return json(res, 200, { code: 200, data: { name: 'fresh', status: 'Creating' }, message: 'Success' })
-    json(res, 200, { code: 200, data: [{ id: 7, name: 'other', status: 'Running' }, { id: 9, name: 'fresh', status: 'Creating' }], total_count: 2, total_page_number: 1 })
+    if (r.method === 'POST')
+      return json(res, 200, { code: 200, data: { name: 'fresh', status: 'Creating' }, message: 'Success' })
+    json(res, 200, {
+      code: 200,
+      data: [
+        { id: 7, name: 'other', status: 'Running' },
+        { id: 9, name: 'fresh', status: 'Creating' }
+      ],
+      total_count: 2,
+      total_page_number: 1
+    })
   })
   try {
     const out = await createE2EClient({ ...h.target, baseUrl: srv.baseUrl }).createNode(req())

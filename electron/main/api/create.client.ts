@@ -79,8 +79,11 @@ export function createCreateClient(http: Http, listNodes: (o: CallOptions) => Pr
     try {
       found = await findByName(req, o)
     } catch {
-      throw withOutcome(failure, 'unknown',
-        `Nodetray could not tell whether E2E created "${req.name}": ${failure.message} Check the node list before trying again.`)
+      throw withOutcome(
+        failure,
+        'unknown',
+        `Nodetray could not tell whether E2E created "${req.name}": ${failure.message} Check the node list before trying again.`
+      )
     }
     if (found.length) return { outcome: 'recovered', nodes: found }
     throw withOutcome(failure, 'not_created', `${failure.message} E2E did not create "${req.name}".`)
@@ -88,23 +91,37 @@ export function createCreateClient(http: Http, listNodes: (o: CallOptions) => Pr
 
   async function createNode(req: CreateNodeRequest, o: CallOptions = {}): Promise<CreateNodeOutcome> {
     if (!Number.isInteger(req.count) || req.count < 1) {
-      throw new DomainError('VALIDATION', 'The number of nodes must be at least 1.', { field: 'count', createOutcome: 'not_created' })
+      throw new DomainError('VALIDATION', 'The number of nodes must be at least 1.', {
+        field: 'count',
+        createOutcome: 'not_created'
+      })
     }
     let body: unknown
     try {
-      body = await http.send({ method: 'POST', path: 'nodes/', scope: 'proj', body: createNodeBody(req), signal: o.signal })
+      body = await http.send({
+        method: 'POST',
+        path: 'nodes/',
+        scope: 'proj',
+        body: createNodeBody(req),
+        signal: o.signal
+      })
     } catch (err) {
       const e = isDomainError(err) ? err : new DomainError('INTERNAL', 'Creating the node failed unexpectedly.')
       if (DEFINITE.has(e.code)) throw withOutcome(e, 'not_created')
       if (e.code === 'CANCELLED') {
-        throw withOutcome(e, 'unknown', 'Create was cancelled after it may have reached E2E. Check the node list before trying again.')
+        throw withOutcome(
+          e,
+          'unknown',
+          'Create was cancelled after it may have reached E2E. Check the node list before trying again.'
+        )
       }
       return reconcile(req, e, o)
     }
     const reply = readCreateReply(body, http.target.location ?? null)
     if (reply.kind === 'no_credit') {
       throw new DomainError('NO_CREDIT', 'E2E says the account does not have enough credit to create this node.', {
-        retryable: false, createOutcome: 'not_created'
+        retryable: false,
+        createOutcome: 'not_created'
       })
     }
     if (reply.kind === 'nodes') return { outcome: 'created', nodes: reply.nodes }

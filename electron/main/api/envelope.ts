@@ -23,11 +23,30 @@ function statusLike(v: unknown): number | null {
 
 /** Words that say nothing about why a call failed. */
 const GENERIC_MESSAGES = new Set([
-  'bad request', 'ok', 'success', 'error', 'failed', 'failure', 'not found', 'forbidden', 'unauthorized',
-  'internal server error', 'too many requests', 'precondition failed', 'service unavailable', 'bad gateway',
-  'gateway timeout', 'something went wrong'
+  'bad request',
+  'ok',
+  'success',
+  'error',
+  'failed',
+  'failure',
+  'not found',
+  'forbidden',
+  'unauthorized',
+  'internal server error',
+  'too many requests',
+  'precondition failed',
+  'service unavailable',
+  'bad gateway',
+  'gateway timeout',
+  'something went wrong'
 ])
-const isGeneric = (s: string): boolean => GENERIC_MESSAGES.has(s.trim().toLowerCase().replace(/[.!]+$/, ''))
+const isGeneric = (s: string): boolean =>
+  GENERIC_MESSAGES.has(
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, '')
+  )
 
 function firstString(v: unknown, depth = 0): string | null {
   if (depth > 3) return null
@@ -84,7 +103,8 @@ export function detectFailure(httpStatus: number, body: unknown): Failure | null
   const bareStatus = 'code' in body ? null : statusLike(body['status'])
   if (bareStatus !== null && bareStatus >= 400) return { status: bareStatus, message }
   if (body['errors'] === true) return { status: httpStatus, message }
-  if (typeof body['detail'] === 'string' && !('data' in body) && !('code' in body)) return { status: httpStatus, message }
+  if (typeof body['detail'] === 'string' && !('data' in body) && !('code' in body))
+    return { status: httpStatus, message }
   return null
 }
 

@@ -34,69 +34,130 @@ export function fromHttpFailure(input: HttpFailureInput): DomainError {
 
   if (status === 401 || status === 403) {
     if (status === 403 && isWrite && lower.includes('permission')) {
-      return new DomainError('FORBIDDEN', `E2E refused this change (403): the token is not allowed to make it.${said(text)}`, {
-        status, retryable: false,
-        hint: 'The API token may be read-only. Create a token with Write access in MyAccount → API & IAM and update the profile.'
-      })
+      return new DomainError(
+        'FORBIDDEN',
+        `E2E refused this change (403): the token is not allowed to make it.${said(text)}`,
+        {
+          status,
+          retryable: false,
+          hint: 'The API token may be read-only. Create a token with Write access in MyAccount → API & IAM and update the profile.'
+        }
+      )
     }
     if (lower.includes('expired')) {
-      return new DomainError('AUTH', `The API token has expired (${status}). Create a new token in MyAccount → API & IAM and update the profile.`, {
-        status, retryable: false
-      })
+      return new DomainError(
+        'AUTH',
+        `The API token has expired (${status}). Create a new token in MyAccount → API & IAM and update the profile.`,
+        {
+          status,
+          retryable: false
+        }
+      )
     }
     if (status === 403 && text && !lower.includes('credential') && !lower.includes('invalid')) {
       // 403 can also mean "account not approved" or "limit reached" (SKILLS): show E2E's words.
       return new DomainError('AUTH', `E2E refused access (403).${said(text)}`, { status, retryable: false })
     }
-    return new DomainError('AUTH', `E2E rejected the API key or token (${status}). Check the profile's credentials.`, { status, retryable: false })
+    return new DomainError('AUTH', `E2E rejected the API key or token (${status}). Check the profile's credentials.`, {
+      status,
+      retryable: false
+    })
   }
   if (status === 429) {
     const wait = Math.max(RATE_LIMIT_FLOOR_MS, input.retryAfterMs ?? 0)
-    return new DomainError('RATE_LIMITED', `E2E is limiting requests (429). Wait about ${seconds(wait)} s before trying again.`, {
-      status, retryable: true, retryAfterMs: wait
-    })
+    return new DomainError(
+      'RATE_LIMITED',
+      `E2E is limiting requests (429). Wait about ${seconds(wait)} s before trying again.`,
+      {
+        status,
+        retryable: true,
+        retryAfterMs: wait
+      }
+    )
   }
   if (status === 412) {
-    return new DomainError('PRECONDITION', text ? `E2E refused: ${text}` : "E2E refused: the node's current state does not allow this (412).", {
-      status, retryable: false
-    })
+    return new DomainError(
+      'PRECONDITION',
+      text ? `E2E refused: ${text}` : "E2E refused: the node's current state does not allow this (412).",
+      {
+        status,
+        retryable: false
+      }
+    )
   }
   if (status === 404 || lower.includes('not found')) {
     return new DomainError('NOT_FOUND', `Not found on E2E (${status}).${said(text)}`, { status, retryable: false })
   }
   if (status >= 500) {
-    return new DomainError('SERVER', `E2E's API had a problem (${status}) on ${where}. Try again shortly.${said(text)}`, { status, retryable: true })
+    return new DomainError(
+      'SERVER',
+      `E2E's API had a problem (${status}) on ${where}. Try again shortly.${said(text)}`,
+      { status, retryable: true }
+    )
   }
   if (/insufficient (credit|balance)|credit (balance|limit)|not enough credit/.test(lower)) {
-    return new DomainError('NO_CREDIT', `E2E says the account does not have enough credit.${said(text)}`, { status, retryable: false })
+    return new DomainError('NO_CREDIT', `E2E says the account does not have enough credit.${said(text)}`, {
+      status,
+      retryable: false
+    })
   }
-  if (status === 409) return new DomainError('CONFLICT', `E2E reported a conflict (409).${said(text)}`, { status, retryable: false })
+  if (status === 409)
+    return new DomainError('CONFLICT', `E2E reported a conflict (409).${said(text)}`, { status, retryable: false })
   if (status >= 400) {
-    return new DomainError('VALIDATION', `E2E rejected the request (${status}).${said(text)}`, { status, retryable: false })
+    return new DomainError('VALIDATION', `E2E rejected the request (${status}).${said(text)}`, {
+      status,
+      retryable: false
+    })
   }
   // A failure reported inside HTTP 200 (`errors: true`): E2E failed without saying why in a status.
   return new DomainError('SERVER', `E2E reported a failure on ${where}.${said(text)}`, { status, retryable: true })
 }
 
-export function invalidReply(method: string, path: string, status: number, snippet: string, scrub: (t: string) => string): DomainError {
+export function invalidReply(
+  method: string,
+  path: string,
+  status: number,
+  snippet: string,
+  scrub: (t: string) => string
+): DomainError {
   const safe = scrub(snippet)
-  return new DomainError('INVALID_REPLY', `E2E sent a reply Nodetray cannot read (${status}) on ${method} ${path}${safe ? `: ${safe}` : '.'}`, {
-    status, retryable: false
-  })
+  return new DomainError(
+    'INVALID_REPLY',
+    `E2E sent a reply Nodetray cannot read (${status}) on ${method} ${path}${safe ? `: ${safe}` : '.'}`,
+    {
+      status,
+      retryable: false
+    }
+  )
 }
 
 /** Node/axios transport error codes → NETWORK / TIMEOUT / CANCELLED. Only the code is read, never the message. */
-export function fromTransport(kind: 'timeout' | 'cancelled' | 'network', method: string, path: string, timeoutMs: number, code?: string): DomainError {
+export function fromTransport(
+  kind: 'timeout' | 'cancelled' | 'network',
+  method: string,
+  path: string,
+  timeoutMs: number,
+  code?: string
+): DomainError {
   if (kind === 'timeout') {
-    return new DomainError('TIMEOUT', `E2E did not answer within ${seconds(timeoutMs)} s (${method} ${path}).`, { retryable: true })
+    return new DomainError('TIMEOUT', `E2E did not answer within ${seconds(timeoutMs)} s (${method} ${path}).`, {
+      retryable: true
+    })
   }
   if (kind === 'cancelled') return new DomainError('CANCELLED', 'The request was cancelled.', { retryable: false })
-  const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? "the API host name could not be resolved"
-    : code === 'ECONNREFUSED' ? 'the connection was refused'
-      : code === 'ECONNRESET' || code === 'EPIPE' ? 'the connection was dropped'
-        : code && /CERT|SSL|TLS/i.test(code) ? "the server's certificate was not accepted"
-          : 'the network request failed'
-  return new DomainError('NETWORK', `Could not reach E2E: ${why} (${method} ${path}). Check the connection.`, { retryable: true })
+  const why =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'the API host name could not be resolved'
+      : code === 'ECONNREFUSED'
+        ? 'the connection was refused'
+        : code === 'ECONNRESET' || code === 'EPIPE'
+          ? 'the connection was dropped'
+          : code && /CERT|SSL|TLS/i.test(code)
+            ? "the server's certificate was not accepted"
+            : 'the network request failed'
+  return new DomainError('NETWORK', `Could not reach E2E: ${why} (${method} ${path}). Check the connection.`, {
+    retryable: true
+  })
 }
 
 /** Retry-After: seconds or an HTTP date. */

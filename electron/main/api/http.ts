@@ -64,10 +64,16 @@ export function checkBaseUrl(raw: string): string {
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new DomainError('VALIDATION', 'The API base URL must use https:// (plain http is allowed only for 127.0.0.1).', { field: 'apiBaseUrl' })
+    throw new DomainError(
+      'VALIDATION',
+      'The API base URL must use https:// (plain http is allowed only for 127.0.0.1).',
+      { field: 'apiBaseUrl' }
+    )
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new DomainError('VALIDATION', 'The API base URL must not contain credentials, a query or a fragment.', { field: 'apiBaseUrl' })
+    throw new DomainError('VALIDATION', 'The API base URL must not contain credentials, a query or a fragment.', {
+      field: 'apiBaseUrl'
+    })
   }
   return url.toString().replace(/\/+$/, '')
 }
@@ -89,7 +95,8 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
   const scrub = (text: string): string => {
     let out = scrubPatterns(text)
     for (const s of secrets) {
-      for (const form of new Set([s, encodeURIComponent(s)])) if (out.includes(form)) out = out.split(form).join('[redacted]')
+      for (const form of new Set([s, encodeURIComponent(s)]))
+        if (out.includes(form)) out = out.split(form).join('[redacted]')
     }
     return out
   }
@@ -157,7 +164,14 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
     if (!parsed.ok) {
       if (res.status >= 400) {
-        throw fromHttpFailure({ method, path, status: res.status, serverText: textSnippet(text) || null, retryAfterMs, scrub })
+        throw fromHttpFailure({
+          method,
+          path,
+          status: res.status,
+          serverText: textSnippet(text) || null,
+          retryAfterMs,
+          scrub
+        })
       }
       throw invalidReply(method, path, res.status, textSnippet(text), scrub)
     }

@@ -29,7 +29,10 @@ export const createE2EClient: ClientFactory = (target: ApiTarget, options: Clien
     listSavedImages: (o) => listSavedImages(http, o),
     async createOptions(o) {
       const [sshKeys, securityGroups, vpcs, reservedIps] = await Promise.all([
-        listSshKeys(http, o), listSecurityGroups(http, o), listVpcs(http, o), listReservedIps(http, o)
+        listSshKeys(http, o),
+        listSecurityGroups(http, o),
+        listVpcs(http, o),
+        listReservedIps(http, o)
       ])
       return { sshKeys, securityGroups, vpcs, reservedIps }
     }

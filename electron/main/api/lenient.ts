@@ -35,7 +35,10 @@ export const text = z.unknown().optional().transform(toText)
 export const ip = z.unknown().optional().transform(toIp)
 export const bool = z.unknown().optional().transform(toBool)
 /** Absent or unreadable arrays become []; items are parsed by the caller. */
-export const list = z.unknown().optional().transform((v): unknown[] => (Array.isArray(v) ? v : []))
+export const list = z
+  .unknown()
+  .optional()
+  .transform((v): unknown[] => (Array.isArray(v) ? v : []))
 
 /** Required integer id that may come as a digit string ("48213"). */
 export const intId = z.union([z.number().int(), z.string().regex(/^\s*\d+\s*$/)]).transform((v) => Number(v))

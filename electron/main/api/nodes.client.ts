@@ -15,7 +15,8 @@ const actionReply = z.looseObject({
 
 /** Ids go into the path: only positive integers, so nothing else can be spliced into the URL. */
 export function nodePath(id: number): string {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new DomainError('VALIDATION', 'Node id must be a positive whole number.', { field: 'nodeId' })
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new DomainError('VALIDATION', 'Node id must be a positive whole number.', { field: 'nodeId' })
   return `nodes/${id}/`
 }
 
@@ -39,7 +40,10 @@ export function createNodesClient(http: Http) {
   async function deleteNode(id: number, opts: { reserveIp: boolean }, o: CallOptions = {}): Promise<void> {
     try {
       await http.send({
-        method: 'DELETE', path: nodePath(id), scope: 'proj', signal: o.signal,
+        method: 'DELETE',
+        path: nodePath(id),
+        scope: 'proj',
+        signal: o.signal,
         ...(opts.reserveIp ? { query: { reserve_ip_required: 'true' } } : {})
       })
     } catch (e) {
@@ -50,7 +54,10 @@ export function createNodesClient(http: Http) {
   }
 
   async function action(id: number, body: Record<string, unknown>, o: CallOptions): Promise<ActionReceipt> {
-    const reply = await http.read({ method: 'PUT', path: `${nodePath(id)}actions/`, scope: 'proj', body, signal: o.signal }, actionReply)
+    const reply = await http.read(
+      { method: 'PUT', path: `${nodePath(id)}actions/`, scope: 'proj', body, signal: o.signal },
+      actionReply
+    )
     const d = reply.data
     return { actionId: d?.id ?? null, status: d?.status ?? '', actionType: d?.action_type ?? String(body['type']) }
   }
@@ -61,6 +68,7 @@ export function createNodesClient(http: Http) {
     deleteNode,
     nodeAction: (id: number, type: NodeAction, o: CallOptions = {}) => action(id, { type }, o),
     renameNode: (id: number, name: string, o: CallOptions = {}) => action(id, { type: 'rename', name }, o),
-    saveImage: (id: number, imageName: string, o: CallOptions = {}) => action(id, { type: 'save_images', name: imageName }, o)
+    saveImage: (id: number, imageName: string, o: CallOptions = {}) =>
+      action(id, { type: 'save_images', name: imageName }, o)
   }
 }

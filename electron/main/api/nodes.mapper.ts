@@ -72,7 +72,9 @@ export function toNodeDetail(row: NodeDetailRow, fallbackLocation: Location | nu
     vmId: toNumber(row['vm_id']),
     price: toText(row['price']),
     os: osOf(row['os_info']),
-    sshKeys: asList(row['ssh_keys']).filter(isRecord).map((k) => ({ label: toText(k['label']) ?? '' })),
+    sshKeys: asList(row['ssh_keys'])
+      .filter(isRecord)
+      .map((k) => ({ label: toText(k['label']) ?? '' })),
     startScriptCount: asList(row['start_scripts']).length,
     committed: committedRaw ? toCommittedInfo(committedRaw) : null,
     vmType: toText(row['vm_type']),

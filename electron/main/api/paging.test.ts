@@ -6,7 +6,13 @@ import { json, localServer, simHarness, type SimHarness } from './test-support'
 let h: SimHarness
 beforeAll(async () => {
   h = await simHarness('empty')
-  h.sim.control.addNodes({ apiKey: h.target.apiKey, projectId: h.target.projectId ?? 0, location: 'Delhi', count: 1000, status: 'mixed' })
+  h.sim.control.addNodes({
+    apiKey: h.target.apiKey,
+    projectId: h.target.projectId ?? 0,
+    location: 'Delhi',
+    count: 1000,
+    status: 'mixed'
+  })
 })
 afterAll(() => h.stop())
 
@@ -16,7 +22,9 @@ describe('against the simulator', () => {
     const nodes = await h.client().listNodes()
     expect(nodes).toHaveLength(1000)
     expect(new Set(nodes.map((n) => n.id)).size).toBe(1000)
-    const pages = h.sim.control.requestLog({ method: 'GET', path: 'nodes/' }).map((e) => `${e.query['page_no']}/${e.query['per_page']}`)
+    const pages = h.sim.control
+      .requestLog({ method: 'GET', path: 'nodes/' })
+      .map((e) => `${e.query['page_no']}/${e.query['per_page']}`)
     expect(pages.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/100`).sort())
   })
   it('treats page 1 as complete when the server ignores paging', async () => {
@@ -32,7 +40,8 @@ describe('against the simulator', () => {
 })
 
 describe('against a local server', () => {
-  const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i, name: `n${from + i}`, status: 'Running' }))
+  const rows = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: from + i, name: `n${from + i}`, status: 'Running' }))
 
   it('keeps at most `concurrency` pages in flight, dedupes by id, and caps at 500 pages', async () => {
     let inFlight = 0
@@ -48,8 +57,13 @@ describe('against a local server', () => {
       }, 2)
     })
     try {
-      const nodes = await createE2EClient({ baseUrl: srv.baseUrl, apiKey: 'k', authToken: 't', projectId: 1, location: 'Delhi' })
-        .listNodes({ perPage: 3, concurrency: 3 })
+      const nodes = await createE2EClient({
+        baseUrl: srv.baseUrl,
+        apiKey: 'k',
+        authToken: 't',
+        projectId: 1,
+        location: 'Delhi'
+      }).listNodes({ perPage: 3, concurrency: 3 })
       expect(srv.requests).toHaveLength(500)
       expect(peak).toBeLessThanOrEqual(3)
       expect(nodes).toHaveLength(1001)

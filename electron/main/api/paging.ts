@@ -24,7 +24,11 @@ export interface PagingOptions {
 }
 
 /** All rows of a paged list, in page order (not yet deduplicated: the caller knows the id field). */
-export async function fetchAllPages(http: Http, spec: Omit<RequestSpec, 'method' | 'query' | 'signal'>, o: PagingOptions = {}): Promise<unknown[]> {
+export async function fetchAllPages(
+  http: Http,
+  spec: Omit<RequestSpec, 'method' | 'query' | 'signal'>,
+  o: PagingOptions = {}
+): Promise<unknown[]> {
   const perPage = Math.max(1, Math.floor(o.perPage ?? DEFAULT_PER_PAGE))
   const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY))
   const get = (page: number): Promise<z.output<typeof pageSchema>> =>

@@ -57,9 +57,11 @@ beforeAll(async () => {
     if (p.endsWith('/reserve_ips/')) return html(res, 200, `<p>${leak}</p>`)
     if (p.endsWith('/iam/multi-crn/')) return json(res, 401, { detail: leak })
     if (p.endsWith('/pbac/project/')) return json(res, 429, { status_code: 429, errors: leak }, { 'retry-after': '60' })
-    if (req.method === 'DELETE') return json(res, 403, { detail: `You do not have permission to perform this action. ${leak}` })
+    if (req.method === 'DELETE')
+      return json(res, 403, { detail: `You do not have permission to perform this action. ${leak}` })
     if (p.includes('/actions/')) return json(res, 412, { code: 412, errors: { detail: [leak] }, message: leak })
-    if (p.endsWith('/nodes/') && req.method === 'POST') return json(res, 503, { code: 503, errors: leak, message: leak })
+    if (p.endsWith('/nodes/') && req.method === 'POST')
+      return json(res, 503, { code: 503, errors: leak, message: leak })
     if (p.endsWith('/nodes/')) return json(res, 200, { errors: true, message: leak })
     return json(res, 404, { detail: `${leak} not found` })
   })
@@ -81,14 +83,24 @@ afterEach(() => vi.restoreAllMocks())
 async function provokeAll(client: E2EClient, inject: (f: FaultInput) => void, nodeId: number): Promise<unknown[]> {
   const errors: unknown[] = []
   const faults: FaultInput[] = [
-    { kind: 'http429', html: true }, { kind: 'http5xx', status: 502, body: 'html' }, { kind: 'http5xx', status: 500, body: 'json' },
-    { kind: 'errorsInside200' }, { kind: 'statusCodeBody', status: 400 }, { kind: 'statusCodeBody', status: 429 }, { kind: 'drop' }, { kind: 'hang' }
+    { kind: 'http429', html: true },
+    { kind: 'http5xx', status: 502, body: 'html' },
+    { kind: 'http5xx', status: 500, body: 'json' },
+    { kind: 'errorsInside200' },
+    { kind: 'statusCodeBody', status: 400 },
+    { kind: 'statusCodeBody', status: 429 },
+    { kind: 'drop' },
+    { kind: 'hang' }
   ]
   for (const f of faults) {
     inject({ ...f, method: 'GET', route: 'nodes/' } as FaultInput)
     errors.push(await rejectionOf(client.listNodes()))
     inject({ ...f, method: 'POST', route: 'nodes/', times: 1 } as FaultInput)
-    errors.push(await rejectionOf(client.createNode({ name: 'x', plan: 'p', image: 'i', count: 1, sshKeys: [], backups: false, ipv6: false })))
+    errors.push(
+      await rejectionOf(
+        client.createNode({ name: 'x', plan: 'p', image: 'i', count: 1, sshKeys: [], backups: false, ipv6: false })
+      )
+    )
     h.sim.control.clearFaults()
   }
   errors.push(await rejectionOf(client.upgradeNode(nodeId, 'C3.8GB', 'img'))) // 412
@@ -103,16 +115,40 @@ async function provokeAll(client: E2EClient, inject: (f: FaultInput) => void, no
 }
 
 describe('redaction', () => {
-  it.each([['plain token', TOKEN], ['JWT token', JWT_TOKEN]])('simulator faults leak nothing (%s)', async (_label, token) => {
+  it.each([
+    ['plain token', TOKEN],
+    ['JWT token', JWT_TOKEN]
+  ])('simulator faults leak nothing (%s)', async (_label, token) => {
     const acct = h.sim.control.addAccount({ apiKey: `${API_KEY}-${token.length}`, authToken: token })
-    const target: ApiTarget = { baseUrl: h.sim.baseUrl, apiKey: acct.apiKey, authToken: acct.authToken, projectId: acct.projects[0]?.projectId, location: 'Delhi' }
-    const [nodeId] = h.sim.control.addNodes({ apiKey: acct.apiKey, projectId: target.projectId ?? 0, location: 'Delhi', count: 1 })
+    const target: ApiTarget = {
+      baseUrl: h.sim.baseUrl,
+      apiKey: acct.apiKey,
+      authToken: acct.authToken,
+      projectId: acct.projects[0]?.projectId,
+      location: 'Delhi'
+    }
+    const [nodeId] = h.sim.control.addNodes({
+      apiKey: acct.apiKey,
+      projectId: target.projectId ?? 0,
+      location: 'Delhi',
+      count: 1
+    })
     const seen: unknown[] = []
     const client = createE2EClient(target, { timeoutMs: 100, sleep: async () => {}, onRequest: (i) => seen.push(i) })
     const errors = await provokeAll(client, (f) => h.sim.control.injectFault(f), nodeId ?? 0)
     errors.push(await rejectionOf(createE2EClient({ ...target, authToken: `${token}x` }).listNodes())) // 401
     const codes = new Set(errors.map((e) => (e as { code?: string }).code))
-    expect([...codes].sort()).toEqual(['AUTH', 'CANCELLED', 'NETWORK', 'NOT_FOUND', 'PRECONDITION', 'RATE_LIMITED', 'SERVER', 'TIMEOUT', 'VALIDATION'])
+    expect([...codes].sort()).toEqual([
+      'AUTH',
+      'CANCELLED',
+      'NETWORK',
+      'NOT_FOUND',
+      'PRECONDITION',
+      'RATE_LIMITED',
+      'SERVER',
+      'TIMEOUT',
+      'VALIDATION'
+    ])
     for (const e of errors) expectClean(dump(e), [acct.apiKey, acct.authToken])
     expectClean(inspect(seen, { depth: 5 }), [acct.apiKey, acct.authToken])
     expectClean(logLines.join('\n'), [acct.apiKey, acct.authToken])
@@ -120,16 +156,37 @@ describe('redaction', () => {
 
   it('servers that echo the URL and Authorization header back leak nothing', async () => {
     for (const token of [TOKEN, JWT_TOKEN]) {
-      const client = createE2EClient({ baseUrl: echo.baseUrl, apiKey: API_KEY, authToken: token, projectId: 1, location: 'Delhi' }, { sleep: async () => {} })
+      const client = createE2EClient(
+        { baseUrl: echo.baseUrl, apiKey: API_KEY, authToken: token, projectId: 1, location: 'Delhi' },
+        { sleep: async () => {} }
+      )
       const errors = [
-        await rejectionOf(client.listSshKeys()), await rejectionOf(client.listSecurityGroups()), await rejectionOf(client.listVpcs()),
-        await rejectionOf(client.listReservedIps()), await rejectionOf(client.checkCredentials()), await rejectionOf(client.listProjects()),
-        await rejectionOf(client.nodeAction(3, 'reboot')), await rejectionOf(client.listNodes()), await rejectionOf(client.getNode(3)),
+        await rejectionOf(client.listSshKeys()),
+        await rejectionOf(client.listSecurityGroups()),
+        await rejectionOf(client.listVpcs()),
+        await rejectionOf(client.listReservedIps()),
+        await rejectionOf(client.checkCredentials()),
+        await rejectionOf(client.listProjects()),
+        await rejectionOf(client.nodeAction(3, 'reboot')),
+        await rejectionOf(client.listNodes()),
+        await rejectionOf(client.getNode(3)),
         await rejectionOf(client.deleteNode(3, { reserveIp: true })),
-        await rejectionOf(client.createNode({ name: 'x', plan: 'p', image: 'i', count: 1, sshKeys: [], backups: false, ipv6: false }))
+        await rejectionOf(
+          client.createNode({ name: 'x', plan: 'p', image: 'i', count: 1, sshKeys: [], backups: false, ipv6: false })
+        )
       ]
       expect(new Set(errors.map((e) => (e as { code?: string }).code))).toEqual(
-        new Set(['SERVER', 'FORBIDDEN', 'VALIDATION', 'INVALID_REPLY', 'AUTH', 'RATE_LIMITED', 'PRECONDITION', 'NOT_FOUND']))
+        new Set([
+          'SERVER',
+          'FORBIDDEN',
+          'VALIDATION',
+          'INVALID_REPLY',
+          'AUTH',
+          'RATE_LIMITED',
+          'PRECONDITION',
+          'NOT_FOUND'
+        ])
+      )
       // The echo really was there: the scrubbed text still shows where it was cut.
       expect(errors.map((e) => (e as Error).message).join('\n')).toContain('[redacted')
       for (const e of errors) expectClean(dump(e), [API_KEY, token])

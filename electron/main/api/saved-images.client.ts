@@ -6,6 +6,9 @@ import { dataList, savedImageRow, toSavedImage } from './resources.mapper'
 
 /** §2 row 17: GET images/saved-images/. */
 export async function listSavedImages(http: Http, o: CallOptions = {}): Promise<SavedImage[]> {
-  const reply = await http.read({ method: 'GET', path: 'images/saved-images/', scope: 'proj', signal: o.signal }, dataList)
+  const reply = await http.read(
+    { method: 'GET', path: 'images/saved-images/', scope: 'proj', signal: o.signal },
+    dataList
+  )
   return parseItems(reply.data, savedImageRow).map(toSavedImage)
 }

@@ -19,7 +19,13 @@ export async function simHarness(seed: 'demo' | 'empty' | number = 'empty', late
   const sim = await startSimulator({ seed, transitions: 'instant', ...(latencyMs !== undefined ? { latencyMs } : {}) })
   const project = sim.demo.projects[0]
   if (!project) throw new Error('simulator seeded no project')
-  const target: ApiTarget = { baseUrl: sim.baseUrl, apiKey: sim.demo.apiKey, authToken: sim.demo.authToken, projectId: project.projectId, location: 'Delhi' }
+  const target: ApiTarget = {
+    baseUrl: sim.baseUrl,
+    apiKey: sim.demo.apiKey,
+    authToken: sim.demo.authToken,
+    projectId: project.projectId,
+    location: 'Delhi'
+  }
   return {
     sim,
     target,
@@ -50,7 +56,12 @@ export async function localServer(handler: Handler): Promise<LocalServer> {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      const seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
       requests.push(seen)
       handler(seen, res)
     })
@@ -60,10 +71,11 @@ export async function localServer(handler: Handler): Promise<LocalServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}/myaccount/api/v1`,
     requests,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    })
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }
 

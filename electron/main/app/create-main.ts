@@ -15,7 +15,15 @@ import type { TrayController } from '../tray/tray.types'
 import type { CredentialStore } from '../vault/credential-store'
 import type { ClientFactory } from '../api/client.types'
 import { createHandlers } from './handlers'
-import { systemClock, type ClipboardPort, type Clock, type DemoBackend, type Dialogs, type NotificationSink, type WindowPort } from './ports'
+import {
+  systemClock,
+  type ClipboardPort,
+  type Clock,
+  type DemoBackend,
+  type Dialogs,
+  type NotificationSink,
+  type WindowPort
+} from './ports'
 
 export interface MainEnv {
   version: string
@@ -97,7 +105,11 @@ export async function createMain<S>(
   ]
 
   const services: MainServices = { env, events, profiles, settings, nodes, tray }
-  const registry = createRegistry<S>(createHandlers(services), { ...senderPolicy, scrubber: env.scrubber, log: env.log })
+  const registry = createRegistry<S>(createHandlers(services), {
+    ...senderPolicy,
+    scrubber: env.scrubber,
+    log: env.log
+  })
   await nodes.start()
 
   return {

@@ -20,7 +20,8 @@ export function createHandlers(s: MainServices): HandlerMap {
       return { dismissed: had }
     },
     'app:open-external': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) throw new DomainError('VALIDATION', 'Only https links to E2E Networks pages can be opened.', { field: 'url' })
+      if (!isAllowedExternalUrl(url))
+        throw new DomainError('VALIDATION', 'Only https links to E2E Networks pages can be opened.', { field: 'url' })
       await s.env.openExternal(url)
       return { opened: true }
     },

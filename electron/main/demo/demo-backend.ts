@@ -8,7 +8,10 @@ export interface DemoBackendWithSim extends DemoBackend {
   simulator(): StartedSimulator | null
 }
 
-export function createDemoBackend(opts: { transitions: 'instant' | 'fast' | 'real'; latencyMs?: number }): DemoBackendWithSim {
+export function createDemoBackend(opts: {
+  transitions: 'instant' | 'fast' | 'real'
+  latencyMs?: number
+}): DemoBackendWithSim {
   let starting: Promise<StartedSimulator> | null = null
   let sim: StartedSimulator | null = null
 
@@ -27,7 +30,9 @@ export function createDemoBackend(opts: { transitions: 'instant' | 'fast' | 'rea
         baseUrl: s.baseUrl,
         apiKey: s.demo.apiKey,
         authToken: s.demo.authToken,
-        projects: s.demo.projects.flatMap((p) => s.demo.locations.map((location) => ({ projectId: p.projectId, name: p.name, location })))
+        projects: s.demo.projects.flatMap((p) =>
+          s.demo.locations.map((location) => ({ projectId: p.projectId, name: p.name, location }))
+        )
       }
     },
     async stop() {

@@ -29,7 +29,14 @@ function setup(overrides: Partial<HandlerMap> = {}) {
   return { registry, lines, fallback }
 }
 
-const appInfo = async () => ({ name: 'Nodetray', version: '1.2.3', platform: 'linux', demoMode: true, preview: false, notices: [] })
+const appInfo = async () => ({
+  name: 'Nodetray',
+  version: '1.2.3',
+  platform: 'linux',
+  demoMode: true,
+  preview: false,
+  notices: []
+})
 
 describe('IPC registry', () => {
   it('answers a trusted call with an ok envelope', async () => {
@@ -81,13 +88,18 @@ describe('IPC registry', () => {
 
   it('answers an unknown channel with NOT_AVAILABLE', async () => {
     const { registry } = setup()
-    await expect(registry.dispatch('fs:read', {}, { trusted: true })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } })
+    await expect(registry.dispatch('fs:read', {}, { trusted: true })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' }
+    })
   })
 
   it('turns a thrown DomainError into plain data with secrets scrubbed', async () => {
     const { registry } = setup({
       'nodes:refresh': async () => {
-        throw new DomainError('AUTH', `rejected https://api.example/nodes/?apikey=${API_KEY} with Bearer ${TOKEN}`, { status: 401 })
+        throw new DomainError('AUTH', `rejected https://api.example/nodes/?apikey=${API_KEY} with Bearer ${TOKEN}`, {
+          status: 401
+        })
       }
     })
     const env = await registry.dispatch('nodes:refresh', {}, { trusted: true })
@@ -110,7 +122,10 @@ describe('IPC registry', () => {
       }
     })
     const env = await registry.dispatch('nodes:snapshot', {}, { trusted: true })
-    expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Something went wrong') } })
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('Something went wrong') }
+    })
     expect(lines.some((l) => l.includes('boom'))).toBe(true)
     expect(lines.join('\n')).not.toContain(TOKEN)
     expect(JSON.stringify(env)).not.toContain('boom')

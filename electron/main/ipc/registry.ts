@@ -3,12 +3,7 @@
 // ipcMain.handle; the preview host binds it to POST /ipc/<channel>.
 import { z } from 'zod'
 import type { AppErrorData } from '../../../shared/domain/errors'
-import {
-  invokeSchemas,
-  type InvokeChannel,
-  type InvokeInput,
-  type InvokeResult
-} from '../../../shared/ipc/contract'
+import { invokeSchemas, type InvokeChannel, type InvokeInput, type InvokeResult } from '../../../shared/ipc/contract'
 import { errEnvelope, okEnvelope, type Envelope } from '../../../shared/ipc/envelope'
 import { isDomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
@@ -87,7 +82,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 function fieldPath(path: readonly PropertyKey[]): string {
   // A problem with the input as a whole (not an object, say) is reported against "input".
   if (path.length === 0) return 'input'
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[')
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[')
 }
 
 /** Anything thrown becomes plain, scrubbed data: no stack, no axios config, no secrets. */

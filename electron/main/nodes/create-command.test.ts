@@ -31,7 +31,11 @@ describe('create', () => {
     const [first, second] = await Promise.all([h.service.create(input()), h.service.create(input())])
     expect(api.calls.createNode).toBe(1)
     expect(second).toEqual(first)
-    expect(first).toMatchObject({ outcome: 'created', message: 'Created api-01', nodes: [{ name: 'api-01', status: 'CREATING' }] })
+    expect(first).toMatchObject({
+      outcome: 'created',
+      message: 'Created api-01',
+      nodes: [{ name: 'api-01', status: 'CREATING' }]
+    })
     // a later retry of the same request still does not create again
     await h.clock.advance(30 * 60_000)
     expect(await h.service.create(input())).toEqual(first)
@@ -57,16 +61,24 @@ describe('create', () => {
 
   it('passes a recovered outcome through with its message', async () => {
     const { api, h } = await started()
-    api.createImpl = async (names) => ({ outcome: 'recovered', nodes: names.map((name, i) => summary(200 + i, 'CREATING', { name })) })
+    api.createImpl = async (names) => ({
+      outcome: 'recovered',
+      nodes: names.map((name, i) => summary(200 + i, 'CREATING', { name }))
+    })
     const r = await h.service.create(input({ count: 2 }))
-    expect(r).toMatchObject({ outcome: 'recovered', message: 'E2E did not confirm the request, but api-01-1 and api-01-2 were created' })
+    expect(r).toMatchObject({
+      outcome: 'recovered',
+      message: 'E2E did not confirm the request, but api-01-1 and api-01-2 were created'
+    })
     expect(h.state('a').nodes.map((n) => n.name)).toEqual(['web-01', 'api-01-1', 'api-01-2'])
     await h.service.stop()
   })
 
   it('rethrows a failed create unchanged; a retry after an unknown outcome finds the node by name and does not post again', async () => {
     const { api, h } = await started()
-    const failure = new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', { createOutcome: 'unknown' })
+    const failure = new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', {
+      createOutcome: 'unknown'
+    })
     api.createImpl = async () => {
       // E2E made the node, but the reply never arrived.
       api.nodes.set(300, summary(300, 'CREATING', { name: 'api-01' }))
@@ -82,7 +94,9 @@ describe('create', () => {
   it('a retry after an unknown outcome posts again only when the node is confirmed absent', async () => {
     const { api, h } = await started()
     api.createImpl = async () => {
-      throw new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', { createOutcome: 'unknown' })
+      throw new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', {
+        createOutcome: 'unknown'
+      })
     }
     await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
     api.createImpl = null
@@ -99,7 +113,10 @@ describe('create', () => {
   it('a retry after a proven not_created posts again', async () => {
     const { api, h } = await started()
     api.createImpl = async () => {
-      throw new DomainError('SERVER', 'E2E had a problem (503). The node was not created.', { createOutcome: 'not_created', status: 503 })
+      throw new DomainError('SERVER', 'E2E had a problem (503). The node was not created.', {
+        createOutcome: 'not_created',
+        status: 503
+      })
     }
     await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'not_created' } })
     api.createImpl = null
@@ -110,9 +127,13 @@ describe('create', () => {
 
   it('refuses a name already in the profile and an E1 plan without disk, before any request', async () => {
     const { api, h } = await started()
-    await expect(h.service.create(input({ name: 'web-01' }))).rejects.toMatchObject({ data: { code: 'CONFLICT', field: 'name' } })
+    await expect(h.service.create(input({ name: 'web-01' }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', field: 'name' }
+    })
     const e1 = 'E1-4vCPU-8RAM-0DISK-E1.8GB-Ubuntu-22.04-Delhi'
-    await expect(h.service.create(input({ plan: e1 }))).rejects.toMatchObject({ data: { code: 'VALIDATION', field: 'disk' } })
+    await expect(h.service.create(input({ plan: e1 }))).rejects.toMatchObject({
+      data: { code: 'VALIDATION', field: 'disk' }
+    })
     expect(api.calls.createNode).toBe(0)
     // refused before sending: the same requestId may be retried once fixed
     const ok = await h.service.create(input({ plan: e1, disk: 100 }))

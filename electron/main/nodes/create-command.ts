@@ -23,7 +23,15 @@ function toRequest(input: CreateInput): CreateNodeRequest {
   const { profileId: _p, requestId: _r, ...rest } = input
   void _p
   void _r
-  const req: CreateNodeRequest = { name: rest.name, plan: rest.plan, image: rest.image, count: rest.count, sshKeys: rest.sshKeys, backups: rest.backups, ipv6: rest.ipv6 }
+  const req: CreateNodeRequest = {
+    name: rest.name,
+    plan: rest.plan,
+    image: rest.image,
+    count: rest.count,
+    sshKeys: rest.sshKeys,
+    backups: rest.backups,
+    ipv6: rest.ipv6
+  }
   if (rest.vpcId !== undefined) req.vpcId = rest.vpcId
   if (rest.securityGroupId !== undefined) req.securityGroupId = rest.securityGroupId
   if (rest.reserveIp !== undefined) req.reserveIp = rest.reserveIp
@@ -44,7 +52,10 @@ function planNeedsDisk(rt: ProfileRuntime, slug: string): boolean {
 
 function validate(rt: ProfileRuntime, input: CreateInput): void {
   if (input.disk === undefined && planNeedsDisk(rt, input.plan)) {
-    throw new DomainError('VALIDATION', 'This plan has no fixed disk: choose a disk size (75–2400 GB).', { field: 'disk', createOutcome: 'not_created' })
+    throw new DomainError('VALIDATION', 'This plan has no fixed disk: choose a disk size (75–2400 GB).', {
+      field: 'disk',
+      createOutcome: 'not_created'
+    })
   }
   const taken = new Set(rt.nodes.map((n) => n.name))
   const clash = expectedNames(input.name, input.count).find((n) => taken.has(n))
@@ -92,7 +103,12 @@ export class CreateCommand {
     if (earlier && !earlier.unknown) return earlier.result
     // Registered before the first await, so a concurrent retry finds it.
     const attempt = { posted: false }
-    const entry: CreateEntry = { at: now, unknown: false, existingIds: earlier?.existingIds ?? [], result: Promise.resolve() as never }
+    const entry: CreateEntry = {
+      at: now,
+      unknown: false,
+      existingIds: earlier?.existingIds ?? [],
+      result: Promise.resolve() as never
+    }
     entry.result = earlier ? this.recheckThenRun(input, entry, attempt) : this.run(input, entry, attempt)
     this.requests.set(input.requestId, entry)
     entry.result.catch((err: unknown) => {
@@ -103,7 +119,11 @@ export class CreateCommand {
     return entry.result
   }
 
-  private async recheckThenRun(input: CreateInput, entry: CreateEntry, attempt: { posted: boolean }): Promise<CreateNodeResult> {
+  private async recheckThenRun(
+    input: CreateInput,
+    entry: CreateEntry,
+    attempt: { posted: boolean }
+  ): Promise<CreateNodeResult> {
     const rt = await this.engine.runtime(input.profileId)
     const client = await this.engine.clientFor(rt)
     const names = new Set(expectedNames(input.name, input.count))
@@ -116,7 +136,12 @@ export class CreateCommand {
     return this.run(input, entry, attempt, false)
   }
 
-  private async run(input: CreateInput, entry: CreateEntry, attempt: { posted: boolean }, check = true): Promise<CreateNodeResult> {
+  private async run(
+    input: CreateInput,
+    entry: CreateEntry,
+    attempt: { posted: boolean },
+    check = true
+  ): Promise<CreateNodeResult> {
     const rt = await this.engine.runtime(input.profileId)
     if (check) validate(rt, input)
     const client = await this.engine.clientFor(rt)
@@ -139,7 +164,11 @@ export class CreateCommand {
     rt.nodes = [...rt.nodes, ...created.filter((n) => !known.has(n.id))]
     for (const n of created) {
       rt.createdByUs.add(n.id)
-      const entry: PendingEntry = { action: { nodeId: n.id, kind: 'create', startedAt }, startedAtMs: now, settleAfterMs: now }
+      const entry: PendingEntry = {
+        action: { nodeId: n.id, kind: 'create', startedAt },
+        startedAtMs: now,
+        settleAfterMs: now
+      }
       rt.pending.set(n.id, entry)
     }
     // The notifier needs a "before" that includes the new nodes, or their first Running looks like a baseline.

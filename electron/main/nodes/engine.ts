@@ -12,7 +12,15 @@ import { createPoller, type RunResult } from '../poller/poller'
 import type { LastKnownStore, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger } from '../redact'
 import { settlePending } from './pending'
-import { intervalFor, newRuntime, resetScope, scopeKeyOf, targetKeyOf, viewOf, type ProfileRuntime } from './profile-runtime'
+import {
+  intervalFor,
+  newRuntime,
+  resetScope,
+  scopeKeyOf,
+  targetKeyOf,
+  viewOf,
+  type ProfileRuntime
+} from './profile-runtime'
 import { lookUpTermEnds } from './term-ends'
 
 export interface EngineDeps {
@@ -49,7 +57,11 @@ export class Engine {
 
   view(rt: ProfileRuntime): ProfileNodes {
     const { clock, settings } = this.deps
-    return viewOf(rt, { now: clock.now(), paused: this.paused || this.suspended, steadyIntervalSec: settings.get().steadyIntervalSec })
+    return viewOf(rt, {
+      now: clock.now(),
+      paused: this.paused || this.suspended,
+      steadyIntervalSec: settings.get().steadyIntervalSec
+    })
   }
 
   emit(rt: ProfileRuntime): void {
@@ -234,7 +246,9 @@ export class Engine {
     const now = clock.now()
     const fetchedIds = new Set(fetched.map((n) => n.id))
     // A node we just created may not be listed yet; keep showing it until it is (or its wait times out).
-    const stillCreating = rt.nodes.filter((n) => !fetchedIds.has(n.id) && rt.pending.get(n.id)?.action.kind === 'create')
+    const stillCreating = rt.nodes.filter(
+      (n) => !fetchedIds.has(n.id) && rt.pending.get(n.id)?.action.kind === 'create'
+    )
     const nodes = [...fetched, ...stillCreating]
     const decided = decideNotifications({
       profileId: rt.profileId,

@@ -13,7 +13,9 @@ async function started(nodes = [summary(1), summary(2, 'OFF'), summary(3, 'RUNNI
 describe('node actions', () => {
   it('refuses a disallowed action with the rule’s reason and sends nothing', async () => {
     const { api, h } = await started()
-    await expect(h.service.action('a', 1, 'power_on')).rejects.toMatchObject({ data: { code: 'PRECONDITION', message: 'Already running' } })
+    await expect(h.service.action('a', 1, 'power_on')).rejects.toMatchObject({
+      data: { code: 'PRECONDITION', message: 'Already running' }
+    })
     await expect(h.service.action('a', 3, 'power_off')).rejects.toMatchObject({
       data: { code: 'PRECONDITION', message: 'The node is locked; unlock it first' }
     })
@@ -50,7 +52,9 @@ describe('node actions', () => {
     const { api, h } = await started()
     api.set(1, { status: 'OFF' }) // changed behind our back
     api.failNext.push(new DomainError('PRECONDITION', 'Node is not running', { status: 412 }))
-    await expect(h.service.action('a', 1, 'reboot')).rejects.toMatchObject({ data: { code: 'PRECONDITION', status: 412 } })
+    await expect(h.service.action('a', 1, 'reboot')).rejects.toMatchObject({
+      data: { code: 'PRECONDITION', status: 412 }
+    })
     expect(api.calls.getNode).toBe(1)
     expect(h.state('a').nodes.find((n) => n.id === 1)?.status).toBe('OFF')
     expect(h.state('a').pending).toEqual({})
@@ -69,10 +73,14 @@ describe('node actions', () => {
 describe('delete', () => {
   it('refuses a wrong confirmation name without calling the API', async () => {
     const { api, h } = await started()
-    await expect(h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'web-2', reserveIp: false })).rejects.toMatchObject({
+    await expect(
+      h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'web-2', reserveIp: false })
+    ).rejects.toMatchObject({
       data: { code: 'VALIDATION', field: 'confirmName', message: "Type the node's name exactly to confirm" }
     })
-    await expect(h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'WEB-02', reserveIp: false })).rejects.toMatchObject({
+    await expect(
+      h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'WEB-02', reserveIp: false })
+    ).rejects.toMatchObject({
       data: { code: 'VALIDATION' }
     })
     expect(api.calls.deleteNode).toBe(0)
@@ -80,11 +88,18 @@ describe('delete', () => {
   })
 
   it('refuses to delete a locked or protected node', async () => {
-    const { api, h } = await started([summary(3, 'RUNNING', { isLocked: true }), summary(4, 'OFF', { isProtected: true })])
-    await expect(h.service.delete({ profileId: 'a', nodeId: 3, confirmName: 'web-03', reserveIp: false })).rejects.toMatchObject({
+    const { api, h } = await started([
+      summary(3, 'RUNNING', { isLocked: true }),
+      summary(4, 'OFF', { isProtected: true })
+    ])
+    await expect(
+      h.service.delete({ profileId: 'a', nodeId: 3, confirmName: 'web-03', reserveIp: false })
+    ).rejects.toMatchObject({
       data: { code: 'PRECONDITION', message: 'The node is locked. Unlock it before deleting.' }
     })
-    await expect(h.service.delete({ profileId: 'a', nodeId: 4, confirmName: 'web-04', reserveIp: false })).rejects.toMatchObject({
+    await expect(
+      h.service.delete({ profileId: 'a', nodeId: 4, confirmName: 'web-04', reserveIp: false })
+    ).rejects.toMatchObject({
       data: { code: 'PRECONDITION' }
     })
     expect(api.calls.deleteNode).toBe(0)
@@ -110,7 +125,9 @@ describe('delete', () => {
 describe('committed settings', () => {
   it('needs a committed node, and a plan for auto_renew', async () => {
     const { api, h } = await started([summary(1), summary(5, 'RUNNING', { isCommitted: true })])
-    await expect(h.service.committedSettings({ profileId: 'a', nodeId: 1, mode: 'hourly_billing' })).rejects.toMatchObject({
+    await expect(
+      h.service.committedSettings({ profileId: 'a', nodeId: 1, mode: 'hourly_billing' })
+    ).rejects.toMatchObject({
       data: { code: 'PRECONDITION' }
     })
     await expect(h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_renew' })).rejects.toMatchObject({

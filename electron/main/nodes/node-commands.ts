@@ -15,8 +15,21 @@ import { blocksNextAction } from './pending'
 import { rememberTermEnd } from './term-ends'
 
 const SUMMARY_KEYS = [
-  'id', 'name', 'status', 'rawStatus', 'plan', 'publicIp', 'privateIp', 'isLocked', 'isProtected', 'isCommitted',
-  'createdAt', 'location', 'vcpus', 'memoryGb', 'diskGb'
+  'id',
+  'name',
+  'status',
+  'rawStatus',
+  'plan',
+  'publicIp',
+  'privateIp',
+  'isLocked',
+  'isProtected',
+  'isCommitted',
+  'createdAt',
+  'location',
+  'vcpus',
+  'memoryGb',
+  'diskGb'
 ] as const satisfies readonly (keyof NodeSummary)[]
 
 export function toSummary(d: NodeDetail): NodeSummary {
@@ -31,18 +44,31 @@ function findNode(rt: ProfileRuntime, nodeId: number): NodeSummary {
 
 function refuseIfBusy(rt: ProfileRuntime, node: NodeSummary): void {
   const busy = rt.pending.get(node.id)
-  if (busy && blocksNextAction(busy)) throw new DomainError('PRECONDITION', `Wait until the current ${busy.action.kind.replace(/_/g, ' ')} on ${node.name} finishes.`)
+  if (busy && blocksNextAction(busy))
+    throw new DomainError(
+      'PRECONDITION',
+      `Wait until the current ${busy.action.kind.replace(/_/g, ' ')} on ${node.name} finishes.`
+    )
 }
 
 export class NodeCommands {
   constructor(private readonly engine: Engine) {}
 
   /** Marks the node pending for the duration of `call`; it settles when a later list shows the result. */
-  private async tracked(rt: ProfileRuntime, nodeId: number, kind: PendingKind, call: (c: E2EClient) => Promise<unknown>): Promise<void> {
+  private async tracked(
+    rt: ProfileRuntime,
+    nodeId: number,
+    kind: PendingKind,
+    call: (c: E2EClient) => Promise<unknown>
+  ): Promise<void> {
     const { clock } = this.engine.deps
     const client = await this.engine.clientFor(rt)
     const startedAtMs = clock.now()
-    const entry = { action: { nodeId, kind, startedAt: new Date(startedAtMs).toISOString() }, startedAtMs, settleAfterMs: Infinity }
+    const entry = {
+      action: { nodeId, kind, startedAt: new Date(startedAtMs).toISOString() },
+      startedAtMs,
+      settleAfterMs: Infinity
+    }
     rt.pending.set(nodeId, entry)
     this.engine.emit(rt)
     try {
@@ -96,7 +122,9 @@ export class NodeCommands {
       throw new DomainError('VALIDATION', 'Choose the committed plan to renew with', { field: 'committedPlanId' })
     }
     refuseIfBusy(rt, node)
-    await this.tracked(rt, node.id, 'committed', (c) => c.updateCommittedSettings(node.id, input.mode, input.committedPlanId))
+    await this.tracked(rt, node.id, 'committed', (c) =>
+      c.updateCommittedSettings(node.id, input.mode, input.committedPlanId)
+    )
     // The term may have changed: look it up again on the next refresh.
     rt.termLookedUpAt.delete(node.id)
   }
@@ -109,7 +137,12 @@ export class NodeCommands {
     return detail
   }
 
-  private cached<T>(rt: ProfileRuntime, key: string, load: (c: E2EClient) => Promise<T>, onValue?: (v: T) => void): Promise<T> {
+  private cached<T>(
+    rt: ProfileRuntime,
+    key: string,
+    load: (c: E2EClient) => Promise<T>,
+    onValue?: (v: T) => void
+  ): Promise<T> {
     const now = this.engine.deps.clock.now()
     const hit = rt.catalog.get(key)
     if (hit && now - hit.at < CATALOG_TTL_MS) return hit.value as Promise<T>
@@ -134,10 +167,15 @@ export class NodeCommands {
     const rt = await this.engine.runtime(input.profileId)
     const { os, version, subCategory, displayCategory } = input
     const key = `plans:${JSON.stringify([os, version, subCategory, displayCategory])}`
-    return this.cached(rt, key, (c) => c.listPlans({ os, version, subCategory, displayCategory }), (plans) => {
-      const entry = rt.catalog.get(key)
-      if (entry) entry.plans = plans
-    })
+    return this.cached(
+      rt,
+      key,
+      (c) => c.listPlans({ os, version, subCategory, displayCategory }),
+      (plans) => {
+        const entry = rt.catalog.get(key)
+        if (entry) entry.plans = plans
+      }
+    )
   }
 
   async createOptions(profileId: string): Promise<CreateOptionsData> {

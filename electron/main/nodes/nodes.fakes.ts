@@ -14,16 +14,40 @@ import { createNodesService } from './index'
 
 export function summary(id: number, status: NodeStatus = 'RUNNING', extra: Partial<NodeSummary> = {}): NodeSummary {
   return {
-    id, name: `web-0${id}`, status, rawStatus: status, plan: 'C3.8GB', publicIp: `10.0.0.${id}`, privateIp: null,
-    isLocked: false, isProtected: false, isCommitted: false, createdAt: null, location: 'Delhi', vcpus: 2, memoryGb: 8, diskGb: 100,
+    id,
+    name: `web-0${id}`,
+    status,
+    rawStatus: status,
+    plan: 'C3.8GB',
+    publicIp: `10.0.0.${id}`,
+    privateIp: null,
+    isLocked: false,
+    isProtected: false,
+    isCommitted: false,
+    createdAt: null,
+    location: 'Delhi',
+    vcpus: 2,
+    memoryGb: 8,
+    diskGb: 100,
     ...extra
   }
 }
 
 export function detailOf(n: NodeSummary): NodeDetail {
   return {
-    ...n, vmId: n.id + 1000, price: null, os: null, sshKeys: [], startScriptCount: 0, committed: null, vmType: null, rescueMode: false,
-    securityGroupCount: null, isUpgradable: false, isVpcAttached: false, lcmState: null
+    ...n,
+    vmId: n.id + 1000,
+    price: null,
+    os: null,
+    sshKeys: [],
+    startScriptCount: 0,
+    committed: null,
+    vmType: null,
+    rescueMode: false,
+    securityGroupCount: null,
+    isUpgradable: false,
+    isVpcAttached: false,
+    lcmState: null
   }
 }
 
@@ -34,7 +58,16 @@ export class FakeApi {
   failNext: DomainError[] = []
   nextId = 100
   createImpl: ((names: string[]) => Promise<CreateNodeOutcome>) | null = null
-  readonly calls = { listNodes: 0, getNode: 0, nodeAction: 0, deleteNode: 0, createNode: 0, listOs: 0, listPlans: 0, committed: 0 }
+  readonly calls = {
+    listNodes: 0,
+    getNode: 0,
+    nodeAction: 0,
+    deleteNode: 0,
+    createNode: 0,
+    listOs: 0,
+    listPlans: 0,
+    committed: 0
+  }
 
   constructor(nodes: NodeSummary[] = []) {
     for (const n of nodes) this.nodes.set(n.id, n)
@@ -119,9 +152,23 @@ export class FakeApi {
 
 export function profileView(id: string, extra: Partial<ProfileView> = {}): ProfileView {
   return {
-    id, name: id.toUpperCase(), projectId: '1234', location: 'Delhi', apiBaseUrl: 'https://api.example.test/v1', color: '#3b82f6',
-    initials: id.slice(0, 2).toUpperCase(), createdAt: '2026-01-01T00:00:00.000Z', lastUsedAt: null, isDemo: false,
-    credentials: { hasCredentials: true, apiKeyHint: '…abcd', tokenExpiresAt: null, tokenState: 'ok', tokenDaysLeft: null },
+    id,
+    name: id.toUpperCase(),
+    projectId: '1234',
+    location: 'Delhi',
+    apiBaseUrl: 'https://api.example.test/v1',
+    color: '#3b82f6',
+    initials: id.slice(0, 2).toUpperCase(),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
+    isDemo: false,
+    credentials: {
+      hasCredentials: true,
+      apiKeyHint: '…abcd',
+      tokenExpiresAt: null,
+      tokenState: 'ok',
+      tokenDaysLeft: null
+    },
     ...extra
   }
 }
@@ -157,9 +204,23 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
       if (!p) throw new DomainError('NOT_FOUND', 'no such profile')
       return p
     },
-    create: vi.fn(), update: vi.fn(), delete: vi.fn(), checkCredentials: vi.fn(), pickImport: vi.fn(), importProfiles: vi.fn(),
-    exportProfiles: vi.fn(), markUsed: vi.fn(),
-    apiTarget: opts.apiTarget ?? (async (id) => ({ baseUrl: 'https://api.example.test/v1', apiKey: `key-${id}`, authToken: `token-${id}`, projectId: 1234, location: 'Delhi' })),
+    create: vi.fn(),
+    update: vi.fn(),
+    delete: vi.fn(),
+    checkCredentials: vi.fn(),
+    pickImport: vi.fn(),
+    importProfiles: vi.fn(),
+    exportProfiles: vi.fn(),
+    markUsed: vi.fn(),
+    apiTarget:
+      opts.apiTarget ??
+      (async (id) => ({
+        baseUrl: 'https://api.example.test/v1',
+        apiKey: `key-${id}`,
+        authToken: `token-${id}`,
+        projectId: 1234,
+        location: 'Delhi'
+      })),
     onChanged: (l) => {
       profileListeners.add(l)
       return () => profileListeners.delete(l)
@@ -187,13 +248,15 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
     profiles: profilesService,
     settings: settingsService,
     lastKnown,
-    createClient: opts.createClient ?? ((target, options) => {
-      const id = target.apiKey.replace(/^key-/, '')
-      clientsBuilt.push(id)
-      const api = apis[id]
-      if (!api) throw new Error(`no fake api for ${id}`)
-      return api.client(options)
-    }),
+    createClient:
+      opts.createClient ??
+      ((target, options) => {
+        const id = target.apiKey.replace(/^key-/, '')
+        clientsBuilt.push(id)
+        const api = apis[id]
+        if (!api) throw new Error(`no fake api for ${id}`)
+        return api.client(options)
+      }),
     clock,
     notifier: { show: (n) => void notifications.push(n) },
     log
@@ -204,7 +267,14 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
     return s
   }
   return {
-    clock, service, saved, notifications, logLines, clientsBuilt, settingsService, state,
+    clock,
+    service,
+    saved,
+    notifications,
+    logLines,
+    clientsBuilt,
+    settingsService,
+    state,
     setProfiles(next: ProfileView[]) {
       profiles = next
       for (const l of profileListeners) l(profiles)

@@ -11,7 +11,10 @@ describe('nodes service: lists, last-known and polling', () => {
   it('shows every profile’s last-known list at once (source cache), then the live one, and saves it', async () => {
     const api = new FakeApi([summary(1), summary(2, 'OFF')])
     api.fail = offline() // hold the live list back
-    const h = engineHarness({ a: api, b: new FakeApi() }, { cached: { a: { nodes: [summary(1, 'OFF')], fetchedAt: cachedAt } } })
+    const h = engineHarness(
+      { a: api, b: new FakeApi() },
+      { cached: { a: { nodes: [summary(1, 'OFF')], fetchedAt: cachedAt } } }
+    )
     const seen: ProfileNodes[] = []
     h.service.onChanged((s) => seen.push(s))
     await h.service.start()
@@ -28,7 +31,10 @@ describe('nodes service: lists, last-known and polling', () => {
     await h.service.refresh('a')
     const live = h.state('a')
     expect(live).toMatchObject({ source: 'live', error: null, refreshing: false })
-    expect(live.nodes.map((n) => [n.id, n.status])).toEqual([[1, 'RUNNING'], [2, 'OFF']])
+    expect(live.nodes.map((n) => [n.id, n.status])).toEqual([
+      [1, 'RUNNING'],
+      [2, 'OFF']
+    ])
     expect(h.saved.get('a')).toEqual({ nodes: live.nodes, fetchedAt: live.fetchedAt })
     await h.service.stop()
   })
@@ -41,7 +47,11 @@ describe('nodes service: lists, last-known and polling', () => {
     expect(h.state('a').source).toBe('live')
     api.fail = new DomainError('RATE_LIMITED', 'Too many requests', { status: 429, retryAfterMs: 45_000 })
     await h.service.refresh('a')
-    expect(h.state('a')).toMatchObject({ source: 'live', nodes: [{ id: 1 }], error: { code: 'RATE_LIMITED', reason: 'rate_limited' } })
+    expect(h.state('a')).toMatchObject({
+      source: 'live',
+      nodes: [{ id: 1 }],
+      error: { code: 'RATE_LIMITED', reason: 'rate_limited' }
+    })
     api.fail = new DomainError('AUTH', 'E2E rejected the API key or token', { status: 401 })
     await h.service.refresh('a')
     expect(h.state('a').error).toMatchObject({ code: 'AUTH', reason: 'auth' })
@@ -74,7 +84,9 @@ describe('nodes service: lists, last-known and polling', () => {
     const h = engineHarness({ a: api })
     await h.service.start()
     await h.clock.advance(HOUR_MS - 1)
-    console.log(`[nodes] steady profile @60s over a simulated hour (fake client): ${api.calls.listNodes} list calls, requestsLastHour=${h.state('a').polling.requestsLastHour}`)
+    console.log(
+      `[nodes] steady profile @60s over a simulated hour (fake client): ${api.calls.listNodes} list calls, requestsLastHour=${h.state('a').polling.requestsLastHour}`
+    )
     expect(api.calls.listNodes).toBe(60)
     expect(h.state('a').polling).toMatchObject({ intervalMs: 60_000, paused: false, requestsLastHour: 60 })
     await h.service.stop()

@@ -49,17 +49,29 @@ async function simHarness(transitions: 'instant' | 'real') {
         return (...args: unknown[]) => {
           const p = (fn as (...a: unknown[]) => Promise<unknown>)(...args)
           inFlight.add(p)
-          void p.then(() => inFlight.delete(p), () => inFlight.delete(p))
+          void p.then(
+            () => inFlight.delete(p),
+            () => inFlight.delete(p)
+          )
           return p
         }
       }
     })
   }
-  const h = engineHarness({ sim: new FakeApi() }, {
-    clock,
-    createClient,
-    apiTarget: async () => ({ baseUrl: s.baseUrl, apiKey: s.demo.apiKey, authToken: s.demo.authToken, projectId: project.projectId, location: 'Delhi' })
-  })
+  const h = engineHarness(
+    { sim: new FakeApi() },
+    {
+      clock,
+      createClient,
+      apiTarget: async () => ({
+        baseUrl: s.baseUrl,
+        apiKey: s.demo.apiKey,
+        authToken: s.demo.authToken,
+        projectId: project.projectId,
+        location: 'Delhi'
+      })
+    }
+  )
   const listCount = () => s.control.requestLog({ method: 'GET', path: 'nodes/' }).length
   /** Moves both clocks forward together. */
   const run = async (ms: number): Promise<void> => {
@@ -96,8 +108,15 @@ describe('nodes engine against the simulator', () => {
     const plan = (await h.service.catalogPlans({ profileId: 'sim', ...v })).find((p) => p.available && !p.requiresDisk)
     if (!plan) throw new Error('no plan in the simulator catalog')
     const create = {
-      profileId: 'sim', requestId: '0b6a3d6e-0c9f-4d0e-8a55-6c3c1b0a9f11', name: 'web-01', plan: plan.slug, image: plan.image,
-      count: 1, sshKeys: [], backups: false, ipv6: false
+      profileId: 'sim',
+      requestId: '0b6a3d6e-0c9f-4d0e-8a55-6c3c1b0a9f11',
+      name: 'web-01',
+      plan: plan.slug,
+      image: plan.image,
+      count: 1,
+      sshKeys: [],
+      backups: false,
+      ipv6: false
     }
     // a double-submitted wizard: one POST
     const [result, again] = await Promise.all([h.service.create(create), h.service.create(create)])
@@ -113,7 +132,9 @@ describe('nodes engine against the simulator', () => {
     expect(running).toHaveLength(1)
     await run(HOUR_MS - 4 * 60_000 - 2 * STEP_MS)
     const total = listCount()
-    console.log(`[sim] create (real transitions, 90–180 s): ${fast} GET nodes/ in the 4 min after create, ${total} in the hour`)
+    console.log(
+      `[sim] create (real transitions, 90–180 s): ${fast} GET nodes/ in the 4 min after create, ${total} in the hour`
+    )
     // Creating lasts at most 180 s: at most 36 fast polls, then the 60 s cadence.
     expect(fast).toBeGreaterThanOrEqual(18)
     expect(total).toBeLessThanOrEqual(1 + 37 + 60)

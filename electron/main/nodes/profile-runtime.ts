@@ -45,7 +45,14 @@ export interface ProfileRuntime {
 
 export function targetKeyOf(p: ProfileView): string {
   const { projectId, location, apiBaseUrl, credentials } = p
-  return JSON.stringify([projectId, location, apiBaseUrl, credentials.hasCredentials, credentials.apiKeyHint, credentials.tokenExpiresAt])
+  return JSON.stringify([
+    projectId,
+    location,
+    apiBaseUrl,
+    credentials.hasCredentials,
+    credentials.apiKeyHint,
+    credentials.tokenExpiresAt
+  ])
 }
 
 export const scopeKeyOf = (p: ProfileView): string => JSON.stringify([p.projectId, p.location, p.apiBaseUrl])
@@ -97,7 +104,10 @@ export function intervalFor(rt: ProfileRuntime, steadyIntervalSec: number): numb
   return wantsFastPolling(rt) ? FAST_INTERVAL_MS : Math.max(FAST_INTERVAL_MS, steadyIntervalSec * 1000)
 }
 
-export function viewOf(rt: ProfileRuntime, o: { now: number; paused: boolean; steadyIntervalSec: number }): ProfileNodes {
+export function viewOf(
+  rt: ProfileRuntime,
+  o: { now: number; paused: boolean; steadyIntervalSec: number }
+): ProfileNodes {
   const nextAt = rt.poller?.nextAt ?? null
   return {
     profileId: rt.profileId,

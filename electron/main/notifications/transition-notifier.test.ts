@@ -5,16 +5,38 @@ import { decideNotifications, termKey, type TransitionInput } from './transition
 
 const NOW = Date.UTC(2026, 1, 3, 8, 0, 0)
 const node = (id: number, status: NodeStatus, extra: Partial<NodeSummary> = {}): NodeSummary => ({
-  id, name: `web-0${id}`, status, rawStatus: status, plan: 'C3.8GB', publicIp: `10.0.0.${id}`, privateIp: null,
-  isLocked: false, isProtected: false, isCommitted: false, createdAt: null, location: 'Delhi', vcpus: 2, memoryGb: 8, diskGb: 100,
+  id,
+  name: `web-0${id}`,
+  status,
+  rawStatus: status,
+  plan: 'C3.8GB',
+  publicIp: `10.0.0.${id}`,
+  privateIp: null,
+  isLocked: false,
+  isProtected: false,
+  isCommitted: false,
+  createdAt: null,
+  location: 'Delhi',
+  vcpus: 2,
+  memoryGb: 8,
+  diskGb: 100,
   ...extra
 })
 const pend = (nodeId: number, kind: PendingAction['kind']): Record<string, PendingAction> => ({
   [String(nodeId)]: { nodeId, kind, startedAt: new Date(NOW).toISOString() }
 })
 const input = (over: Partial<TransitionInput>): TransitionInput => ({
-  profileId: 'p1', profileName: 'Prod', prev: [], next: [], pendingBefore: {}, createdByUs: new Set(), termEnds: new Map(),
-  termWarned: new Set(), now: NOW, enabled: true, ...over
+  profileId: 'p1',
+  profileName: 'Prod',
+  prev: [],
+  next: [],
+  pendingBefore: {},
+  createdByUs: new Set(),
+  termEnds: new Map(),
+  termWarned: new Set(),
+  now: NOW,
+  enabled: true,
+  ...over
 })
 const titles = (i: TransitionInput) => decideNotifications(i).notifications.map((n) => n.title)
 
@@ -25,9 +47,16 @@ describe('decideNotifications', () => {
 
   it('announces a node we created once it runs, with its IP, and only once', () => {
     const created = new Set([1])
-    const first = decideNotifications(input({ prev: [node(1, 'CREATING')], next: [node(1, 'RUNNING')], createdByUs: created }))
+    const first = decideNotifications(
+      input({ prev: [node(1, 'CREATING')], next: [node(1, 'RUNNING')], createdByUs: created })
+    )
     expect(first.notifications).toHaveLength(1)
-    expect(first.notifications[0]).toMatchObject({ title: 'web-01 is running · Prod', body: 'Ready at 10.0.0.1', profileId: 'p1', nodeId: 1 })
+    expect(first.notifications[0]).toMatchObject({
+      title: 'web-01 is running · Prod',
+      body: 'Ready at 10.0.0.1',
+      profileId: 'p1',
+      nodeId: 1
+    })
     expect(titles(input({ prev: [node(1, 'RUNNING')], next: [node(1, 'RUNNING')], createdByUs: created }))).toEqual([])
     // someone else's node reaching Running is not news
     expect(titles(input({ prev: [node(2, 'CREATING')], next: [node(2, 'RUNNING')] }))).toEqual([])
@@ -38,35 +67,49 @@ describe('decideNotifications', () => {
     expect(titles(input(change))).toEqual(['web-01 stopped unexpectedly · Prod'])
     expect(titles(input({ ...change, pendingBefore: pend(1, 'power_off') }))).toEqual([])
     expect(titles(input({ ...change, pendingBefore: pend(1, 'delete') }))).toEqual([])
-    expect(titles(input({ ...change, pendingBefore: pend(1, 'lock_vm') }))).toEqual(['web-01 stopped unexpectedly · Prod'])
+    expect(titles(input({ ...change, pendingBefore: pend(1, 'lock_vm') }))).toEqual([
+      'web-01 stopped unexpectedly · Prod'
+    ])
     expect(titles(input({ prev: [node(1, 'OFF')], next: [node(1, 'OFF')] }))).toEqual([])
   })
 
   it('reports a node turning FAILED once', () => {
     expect(titles(input({ prev: [node(1, 'CREATING')], next: [node(1, 'FAILED')] }))).toEqual(['web-01 failed · Prod'])
     expect(titles(input({ prev: [node(1, 'FAILED')], next: [node(1, 'FAILED')] }))).toEqual([])
-    expect(titles(input({ prev: [], next: [node(3, 'FAILED')], createdByUs: new Set([3]) }))).toEqual(['web-03 failed · Prod'])
+    expect(titles(input({ prev: [], next: [node(3, 'FAILED')], createdByUs: new Set([3]) }))).toEqual([
+      'web-03 failed · Prod'
+    ])
   })
 
   it('reports a delete we asked for when the node disappears', () => {
-    expect(titles(input({ prev: [node(1, 'OFF')], next: [], pendingBefore: pend(1, 'delete') }))).toEqual(['web-01 deleted · Prod'])
+    expect(titles(input({ prev: [node(1, 'OFF')], next: [], pendingBefore: pend(1, 'delete') }))).toEqual([
+      'web-01 deleted · Prod'
+    ])
     expect(titles(input({ prev: [node(1, 'OFF')], next: [] }))).toEqual([])
   })
 
   it('warns once per node per term when a committed term ends within 7 days', () => {
     const end = new Date(NOW + 3 * 86_400_000).toISOString()
-    const base = input({ prev: [node(1, 'RUNNING', { isCommitted: true })], next: [node(1, 'RUNNING', { isCommitted: true })], termEnds: new Map([[1, end]]) })
+    const base = input({
+      prev: [node(1, 'RUNNING', { isCommitted: true })],
+      next: [node(1, 'RUNNING', { isCommitted: true })],
+      termEnds: new Map([[1, end]])
+    })
     const first = decideNotifications(base)
     expect(first.notifications.map((n) => n.title)).toEqual(['web-01: committed term ends in 3 days · Prod'])
     expect(first.termWarnedAdd).toEqual([termKey('p1', 1, end)])
     expect(titles({ ...base, termWarned: new Set(first.termWarnedAdd) })).toEqual([])
     // a renewed term is a new term
     const later = new Date(NOW + 5 * 86_400_000).toISOString()
-    expect(titles({ ...base, termWarned: new Set(first.termWarnedAdd), termEnds: new Map([[1, later]]) })).toHaveLength(1)
+    expect(titles({ ...base, termWarned: new Set(first.termWarnedAdd), termEnds: new Map([[1, later]]) })).toHaveLength(
+      1
+    )
     expect(titles({ ...base, termEnds: new Map([[1, new Date(NOW + 30 * 86_400_000).toISOString()]]) })).toEqual([])
   })
 
   it('stays silent when notifications are switched off', () => {
-    expect(titles(input({ prev: [node(1, 'RUNNING')], next: [node(1, 'OFF'), node(2, 'FAILED')], enabled: false }))).toEqual([])
+    expect(
+      titles(input({ prev: [node(1, 'RUNNING')], next: [node(1, 'OFF'), node(2, 'FAILED')], enabled: false }))
+    ).toEqual([])
   })
 })

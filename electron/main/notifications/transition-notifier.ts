@@ -34,7 +34,8 @@ export interface TransitionOutput {
   termWarnedAdd: string[]
 }
 
-export const termKey = (profileId: string, nodeId: number, termEnd: string): string => `${profileId}:${nodeId}:${termEnd}`
+export const termKey = (profileId: string, nodeId: number, termEnd: string): string =>
+  `${profileId}:${nodeId}:${termEnd}`
 
 export function decideNotifications(input: TransitionInput): TransitionOutput {
   const out: TransitionOutput = { notifications: [], termWarnedAdd: [] }
@@ -57,14 +58,20 @@ export function decideNotifications(input: TransitionInput): TransitionOutput {
     const ours = input.createdByUs.has(node.id)
     if (node.status === 'RUNNING' && before?.status !== 'RUNNING' && ours) {
       const ip = node.publicIp ?? node.privateIp
-      out.notifications.push(note(node, 'ready', `${node.name} is running`, ip ? `Ready at ${ip}` : 'The node is ready.'))
+      out.notifications.push(
+        note(node, 'ready', `${node.name} is running`, ip ? `Ready at ${ip}` : 'The node is ready.')
+      )
     } else if (node.status === 'OFF' && before?.status === 'RUNNING') {
       const pending = input.pendingBefore[String(node.id)]
       if (!pending || !EXPECTED_STOP.has(pending.kind)) {
-        out.notifications.push(note(node, 'stopped', `${node.name} stopped unexpectedly`, 'It was running and is now powered off.'))
+        out.notifications.push(
+          note(node, 'stopped', `${node.name} stopped unexpectedly`, 'It was running and is now powered off.')
+        )
       }
     } else if (node.status === 'FAILED' && (before ? before.status !== 'FAILED' : ours)) {
-      out.notifications.push(note(node, 'failed', `${node.name} failed`, 'E2E reports the node as failed. Open Nodetray for details.'))
+      out.notifications.push(
+        note(node, 'failed', `${node.name} failed`, 'E2E reports the node as failed. Open Nodetray for details.')
+      )
     }
   }
 
@@ -80,10 +87,13 @@ export function decideNotifications(input: TransitionInput): TransitionOutput {
     if (!node.isCommitted || !termEnd) continue
     const endsAt = Date.parse(termEnd)
     const key = termKey(profileId, node.id, termEnd)
-    if (!Number.isFinite(endsAt) || endsAt < now || endsAt - now > TERM_WARNING_MS || input.termWarned.has(key)) continue
+    if (!Number.isFinite(endsAt) || endsAt < now || endsAt - now > TERM_WARNING_MS || input.termWarned.has(key))
+      continue
     const days = Math.max(0, Math.ceil((endsAt - now) / 86_400_000))
     const when = days <= 1 ? 'within a day' : `in ${days} days`
-    out.notifications.push(note(node, 'term', `${node.name}: committed term ends ${when}`, `The term ends ${termEnd.slice(0, 10)}.`))
+    out.notifications.push(
+      note(node, 'term', `${node.name}: committed term ends ${when}`, `The term ends ${termEnd.slice(0, 10)}.`)
+    )
     out.termWarnedAdd.push(key)
   }
   return out

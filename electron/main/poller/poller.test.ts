@@ -44,7 +44,9 @@ describe('poller', () => {
     h.poller.start()
     await h.clock.advance(2 * HOUR_MS)
     const firstHour = h.rel().filter((t) => t < HOUR_MS).length
-    console.log(`[poller] steady profile @60s: ${firstHour} runs in the first simulated hour, max ${maxPerHour(h.starts)} in any hour`)
+    console.log(
+      `[poller] steady profile @60s: ${firstHour} runs in the first simulated hour, max ${maxPerHour(h.starts)} in any hour`
+    )
     expect(firstHour).toBe(60)
     expect(maxPerHour(h.starts)).toBeLessThanOrEqual(60)
     expect(new Set(h.gaps())).toEqual(new Set([MIN]))
@@ -61,7 +63,9 @@ describe('poller', () => {
     const before = h.starts.length
     await h.clock.advance(HOUR_MS - 2 * MIN)
     const after = h.starts.length - before
-    console.log(`[poller] 2 min transitional then steady: ${h.starts.length} runs in the hour (${before} fast, ${after} steady)`)
+    console.log(
+      `[poller] 2 min transitional then steady: ${h.starts.length} runs in the hour (${before} fast, ${after} steady)`
+    )
     expect(after).toBeLessThanOrEqual(58)
     expect(h.gaps().slice(before - 1)).toEqual(Array(after).fill(MIN))
   })

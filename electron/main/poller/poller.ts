@@ -170,7 +170,7 @@ export function createPoller(opts: PollerOptions): Poller {
       // Coalesce: everyone asking during this run shares one follow-up run (its data is newer than the request).
       followUp ??= current.then(() => {
         followUp = null
-        return suspended ? undefined : current ?? launch()
+        return suspended ? undefined : (current ?? launch())
       })
       return followUp
     },

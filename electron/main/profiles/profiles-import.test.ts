@@ -67,7 +67,7 @@ describe('pickImport', () => {
     ])
   })
 
-  it('checks an alias\'s credentials before anything is saved, without the page holding them', async () => {
+  it("checks an alias's credentials before anything is saved, without the page holding them", async () => {
     const s = await stack({ dataDir: dir })
     s.dialogs.open = await put('tokens.json', tokenFile)
     const preview = await s.profiles.pickImport('token-file')
@@ -75,8 +75,12 @@ describe('pickImport', () => {
     expect(result.projects.map((p) => p.projectId)).toEqual([51734])
     expect(s.client.targets.at(-1)).toMatchObject({ apiKey: KEY_B, authToken: TOKEN_B })
     expect(await s.profiles.list()).toEqual([])
-    await expect(s.profiles.checkCredentials({ importId: preview!.importId, alias: 'nobody' })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } })
-    await expect(s.profiles.checkCredentials({ importId: 'imp-gone', alias: 'acme-dev' })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } })
+    await expect(s.profiles.checkCredentials({ importId: preview!.importId, alias: 'nobody' })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' }
+    })
+    await expect(s.profiles.checkCredentials({ importId: 'imp-gone', alias: 'acme-dev' })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' }
+    })
   })
 
   it('a cancelled dialog returns null', async () => {

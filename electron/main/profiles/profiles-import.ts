@@ -32,9 +32,10 @@ export interface ImportExportDeps {
 
 const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
 
-export function createImportExport(
-  d: ImportExportDeps
-): Pick<ProfilesService, 'pickImport' | 'importProfiles' | 'exportProfiles'> & {
+export function createImportExport(d: ImportExportDeps): Pick<
+  ProfilesService,
+  'pickImport' | 'importProfiles' | 'exportProfiles'
+> & {
   importedCredentials(importId: string, alias: string): Credentials
 } {
   const sessions = new ImportSessions(d.clock)
@@ -43,7 +44,8 @@ export function createImportExport(
     /** The secrets of one alias of a pending import, so "Check credentials" works before anything is saved. */
     importedCredentials(importId, alias) {
       const entry = sessions.get(importId)?.entries.find((e) => e.alias === alias)
-      if (!entry) throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
+      if (!entry)
+        throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
       return entry.credentials
     },
 

@@ -17,7 +17,8 @@ export function createElectronDialogs(parent: () => BrowserWindow | null): Dialo
         noLink: true
       }
       const win = parent()
-      const result = win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      const result =
+        win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
       return result.response
     },
     async openFile(req) {
@@ -40,7 +41,9 @@ export function createElectronDialogs(parent: () => BrowserWindow | null): Dialo
   }
 }
 
-export function createElectronNotifier(onClick: (profileId: string | null, nodeId: number | null) => void): NotificationSink {
+export function createElectronNotifier(
+  onClick: (profileId: string | null, nodeId: number | null) => void
+): NotificationSink {
   return {
     show(n) {
       if (!Notification.isSupported()) return

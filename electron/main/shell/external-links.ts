@@ -1,5 +1,10 @@
 // shell.openExternal only for parsed https URLs on hosts we trust (the template forwards any URL).
-const ALLOWED_HOSTS = new Set(['myaccount.e2enetworks.com', 'www.e2enetworks.com', 'docs.e2enetworks.com', 'e2enetworks.com'])
+const ALLOWED_HOSTS = new Set([
+  'myaccount.e2enetworks.com',
+  'www.e2enetworks.com',
+  'docs.e2enetworks.com',
+  'e2enetworks.com'
+])
 
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL

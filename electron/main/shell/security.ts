@@ -14,7 +14,9 @@ export function hardenApp(app: Pick<App, 'on'>): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
 }
 
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
+): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
 }

@@ -88,7 +88,9 @@ export function buildTrayMenu(state: TrayState): TrayMenuModel {
 function profileSection(profile: ProfileView, data: ProfileNodes | undefined, now: number): TrayItem[] {
   const base = `profile:${profile.id}`
   // Demo profile names already say "Demo" and carry their location.
-  const name = profile.isDemo ? `${profile.initials}  ${profile.name}` : `${profile.initials}  ${profile.name} · ${profile.location}`
+  const name = profile.isDemo
+    ? `${profile.initials}  ${profile.name}`
+    : `${profile.initials}  ${profile.name} · ${profile.location}`
   const out: TrayItem[] = [
     separator(`${base}:sep`),
     info(base, name),

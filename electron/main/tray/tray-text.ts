@@ -63,4 +63,3 @@ export function freshnessText(
       return `refresh failed · ${seen}`
   }
 }
-
