@@ -75,7 +75,10 @@ describe('IPC registry', () => {
   it('refuses unknown fields and wrong types with the field path', async () => {
     const { registry } = setup()
     const extra = await registry.dispatch('nodes:detail', { profileId: 'p1', nodeId: 5, evil: true }, { trusted: true })
-    expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('evil') } })
+    expect(extra).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'evil', message: expect.stringContaining('evil') }
+    })
     const wrongType = await registry.dispatch('nodes:detail', { profileId: 'p1', nodeId: '5' }, { trusted: true })
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'nodeId' } })
     const nested = await registry.dispatch(

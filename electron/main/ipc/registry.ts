@@ -63,7 +63,11 @@ export function createRegistry<S>(handlers: HandlerMap, opts: RegistryOptions<S>
 
 /** Zod issues → a VALIDATION error naming the first bad field, e.g. "projectId: Project id must be digits only". */
 export function validationError(error: z.ZodError): AppErrorData {
-  const issues = error.issues.map((i) => ({ field: fieldPath(i.path), message: issueMessage(i) }))
+  // An unknown key that reads as a name is reported as the field itself, so the reply points at what to remove.
+  const issues = error.issues.map((i) => {
+    const unknown = i.code === 'unrecognized_keys' ? i.keys.find((k) => /^[A-Za-z_$][\w$-]{0,63}$/.test(k)) : undefined
+    return { field: fieldPath(unknown ? [...i.path, unknown] : i.path), message: issueMessage(i) }
+  })
   const first = issues[0] ?? { field: 'input', message: 'Invalid input' }
   return {
     code: 'VALIDATION',
