@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { App } from './App'
 import { makeProfile, makeProfileNodes, makeNode } from './testing/fixtures'
-import { installFake, useFreshStores, useJsdomViewport } from './testing/setup-fake'
+import { installFake, resetStoresAfterEach, stubJsdomViewport } from './testing/setup-fake'
 
-useFreshStores()
-useJsdomViewport()
+resetStoresAfterEach()
+stubJsdomViewport()
 
 const demo = makeProfile({ id: 'demo', name: 'Demo', isDemo: true })
 
@@ -21,7 +21,10 @@ describe('app shell and first run', () => {
   })
 
   it('"Explore the demo" opens the node list and remembers the choice', async () => {
-    installFake({}, { profiles: [demo], snapshot: [makeProfileNodes({ profileId: 'demo', nodes: [makeNode({ name: 'demo-web' })] })] })
+    installFake(
+      {},
+      { profiles: [demo], snapshot: [makeProfileNodes({ profileId: 'demo', nodes: [makeNode({ name: 'demo-web' })] })] }
+    )
     render(<App />)
     fireEvent.click(await screen.findByRole('button', { name: /Explore the demo/ }))
     expect(await screen.findByRole('button', { name: 'demo-web' })).toBeInTheDocument()
@@ -37,7 +40,10 @@ describe('app shell and first run', () => {
   })
 
   it('skips the first run once the user has a profile', async () => {
-    installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: [makeNode({ name: 'prod-1' })] })] })
+    installFake(
+      {},
+      { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: [makeNode({ name: 'prod-1' })] })] }
+    )
     render(<App />)
     expect(await screen.findByRole('button', { name: 'prod-1' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'Nodes' })).toHaveAttribute('aria-selected', 'true')
@@ -45,7 +51,10 @@ describe('app shell and first run', () => {
   })
 
   it('follows app:navigated to a node and to settings', async () => {
-    const fake = installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: [makeNode({ id: 5, name: 'prod-5' })] })] })
+    const fake = installFake(
+      {},
+      { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: [makeNode({ id: 5, name: 'prod-5' })] })] }
+    )
     render(<App />)
     await screen.findByRole('button', { name: 'prod-5' })
     fake.emit('app:navigated', { view: 'node', profileId: 'p1', nodeId: 5 })
@@ -58,7 +67,14 @@ describe('app shell and first run', () => {
     const fake = installFake({}, { profiles: [makeProfile()] })
     render(<App />)
     await screen.findByRole('tab', { name: 'Nodes' })
-    fake.emit('notifications:shown', { id: 'n1', title: 'web-1 is running', body: 'Powered on', at: new Date().toISOString(), profileId: 'p1', nodeId: 1 })
+    fake.emit('notifications:shown', {
+      id: 'n1',
+      title: 'web-1 is running',
+      body: 'Powered on',
+      at: new Date().toISOString(),
+      profileId: 'p1',
+      nodeId: 1
+    })
     expect(await screen.findByTestId('toast')).toHaveTextContent('web-1 is running')
   })
 })
@@ -66,7 +82,12 @@ describe('app shell and first run', () => {
 describe('startup notices', () => {
   it('shows a notice from app:info until dismissed', async () => {
     const fake = installFake({}, { profiles: [makeProfile()] })
-    fake.state.info = { ...fake.state.info, notices: [{ id: 'bad-file', level: 'warning', message: 'profiles.json could not be read; a copy was kept aside.' }] }
+    fake.state.info = {
+      ...fake.state.info,
+      notices: [
+        { id: 'bad-file', level: 'warning', message: 'profiles.json could not be read; a copy was kept aside.' }
+      ]
+    }
     render(<App />)
     expect(await screen.findByTestId('app-notice')).toHaveTextContent('profiles.json could not be read')
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }))

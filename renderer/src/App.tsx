@@ -13,7 +13,7 @@ import { ProfilesScreen } from './features/profiles/ProfilesScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { TrayPreview } from './features/tray-preview/TrayPreview'
 import { useAppStore } from './stores/app.store'
-import { connectEvents, loadAll } from './stores/events'
+import { connectEvents, startLoading } from './stores/events'
 import { useProfilesStore, userProfiles } from './stores/profiles.store'
 import { useSettingsStore } from './stores/settings.store'
 import { useUiStore, type View } from './stores/ui.store'
@@ -26,10 +26,9 @@ export function App() {
 
   useEffect(() => {
     const disconnect = connectEvents()
-    void loadInfo()
-    void loadAll()
+    void startLoading()
     return disconnect
-  }, [loadInfo])
+  }, [])
 
   const firstRun = loaded && (profiles.length === 0 || (userProfiles(profiles).length === 0 && !firstRunDone))
   const tabs: TabItem<View>[] = [
@@ -52,7 +51,12 @@ export function App() {
         </span>
         {!firstRun && loaded && <Tabs label="Sections" items={tabs} active={view} onChange={setView} idPrefix="main" />}
       </header>
-      <main className="app-main" id="main-panel" role={!firstRun && loaded ? 'tabpanel' : undefined} aria-labelledby={!firstRun && loaded ? `main-tab-${view}` : undefined}>
+      <main
+        className="app-main"
+        id="main-panel"
+        role={!firstRun && loaded ? 'tabpanel' : undefined}
+        aria-labelledby={!firstRun && loaded ? `main-tab-${view}` : undefined}
+      >
         {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
         <Notices />
         {!loaded ? (

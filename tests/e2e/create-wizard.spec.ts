@@ -23,7 +23,8 @@ async function openWizard(page: Page, preview: PreviewHandle): Promise<Locator> 
     // Several demo profiles (one per project and location): create in one of them, Chennai's when listed.
     const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
     const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
-    const option = (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
+    const option =
+      (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
     await profile.selectOption((await option.getAttribute('value')) ?? '')
   }
   await create.click()
@@ -93,7 +94,10 @@ test('creates a node through the wizard and follows it until it runs with an IP'
 
   const ip = (await row.getByTestId('cw-ip').textContent()) ?? ''
   // Main's own list agrees with what the wizard showed.
-  const snapshot = await preview.ipc<{ nodes: { name: string; status: string; publicIp: string | null }[] }[]>('nodes:snapshot', {})
+  const snapshot = await preview.ipc<{ nodes: { name: string; status: string; publicIp: string | null }[] }[]>(
+    'nodes:snapshot',
+    {}
+  )
   const made = snapshot.flatMap((p) => p.nodes).filter((n) => n.name === 'e2e-web-01')
   expect(made).toEqual([expect.objectContaining({ status: 'RUNNING', publicIp: ip })])
 
@@ -102,11 +106,21 @@ test('creates a node through the wizard and follows it until it runs with an IP'
   await expect(page.getByText('e2e-web-01').first()).toBeVisible()
 })
 
-test('an ambiguous create (429 after the node was made) is reported as created, with one POST', async ({ page, preview }) => {
+test('an ambiguous create (429 after the node was made) is reported as created, with one POST', async ({
+  page,
+  preview
+}) => {
   const wizard = await openWizard(page, preview)
   await fillWizard(page, wizard, 'e2e-recovered', false)
   await preview.hook('sim/clearLog', {})
-  await preview.hook('sim/injectFault', { kind: 'http429', html: true, applyChange: true, method: 'POST', route: 'POST nodes/', times: 1 })
+  await preview.hook('sim/injectFault', {
+    kind: 'http429',
+    html: true,
+    applyChange: true,
+    method: 'POST',
+    route: 'POST nodes/',
+    times: 1
+  })
 
   await wizard.getByRole('button', { name: 'Create node' }).click()
   const recovered = wizard.getByTestId('cw-recovered')
@@ -115,6 +129,9 @@ test('an ambiguous create (429 after the node was made) is reported as created, 
   await expect(wizard.getByTestId('cw-follow-row').filter({ hasText: 'e2e-recovered' })).toBeVisible()
   await shootBoth(page, 'wizard-8-recovered')
 
-  const log = await preview.hook<{ result: { method: string; route: string }[] }>('sim/requestLog', { method: 'POST', path: 'nodes/' })
+  const log = await preview.hook<{ result: { method: string; route: string }[] }>('sim/requestLog', {
+    method: 'POST',
+    path: 'nodes/'
+  })
   expect(log.result.filter((e) => e.method === 'POST' && e.route === 'nodes/')).toHaveLength(1)
 })

@@ -26,7 +26,17 @@ export interface HostOptions {
 
 export async function startHost(opts: HostOptions = {}): Promise<{ handle: PreviewHandle; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nodetray-e2e-'))
-  const args = ['electron/preview/cli.ts', '--port', '0', '--user-data-dir', dataDir, '--test-hooks', '--transitions', opts.transitions ?? 'fast', ...(opts.extraArgs ?? [])]
+  const args = [
+    'electron/preview/cli.ts',
+    '--port',
+    '0',
+    '--user-data-dir',
+    dataDir,
+    '--test-hooks',
+    '--transitions',
+    opts.transitions ?? 'fast',
+    ...(opts.extraArgs ?? [])
+  ]
   const child: ChildProcess = spawn(join('node_modules', '.bin', 'tsx'), args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const logs: string[] = []
   child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()))
@@ -58,7 +68,10 @@ export async function startHost(opts: HostOptions = {}): Promise<{ handle: Previ
     logs,
     hook: (name, body) => post(`/__test/${name}`, body),
     ipc: async (channel, input) => {
-      const env = await post<{ ok: boolean; value?: unknown; error?: { message: string } }>(`/ipc/${channel}`, input ?? {})
+      const env = await post<{ ok: boolean; value?: unknown; error?: { message: string } }>(
+        `/ipc/${channel}`,
+        input ?? {}
+      )
       if (!env.ok) throw new Error(`${channel}: ${env.error?.message}`)
       return env.value as never
     }

@@ -34,7 +34,11 @@ test('no secret reaches the page, its storage, the host log or the data folder',
   })
   const replies: string[] = []
   page.on('response', (res) => {
-    if (res.url().includes('/ipc/')) void res.text().then((t) => replies.push(t), () => undefined)
+    if (res.url().includes('/ipc/'))
+      void res.text().then(
+        (t) => replies.push(t),
+        () => undefined
+      )
   })
 
   await exploreDemo(page, preview)
@@ -44,7 +48,13 @@ test('no secret reaches the page, its storage, the host log or the data folder',
     authToken: TOKEN,
     projects: [{ name: 'leak-audit', isDefault: true }]
   })
-  await preview.hook('sim/addNodes', { apiKey: KEY, projectId: account.projects[0]!.projectId, location: 'Delhi', count: 3, status: 'Running' })
+  await preview.hook('sim/addNodes', {
+    apiKey: KEY,
+    projectId: account.projects[0]!.projectId,
+    location: 'Delhi',
+    count: 3,
+    status: 'Running'
+  })
 
   await page.getByRole('tab', { name: 'Profiles' }).click()
   await page.getByRole('button', { name: 'Add profile' }).click()
@@ -57,7 +67,9 @@ test('no secret reaches the page, its storage, the host log or the data folder',
   await form.getByLabel('Project id').fill(String(account.projects[0]!.projectId))
   await form.getByRole('button', { name: 'Add profile' }).click()
   await expect(page.getByTestId('profile-form')).toHaveCount(0)
-  const profileId = (await preview.ipc<{ id: string; name: string }[]>('profiles:list')).find((p) => p.name === 'Leak Audit')!.id
+  const profileId = (await preview.ipc<{ id: string; name: string }[]>('profiles:list')).find(
+    (p) => p.name === 'Leak Audit'
+  )!.id
 
   // Failure paths, each followed by a refresh the page sees.
   const faults = [
@@ -71,7 +83,10 @@ test('no secret reaches the page, its storage, the host log or the data folder',
   for (const fault of faults) {
     await preview.hook('sim/injectFault', { ...fault, times: 3 })
     await preview.ipc('nodes:refresh', { profileId })
-    await page.getByRole('button', { name: /Refresh/ }).first().click()
+    await page
+      .getByRole('button', { name: /Refresh/ })
+      .first()
+      .click()
     await preview.hook('sim/clearFaults', {})
   }
   await preview.hook('sim/expireToken', { arg: TOKEN })
@@ -84,19 +99,35 @@ test('no secret reaches the page, its storage, the host log or the data folder',
 
   const places: { where: string; text: string }[] = []
   for (const r of replies) places.push({ where: 'ipc reply', text: r })
-  for (const m of await page.evaluate(() => (window as unknown as { __sse: string[] }).__sse)) places.push({ where: 'event', text: m })
+  for (const m of await page.evaluate(() => (window as unknown as { __sse: string[] }).__sse))
+    places.push({ where: 'event', text: m })
   places.push({ where: 'DOM', text: await page.content() })
-  places.push({ where: 'storage', text: await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })) })
-  places.push({ where: 'input values', text: await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value).join('\n')) })
+  places.push({
+    where: 'storage',
+    text: await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
+  })
+  places.push({
+    where: 'input values',
+    text: await page.evaluate(() =>
+      [...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value).join('\n')
+    )
+  })
   for (const line of preview.logs) places.push({ where: 'host log', text: line })
   const files = filesUnder(preview.dataDir)
-  for (const f of files) places.push({ where: `file ${f.slice(preview.dataDir.length)}`, text: readFileSync(f, 'latin1') })
+  for (const f of files)
+    places.push({ where: `file ${f.slice(preview.dataDir.length)}`, text: readFileSync(f, 'latin1') })
 
   const hits = places.filter((p) => CANARIES.some((c) => p.text.includes(c))).map((p) => p.where)
-  console.log(`secret-leak (preview host): ${places.length} places searched (${replies.length} IPC replies, ${places.filter((p) => p.where === 'event').length} events, DOM, storage, inputs, ${preview.logs.length} log chunks, ${files.length} files), ${hits.length} hits`)
+  console.log(
+    `secret-leak (preview host): ${places.length} places searched (${replies.length} IPC replies, ${places.filter((p) => p.where === 'event').length} events, DOM, storage, inputs, ${preview.logs.length} log chunks, ${files.length} files), ${hits.length} hits`
+  )
   expect(hits).toEqual([])
   // The audit is only worth something if the failures really reached the page.
-  const errorCodes = new Set(places.filter((p) => p.where === 'event').flatMap((p) => [...p.text.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1])))
+  const errorCodes = new Set(
+    places
+      .filter((p) => p.where === 'event')
+      .flatMap((p) => [...p.text.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1]))
+  )
   expect([...errorCodes].sort()).toEqual(expect.arrayContaining(['AUTH', 'RATE_LIMITED', 'SERVER']))
   expect(files.some((f) => f.endsWith('profiles.json'))).toBe(true)
 })

@@ -11,7 +11,11 @@ test('the page loads through the preview host and shows app:info', async ({ page
 })
 
 test('a request without the secret is refused', async ({ preview }) => {
-  const res = await fetch(`${preview.origin}/ipc/app:info`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+  const res = await fetch(`${preview.origin}/ipc/app:info`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json' }
+  })
   expect(res.status).toBe(403)
   const wrong = await fetch(`${preview.origin}/ipc/app:info`, {
     method: 'POST',
@@ -39,7 +43,10 @@ test('npm run preview:web prints a 127.0.0.1 URL on its own line and serves the 
   const { join } = await import('node:path')
   const { createInterface } = await import('node:readline')
   const dir = mkdtempSync(join(tmpdir(), 'nodetray-preview-cmd-'))
-  const child = spawn('npm', ['run', '-s', 'preview:web', '--', '--port', '0', '--user-data-dir', dir], { stdio: ['ignore', 'pipe', 'ignore'], detached: true })
+  const child = spawn('npm', ['run', '-s', 'preview:web', '--', '--port', '0', '--user-data-dir', dir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true
+  })
   try {
     const line = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no URL within 60 s')), 60_000)

@@ -19,9 +19,15 @@ async function findNode(ipc: (c: string, i?: unknown) => Promise<unknown>, name:
 
 /** Node ids the simulator really holds for a profile's project and location. */
 async function simNodeIds(preview: PreviewHandle, profileId: string): Promise<number[]> {
-  const profile = (await preview.ipc<{ id: string; projectId: string; location: string }[]>('profiles:list')).find((p) => p.id === profileId)!
+  const profile = (await preview.ipc<{ id: string; projectId: string; location: string }[]>('profiles:list')).find(
+    (p) => p.id === profileId
+  )!
   const { demo } = await preview.hook<{ demo: { apiKey: string } }>('sim/now')
-  const { result } = await preview.hook<{ result: { id: number }[] }>('sim/getNodes', { apiKey: demo.apiKey, projectId: Number(profile.projectId), location: profile.location })
+  const { result } = await preview.hook<{ result: { id: number }[] }>('sim/getNodes', {
+    apiKey: demo.apiKey,
+    projectId: Number(profile.projectId),
+    location: profile.location
+  })
   return result.map((n) => n.id)
 }
 
@@ -53,7 +59,16 @@ test('quick delete from the tray: cancelled deletes nothing, confirmed deletes t
   await del.click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete api-staging' }).click()
   await expect.poll(() => simNodeIds(preview, profileId), { timeout: 15_000 }).not.toContain(node.id)
-  await expect.poll(() => findNode(preview.ipc, 'api-staging').then(() => 'listed', () => 'gone'), { timeout: 15_000 }).toBe('gone')
+  await expect
+    .poll(
+      () =>
+        findNode(preview.ipc, 'api-staging').then(
+          () => 'listed',
+          () => 'gone'
+        ),
+      { timeout: 15_000 }
+    )
+    .toBe('gone')
   await expect(tray.locator(`button[data-item-id="node:${profileId}:${node.id}"]`)).toHaveCount(0)
 })
 

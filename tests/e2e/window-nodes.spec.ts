@@ -6,7 +6,14 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   const demo = await demoInfo(preview)
   const project = demo.projects[0]
   if (!project) throw new Error('demo has no project')
-  await preview.hook('sim/addNodes', { apiKey: demo.apiKey, projectId: project.projectId, location: demo.locations[0], count: 1000, status: 'mixed', namePrefix: 'bulk' })
+  await preview.hook('sim/addNodes', {
+    apiKey: demo.apiKey,
+    projectId: project.projectId,
+    location: demo.locations[0],
+    count: 1000,
+    status: 'mixed',
+    namePrefix: 'bulk'
+  })
   await page.getByRole('button', { name: 'Refresh', exact: true }).click()
   const search = page.getByTestId('node-search')
   await search.fill('bulk-')
@@ -23,7 +30,10 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   const shown = Number(/^(\d+) of/.exec(text ?? '')?.[1])
   expect(shown).toBeGreaterThan(0)
   expect(shown).toBeLessThan(1000)
-  for (const status of await page.getByTestId('node-row').locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
+  for (const status of await page
+    .getByTestId('node-row')
+    .locator('[data-status]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) {
     expect(status).toBe('RUNNING')
   }
   // Scrolling to the end renders the last rows.

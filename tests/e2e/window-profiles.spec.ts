@@ -4,7 +4,9 @@ import { checkScreen, exploreDemo } from './window-helpers'
 test('adding a profile: a wrong token is refused, the right one works', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   const { baseUrl } = await preview.hook<{ baseUrl: string }>('sim/start', {})
-  const added = await preview.hook<{ result: { apiKey: string; authToken: string; projects: { projectId: number; name: string }[] } }>('sim/addAccount', {
+  const added = await preview.hook<{
+    result: { apiKey: string; authToken: string; projects: { projectId: number; name: string }[] }
+  }>('sim/addAccount', {
     projects: [{ name: 'team-alpha', isDefault: true }, { name: 'team-beta' }]
   })
   const account = added.result

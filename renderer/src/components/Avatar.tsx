@@ -16,7 +16,17 @@ export function textOn(hex: string): string {
 /** The profile's colour and initials; the name is always next to it, so the avatar is decorative. */
 export function Avatar({ profile, size = 28 }: { profile: Pick<ProfileView, 'color' | 'initials'>; size?: number }) {
   return (
-    <span className="avatar" aria-hidden="true" style={{ background: profile.color, color: textOn(profile.color), width: size, height: size, fontSize: size * 0.42 }}>
+    <span
+      className="avatar"
+      aria-hidden="true"
+      style={{
+        background: profile.color,
+        color: textOn(profile.color),
+        width: size,
+        height: size,
+        fontSize: size * 0.42
+      }}
+    >
       {profile.initials}
     </span>
   )

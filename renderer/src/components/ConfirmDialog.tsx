@@ -1,8 +1,7 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useAction } from '../lib/use-action'
 import { Dialog } from './Dialog'
 import { ErrorText } from './ErrorText'
-import { asAppError } from '../stores/app.store'
-import type { AppError } from '../lib/ipc'
 
 interface ConfirmDialogProps {
   title: string
@@ -15,18 +14,9 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError | null>(null)
+  const { busy, error, run } = useAction()
   const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-      onClose()
-    } catch (e) {
-      setError(asAppError(e))
-      setBusy(false)
-    }
+    if (await run(async () => onConfirm())) onClose()
   }
   return (
     <Dialog
@@ -39,7 +29,12 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
           <button type="button" className="btn" onClick={onClose} data-autofocus>
             Cancel
           </button>
-          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={() => void confirm()} disabled={busy}>
+          <button
+            type="button"
+            className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
+            onClick={() => void confirm()}
+            disabled={busy}
+          >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </>

@@ -9,7 +9,11 @@ function Harness() {
     <>
       <button onClick={() => setOpen(true)}>Open</button>
       {open && (
-        <Dialog title="Hello" onClose={() => setOpen(false)} footer={<button onClick={() => setOpen(false)}>Done</button>}>
+        <Dialog
+          title="Hello"
+          onClose={() => setOpen(false)}
+          footer={<button onClick={() => setOpen(false)}>Done</button>}
+        >
           <input aria-label="First" />
         </Dialog>
       )}

@@ -12,7 +12,11 @@ export function Notices() {
       await call((api) => api.app.dismissNotice({ id }))
       await load()
     } catch (e) {
-      toast({ kind: 'error', title: 'Could not dismiss the notice', ...(e instanceof Error ? { body: e.message } : {}) })
+      toast({
+        kind: 'error',
+        title: 'Could not dismiss the notice',
+        ...(e instanceof Error ? { body: e.message } : {})
+      })
     }
   }
   return (

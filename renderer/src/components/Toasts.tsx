@@ -17,7 +17,12 @@ function ToastItem({ toast }: { toast: Toast }) {
         <strong>{toast.title}</strong>
         {toast.body && <span>{toast.body}</span>}
       </div>
-      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Dismiss: ${toast.title}`} onClick={() => dismiss(toast.id)}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm"
+        aria-label={`Dismiss: ${toast.title}`}
+        onClick={() => dismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -1,5 +1,6 @@
 // Applies main's events to the stores. One subscription set for the app's lifetime; returns the cleanup.
 import { bridge } from '../lib/ipc'
+import { useAppStore } from './app.store'
 import { useNodesStore } from './nodes.store'
 import { useProfilesStore } from './profiles.store'
 import { useSettingsStore } from './settings.store'
@@ -30,4 +31,18 @@ export async function loadAll(): Promise<void> {
     useSettingsStore.getState().load(),
     useNodesStore.getState().load()
   ])
+}
+
+let startup: Promise<void> | null = null
+
+/** The window's first loads (identity, profiles, settings, nodes), started once. main.tsx calls this before React
+ * mounts so the IPC round trips overlap script evaluation and the first render; App calls it again (a no-op then). */
+export function startLoading(): Promise<void> {
+  startup ??= Promise.all([useAppStore.getState().load(), loadAll()]).then(() => undefined)
+  return startup
+}
+
+/** Tests: the next startLoading() loads again. */
+export function resetStartup(): void {
+  startup = null
 }

@@ -47,7 +47,9 @@ export const useNodesStore = create<NodesState>()((set) => ({
       await call((api) => api.poller.setPaused({ paused }))
       // Main answers with nodes:changed for each profile; mirror at once so the button flips without waiting.
       set((s) => ({
-        byProfile: Object.fromEntries(Object.entries(s.byProfile).map(([id, p]) => [id, { ...p, polling: { ...p.polling, paused } }])),
+        byProfile: Object.fromEntries(
+          Object.entries(s.byProfile).map(([id, p]) => [id, { ...p, polling: { ...p.polling, paused } }])
+        ),
         error: null
       }))
     } catch (e) {

@@ -1,5 +1,6 @@
 // Test helper: puts every store back to its first state between tests.
 import { useAppStore } from './app.store'
+import { resetStartup } from './events'
 import { useNodesStore } from './nodes.store'
 import { useToastStore } from './notifications.store'
 import { useProfilesStore } from './profiles.store'
@@ -7,6 +8,7 @@ import { useSettingsStore } from './settings.store'
 import { ALL_PROFILES, useUiStore } from './ui.store'
 
 export function resetStores(): void {
+  resetStartup()
   useAppStore.setState({ info: null, error: null })
   useSettingsStore.setState({ settings: null, error: null })
   useProfilesStore.setState({ profiles: [], loaded: false, error: null })

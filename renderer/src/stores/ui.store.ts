@@ -45,7 +45,12 @@ export const useUiStore = create<UiState>()((set) => ({
   navigate(nav) {
     if (nav.view === 'settings') set({ view: 'settings' })
     else if (nav.view === 'list') set({ view: 'nodes', listProfile: nav.profileId ?? ALL_PROFILES, selected: null })
-    else set((s) => ({ view: 'nodes', selected: { profileId: nav.profileId, nodeId: nav.nodeId }, listProfile: s.listProfile === ALL_PROFILES ? ALL_PROFILES : nav.profileId }))
+    else
+      set((s) => ({
+        view: 'nodes',
+        selected: { profileId: nav.profileId, nodeId: nav.nodeId },
+        listProfile: s.listProfile === ALL_PROFILES ? ALL_PROFILES : nav.profileId
+      }))
   },
   finishFirstRun() {
     try {

@@ -6,11 +6,20 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { buildBridgeApi, type BridgeApi } from '../../../shared/ipc/bridge'
-import type { AppInfo, EventName, EventPayloads, InvokeChannel, InvokeInput, InvokeResult } from '../../../shared/ipc/contract'
+import type {
+  AppInfo,
+  EventName,
+  EventPayloads,
+  InvokeChannel,
+  InvokeInput,
+  InvokeResult
+} from '../../../shared/ipc/contract'
 import { errEnvelope, okEnvelope } from '../../../shared/ipc/envelope'
 import { makeDetail } from './fixtures'
 
-export type FakeHandlers = { [C in InvokeChannel]: (input: InvokeInput<C>) => InvokeResult<C> | Promise<InvokeResult<C>> }
+export type FakeHandlers = {
+  [C in InvokeChannel]: (input: InvokeInput<C>) => InvokeResult<C> | Promise<InvokeResult<C>>
+}
 
 export class FakeFailure extends Error {
   constructor(readonly data: AppErrorData) {
@@ -21,6 +30,28 @@ export class FakeFailure extends Error {
 /** Throw from a handler to answer `{ ok: false, error }`. */
 export function fail(code: ErrorCode, message: string, extra: Partial<AppErrorData> = {}): FakeFailure {
   return new FakeFailure({ code, message, ...extra })
+}
+
+/** A scripted answer: a value, `{ error }` for an error envelope, or a promise of either (to hold a call in flight). */
+export type FakeAnswer<T> = T | { error: AppErrorData } | Promise<T | { error: AppErrorData }>
+
+/** Turns a scripted answer into a handler result (an `{ error }` becomes an error envelope). */
+export async function answerWith<T>(answer: FakeAnswer<T>): Promise<T> {
+  const v = await answer
+  if (isErrorAnswer(v)) throw new FakeFailure(v.error)
+  return v
+}
+
+/** Takes the next scripted answer from a queue; the last one repeats, so a test scripts only what differs. */
+export function nextAnswer<T>(queue: FakeAnswer<T>[]): Promise<T> {
+  const next = queue.length > 1 ? queue.shift() : queue[0]
+  if (next === undefined)
+    return Promise.reject(new FakeFailure({ code: 'NOT_AVAILABLE', message: 'No answer scripted' }))
+  return answerWith(next)
+}
+
+function isErrorAnswer(v: unknown): v is { error: AppErrorData } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'error' in v
 }
 
 export interface FakeState {
@@ -36,7 +67,8 @@ export type FakeApi = BridgeApi & {
   state: FakeState
   calls: { channel: InvokeChannel; input: unknown }[]
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
-  callsTo(channel: InvokeChannel): unknown[]
+  /** Inputs of every call to one channel, in order. */
+  callsTo<C extends InvokeChannel>(channel: C): InvokeInput<C>[]
 }
 
 export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Partial<FakeState> = {}): FakeApi {
@@ -78,7 +110,13 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
         createdAt: new Date().toISOString(),
         lastUsedAt: null,
         isDemo: false,
-        credentials: { hasCredentials: true, apiKeyHint: `…${input.apiKey.slice(-4)}`, tokenExpiresAt: null, tokenState: 'ok', tokenDaysLeft: null }
+        credentials: {
+          hasCredentials: true,
+          apiKeyHint: `…${input.apiKey.slice(-4)}`,
+          tokenExpiresAt: null,
+          tokenState: 'ok',
+          tokenDaysLeft: null
+        }
       }
       state.profiles = [...state.profiles, p]
       return p
@@ -92,7 +130,10 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
       state.profiles = state.profiles.filter((p) => p.id !== profileId)
       return { deleted: true }
     },
-    'profiles:check-credentials': () => ({ valid: true, projects: [{ projectId: 51734, name: 'default-project', isDefault: true }] }),
+    'profiles:check-credentials': () => ({
+      valid: true,
+      projects: [{ projectId: 51734, name: 'default-project', isDefault: true }]
+    }),
     'profiles:pick-import': () => null,
     'profiles:import': () => [],
     'profiles:export': () => ({ savedTo: null, count: 0 }),

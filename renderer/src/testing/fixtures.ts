@@ -56,7 +56,13 @@ export function makeProfile(over: Partial<ProfileView> = {}): ProfileView {
     createdAt: '2026-01-01T00:00:00.000Z',
     lastUsedAt: null,
     isDemo: false,
-    credentials: { hasCredentials: true, apiKeyHint: '…1a2b', tokenExpiresAt: null, tokenState: 'ok', tokenDaysLeft: null },
+    credentials: {
+      hasCredentials: true,
+      apiKeyHint: '…1a2b',
+      tokenExpiresAt: null,
+      tokenState: 'ok',
+      tokenDaysLeft: null
+    },
     ...over
   }
 }

@@ -13,7 +13,7 @@ export function installFake(overrides: Partial<FakeHandlers> = {}, initial: Part
 }
 
 /** jsdom lays nothing out; give scroll containers a height so the virtualiser renders rows. */
-export function useJsdomViewport(height = 800): void {
+export function stubJsdomViewport(height = 800): void {
   let restore: (() => void) | null = null
   beforeEach(() => {
     const desc = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
@@ -25,7 +25,7 @@ export function useJsdomViewport(height = 800): void {
   afterEach(() => restore?.())
 }
 
-export function useFreshStores(): void {
+export function resetStoresAfterEach(): void {
   beforeEach(() => resetStores())
   afterEach(() => {
     setBridgeForTests(null)

@@ -23,7 +23,11 @@ export function CreateStep({ phase, name, onRetry, onBackToOptions, onCheckList 
   const { failure, error } = phase
   return (
     <div className="stack">
-      <div className={`banner ${failure.kind === 'unknown' ? 'banner-warn' : 'banner-error'} cw-failure`} role="alert" data-testid="cw-create-failure">
+      <div
+        className={`banner ${failure.kind === 'unknown' ? 'banner-warn' : 'banner-error'} cw-failure`}
+        role="alert"
+        data-testid="cw-create-failure"
+      >
         <div className="stack cw-tight">
           <strong>{failure.title}</strong>
           <span>{failure.detail}</span>
@@ -32,8 +36,8 @@ export function CreateStep({ phase, name, onRetry, onBackToOptions, onCheckList 
       </div>
       {failure.kind === 'unknown' && (
         <p className="muted">
-          Retry is safe to press: it repeats this same request, so if the first one did create the node you get that node, not a
-          second one.
+          Retry is safe to press: it repeats this same request, so if the first one did create the node you get that
+          node, not a second one.
         </p>
       )}
       <div className="row">

@@ -42,16 +42,27 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
     )
   )
   const os = draft.os
-  const plans = useFetch(os ? `plans:${profileId}:${os.os}:${os.version}:${os.subCategory}:${os.displayCategory}` : null, () =>
-    os
-      ? call((api) => api.catalog.plans({ profileId, os: os.os, version: os.version, subCategory: os.subCategory, displayCategory: os.displayCategory }))
-      : Promise.resolve<Plan[]>([])
+  const plans = useFetch(
+    os ? `plans:${profileId}:${os.os}:${os.version}:${os.subCategory}:${os.displayCategory}` : null,
+    () =>
+      os
+        ? call((api) =>
+            api.catalog.plans({
+              profileId,
+              os: os.os,
+              version: os.version,
+              subCategory: os.subCategory,
+              displayCategory: os.displayCategory
+            })
+          )
+        : Promise.resolve<Plan[]>([])
   )
 
   const existing = names.status === 'ready' ? names.data : NO_NAMES
   const errors = useMemo(() => optionErrors(draft, existing), [draft, existing])
   const defaultSg = options.status === 'ready' ? options.data.securityGroups.find((g) => g.isDefault) : undefined
-  const effectiveDraft: WizardDraft = draft.securityGroupId === null && defaultSg ? { ...draft, securityGroupId: defaultSg.id } : draft
+  const effectiveDraft: WizardDraft =
+    draft.securityGroupId === null && defaultSg ? { ...draft, securityGroupId: defaultSg.id } : draft
 
   // Any change to the choices makes the next Create a new attempt (new requestId).
   const update = (patch: Partial<WizardDraft>) => {
@@ -77,7 +88,8 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
 
   const go = (to: StepId) => {
     // Start from a free name so the common case needs no typing.
-    if (to === 'options' && draft.name === '' && names.status === 'ready') setDraft((d) => ({ ...d, name: suggestName(names.data) }))
+    if (to === 'options' && draft.name === '' && names.status === 'ready')
+      setDraft((d) => ({ ...d, name: suggestName(names.data) }))
     setStep(to)
   }
   const next = () => {
@@ -107,7 +119,11 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
 
   const failedKind = create.phase.kind === 'failed' ? create.phase.failure.kind : null
   const stepTitle =
-    shown === 'create' && failedKind ? (failedKind === 'unknown' ? 'Create interrupted' : 'Create failed') : STEP_TITLES[shown]
+    shown === 'create' && failedKind
+      ? failedKind === 'unknown'
+        ? 'Create interrupted'
+        : 'Create failed'
+      : STEP_TITLES[shown]
 
   const onBodyKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return
@@ -150,9 +166,18 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
           {stepTitle}
         </h3>
         {shown === 'location' && <LocationStep profile={profile} onRetry={profile.reload} />}
-        {shown === 'os' && <OsStep families={families} onRetry={families.reload} selected={draft.os} onSelect={selectOs} />}
+        {shown === 'os' && (
+          <OsStep families={families} onRetry={families.reload} selected={draft.os} onSelect={selectOs} />
+        )}
         {shown === 'plan' && (
-          <PlanStep plans={plans} onRetry={plans.reload} filters={filters} onFilters={setFilters} selected={draft.plan} onSelect={selectPlan} />
+          <PlanStep
+            plans={plans}
+            onRetry={plans.reload}
+            filters={filters}
+            onFilters={setFilters}
+            selected={draft.plan}
+            onSelect={selectPlan}
+          />
         )}
         {shown === 'options' && (
           <OptionsStep

@@ -17,8 +17,9 @@ export function FollowStep({ profileId, result }: { profileId: string; result: C
         <div className="banner banner-ok" role="status" data-testid="cw-recovered">
           <span>
             {/* Our own words, not result.message: the failure may have been a 429 or a dropped connection, not a timeout. */}
-            <strong>{nodes.length > 1 ? 'The nodes were created.' : 'The node was created.'}</strong> The connection to E2E failed
-            while creating, but Nodetray found {nodes.length > 1 ? 'the new nodes' : 'the new node'}, so there is nothing to retry.
+            <strong>{nodes.length > 1 ? 'The nodes were created.' : 'The node was created.'}</strong> The connection to
+            E2E failed while creating, but Nodetray found {nodes.length > 1 ? 'the new nodes' : 'the new node'}, so
+            there is nothing to retry.
           </span>
         </div>
       ) : (
@@ -26,7 +27,9 @@ export function FollowStep({ profileId, result }: { profileId: string; result: C
           {result.message || `Created ${nodes.map((n) => n.name).join(', ')}.`}
         </div>
       )}
-      {nodes.length === 0 && <p className="muted">E2E accepted the order but listed no node yet. It will appear in the node list.</p>}
+      {nodes.length === 0 && (
+        <p className="muted">E2E accepted the order but listed no node yet. It will appear in the node list.</p>
+      )}
       {nodes.length > 0 && (
         <table className="data cw-follow">
           <thead>

@@ -24,8 +24,8 @@ export function LocationStep({ profile, onRetry }: { profile: FetchState<Profile
         <dd>{p.name}</dd>
       </dl>
       <p className="muted">
-        Each profile is one project in one location. To create a node somewhere else, close this and switch to
-        (or add) the profile for that project and location.
+        Each profile is one project in one location. To create a node somewhere else, close this and switch to (or add)
+        the profile for that project and location.
       </p>
     </div>
   )

@@ -15,12 +15,22 @@ export function OptionsBilling({ plan, draft, update }: Props) {
       <legend>Billing</legend>
       <div className="stack cw-tight">
         <label className="cw-check">
-          <input type="radio" name="cw-billing" checked={draft.committedSkuId === null} onChange={() => update({ committedSkuId: null })} />
+          <input
+            type="radio"
+            name="cw-billing"
+            checked={draft.committedSkuId === null}
+            onChange={() => update({ committedSkuId: null })}
+          />
           Hourly: {formatInr(plan.pricePerHour)} an hour per node (about {formatInr(plan.pricePerMonth)} a month)
         </label>
         {plan.committed.map((c) => (
           <label key={c.id} className="cw-check">
-            <input type="radio" name="cw-billing" checked={draft.committedSkuId === c.id} onChange={() => update({ committedSkuId: c.id })} />
+            <input
+              type="radio"
+              name="cw-billing"
+              checked={draft.committedSkuId === c.id}
+              onChange={() => update({ committedSkuId: c.id })}
+            />
             Committed for {c.days} days: {formatInr(c.price)} per node
           </label>
         ))}

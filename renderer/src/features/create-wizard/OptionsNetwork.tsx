@@ -16,7 +16,11 @@ export function OptionsNetwork({ data, draft, update, error }: Props) {
     <div className="cw-grid2">
       <div className="field">
         <label htmlFor="cw-vpc">VPC</label>
-        <select id="cw-vpc" value={draft.vpcId ?? ''} onChange={(e) => update({ vpcId: e.target.value === '' ? null : Number(e.target.value) })}>
+        <select
+          id="cw-vpc"
+          value={draft.vpcId ?? ''}
+          onChange={(e) => update({ vpcId: e.target.value === '' ? null : Number(e.target.value) })}
+        >
           <option value="">None (E2E's default network)</option>
           {data.vpcs.map((v) => (
             <option key={v.networkId} value={v.networkId} disabled={!v.isActive}>

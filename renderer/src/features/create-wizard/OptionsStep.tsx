@@ -36,9 +36,17 @@ export function OptionsStep(props: OptionsProps) {
             onChange={(e) => update({ name: e.target.value })}
           />
           <div id="cw-name-msg" aria-live="polite">
-            {errors.name ? <span className="error">{errors.name}</span> : <span className="help">Letters, digits, - and _; no spaces. Must be unique in this project.</span>}
+            {errors.name ? (
+              <span className="error">{errors.name}</span>
+            ) : (
+              <span className="help">Letters, digits, - and _; no spaces. Must be unique in this project.</span>
+            )}
           </div>
-          {namesFailed && <span className="help">Could not read this project's node list, so E2E will check that the name is free.</span>}
+          {namesFailed && (
+            <span className="help">
+              Could not read this project's node list, so E2E will check that the name is free.
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="cw-count">Number of nodes</label>
@@ -59,7 +67,8 @@ export function OptionsStep(props: OptionsProps) {
           </select>
           {draft.count > 1 && (
             <span className="help" data-testid="cw-names-note">
-              The nodes will be named <span className="mono">{names[0]}</span> … <span className="mono">{names[names.length - 1]}</span> (-1 to -{draft.count} is added).
+              The nodes will be named <span className="mono">{names[0]}</span> …{' '}
+              <span className="mono">{names[names.length - 1]}</span> (-1 to -{draft.count} is added).
             </span>
           )}
         </div>
@@ -79,7 +88,13 @@ export function OptionsStep(props: OptionsProps) {
               onChange={(e) => update({ diskText: e.target.value })}
             />
             <div id="cw-disk-msg" aria-live="polite">
-              {errors.disk ? <span className="error">{errors.disk}</span> : <span className="help">{draft.plan.sku} plans need a disk: 75–2400 GB, in steps of 25 GB below 150 and 50 GB from 150.</span>}
+              {errors.disk ? (
+                <span className="error">{errors.disk}</span>
+              ) : (
+                <span className="help">
+                  {draft.plan.sku} plans need a disk: 75–2400 GB, in steps of 25 GB below 150 and 50 GB from 150.
+                </span>
+              )}
             </div>
           </div>
         )}
@@ -110,7 +125,10 @@ export function OptionsStep(props: OptionsProps) {
           {errors.startScript ? (
             <span className="error">{errors.startScript}</span>
           ) : (
-            <span className="help">Runs once, as root, when the node first boots. Up to {MAX_SCRIPT_CHARS.toLocaleString('en-IN')} characters.</span>
+            <span className="help">
+              Runs once, as root, when the node first boots. Up to {MAX_SCRIPT_CHARS.toLocaleString('en-IN')}{' '}
+              characters.
+            </span>
           )}
         </div>
       </div>
@@ -120,7 +138,15 @@ export function OptionsStep(props: OptionsProps) {
   )
 }
 
-function SshKeys({ data, draft, update }: { data: CreateOptionsData; draft: WizardDraft; update: OptionsProps['update'] }) {
+function SshKeys({
+  data,
+  draft,
+  update
+}: {
+  data: CreateOptionsData
+  draft: WizardDraft
+  update: OptionsProps['update']
+}) {
   const toggle = (id: number, on: boolean) =>
     update({ sshKeyIds: on ? [...draft.sshKeyIds, id] : draft.sshKeyIds.filter((k) => k !== id) })
   return (
@@ -132,7 +158,11 @@ function SshKeys({ data, draft, update }: { data: CreateOptionsData; draft: Wiza
         <div className="stack cw-tight">
           {data.sshKeys.map((k) => (
             <label key={k.id} className="cw-check">
-              <input type="checkbox" checked={draft.sshKeyIds.includes(k.id)} onChange={(e) => toggle(k.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.sshKeyIds.includes(k.id)}
+                onChange={(e) => toggle(k.id, e.target.checked)}
+              />
               {k.label} <span className="muted cw-small">{k.type}</span>
             </label>
           ))}

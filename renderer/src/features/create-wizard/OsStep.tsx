@@ -36,7 +36,9 @@ export function OsStep({ families, onRetry, selected, onSelect }: Props) {
               )
             })}
           </div>
-          {family.displayCategories.length > 0 && <div className="muted cw-small">{family.displayCategories.join(', ')}</div>}
+          {family.displayCategories.length > 0 && (
+            <div className="muted cw-small">{family.displayCategories.join(', ')}</div>
+          )}
         </fieldset>
       ))}
     </div>

@@ -18,7 +18,11 @@ interface Props {
 export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelect }: Props) {
   if (plans.status !== 'ready') return <FetchStatus state={plans} what="plans" onRetry={onRetry} />
   if (plans.data.length === 0) {
-    return <p className="muted">No plans are offered for this OS version in this location. Go back and pick another version.</p>
+    return (
+      <p className="muted">
+        No plans are offered for this OS version in this location. Go back and pick another version.
+      </p>
+    )
   }
   const rows = visiblePlans(plans.data, filters)
   const set = (patch: Partial<PlanFilters>) => onFilters({ ...filters, ...patch })
@@ -38,11 +42,23 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
         </label>
         <label className="field">
           <span className="label">Min vCPU</span>
-          <input type="number" min={0} inputMode="numeric" value={filters.minVcpu} onChange={(e) => set({ minVcpu: e.target.value })} />
+          <input
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={filters.minVcpu}
+            onChange={(e) => set({ minVcpu: e.target.value })}
+          />
         </label>
         <label className="field">
           <span className="label">Min RAM (GB)</span>
-          <input type="number" min={0} inputMode="numeric" value={filters.minRamGb} onChange={(e) => set({ minRamGb: e.target.value })} />
+          <input
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={filters.minRamGb}
+            onChange={(e) => set({ minRamGb: e.target.value })}
+          />
         </label>
         <label className="cw-check">
           <input type="checkbox" checked={filters.gpuOnly} onChange={(e) => set({ gpuOnly: e.target.checked })} />
@@ -56,16 +72,28 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
             <tr>
               <th scope="col">SKU</th>
               <th scope="col">Series</th>
-              <th scope="col" className="cw-num">vCPU</th>
-              <th scope="col" className="cw-num">RAM</th>
-              <th scope="col" className="cw-num">Disk</th>
+              <th scope="col" className="cw-num">
+                vCPU
+              </th>
+              <th scope="col" className="cw-num">
+                RAM
+              </th>
+              <th scope="col" className="cw-num">
+                Disk
+              </th>
               <th scope="col" className="cw-num" aria-sort={filters.sort === 'asc' ? 'ascending' : 'descending'}>
-                <button type="button" className="btn btn-ghost btn-sm cw-sort" onClick={() => set({ sort: filters.sort === 'asc' ? 'desc' : 'asc' })}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm cw-sort"
+                  onClick={() => set({ sort: filters.sort === 'asc' ? 'desc' : 'asc' })}
+                >
                   Hourly {filters.sort === 'asc' ? '▲' : '▼'}
                   <span className="sr-only">{filters.sort === 'asc' ? ', cheapest first' : ', dearest first'}</span>
                 </button>
               </th>
-              <th scope="col" className="cw-num">Monthly</th>
+              <th scope="col" className="cw-num">
+                Monthly
+              </th>
               <th scope="col">Committed</th>
             </tr>
           </thead>
@@ -85,7 +113,11 @@ function PlanRow({ plan, checked, onSelect }: { plan: Plan; checked: boolean; on
   const id = `cw-plan-${plan.slug}`.replace(/[^A-Za-z0-9_-]/g, '_')
   const pick = () => plan.available && onSelect(plan)
   return (
-    <tr className={`${checked ? 'cw-row-on' : ''}${plan.available ? '' : ' cw-row-off'}`} onClick={pick} data-testid="cw-plan-row">
+    <tr
+      className={`${checked ? 'cw-row-on' : ''}${plan.available ? '' : ' cw-row-off'}`}
+      onClick={pick}
+      data-testid="cw-plan-row"
+    >
       <td>
         <label htmlFor={id} className="cw-sku">
           <input id={id} type="radio" name="cw-plan" checked={checked} disabled={!plan.available} onChange={pick} />

@@ -41,7 +41,8 @@ export function ReviewStep({ draft, profile, options }: Props) {
             </p>
             <p className="muted" data-testid="cw-cost-monthly">
               About {formatInr(cost.monthlyTotal)} a month
-              {n > 1 ? ` (${formatInr(cost.hourlyPerNode)} an hour × ${n} nodes)` : ''}. Billed hourly while the node exists, even when powered off.
+              {n > 1 ? ` (${formatInr(cost.hourlyPerNode)} an hour × ${n} nodes)` : ''}. Billed hourly while the node
+              exists, even when powered off.
             </p>
           </>
         )}
@@ -75,7 +76,11 @@ export function ReviewStep({ draft, profile, options }: Props) {
         <dt>Backups</dt>
         <dd>{draft.backups ? 'On' : 'Off'}</dd>
         <dt>Start script</dt>
-        <dd>{draft.startScript.trim() ? `${draft.startScript.trim().split('\n').length} line(s), runs as root at first boot` : 'None'}</dd>
+        <dd>
+          {draft.startScript.trim()
+            ? `${draft.startScript.trim().split('\n').length} line(s), runs as root at first boot`
+            : 'None'}
+        </dd>
         <dt>Billing</dt>
         <dd>{cost.committed ? `Committed, ${cost.committed.days} days` : 'Hourly'}</dd>
       </dl>

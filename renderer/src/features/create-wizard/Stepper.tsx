@@ -13,7 +13,11 @@ export function Stepper({ current, locked, onGo }: { current: StepId; locked: bo
           const label = LABEL[step] ?? STEP_TITLES[step]
           const state = i < at || current === 'follow' ? 'done' : i === at ? 'current' : 'todo'
           return (
-            <li key={step} className={`cw-step cw-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={step}
+              className={`cw-step cw-step-${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <span className="cw-step-num" aria-hidden="true">
                 {state === 'done' ? '✓' : i + 1}
               </span>

@@ -9,7 +9,9 @@ afterEach(teardown)
 describe('follow', () => {
   it('shows each new node live until it runs, then its public IP with a copy button', async () => {
     const fake = createFakeBridge()
-    fake.createAnswers = [{ outcome: 'created', nodes: [node(101, 'node-01-1'), node(102, 'node-01-2')], message: 'Created 2 nodes' }]
+    fake.createAnswers = [
+      { outcome: 'created', nodes: [node(101, 'node-01-1'), node(102, 'node-01-2')], message: 'Created 2 nodes' }
+    ]
     const { onCreated } = renderWizard(fake)
     await toReview({ count: 2 })
     fireEvent.click(screen.getByRole('button', { name: 'Create 2 nodes' }))
@@ -19,11 +21,22 @@ describe('follow', () => {
     expect(screen.queryByTestId('cw-ip')).not.toBeInTheDocument()
 
     // Another profile's update must not touch these rows.
-    act(() => fake.emit('nodes:changed', profileNodes([node(101, 'x', { status: 'RUNNING', publicIp: '198.51.100.1' })], 'other')))
+    act(() =>
+      fake.emit(
+        'nodes:changed',
+        profileNodes([node(101, 'x', { status: 'RUNNING', publicIp: '198.51.100.1' })], 'other')
+      )
+    )
     expect(row(101)).toHaveTextContent('Creating')
 
     act(() =>
-      fake.emit('nodes:changed', profileNodes([node(101, 'node-01-1', { status: 'RUNNING', rawStatus: 'Running', publicIp: '203.0.113.50' }), node(102, 'node-01-2')]))
+      fake.emit(
+        'nodes:changed',
+        profileNodes([
+          node(101, 'node-01-1', { status: 'RUNNING', rawStatus: 'Running', publicIp: '203.0.113.50' }),
+          node(102, 'node-01-2')
+        ])
+      )
     )
     expect(row(101)).toHaveTextContent('Running')
     expect(within(row(101)).getByTestId('cw-ip')).toHaveTextContent('203.0.113.50')
@@ -64,7 +77,9 @@ describe('follow', () => {
     await toReview()
     fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
     await screen.findByText('Starting up')
-    act(() => fake.emit('nodes:changed', profileNodes([node(101, 'node-01', { status: 'FAILED', rawStatus: 'Failed' })])))
+    act(() =>
+      fake.emit('nodes:changed', profileNodes([node(101, 'node-01', { status: 'FAILED', rawStatus: 'Failed' })]))
+    )
     expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('node-01 failed to start')
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }))
     await waitFor(() => expect(fake.refreshes).toBe(1))

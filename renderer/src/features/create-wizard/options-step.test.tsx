@@ -116,6 +116,8 @@ describe('options step: network and access', () => {
   it('notes that the start script runs as root at first boot', async () => {
     renderWizard()
     await toOptions()
-    expect(screen.getByLabelText('Start script (optional)')).toHaveAccessibleDescription(/as root, when the node first boots/)
+    expect(screen.getByLabelText('Start script (optional)')).toHaveAccessibleDescription(
+      /as root, when the node first boots/
+    )
   })
 })

@@ -16,6 +16,9 @@ export function visiblePlans(plans: Plan[], f: PlanFilters): Plan[] {
   const minRam = atLeast(f.minRamGb)
   const dir = f.sort === 'asc' ? 1 : -1
   return plans
-    .filter((p) => (f.series === '' || p.series === f.series) && p.vcpus >= minVcpu && p.ramGb >= minRam && (!f.gpuOnly || p.isGpu))
+    .filter(
+      (p) =>
+        (f.series === '' || p.series === f.series) && p.vcpus >= minVcpu && p.ramGb >= minRam && (!f.gpuOnly || p.isGpu)
+    )
     .sort((a, b) => dir * (a.pricePerHour - b.pricePerHour) || a.sku.localeCompare(b.sku))
 }

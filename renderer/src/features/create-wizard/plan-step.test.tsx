@@ -4,7 +4,10 @@ import { nextButton, renderWizard, teardown, toPlanStep } from './wizard.test-ut
 
 afterEach(teardown)
 
-const skus = () => screen.getAllByTestId('cw-plan-row').map((r) => within(r).getAllByRole('radio')[0]?.closest('label')?.querySelector('.mono')?.textContent)
+const skus = () =>
+  screen
+    .getAllByTestId('cw-plan-row')
+    .map((r) => within(r).getAllByRole('radio')[0]?.closest('label')?.querySelector('.mono')?.textContent)
 
 describe('plan step', () => {
   it('lists sold-out plans but does not let them be chosen', async () => {

@@ -37,7 +37,17 @@ describe('review', () => {
     renderWizard()
     await toReview()
     const facts = document.querySelector('.cw-summary') as HTMLElement
-    for (const text of ['Chennai · project 51734', 'Ubuntu 24.04', 'C3.8GB', 'node-01', 'laptop', 'Default network', 'default-group (default)', 'A new IP', 'Hourly']) {
+    for (const text of [
+      'Chennai · project 51734',
+      'Ubuntu 24.04',
+      'C3.8GB',
+      'node-01',
+      'laptop',
+      'Default network',
+      'default-group (default)',
+      'A new IP',
+      'Hourly'
+    ]) {
       expect(facts).toHaveTextContent(text)
     }
   })
@@ -79,7 +89,9 @@ describe('create', () => {
     expect(await screen.findByText(/Asking E2E to create node-01/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled()
     expect(screen.queryByRole('button', { name: /^Create/ })).not.toBeInTheDocument()
-    await act(async () => slow.resolve({ outcome: 'created', nodes: [node(101, 'node-01')], message: 'Created node-01' }))
+    await act(async () =>
+      slow.resolve({ outcome: 'created', nodes: [node(101, 'node-01')], message: 'Created node-01' })
+    )
     await screen.findByText('Starting up')
     expect(fake.creates).toHaveLength(1)
   })
@@ -87,7 +99,9 @@ describe('create', () => {
   it('after "not created", Retry sends the same requestId and then succeeds', async () => {
     const fake = createFakeBridge()
     fake.createAnswers = [
-      { error: { code: 'RATE_LIMITED', message: 'Too many requests', createOutcome: 'not_created', retryAfterMs: 5000 } },
+      {
+        error: { code: 'RATE_LIMITED', message: 'Too many requests', createOutcome: 'not_created', retryAfterMs: 5000 }
+      },
       { outcome: 'created', nodes: [node(101, 'node-01')], message: 'Created node-01' }
     ]
     renderWizard(fake)
@@ -112,7 +126,9 @@ describe('create', () => {
     await toReview()
     fireEvent.click(createButton())
     const failure = await screen.findByTestId('cw-create-failure')
-    expect(failure).toHaveTextContent('We could not tell whether the node was created. Check the node list before retrying.')
+    expect(failure).toHaveTextContent(
+      'We could not tell whether the node was created. Check the node list before retrying.'
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
     expect(await screen.findByTestId('cw-recovered')).toHaveTextContent('The node was created.')
     expect(fake.creates.map((c) => c.requestId)).toEqual([fake.creates[0]?.requestId, fake.creates[0]?.requestId])

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
 import { call, type AppError } from '../../lib/ipc'
 import { describeCreateFailure, type CreateFailure } from './create-failure'
-import { asAppError } from './use-fetch'
+import { asAppError } from '../../stores/app.store'
 import type { CreateNodeInput } from './wizard.rules'
 
 export type CreatePhase =

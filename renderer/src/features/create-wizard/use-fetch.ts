@@ -1,16 +1,9 @@
 // One fetch with its loading and error states; `key` changes refetch, reload() repeats after an error.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { AppError } from '../../lib/ipc'
+import type { AppError } from '../../lib/ipc'
+import { asAppError } from '../../stores/app.store'
 
-export type FetchState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; data: T }
-
-export function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e
-  return new AppError({ code: 'INTERNAL', message: e instanceof Error ? e.message : 'Something went wrong.' })
-}
+export type FetchState<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T }
 
 export function useFetch<T>(key: string | null, load: () => Promise<T>): FetchState<T> & { reload(): void } {
   const loadRef = useRef(load)

@@ -4,20 +4,14 @@ import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { CreateOptionsData } from '../../../../shared/domain/resources'
+import { makeNode, makeProfile, makeProfileNodes } from '../../testing/fixtures'
 
-export const PROFILE: ProfileView = {
-  id: 'p1',
+export const PROFILE: ProfileView = makeProfile({
   name: 'Chennai prod',
-  projectId: '51734',
   location: 'Chennai',
-  apiBaseUrl: 'https://api.e2enetworks.com/myaccount/api/v1',
-  color: '#3b82f6',
   initials: 'CP',
-  createdAt: '2026-01-01T00:00:00Z',
-  lastUsedAt: null,
-  isDemo: false,
-  credentials: { hasCredentials: true, apiKeyHint: '…1a2b', tokenExpiresAt: null, tokenState: 'ok', tokenDaysLeft: null }
-}
+  createdAt: '2026-01-01T00:00:00Z'
+})
 
 export const OS_FAMILIES: OsFamily[] = [
   {
@@ -28,10 +22,16 @@ export const OS_FAMILIES: OsFamily[] = [
       { os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' }
     ]
   },
-  { os: 'Rocky', displayCategories: ['Linux Virtual Node'], versions: [{ os: 'Rocky', version: '9.4', subCategory: 'Rocky', displayCategory: 'Linux Virtual Node' }] }
+  {
+    os: 'Rocky',
+    displayCategories: ['Linux Virtual Node'],
+    versions: [{ os: 'Rocky', version: '9.4', subCategory: 'Rocky', displayCategory: 'Linux Virtual Node' }]
+  }
 ]
 
-const plan = (p: Partial<Plan> & Pick<Plan, 'sku' | 'series' | 'vcpus' | 'ramGb' | 'diskGb' | 'pricePerHour'>): Plan => ({
+const plan = (
+  p: Partial<Plan> & Pick<Plan, 'sku' | 'series' | 'vcpus' | 'ramGb' | 'diskGb' | 'pricePerHour'>
+): Plan => ({
   slug: `${p.series}-${p.vcpus}vCPU-${p.ramGb}RAM-${p.diskGb}DISK-${p.sku}-Ubuntu-24.04-Chennai`,
   image: 'Ubuntu-24.04-Distro',
   location: 'Chennai',
@@ -46,7 +46,15 @@ const plan = (p: Partial<Plan> & Pick<Plan, 'sku' | 'series' | 'vcpus' | 'ramGb'
 })
 
 export const PLANS: Plan[] = [
-  plan({ sku: 'C3.16GB', series: 'C3', vcpus: 8, ramGb: 16, diskGb: 200, pricePerHour: 5.4, committed: [{ id: 4180, days: 365, price: 38412, name: '365 Days', upto: null }] }),
+  plan({
+    sku: 'C3.16GB',
+    series: 'C3',
+    vcpus: 8,
+    ramGb: 16,
+    diskGb: 200,
+    pricePerHour: 5.4,
+    committed: [{ id: 4180, days: 365, price: 38412, name: '365 Days', upto: null }]
+  }),
   plan({
     sku: 'C3.8GB',
     series: 'C3',
@@ -61,7 +69,16 @@ export const PLANS: Plan[] = [
   }),
   plan({ sku: 'C3.64GB', series: 'C3', vcpus: 32, ramGb: 64, diskGb: 800, pricePerHour: 21.6, available: false }),
   plan({ sku: 'E1.8GB', series: 'E1', vcpus: 4, ramGb: 8, diskGb: 0, pricePerHour: 2.2, requiresDisk: true }),
-  plan({ sku: 'GDC3.A100', series: 'GDC', vcpus: 16, ramGb: 115, diskGb: 1500, pricePerHour: 226, isGpu: true, gpu: '1x A100' })
+  plan({
+    sku: 'GDC3.A100',
+    series: 'GDC',
+    vcpus: 16,
+    ramGb: 115,
+    diskGb: 1500,
+    pricePerHour: 226,
+    isGpu: true,
+    gpu: '1x A100'
+  })
 ]
 
 export const OPTIONS: CreateOptionsData = {
@@ -83,36 +100,26 @@ export const OPTIONS: CreateOptionsData = {
   ]
 }
 
+/** A node as the wizard sees it right after creation (built on the shared test fixtures). */
 export function node(id: number, name: string, patch: Partial<NodeSummary> = {}): NodeSummary {
-  return {
+  return makeNode({
     id,
     name,
     status: 'CREATING',
     rawStatus: 'Creating',
-    plan: 'C3.8GB',
     publicIp: null,
     privateIp: '10.0.0.5',
-    isLocked: false,
-    isProtected: false,
-    isCommitted: false,
     createdAt: '2026-02-03T07:41:09Z',
     location: 'Chennai',
-    vcpus: 4,
-    memoryGb: 8,
-    diskGb: 100,
     ...patch
-  }
+  })
 }
 
 export function profileNodes(nodes: NodeSummary[], profileId = PROFILE.id): ProfileNodes {
-  return {
+  return makeProfileNodes({
     profileId,
     nodes,
     fetchedAt: '2026-02-03T07:41:09Z',
-    source: 'live',
-    refreshing: false,
-    error: null,
-    pending: {},
     polling: { paused: false, intervalMs: 5000, nextPollAt: null, requestsLastHour: 3 }
-  }
+  })
 }

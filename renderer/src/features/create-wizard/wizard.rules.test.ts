@@ -11,17 +11,43 @@ const uuid = '2f1c6f1e-4a8b-4f6e-9a53-0d8a2b7c1e55'
 
 describe('buildCreateInput', () => {
   it('produces an input main accepts, with the disk for E1 and the reserved IP for one node', () => {
-    const draft: WizardDraft = { ...EMPTY_DRAFT, plan: e1 ?? null, name: 'db_1', diskText: '250', reserveIp: '203.0.113.10', sshKeyIds: [2], startScript: 'echo hi' }
+    const draft: WizardDraft = {
+      ...EMPTY_DRAFT,
+      plan: e1 ?? null,
+      name: 'db_1',
+      diskText: '250',
+      reserveIp: '203.0.113.10',
+      sshKeyIds: [2],
+      startScript: 'echo hi'
+    }
     const input = buildCreateInput(draft, { profileId: 'p1', requestId: uuid, sshKeys: OPTIONS.sshKeys })
     expect(CreateNodeInput.safeParse(input).success).toBe(true)
-    expect(input).toMatchObject({ disk: 250, reserveIp: '203.0.113.10', sshKeys: [OPTIONS.sshKeys[1]?.publicKey], startScript: 'echo hi' })
+    expect(input).toMatchObject({
+      disk: 250,
+      reserveIp: '203.0.113.10',
+      sshKeys: [OPTIONS.sshKeys[1]?.publicKey],
+      startScript: 'echo hi'
+    })
   })
 
   it('the page refuses what main would refuse', () => {
-    const draft: WizardDraft = { ...EMPTY_DRAFT, plan: e1 ?? null, name: 'db', diskText: '175', reserveIp: '203.0.113.10', count: 2 }
+    const draft: WizardDraft = {
+      ...EMPTY_DRAFT,
+      plan: e1 ?? null,
+      name: 'db',
+      diskText: '175',
+      reserveIp: '203.0.113.10',
+      count: 2
+    }
     const errors = optionErrors(draft, new Set())
-    expect(errors).toEqual({ disk: 'From 150 GB, disk size goes in steps of 50 GB', reserveIp: 'A reserved IP can be used for one node only' })
-    const parsed = CreateNodeInput.safeParse({ ...buildCreateInput({ ...draft, count: 1 }, { profileId: 'p1', requestId: uuid, sshKeys: [] }), count: 2 })
+    expect(errors).toEqual({
+      disk: 'From 150 GB, disk size goes in steps of 50 GB',
+      reserveIp: 'A reserved IP can be used for one node only'
+    })
+    const parsed = CreateNodeInput.safeParse({
+      ...buildCreateInput({ ...draft, count: 1 }, { profileId: 'p1', requestId: uuid, sshKeys: [] }),
+      count: 2
+    })
     expect(parsed.success).toBe(false)
   })
 
@@ -46,7 +72,11 @@ describe('describeCreateFailure', () => {
   })
 
   it('a refused choice sends the user back to the options rather than retrying', () => {
-    expect(err({ code: 'VALIDATION', message: 'Bad plan', field: 'plan' })).toMatchObject({ kind: 'not_created', canRetry: false, fixInOptions: true })
+    expect(err({ code: 'VALIDATION', message: 'Bad plan', field: 'plan' })).toMatchObject({
+      kind: 'not_created',
+      canRetry: false,
+      fixInOptions: true
+    })
     expect(err({ code: 'NO_CREDIT', message: 'x' }).detail).toMatch(/enough credit/)
   })
 })

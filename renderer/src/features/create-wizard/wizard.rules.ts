@@ -64,7 +64,10 @@ export function optionErrors(draft: WizardDraft, existingNames: ReadonlySet<stri
 export const hasErrors = (errors: OptionErrors): boolean => Object.keys(errors).length > 0
 
 /** The IPC input for this draft. Throws if called before a plan and OS were chosen (the steps prevent that). */
-export function buildCreateInput(draft: WizardDraft, ctx: { profileId: string; requestId: string; sshKeys: SshKey[] }): CreateNodeInput {
+export function buildCreateInput(
+  draft: WizardDraft,
+  ctx: { profileId: string; requestId: string; sshKeys: SshKey[] }
+): CreateNodeInput {
   const { plan } = draft
   if (!plan) throw new Error('No plan chosen')
   const script = draft.startScript.trim()

@@ -61,4 +61,9 @@ export interface PlanFilters {
 export const DEFAULT_FILTERS: PlanFilters = { series: '', minVcpu: '', minRamGb: '', gpuOnly: false, sort: 'asc' }
 
 export const sameOs = (a: OsVersion | null, b: OsVersion | null): boolean =>
-  !!a && !!b && a.os === b.os && a.version === b.version && a.subCategory === b.subCategory && a.displayCategory === b.displayCategory
+  !!a &&
+  !!b &&
+  a.os === b.os &&
+  a.version === b.version &&
+  a.subCategory === b.subCategory &&
+  a.displayCategory === b.displayCategory

@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { DialogHost } from './DialogHost'
 
-useFreshStores()
+resetStoresAfterEach()
 
 describe('native dialog stand-in (preview)', () => {
   it('answers a confirm with the chosen button, and Escape with the cancel id', async () => {
     const fake = installFake()
     render(<DialogHost />)
-    act(() => fake.emit('dialog:requested', { dialogId: 'd1', kind: 'confirm', title: 'Delete web-1?', message: 'Really?', buttons: ['Cancel', 'Delete'], cancelId: 0 }))
+    act(() =>
+      fake.emit('dialog:requested', {
+        dialogId: 'd1',
+        kind: 'confirm',
+        title: 'Delete web-1?',
+        message: 'Really?',
+        buttons: ['Cancel', 'Delete'],
+        cancelId: 0
+      })
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(fake.callsTo('dialog:respond')).toEqual([{ dialogId: 'd1', response: 1 }]))
-    act(() => fake.emit('dialog:requested', { dialogId: 'd2', kind: 'confirm', title: 'Quit?', message: 'Quit?', buttons: ['Cancel', 'Quit'], cancelId: 0 }))
+    act(() =>
+      fake.emit('dialog:requested', {
+        dialogId: 'd2',
+        kind: 'confirm',
+        title: 'Quit?',
+        message: 'Quit?',
+        buttons: ['Cancel', 'Quit'],
+        cancelId: 0
+      })
+    )
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' })
     await waitFor(() => expect(fake.callsTo('dialog:respond')).toHaveLength(2))
     expect(fake.callsTo('dialog:respond')[1]).toEqual({ dialogId: 'd2', response: 0 })
@@ -21,11 +39,22 @@ describe('native dialog stand-in (preview)', () => {
   it('asks for a host path for open-file and sends it', async () => {
     const fake = installFake()
     render(<DialogHost />)
-    act(() => fake.emit('dialog:requested', { dialogId: 'f1', kind: 'open-file', title: 'Choose a token file', message: 'Choose a token file', buttons: ['Cancel', 'Open'], cancelId: 0 }))
+    act(() =>
+      fake.emit('dialog:requested', {
+        dialogId: 'f1',
+        kind: 'open-file',
+        title: 'Choose a token file',
+        message: 'Choose a token file',
+        buttons: ['Cancel', 'Open'],
+        cancelId: 0
+      })
+    )
     const open = screen.getByRole('button', { name: 'Open' })
     expect(open).toBeDisabled()
     fireEvent.change(screen.getByLabelText(/Path of the file to open/), { target: { value: '/tmp/token.json' } })
     fireEvent.click(open)
-    await waitFor(() => expect(fake.callsTo('dialog:respond')).toEqual([{ dialogId: 'f1', response: 1, path: '/tmp/token.json' }]))
+    await waitFor(() =>
+      expect(fake.callsTo('dialog:respond')).toEqual([{ dialogId: 'f1', response: 1, path: '/tmp/token.json' }])
+    )
   })
 })

@@ -8,21 +8,35 @@ import { toast } from '../../stores/notifications.store'
 
 export function DialogHost() {
   const [queue, setQueue] = useState<DialogRequest[]>([])
-  const [path, setPath] = useState('')
   const current = queue[0]
 
   useEffect(() => bridge().events.on('dialog:requested', (req) => setQueue((q) => [...q, req])), [])
-  useEffect(() => setPath(current?.defaultPath ?? ''), [current])
 
   if (!current) return null
+  // Keyed on the request so each one starts with its own default path.
+  return <NativeDialog key={current.dialogId} current={current} onAnswered={() => setQueue((q) => q.slice(1))} />
+}
+
+function NativeDialog({ current, onAnswered }: { current: DialogRequest; onAnswered(): void }) {
+  const [path, setPath] = useState(current.defaultPath ?? '')
   const isFile = current.kind !== 'confirm'
 
   const respond = async (response: number) => {
-    setQueue((q) => q.slice(1))
+    onAnswered()
     try {
-      await call((api) => api.dialog.respond({ dialogId: current.dialogId, response, ...(isFile && response !== current.cancelId && path ? { path } : {}) }))
+      await call((api) =>
+        api.dialog.respond({
+          dialogId: current.dialogId,
+          response,
+          ...(isFile && response !== current.cancelId && path ? { path } : {})
+        })
+      )
     } catch (e) {
-      toast({ kind: 'error', title: 'The dialog answer did not reach Nodetray', body: e instanceof Error ? e.message : undefined })
+      toast({
+        kind: 'error',
+        title: 'The dialog answer did not reach Nodetray',
+        body: e instanceof Error ? e.message : undefined
+      })
     }
   }
 
@@ -54,8 +68,17 @@ export function DialogHost() {
       {current.detail && <p className="muted">{current.detail}</p>}
       {isFile && (
         <div className="field">
-          <label htmlFor="native-dialog-path">{current.kind === 'open-file' ? 'Path of the file to open (on the host)' : 'Path to save to (on the host)'}</label>
-          <input id="native-dialog-path" className="mono" value={path} onChange={(e) => setPath(e.target.value)} data-autofocus spellCheck={false} />
+          <label htmlFor="native-dialog-path">
+            {current.kind === 'open-file' ? 'Path of the file to open (on the host)' : 'Path to save to (on the host)'}
+          </label>
+          <input
+            id="native-dialog-path"
+            className="mono"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            data-autofocus
+            spellCheck={false}
+          />
         </div>
       )}
     </Dialog>

@@ -2,6 +2,7 @@
 // only sees aliases and hints, and gives each alias a name, project id and location.
 import { useState } from 'react'
 import { LOCATIONS, type Location } from '../../../../shared/domain/location'
+import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { ImportPreview } from '../../../../shared/ipc/contract'
 import { ImportEntryInput } from '../../../../shared/ipc/schemas'
@@ -40,7 +41,15 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
       if (!p) setCancelled(true)
       else {
         setPreview(p)
-        setRows(p.entries.map((e) => ({ alias: e.alias, include: true, name: e.nameTaken ? `${e.alias}-2` : e.alias, projectId: e.suggestedProjectId ?? '', location: e.suggestedLocation ?? (LOCATIONS[0] as Location) })))
+        setRows(
+          p.entries.map((e) => ({
+            alias: e.alias,
+            include: true,
+            name: e.nameTaken ? `${e.alias}-2` : e.alias,
+            projectId: e.suggestedProjectId ?? '',
+            location: e.suggestedLocation ?? (LOCATIONS[0] as Location)
+          }))
+        )
       }
     } catch (e) {
       setError(asAppError(e))
@@ -59,7 +68,15 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
     setServerErrors({})
     try {
       const list = await call((api) =>
-        api.profiles.import({ importId: preview.importId, entries: included.map((r) => ({ alias: r.alias, name: r.name.trim(), projectId: r.projectId.trim(), location: r.location })) })
+        api.profiles.import({
+          importId: preview.importId,
+          entries: included.map((r) => ({
+            alias: r.alias,
+            name: r.name.trim(),
+            projectId: r.projectId.trim(),
+            location: r.location
+          }))
+        })
       )
       onImported(list)
     } catch (e) {
@@ -74,7 +91,8 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
     }
   }
 
-  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
 
   if (!preview) {
     return (
@@ -106,18 +124,22 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
         void submit()
       }}
     >
-      <p className="muted">
-        From {preview.source}: give each profile a name, its project id and location.
-      </p>
+      <p className="muted">From {preview.source}: give each profile a name, its project id and location.</p>
       {rows.map((r, i) => {
         const entry = preview.entries[i]
-        const nameErr = serverErrors[`${r.alias}.name`] ?? (r.include ? fieldError('name', r.name) : undefined) ?? (entry?.nameTaken && r.name === r.alias ? 'A profile with this name exists' : undefined)
-        const pidErr = serverErrors[`${r.alias}.projectId`] ?? (r.include && r.projectId !== '' ? fieldError('projectId', r.projectId) : undefined)
+        const nameErr =
+          serverErrors[`${r.alias}.name`] ??
+          (r.include ? fieldError('name', r.name) : undefined) ??
+          (entry?.nameTaken && r.name === r.alias ? 'A profile with this name exists' : undefined)
+        const pidErr =
+          serverErrors[`${r.alias}.projectId`] ??
+          (r.include && r.projectId !== '' ? fieldError('projectId', r.projectId) : undefined)
         return (
           <fieldset key={r.alias} className="card import-entry">
             <legend>
               <label className="check">
-                <input type="checkbox" checked={r.include} onChange={(e) => update(i, { include: e.target.checked })} /> {r.alias}
+                <input type="checkbox" checked={r.include} onChange={(e) => update(i, { include: e.target.checked })} />{' '}
+                {r.alias}
               </label>
             </legend>
             <p className="muted small">
@@ -127,22 +149,36 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
             <div className="grid-3">
               <div className="field">
                 <label htmlFor={`imp-${i}-name`}>Name</label>
-                <input id={`imp-${i}-name`} value={r.name} disabled={!r.include} aria-invalid={nameErr !== undefined} onChange={(e) => update(i, { name: e.target.value })} />
+                <input
+                  id={`imp-${i}-name`}
+                  value={r.name}
+                  disabled={!r.include}
+                  aria-invalid={nameErr !== undefined}
+                  onChange={(e) => update(i, { name: e.target.value })}
+                />
                 {nameErr && <span className="error">{nameErr}</span>}
               </div>
               <div className="field">
                 <label htmlFor={`imp-${i}-project`}>Project id</label>
-                <input id={`imp-${i}-project`} inputMode="numeric" value={r.projectId} disabled={!r.include} aria-invalid={pidErr !== undefined} onChange={(e) => update(i, { projectId: e.target.value })} />
+                <input
+                  id={`imp-${i}-project`}
+                  inputMode="numeric"
+                  value={r.projectId}
+                  disabled={!r.include}
+                  aria-invalid={pidErr !== undefined}
+                  onChange={(e) => update(i, { projectId: e.target.value })}
+                />
                 {pidErr && <span className="error">{pidErr}</span>}
               </div>
               <div className="field">
                 <label htmlFor={`imp-${i}-loc`}>Location</label>
-                <select id={`imp-${i}-loc`} value={r.location} disabled={!r.include} onChange={(e) => update(i, { location: e.target.value as Location })}>
-                  {LOCATIONS.map((l) => (
-                    <option key={l} value={l}>
-                      {l}
-                    </option>
-                  ))}
+                <select
+                  id={`imp-${i}-loc`}
+                  value={r.location}
+                  disabled={!r.include}
+                  onChange={(e) => update(i, { location: e.target.value as Location })}
+                >
+                  <LocationOptions />
                 </select>
               </div>
             </div>

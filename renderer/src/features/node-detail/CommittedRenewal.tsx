@@ -5,8 +5,8 @@ import type { CommittedMode, NodeDetail } from '../../../../shared/domain/node'
 import { Banner } from '../../components/Banner'
 import { ErrorText } from '../../components/ErrorText'
 import { formatDateTime } from '../../lib/format'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { call } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 import { toast } from '../../stores/notifications.store'
 import { loadRenewChoices, ownSku, type RenewChoice } from './committed-plans'
 
@@ -21,8 +21,7 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
   const [choices, setChoices] = useState<RenewChoice[]>(() => ownSku(detail))
   const [planId, setPlanId] = useState<number | null>(detail.committed?.skuId ?? null)
   const [ack, setAck] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError | null>(null)
+  const { busy, error, run } = useAction()
   const [saved, setSaved] = useState<CommittedMode | null>(null)
 
   useEffect(() => {
@@ -39,23 +38,24 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
 
   const c = detail.committed
   const termEnd = c?.termEnd ? formatDateTime(c.termEnd) : (c?.termEndRaw ?? 'unknown')
-  const canSave = mode !== null && !busy && (mode !== 'auto_renew' || planId !== null) && (mode !== 'auto_terminate' || ack)
+  const canSave =
+    mode !== null && !busy && (mode !== 'auto_renew' || planId !== null) && (mode !== 'auto_terminate' || ack)
 
   const save = async () => {
     if (!mode) return
-    setBusy(true)
-    setError(null)
-    try {
-      await call((api) =>
-        api.nodes.committedSettings({ profileId, nodeId: detail.id, mode, ...(mode === 'auto_renew' && planId !== null ? { committedPlanId: planId } : {}) })
+    const ok = await run(() =>
+      call((api) =>
+        api.nodes.committedSettings({
+          profileId,
+          nodeId: detail.id,
+          mode,
+          ...(mode === 'auto_renew' && planId !== null ? { committedPlanId: planId } : {})
+        })
       )
-      setSaved(mode)
-      toast({ kind: 'ok', title: 'Committed billing updated', body: `${detail.name}: ${MODE_LABEL[mode]} at term end.` })
-    } catch (e) {
-      setError(asAppError(e))
-    } finally {
-      setBusy(false)
-    }
+    )
+    if (!ok) return
+    setSaved(mode)
+    toast({ kind: 'ok', title: 'Committed billing updated', body: `${detail.name}: ${MODE_LABEL[mode]} at term end.` })
   }
 
   return (
@@ -77,7 +77,14 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
           <legend>At the end of the term</legend>
           {(Object.keys(MODE_LABEL) as CommittedMode[]).map((m) => (
             <label key={m} className="check">
-              <input type="radio" name="committed-mode" value={m} checked={mode === m} onChange={() => (setMode(m), setAck(false), setSaved(null))} /> {MODE_LABEL[m]}
+              <input
+                type="radio"
+                name="committed-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => (setMode(m), setAck(false), setSaved(null))}
+              />{' '}
+              {MODE_LABEL[m]}
             </label>
           ))}
         </fieldset>
@@ -100,15 +107,21 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
         {mode === 'auto_terminate' && (
           <>
             <Banner kind="error">
-              At the end of the term ({termEnd}) E2E deletes <strong>{detail.name}</strong> AND all of its backups. This cannot be undone.
+              At the end of the term ({termEnd}) E2E deletes <strong>{detail.name}</strong> AND all of its backups. This
+              cannot be undone.
             </Banner>
             <label className="check">
-              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} /> I understand that {detail.name} and its backups will be deleted at term end
+              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} /> I understand that{' '}
+              {detail.name} and its backups will be deleted at term end
             </label>
           </>
         )}
         <div className="row">
-          <button type="submit" className={`btn ${mode === 'auto_terminate' ? 'btn-danger' : 'btn-primary'}`} disabled={!canSave}>
+          <button
+            type="submit"
+            className={`btn ${mode === 'auto_terminate' ? 'btn-danger' : 'btn-primary'}`}
+            disabled={!canSave}
+          >
             {busy ? 'Saving…' : 'Save term-end choice'}
           </button>
           {saved && (

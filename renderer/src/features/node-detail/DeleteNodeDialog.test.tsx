@@ -1,16 +1,24 @@
 import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { makeNode } from '../../testing/fixtures'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
 
-useFreshStores()
+resetStoresAfterEach()
 
 describe('delete dialog', () => {
   it('names the node, profile and IP, and deletes only after the exact name is typed', async () => {
     const fake = installFake()
     const onDeleted = vi.fn()
-    render(<DeleteNodeDialog profileId="p1" profileName="Production" node={makeNode({ id: 9, name: 'web-9', publicIp: '164.52.0.9' })} onClose={() => undefined} onDeleted={onDeleted} />)
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={makeNode({ id: 9, name: 'web-9', publicIp: '164.52.0.9' })}
+        onClose={() => undefined}
+        onDeleted={onDeleted}
+      />
+    )
     const dialog = screen.getByRole('alertdialog', { name: 'Delete web-9?' })
     expect(dialog).toHaveTextContent('web-9 in profile Production with public IP 164.52.0.9')
     const del = screen.getByRole('button', { name: 'Delete node' })
@@ -23,12 +31,22 @@ describe('delete dialog', () => {
     fireEvent.click(screen.getByLabelText('Keep the public IP as a reserved IP'))
     fireEvent.click(del)
     await waitFor(() => expect(onDeleted).toHaveBeenCalled())
-    expect(fake.callsTo('nodes:delete')).toEqual([{ profileId: 'p1', nodeId: 9, confirmName: 'web-9', reserveIp: true }])
+    expect(fake.callsTo('nodes:delete')).toEqual([
+      { profileId: 'p1', nodeId: 9, confirmName: 'web-9', reserveIp: true }
+    ])
   })
 
   it('refuses a locked node with the reason and no way to type', () => {
     const fake = installFake()
-    render(<DeleteNodeDialog profileId="p1" profileName="Production" node={makeNode({ name: 'web-9', isLocked: true })} onClose={() => undefined} onDeleted={() => undefined} />)
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={makeNode({ name: 'web-9', isLocked: true })}
+        onClose={() => undefined}
+        onDeleted={() => undefined}
+      />
+    )
     expect(screen.getByRole('alertdialog', { name: 'web-9 cannot be deleted' })).toBeInTheDocument()
     expect(screen.getByTestId('delete-refused')).toHaveTextContent('The node is locked. Unlock it before deleting.')
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument()
@@ -38,7 +56,15 @@ describe('delete dialog', () => {
 
   it('refuses a protected node too', () => {
     installFake()
-    render(<DeleteNodeDialog profileId="p1" profileName="P" node={makeNode({ isProtected: true })} onClose={() => undefined} onDeleted={() => undefined} />)
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="P"
+        node={makeNode({ isProtected: true })}
+        onClose={() => undefined}
+        onDeleted={() => undefined}
+      />
+    )
     expect(screen.getByTestId('delete-refused')).toHaveTextContent(/protection is on/)
   })
 })

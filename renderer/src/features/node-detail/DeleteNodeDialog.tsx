@@ -5,8 +5,8 @@ import type { NodeSummary } from '../../../../shared/domain/node'
 import { deleteAvailability } from '../../../../shared/domain/node-rules'
 import { Dialog } from '../../components/Dialog'
 import { ErrorText } from '../../components/ErrorText'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { call } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 
 interface DeleteNodeDialogProps {
   profileId: string
@@ -19,15 +19,27 @@ interface DeleteNodeDialogProps {
 export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDeleted }: DeleteNodeDialogProps) {
   const [typed, setTyped] = useState('')
   const [reserveIp, setReserveIp] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError | null>(null)
+  const { busy, error, run } = useAction()
   const availability = deleteAvailability(node)
   const matches = typed === node.name
   const title = `Delete ${node.name}?`
 
   if (!availability.allowed) {
     return (
-      <Dialog title={`${node.name} cannot be deleted`} onClose={onClose} role="alertdialog" testId="delete-dialog" footer={<><span className="spacer" /><button type="button" className="btn" onClick={onClose} data-autofocus>Close</button></>}>
+      <Dialog
+        title={`${node.name} cannot be deleted`}
+        onClose={onClose}
+        role="alertdialog"
+        testId="delete-dialog"
+        footer={
+          <>
+            <span className="spacer" />
+            <button type="button" className="btn" onClick={onClose} data-autofocus>
+              Close
+            </button>
+          </>
+        }
+      >
         <p data-testid="delete-refused">{availability.reason}</p>
         <p className="muted">
           {node.name} in {profileName}
@@ -39,15 +51,8 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
 
   const submit = async () => {
     if (!matches) return
-    setBusy(true)
-    setError(null)
-    try {
-      await call((api) => api.nodes.delete({ profileId, nodeId: node.id, confirmName: typed, reserveIp }))
+    if (await run(() => call((api) => api.nodes.delete({ profileId, nodeId: node.id, confirmName: typed, reserveIp }))))
       onDeleted()
-    } catch (e) {
-      setError(asAppError(e))
-      setBusy(false)
-    }
   }
 
   return (
@@ -89,12 +94,21 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
           <label htmlFor="delete-confirm">
             Type <span className="mono">{node.name}</span> to confirm
           </label>
-          <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} data-autofocus aria-invalid={typed.length > 0 && !matches} />
+          <input
+            id="delete-confirm"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-autofocus
+            aria-invalid={typed.length > 0 && !matches}
+          />
           {typed.length > 0 && !matches && <span className="error">The name does not match yet.</span>}
         </div>
         {node.publicIp && (
           <label className="check">
-            <input type="checkbox" checked={reserveIp} onChange={(e) => setReserveIp(e.target.checked)} /> Keep the public IP as a reserved IP
+            <input type="checkbox" checked={reserveIp} onChange={(e) => setReserveIp(e.target.checked)} /> Keep the
+            public IP as a reserved IP
           </label>
         )}
         {error && <ErrorText error={error} />}

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { makeNode } from '../../testing/fixtures'
 import { fail } from '../../testing/fake-api'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { NodeActions } from './NodeActions'
 
-useFreshStores()
+resetStoresAfterEach()
 
 describe('node actions', () => {
   it('disables what the rules forbid and says why, in a tooltip and in text', () => {
@@ -25,7 +25,9 @@ describe('node actions', () => {
     render(<NodeActions profileId="p1" node={makeNode({ id: 7, status: 'OFF' })} pending={undefined} />)
     expect(screen.getByRole('button', { name: 'Power off' })).toHaveAccessibleDescription('Already powered off')
     fireEvent.click(screen.getByRole('button', { name: 'Power on' }))
-    await waitFor(() => expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'p1', nodeId: 7, action: 'power_on' }]))
+    await waitFor(() =>
+      expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'p1', nodeId: 7, action: 'power_on' }])
+    )
   })
 
   it('asks before powering off', async () => {
@@ -35,18 +37,30 @@ describe('node actions', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Power off node-7?' })
     expect(fake.callsTo('nodes:action')).toEqual([])
     fireEvent.click(screen.getAllByRole('button', { name: 'Power off' }).find((b) => dialog.contains(b)) as HTMLElement)
-    await waitFor(() => expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'p1', nodeId: 7, action: 'power_off' }]))
+    await waitFor(() =>
+      expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'p1', nodeId: 7, action: 'power_off' }])
+    )
   })
 
   it('shows progress and holds every button while an action is pending', () => {
     installFake()
-    render(<NodeActions profileId="p1" node={makeNode()} pending={{ nodeId: 101, kind: 'reboot', startedAt: new Date().toISOString() }} />)
+    render(
+      <NodeActions
+        profileId="p1"
+        node={makeNode()}
+        pending={{ nodeId: 101, kind: 'reboot', startedAt: new Date().toISOString() }}
+      />
+    )
     expect(screen.getByTestId('pending')).toHaveTextContent('Rebooting…')
     for (const b of screen.getAllByRole('button')) expect(b).toBeDisabled()
   })
 
   it('shows a refused action where it happened', async () => {
-    installFake({ 'nodes:action': () => { throw fail('PRECONDITION', 'The node is busy; try again in a minute.') } })
+    installFake({
+      'nodes:action': () => {
+        throw fail('PRECONDITION', 'The node is busy; try again in a minute.')
+      }
+    })
     render(<NodeActions profileId="p1" node={makeNode()} pending={undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Lock' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('The node is busy; try again in a minute.')

@@ -88,7 +88,9 @@ export function NodeActions({ profileId, node, pending }: NodeActionsProps) {
           confirmLabel={ACTION_LABEL[confirming]}
           danger={confirming === 'power_off'}
           onClose={() => setConfirming(null)}
-          onConfirm={() => call((api) => api.nodes.action({ profileId, nodeId: node.id, action: confirming })).then(() => undefined)}
+          onConfirm={() =>
+            call((api) => api.nodes.action({ profileId, nodeId: node.id, action: confirming })).then(() => undefined)
+          }
         >
           <p>{CONFIRM[confirming]}</p>
         </ConfirmDialog>

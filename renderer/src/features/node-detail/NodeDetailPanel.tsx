@@ -47,7 +47,9 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
         </button>
       </div>
       {!summary && state && !loading && (
-        <p role="status">This node is no longer in {profile?.name ?? 'this profile'}&apos;s list; it may have been deleted.</p>
+        <p role="status">
+          This node is no longer in {profile?.name ?? 'this profile'}&apos;s list; it may have been deleted.
+        </p>
       )}
       {node && (
         <p className="row">
@@ -94,7 +96,11 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
               <dt>Committed plan</dt>
               <dd>{detail.committed.skuName ?? '—'}</dd>
               <dt>Term ends</dt>
-              <dd>{detail.committed.termEnd ? formatDateTime(detail.committed.termEnd) : (detail.committed.termEndRaw ?? '—')}</dd>
+              <dd>
+                {detail.committed.termEnd
+                  ? formatDateTime(detail.committed.termEnd)
+                  : (detail.committed.termEndRaw ?? '—')}
+              </dd>
             </>
           )}
         </dl>
@@ -105,7 +111,13 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
         <section className="stack" aria-labelledby="danger-title">
           <h3 id="danger-title">Delete</h3>
           <div className="action-item">
-            <button type="button" className="btn btn-danger" onClick={() => setDeleting(true)} disabled={pending !== undefined} data-testid="delete-node">
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() => setDeleting(true)}
+              disabled={pending !== undefined}
+              data-testid="delete-node"
+            >
               Delete node…
             </button>
             {!delAvail.allowed && delAvail.reason && <span className="reason">{delAvail.reason}</span>}
@@ -120,7 +132,11 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
           onClose={() => setDeleting(false)}
           onDeleted={() => {
             setDeleting(false)
-            toast({ kind: 'ok', title: `Deleting ${summary.name}`, body: 'It disappears from the list once E2E confirms.' })
+            toast({
+              kind: 'ok',
+              title: `Deleting ${summary.name}`,
+              body: 'It disappears from the list once E2E confirms.'
+            })
           }}
         />
       )}

@@ -26,7 +26,15 @@ export async function loadRenewChoices(profileId: string, detail: NodeDetail): P
     const family = families.find((f) => f.os.toLowerCase() === os.name.toLowerCase())
     const version = family?.versions.find((v) => v.version === os.version)
     if (!version) return fallback
-    const plans = await call((api) => api.catalog.plans({ profileId, os: version.os, version: version.version, subCategory: version.subCategory, displayCategory: version.displayCategory }))
+    const plans = await call((api) =>
+      api.catalog.plans({
+        profileId,
+        os: version.os,
+        version: version.version,
+        subCategory: version.subCategory,
+        displayCategory: version.displayCategory
+      })
+    )
     const plan = plans.find((p) => p.sku === detail.plan)
     if (!plan || plan.committed.length === 0) return fallback
     return plan.committed.map((s) => ({ id: s.id, label: `${skuLabel(s)} — ₹${s.price.toLocaleString('en-IN')}` }))

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makeNode, makeProfile, makeProfileNodes } from '../../testing/fixtures'
-import { installFake, useFreshStores, useJsdomViewport } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../testing/setup-fake'
 import { connectEvents, loadAll } from '../../stores/events'
 import { NodeListScreen } from './NodeListScreen'
 
-useFreshStores()
-useJsdomViewport()
+resetStoresAfterEach()
+stubJsdomViewport()
 
 const nodes = [
   makeNode({ id: 1, name: 'web-1', status: 'RUNNING', publicIp: '164.52.1.1', createdAt: '2026-01-01T00:00:00Z' }),
@@ -59,7 +59,11 @@ describe('node list', () => {
   })
 
   it('shows an offline banner with the age of the cached list', async () => {
-    await renderList({ source: 'cache', fetchedAt: new Date(Date.now() - 5 * 60_000).toISOString(), error: { code: 'NETWORK', message: 'x', reason: 'offline' } })
+    await renderList({
+      source: 'cache',
+      fetchedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      error: { code: 'NETWORK', message: 'x', reason: 'offline' }
+    })
     expect(screen.getByTestId('stale-banner')).toHaveTextContent(/Production: offline .* 5 min ago/)
   })
 

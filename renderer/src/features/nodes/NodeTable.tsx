@@ -1,7 +1,8 @@
 // The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
-import { memo, useRef } from 'react'
+import { memo, useCallback, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -23,40 +24,65 @@ interface NodeTableProps {
   onSelect(node: SelectedNode): void
 }
 
-export const NodeTable = memo(function NodeTable({ rows, showProfile, profiles, states, selected, onSelect }: NodeTableProps) {
+export const NodeTable = memo(function NodeTable({
+  rows,
+  showProfile,
+  profiles,
+  states,
+  selected,
+  onSelect
+}: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Stable per rows array: a new function would make the virtualiser rebuild its 10,000 measurements on every render.
+  const getItemKey = useCallback(
+    (i: number) => {
+      const r = rows[i]
+      return r ? `${r.profileId}:${r.node.id}` : i
+    },
+    [rows]
+  )
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => {
-      const r = rows[i]
-      return r ? `${r.profileId}:${r.node.id}` : i
-    }
+    // Before the scroll box is measured, assume the window's height so the first commit already has rows.
+    initialRect: { width: 0, height: window.innerHeight },
+    getItemKey
   })
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   const cols = showProfile ? 7 : 6
 
-  const copy = async (ip: string) => {
-    const ok = await copyText(ip)
-    toast(ok ? { kind: 'ok', title: `Copied ${ip}` } : { kind: 'error', title: 'Could not copy the IP address' })
-  }
-
   return (
     <div className="table-scroll" ref={scrollRef} data-testid="node-table-scroll" tabIndex={-1}>
       <table className="data node-table" aria-rowcount={rows.length + 1} data-testid="node-table">
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col" className="col-name">Name</th>
-            <th scope="col" className="col-status">Status</th>
-            <th scope="col" className="col-ip">Public IP</th>
-            <th scope="col" className="col-plan">Plan</th>
-            <th scope="col" className="col-loc">Location</th>
-            {showProfile && <th scope="col" className="col-profile">Profile</th>}
-            <th scope="col" className="col-created">Created</th>
+            <th scope="col" className="col-name">
+              Name
+            </th>
+            <th scope="col" className="col-status">
+              Status
+            </th>
+            <th scope="col" className="col-ip">
+              Public IP
+            </th>
+            <th scope="col" className="col-plan">
+              Plan
+            </th>
+            <th scope="col" className="col-loc">
+              Location
+            </th>
+            {showProfile && (
+              <th scope="col" className="col-profile">
+                Profile
+              </th>
+            )}
+            <th scope="col" className="col-created">
+              Created
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -70,36 +96,17 @@ export const NodeTable = memo(function NodeTable({ rows, showProfile, profiles, 
             if (!row) return null
             const { node, profileId } = row
             const pending = states[profileId]?.pending[String(node.id)]
-            const isSelected = selected?.profileId === profileId && selected.nodeId === node.id
-            const profile = profiles[profileId]
             return (
-              <tr key={item.key} aria-rowindex={item.index + 2} className={isSelected ? 'selected' : undefined} data-testid="node-row" style={{ height: ROW_HEIGHT }}>
-                <td className="col-name">
-                  <button type="button" className="link-button" aria-current={isSelected ? 'true' : undefined} onClick={() => onSelect({ profileId, nodeId: node.id })}>
-                    {node.name}
-                  </button>
-                  {node.isLocked && <span className="tag" title="Locked">Locked</span>}
-                </td>
-                <td className="col-status">
-                  <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
-                </td>
-                <td className="col-ip">
-                  {node.publicIp ? (
-                    <span className="row" style={{ gap: 4 }}>
-                      <span className="mono">{node.publicIp}</span>
-                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Copy IP ${node.publicIp}`} title="Copy IP" onClick={() => void copy(node.publicIp as string)}>
-                        Copy
-                      </button>
-                    </span>
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </td>
-                <td className="col-plan">{node.plan}</td>
-                <td className="col-loc">{node.location ?? '—'}</td>
-                {showProfile && <td className="col-profile">{profile?.name ?? profileId}</td>}
-                <td className="col-created">{formatDate(node.createdAt)}</td>
-              </tr>
+              <NodeTableRow
+                key={item.key}
+                index={item.index}
+                node={node}
+                profileId={profileId}
+                pendingLabel={pending ? PENDING_LABEL[pending.kind] : undefined}
+                isSelected={selected?.profileId === profileId && selected.nodeId === node.id}
+                profileName={showProfile ? (profiles[profileId]?.name ?? profileId) : undefined}
+                onSelect={onSelect}
+              />
             )
           })}
           {bottom > 0 && (
@@ -110,5 +117,82 @@ export const NodeTable = memo(function NodeTable({ rows, showProfile, profiles, 
         </tbody>
       </table>
     </div>
+  )
+})
+
+async function copy(ip: string): Promise<void> {
+  const ok = await copyText(ip)
+  toast(ok ? { kind: 'ok', title: `Copied ${ip}` } : { kind: 'error', title: 'Could not copy the IP address' })
+}
+
+interface NodeTableRowProps {
+  index: number
+  node: NodeSummary
+  profileId: string
+  pendingLabel: string | undefined
+  isSelected: boolean
+  /** Set only when the Profile column is shown. */
+  profileName: string | undefined
+  onSelect(node: SelectedNode): void
+}
+
+/** Memoised: a keystroke or a poll re-renders only the rows whose node, pending state or selection changed. */
+const NodeTableRow = memo(function NodeTableRow({
+  index,
+  node,
+  profileId,
+  pendingLabel,
+  isSelected,
+  profileName,
+  onSelect
+}: NodeTableRowProps) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      className={isSelected ? 'selected' : undefined}
+      data-testid="node-row"
+      style={{ height: ROW_HEIGHT }}
+    >
+      <td className="col-name">
+        <button
+          type="button"
+          className="link-button"
+          aria-current={isSelected ? 'true' : undefined}
+          onClick={() => onSelect({ profileId, nodeId: node.id })}
+        >
+          {node.name}
+        </button>
+        {node.isLocked && (
+          <span className="tag" title="Locked">
+            Locked
+          </span>
+        )}
+      </td>
+      <td className="col-status">
+        <StatusBadge status={node.status} {...(pendingLabel ? { pending: pendingLabel } : {})} />
+      </td>
+      <td className="col-ip">
+        {node.publicIp ? (
+          <span className="row" style={{ gap: 4 }}>
+            <span className="mono">{node.publicIp}</span>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              aria-label={`Copy IP ${node.publicIp}`}
+              title="Copy IP"
+              onClick={() => void copy(node.publicIp as string)}
+            >
+              Copy
+            </button>
+          </span>
+        ) : (
+          <span className="muted">none</span>
+        )}
+      </td>
+      <td className="col-plan">{node.plan}</td>
+      <td className="col-loc">{node.location ?? '—'}</td>
+      {profileName !== undefined && <td className="col-profile">{profileName}</td>}
+      <td className="col-created">{formatDate(node.createdAt)}</td>
+    </tr>
   )
 })

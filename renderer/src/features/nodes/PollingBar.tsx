@@ -21,7 +21,9 @@ export function PollingBar({ states, onRefresh, onTogglePause }: PollingBarProps
   const requests = states.reduce((sum, s) => sum + s.polling.requestsLastHour, 0)
   return (
     <div className="polling-bar row" data-testid="polling-bar">
-      <span data-testid="data-age">{refreshing ? 'Refreshing…' : oldest ? `Updated ${formatAge(oldest, now)}` : 'Not fetched yet'}</span>
+      <span data-testid="data-age">
+        {refreshing ? 'Refreshing…' : oldest ? `Updated ${formatAge(oldest, now)}` : 'Not fetched yet'}
+      </span>
       <span aria-hidden="true">·</span>
       <span data-testid="polling-status">{paused ? 'Polling paused' : `Polling ${formatInterval(interval)}`}</span>
       <span aria-hidden="true">·</span>

@@ -22,7 +22,9 @@ export function StaleBanners({ states, profiles }: { states: ProfileNodes[]; pro
     <div className="stack" data-testid="stale-banners">
       {[...groups.entries()].map(([key, g]) => (
         <Banner key={key} kind={g.notice.kind} testId="stale-banner">
-          {g.names.length === 1 ? g.notice.text : `${g.names.length === states.length ? `All ${g.names.length} profiles` : g.names.join(', ')}: ${g.notice.body}`}
+          {g.names.length === 1
+            ? g.notice.text
+            : `${g.names.length === states.length ? `All ${g.names.length} profiles` : g.names.join(', ')}: ${g.notice.body}`}
         </Banner>
       ))}
     </div>

@@ -3,10 +3,34 @@ import { makeNode } from '../../testing/fixtures'
 import { filterRows, sortRows, type NodeRow } from './list-filter'
 
 const rows: NodeRow[] = [
-  { profileId: 'p1', node: makeNode({ id: 1, name: 'web-10', status: 'RUNNING', publicIp: '164.52.1.10', createdAt: '2026-01-03T00:00:00Z' }) },
-  { profileId: 'p1', node: makeNode({ id: 2, name: 'web-2', status: 'OFF', publicIp: '164.52.1.2', createdAt: '2026-01-05T00:00:00Z' }) },
-  { profileId: 'p2', node: makeNode({ id: 3, name: 'DB-main', status: 'FAILED', publicIp: null, privateIp: '10.9.9.9', createdAt: null }) },
-  { profileId: 'p2', node: makeNode({ id: 4, name: 'cache', status: 'CREATING', publicIp: '164.52.7.7', createdAt: '2026-01-04T00:00:00Z' }) }
+  {
+    profileId: 'p1',
+    node: makeNode({
+      id: 1,
+      name: 'web-10',
+      status: 'RUNNING',
+      publicIp: '164.52.1.10',
+      createdAt: '2026-01-03T00:00:00Z'
+    })
+  },
+  {
+    profileId: 'p1',
+    node: makeNode({ id: 2, name: 'web-2', status: 'OFF', publicIp: '164.52.1.2', createdAt: '2026-01-05T00:00:00Z' })
+  },
+  {
+    profileId: 'p2',
+    node: makeNode({ id: 3, name: 'DB-main', status: 'FAILED', publicIp: null, privateIp: '10.9.9.9', createdAt: null })
+  },
+  {
+    profileId: 'p2',
+    node: makeNode({
+      id: 4,
+      name: 'cache',
+      status: 'CREATING',
+      publicIp: '164.52.7.7',
+      createdAt: '2026-01-04T00:00:00Z'
+    })
+  }
 ]
 const names = (r: NodeRow[]) => r.map((x) => x.node.name)
 

@@ -16,14 +16,23 @@ export function searchKey(node: NodeSummary): string {
 export type SortKey = 'name' | 'status' | 'created'
 export type StatusFilter = NodeStatus | 'all'
 
-const STATUS_ORDER: Record<NodeStatus, number> = { RUNNING: 0, CREATING: 1, REINSTALLING: 2, SAVING: 3, OFF: 4, FAILED: 5, UNKNOWN: 6 }
+const STATUS_ORDER: Record<NodeStatus, number> = {
+  RUNNING: 0,
+  CREATING: 1,
+  REINSTALLING: 2,
+  SAVING: 3,
+  OFF: 4,
+  FAILED: 5,
+  UNKNOWN: 6
+}
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
 export function sortRows(rows: NodeRow[], key: SortKey): NodeRow[] {
   const byName = (a: NodeRow, b: NodeRow) => collator.compare(a.node.name, b.node.name) || a.node.id - b.node.id
   const out = rows.slice()
   if (key === 'name') return out.sort(byName)
-  if (key === 'status') return out.sort((a, b) => STATUS_ORDER[a.node.status] - STATUS_ORDER[b.node.status] || byName(a, b))
+  if (key === 'status')
+    return out.sort((a, b) => STATUS_ORDER[a.node.status] - STATUS_ORDER[b.node.status] || byName(a, b))
   // Newest first; nodes without a date go last.
   const time = (r: NodeRow) => (r.node.createdAt ? Date.parse(r.node.createdAt) || 0 : 0)
   return out.sort((a, b) => time(b) - time(a) || byName(a, b))

@@ -15,7 +15,11 @@ describe('stale banner text', () => {
     )
   })
   it('explains offline with the age', () => {
-    const n = staleNotice(makeProfileNodes({ fetchedAt, source: 'cache', error: { code: 'NETWORK', message: 'x', reason: 'offline' } }), 'Prod', now)
+    const n = staleNotice(
+      makeProfileNodes({ fetchedAt, source: 'cache', error: { code: 'NETWORK', message: 'x', reason: 'offline' } }),
+      'Prod',
+      now
+    )
     expect(n?.kind).toBe('warn')
     expect(n?.text).toContain('offline')
     expect(n?.text).toContain('3 min ago')
@@ -34,17 +38,32 @@ describe('stale banner text', () => {
     expect(n?.text).toContain('waiting 2 min')
   })
   it('falls back to retryAfterMs when no poll is scheduled', () => {
-    const n = staleNotice(makeProfileNodes({ fetchedAt, error: { code: 'RATE_LIMITED', message: 'x', reason: 'rate_limited', retryAfterMs: 45_000 } }), 'Prod', now)
+    const n = staleNotice(
+      makeProfileNodes({
+        fetchedAt,
+        error: { code: 'RATE_LIMITED', message: 'x', reason: 'rate_limited', retryAfterMs: 45_000 }
+      }),
+      'Prod',
+      now
+    )
     expect(n?.text).toContain('waiting 45 s')
   })
   it('tells the user to fix rejected credentials', () => {
-    const n = staleNotice(makeProfileNodes({ fetchedAt, error: { code: 'AUTH', message: 'x', reason: 'auth' } }), 'Prod', now)
+    const n = staleNotice(
+      makeProfileNodes({ fetchedAt, error: { code: 'AUTH', message: 'x', reason: 'auth' } }),
+      'Prod',
+      now
+    )
     expect(n?.kind).toBe('error')
     expect(n?.text).toContain('rejected')
     expect(n?.text).toContain('Profiles')
   })
   it('uses the message for other reasons', () => {
-    const n = staleNotice(makeProfileNodes({ fetchedAt: null, error: { code: 'STORAGE', message: 'Disk full.', reason: 'other' } }), 'Prod', now)
+    const n = staleNotice(
+      makeProfileNodes({ fetchedAt: null, error: { code: 'STORAGE', message: 'Disk full.', reason: 'other' } }),
+      'Prod',
+      now
+    )
     expect(n?.text).toBe('Prod: Disk full. No list has been fetched yet.')
   })
 })

@@ -11,26 +11,43 @@ export interface StaleNotice {
 }
 
 export function staleNotice(state: ProfileNodes, profileName: string, now: number = Date.now()): StaleNotice | null {
-  const age = state.fetchedAt ? `Showing the list from ${formatAge(state.fetchedAt, now)}.` : 'No list has been fetched yet.'
+  const age = state.fetchedAt
+    ? `Showing the list from ${formatAge(state.fetchedAt, now)}.`
+    : 'No list has been fetched yet.'
   const err = state.error
   if (!err) {
     if (state.source !== 'cache') return null
-    return notice('info', profileName, `${age} ${state.refreshing ? 'Refreshing now…' : 'It will refresh on the next poll.'}`)
+    return notice(
+      'info',
+      profileName,
+      `${age} ${state.refreshing ? 'Refreshing now…' : 'It will refresh on the next poll.'}`
+    )
   }
   switch (err.reason) {
     case 'offline':
       return notice('warn', profileName, `offline — the E2E API cannot be reached. ${age} Nodetray keeps retrying.`)
     case 'rate_limited': {
       const waitMs = state.polling.nextPollAt ? Date.parse(state.polling.nextPollAt) - now : err.retryAfterMs
-      const wait = waitMs !== undefined && waitMs > 0 ? `waiting ${formatDuration(waitMs)} before the next try` : 'backing off before the next try'
+      const wait =
+        waitMs !== undefined && waitMs > 0
+          ? `waiting ${formatDuration(waitMs)} before the next try`
+          : 'backing off before the next try'
       return notice('warn', profileName, `the E2E API is limiting requests (rate limited), ${wait}. ${age}`)
     }
     case 'auth':
-      return notice('error', profileName, `the API key or auth token was rejected. Update the credentials under Profiles. ${age}`)
+      return notice(
+        'error',
+        profileName,
+        `the API key or auth token was rejected. Update the credentials under Profiles. ${age}`
+      )
     case 'timeout':
       return notice('warn', profileName, `the E2E API did not answer in time. ${age} Nodetray keeps retrying.`)
     case 'server':
-      return notice('warn', profileName, `the E2E API is having problems (server error). ${age} Nodetray keeps retrying.`)
+      return notice(
+        'warn',
+        profileName,
+        `the E2E API is having problems (server error). ${age} Nodetray keeps retrying.`
+      )
     case 'invalid_reply':
       return notice('warn', profileName, `the E2E API sent a reply Nodetray cannot read. ${age}`)
     default:

@@ -2,16 +2,17 @@ import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { makeProfile } from '../../testing/fixtures'
 import { fail } from '../../testing/fake-api'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { ProfileForm } from './ProfileForm'
 
-useFreshStores()
+resetStoresAfterEach()
 
 const KEY = 'abcd1234-ef56'
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.payload.signature'
 
 function fill(values: Record<string, string>) {
-  for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } })
+  for (const [label, value] of Object.entries(values))
+    fireEvent.change(screen.getByLabelText(label), { target: { value } })
 }
 
 describe('profile form', () => {
@@ -29,7 +30,11 @@ describe('profile form', () => {
   })
 
   it('puts the server ValidationError on its field', async () => {
-    installFake({ 'profiles:create': () => { throw fail('CONFLICT', 'A profile named Prod exists', { field: 'name' }) } })
+    installFake({
+      'profiles:create': () => {
+        throw fail('CONFLICT', 'A profile named Prod exists', { field: 'name' })
+      }
+    })
     render(<ProfileForm onSaved={() => undefined} />)
     fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
@@ -38,7 +43,11 @@ describe('profile form', () => {
   })
 
   it('tries the credentials before saving: a rejected token shows on its field and nothing is saved', async () => {
-    const fake = installFake({ 'profiles:check-credentials': () => { throw fail('AUTH', 'The API key or auth token was rejected.') } })
+    const fake = installFake({
+      'profiles:check-credentials': () => {
+        throw fail('AUTH', 'The API key or auth token was rejected.')
+      }
+    })
     render(<ProfileForm onSaved={() => undefined} />)
     fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
@@ -58,7 +67,11 @@ describe('profile form', () => {
   })
 
   it('shows a failed save above the buttons and keeps the form', async () => {
-    installFake({ 'profiles:create': () => { throw fail('STORAGE', 'The profile file could not be written.') } })
+    installFake({
+      'profiles:create': () => {
+        throw fail('STORAGE', 'The profile file could not be written.')
+      }
+    })
     render(<ProfileForm onSaved={() => undefined} />)
     fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
@@ -77,7 +90,13 @@ describe('profile form', () => {
 
   it('lists projects after a credentials check and fills the picked one', async () => {
     installFake({
-      'profiles:check-credentials': () => ({ valid: true, projects: [{ projectId: 11, name: 'alpha', isDefault: true }, { projectId: 22, name: 'beta', isDefault: false }] })
+      'profiles:check-credentials': () => ({
+        valid: true,
+        projects: [
+          { projectId: 11, name: 'alpha', isDefault: true },
+          { projectId: 22, name: 'beta', isDefault: false }
+        ]
+      })
     })
     render(<ProfileForm onSaved={() => undefined} />)
     fill({ 'API key': KEY, 'Auth token': TOKEN })

@@ -1,12 +1,22 @@
 // Add or edit a profile. Checks as you type with the shared schemas; the server's ValidationError.field puts
 // its message on that field. Credentials are password inputs, never prefilled; blank on edit keeps them.
 import { useId, useMemo, useState, type ReactNode } from 'react'
-import { LOCATIONS, type Location } from '../../../../shared/domain/location'
+import type { Location } from '../../../../shared/domain/location'
+import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { ErrorText } from '../../components/ErrorText'
 import { call, type AppError } from '../../lib/ipc'
 import { asAppError } from '../../stores/app.store'
-import { formField, initialValues, toCreateInput, toUpdateInput, validate, type FieldErrors, type FieldName, type ProfileFormValues } from './profile-form.model'
+import {
+  formField,
+  initialValues,
+  toCreateInput,
+  toUpdateInput,
+  validate,
+  type FieldErrors,
+  type FieldName,
+  type ProfileFormValues
+} from './profile-form.model'
 import { ProjectPicker } from './ProjectPicker'
 
 interface ProfileFormProps {
@@ -66,13 +76,20 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
   const verifyCredentials = async (): Promise<boolean> => {
     const typed = values.apiKey.trim() !== '' || values.authToken.trim() !== ''
     if (profile && !typed) return true
-    const input = profile && (values.apiKey.trim() === '' || values.authToken.trim() === '')
-      ? { profileId: profile.id }
-      : { apiKey: values.apiKey.trim(), authToken: values.authToken.trim(), ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {}) }
+    const input =
+      profile && (values.apiKey.trim() === '' || values.authToken.trim() === '')
+        ? { profileId: profile.id }
+        : {
+            apiKey: values.apiKey.trim(),
+            authToken: values.authToken.trim(),
+            ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {})
+          }
     try {
       const { projects } = await call((api) => api.profiles.checkCredentials(input))
       if (projects.length > 0 && !projects.some((p) => String(p.projectId) === values.projectId.trim())) {
-        setServerErrors({ projectId: `This account has no project ${values.projectId.trim()}. Use “Check credentials” to pick one.` })
+        setServerErrors({
+          projectId: `This account has no project ${values.projectId.trim()}. Use “Check credentials” to pick one.`
+        })
         document.getElementById(`${id}-projectId`)?.focus()
         return false
       }
@@ -93,14 +110,24 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
     }
   }
 
-  const field = (k: FieldName, label: string, input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; onBlur(): void }) => ReactNode, help?: string) => {
+  const field = (
+    k: FieldName,
+    label: string,
+    input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; onBlur(): void }) => ReactNode,
+    help?: string
+  ) => {
     const err = shown(k)
     const fid = `${id}-${k}`
     const describedBy = [help ? `${fid}-help` : '', err ? `${fid}-error` : ''].filter(Boolean).join(' ')
     return (
       <div className="field">
         <label htmlFor={fid}>{label}</label>
-        {input({ id: fid, 'aria-invalid': err !== undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}), onBlur: () => setTouched((t) => ({ ...t, [k]: true })) })}
+        {input({
+          id: fid,
+          'aria-invalid': err !== undefined,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          onBlur: () => setTouched((t) => ({ ...t, [k]: true }))
+        })}
         {help && (
           <span id={`${fid}-help`} className="help">
             {help}
@@ -125,14 +152,54 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
       }}
       data-testid="profile-form"
     >
-      {field('name', 'Name', (p) => <input {...p} value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />)}
+      {field('name', 'Name', (p) => (
+        <input {...p} value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+      ))}
       <div className="grid-2">
-        {field('apiKey', 'API key', (p) => <input {...p} type="password" value={values.apiKey} onChange={(e) => set('apiKey', e.target.value)} autoComplete="off" />, editing ? 'Leave blank to keep the stored key.' : 'From MyAccount → API. Stored in the system keychain.')}
-        {field('authToken', 'Auth token', (p) => <input {...p} type="password" value={values.authToken} onChange={(e) => set('authToken', e.target.value)} autoComplete="off" />, editing ? 'Leave blank to keep the stored token.' : 'The bearer token that belongs to the API key.')}
+        {field(
+          'apiKey',
+          'API key',
+          (p) => (
+            <input
+              {...p}
+              type="password"
+              value={values.apiKey}
+              onChange={(e) => set('apiKey', e.target.value)}
+              autoComplete="off"
+            />
+          ),
+          editing ? 'Leave blank to keep the stored key.' : 'From MyAccount → API. Stored in the system keychain.'
+        )}
+        {field(
+          'authToken',
+          'Auth token',
+          (p) => (
+            <input
+              {...p}
+              type="password"
+              value={values.authToken}
+              onChange={(e) => set('authToken', e.target.value)}
+              autoComplete="off"
+            />
+          ),
+          editing ? 'Leave blank to keep the stored token.' : 'The bearer token that belongs to the API key.'
+        )}
       </div>
       <details className="advanced">
         <summary>Advanced: API address</summary>
-        {field('apiBaseUrl', 'API base URL', (p) => <input {...p} value={values.apiBaseUrl} onChange={(e) => set('apiBaseUrl', e.target.value)} placeholder="https://api.e2enetworks.com/myaccount/api/v1" />, 'Leave blank for E2E Networks.')}
+        {field(
+          'apiBaseUrl',
+          'API base URL',
+          (p) => (
+            <input
+              {...p}
+              value={values.apiBaseUrl}
+              onChange={(e) => set('apiBaseUrl', e.target.value)}
+              placeholder="https://api.e2enetworks.com/myaccount/api/v1"
+            />
+          ),
+          'Leave blank for E2E Networks.'
+        )}
       </details>
       <ProjectPicker
         idPrefix={id}
@@ -140,30 +207,66 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
         onPick={(pid) => set('projectId', pid)}
         checkInput={() => {
           const v = validate(values, editing)
-          if (editing && profile && values.apiKey === '' && values.authToken === '') return { input: { profileId: profile.id } }
+          if (editing && profile && values.apiKey === '' && values.authToken === '')
+            return { input: { profileId: profile.id } }
           if (v.apiKey || v.authToken || values.apiKey === '' || values.authToken === '') {
             setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
             return { notReady: 'Enter the API key and auth token first.' }
           }
           if (v.apiBaseUrl) return { notReady: v.apiBaseUrl }
-          return { input: { apiKey: values.apiKey.trim(), authToken: values.authToken.trim(), ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {}) } }
+          return {
+            input: {
+              apiKey: values.apiKey.trim(),
+              authToken: values.authToken.trim(),
+              ...(values.apiBaseUrl.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {})
+            }
+          }
         }}
       />
       <div className="grid-2">
-        {field('projectId', 'Project id', (p) => <input {...p} inputMode="numeric" value={values.projectId} onChange={(e) => set('projectId', e.target.value)} />, 'Digits only; “Check credentials” lists your projects.')}
+        {field(
+          'projectId',
+          'Project id',
+          (p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={values.projectId}
+              onChange={(e) => set('projectId', e.target.value)}
+            />
+          ),
+          'Digits only; “Check credentials” lists your projects.'
+        )}
         {field('location', 'Location', (p) => (
           <select {...p} value={values.location} onChange={(e) => set('location', e.target.value as Location)}>
-            {LOCATIONS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
+            <LocationOptions />
           </select>
         ))}
       </div>
       <div className="grid-2">
-        {field('color', 'Colour', (p) => <input {...p} type="color" value={values.color} onChange={(e) => set('color', e.target.value)} className="color-input" />)}
-        {field('initials', 'Initials', (p) => <input {...p} value={values.initials} maxLength={2} onChange={(e) => set('initials', e.target.value)} placeholder={values.name.trim().slice(0, 2).toUpperCase() || 'AB'} />, 'One or two characters for the tray and avatars.')}
+        {field('color', 'Colour', (p) => (
+          <input
+            {...p}
+            type="color"
+            value={values.color}
+            onChange={(e) => set('color', e.target.value)}
+            className="color-input"
+          />
+        ))}
+        {field(
+          'initials',
+          'Initials',
+          (p) => (
+            <input
+              {...p}
+              value={values.initials}
+              maxLength={2}
+              onChange={(e) => set('initials', e.target.value)}
+              placeholder={values.name.trim().slice(0, 2).toUpperCase() || 'AB'}
+            />
+          ),
+          'One or two characters for the tray and avatars.'
+        )}
       </div>
       {formError && <ErrorText error={formError} />}
       <div className="row">

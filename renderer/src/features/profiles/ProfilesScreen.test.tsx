@@ -1,21 +1,44 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makeProfile } from '../../testing/fixtures'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { loadAll } from '../../stores/events'
 import { ProfilesScreen } from './ProfilesScreen'
 
-useFreshStores()
+resetStoresAfterEach()
 
 describe('profiles screen', () => {
   it('warns about expiring and expired tokens; demo profiles are read-only', async () => {
-    installFake({}, {
-      profiles: [
-        makeProfile({ id: 'demo-1', name: 'Demo', isDemo: true }),
-        makeProfile({ id: 'p1', name: 'Soon', credentials: { hasCredentials: true, apiKeyHint: '…aaaa', tokenExpiresAt: null, tokenState: 'expiring', tokenDaysLeft: 3 } }),
-        makeProfile({ id: 'p2', name: 'Gone', credentials: { hasCredentials: true, apiKeyHint: '…bbbb', tokenExpiresAt: null, tokenState: 'expired', tokenDaysLeft: null } })
-      ]
-    })
+    installFake(
+      {},
+      {
+        profiles: [
+          makeProfile({ id: 'demo-1', name: 'Demo', isDemo: true }),
+          makeProfile({
+            id: 'p1',
+            name: 'Soon',
+            credentials: {
+              hasCredentials: true,
+              apiKeyHint: '…aaaa',
+              tokenExpiresAt: null,
+              tokenState: 'expiring',
+              tokenDaysLeft: 3
+            }
+          }),
+          makeProfile({
+            id: 'p2',
+            name: 'Gone',
+            credentials: {
+              hasCredentials: true,
+              apiKeyHint: '…bbbb',
+              tokenExpiresAt: null,
+              tokenState: 'expired',
+              tokenDaysLeft: null
+            }
+          })
+        ]
+      }
+    )
     await act(() => loadAll())
     render(<ProfilesScreen />)
     const cards = screen.getAllByTestId('profile-card')

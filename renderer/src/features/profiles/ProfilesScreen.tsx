@@ -32,7 +32,12 @@ export function ProfilesScreen() {
     setActionError(null)
     try {
       const r = await call((api) => api.profiles.export({}))
-      if (r.savedTo) toast({ kind: 'ok', title: `Exported ${r.count} ${r.count === 1 ? 'profile' : 'profiles'}`, body: `Saved to ${r.savedTo} (no secrets included).` })
+      if (r.savedTo)
+        toast({
+          kind: 'ok',
+          title: `Exported ${r.count} ${r.count === 1 ? 'profile' : 'profiles'}`,
+          body: `Saved to ${r.savedTo} (no secrets included).`
+        })
     } catch (e) {
       setActionError(asAppError(e))
     }
@@ -67,7 +72,8 @@ export function ProfilesScreen() {
       {actionError && <ErrorText error={actionError} />}
       {settings && (
         <label className="check">
-          <input type="checkbox" checked={settings.hideDemo} onChange={(e) => void toggleDemo(e.target.checked)} /> Hide the demo profiles
+          <input type="checkbox" checked={settings.hideDemo} onChange={(e) => void toggleDemo(e.target.checked)} /> Hide
+          the demo profiles
         </label>
       )}
       {profiles.length === 0 ? (
@@ -93,10 +99,20 @@ export function ProfilesScreen() {
                   <span className="spacer" />
                   {!p.isDemo && (
                     <>
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing({ mode: 'edit', profile: p })} aria-label={`Edit ${p.name}`}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => setEditing({ mode: 'edit', profile: p })}
+                        aria-label={`Edit ${p.name}`}
+                      >
                         Edit
                       </button>
-                      <button type="button" className="btn btn-sm" onClick={() => setDeleting(p)} aria-label={`Delete ${p.name}`}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => setDeleting(p)}
+                        aria-label={`Delete ${p.name}`}
+                      >
                         Delete
                       </button>
                     </>
@@ -108,7 +124,9 @@ export function ProfilesScreen() {
           })}
         </ul>
       )}
-      {!hasDemo && settings && !settings.hideDemo && <p className="muted small">The demo is not available in this build.</p>}
+      {!hasDemo && settings && !settings.hideDemo && (
+        <p className="muted small">The demo is not available in this build.</p>
+      )}
       {editing?.mode === 'add' && (
         <Dialog title="Add profile" onClose={() => setEditing(null)} wide>
           <ProfileForm
@@ -160,7 +178,8 @@ export function ProfilesScreen() {
           }}
         >
           <p>
-            This removes the profile, its stored API key and token from the keychain, and its cached node list. Your nodes at E2E are not touched.
+            This removes the profile, its stored API key and token from the keychain, and its cached node list. Your
+            nodes at E2E are not touched.
           </p>
         </ConfirmDialog>
       )}

@@ -7,7 +7,8 @@ import { asAppError } from '../../stores/app.store'
 
 interface ProjectPickerProps {
   /** Builds the check input; returns a message instead when the form is not ready for a check. */
-  checkInput(): { input: { profileId: string } | { apiKey: string; authToken: string; apiBaseUrl?: string } } | { notReady: string }
+  checkInput():
+    { input: { profileId: string } | { apiKey: string; authToken: string; apiBaseUrl?: string } } | { notReady: string }
   value: string
   onPick(projectId: string): void
   idPrefix: string
@@ -53,15 +54,28 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
           </span>
         )}
       </div>
-      {notReady && <p className="error-text" role="alert">{notReady}</p>}
+      {notReady && (
+        <p className="error-text" role="alert">
+          {notReady}
+        </p>
+      )}
       {error && <ErrorText error={error} onRetry={() => void run()} />}
       {projects && projects.length > 0 && (
         <fieldset className="radio-group">
           <legend>Pick a project</legend>
           {projects.map((p) => (
             <label key={p.projectId} className="check">
-              <input type="radio" name={`${idPrefix}-project`} checked={value === String(p.projectId)} onChange={() => onPick(String(p.projectId))} /> {p.name}{' '}
-              <span className="muted">({p.projectId}{p.isDefault ? ', default' : ''})</span>
+              <input
+                type="radio"
+                name={`${idPrefix}-project`}
+                checked={value === String(p.projectId)}
+                onChange={() => onPick(String(p.projectId))}
+              />{' '}
+              {p.name}{' '}
+              <span className="muted">
+                ({p.projectId}
+                {p.isDefault ? ', default' : ''})
+              </span>
             </label>
           ))}
         </fieldset>

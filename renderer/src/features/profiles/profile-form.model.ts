@@ -46,8 +46,18 @@ export function validate(values: ProfileFormValues, editing: boolean): FieldErro
     name: check(shape.name, values.name),
     projectId: check(shape.projectId, values.projectId),
     location: check(shape.location, values.location),
-    apiKey: editing && values.apiKey === '' ? undefined : values.apiKey === '' ? 'API key is required' : check(shape.apiKey, values.apiKey),
-    authToken: editing && values.authToken === '' ? undefined : values.authToken === '' ? 'Auth token is required' : check(shape.authToken, values.authToken),
+    apiKey:
+      editing && values.apiKey === ''
+        ? undefined
+        : values.apiKey === ''
+          ? 'API key is required'
+          : check(shape.apiKey, values.apiKey),
+    authToken:
+      editing && values.authToken === ''
+        ? undefined
+        : values.authToken === ''
+          ? 'Auth token is required'
+          : check(shape.authToken, values.authToken),
     color: check(shape.color.unwrap(), values.color),
     initials: values.initials === '' ? undefined : check(shape.initials.unwrap(), values.initials),
     apiBaseUrl: values.apiBaseUrl.trim() === '' ? undefined : check(shape.apiBaseUrl.unwrap(), values.apiBaseUrl)

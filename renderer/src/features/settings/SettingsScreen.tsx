@@ -1,5 +1,5 @@
 // App settings. Toggles save at once; the poll interval is checked as you type and saved with its button.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Settings } from '../../../../shared/domain/settings'
 import { SettingsPatch } from '../../../../shared/ipc/schemas'
 import { ErrorText } from '../../components/ErrorText'
@@ -10,7 +10,11 @@ import { useSettingsStore } from '../../stores/settings.store'
 
 type Toggle = Exclude<keyof Settings, 'steadyIntervalSec'>
 const TOGGLES: { key: Toggle; label: string; help: string }[] = [
-  { key: 'notifications', label: 'Notifications', help: 'Tell me when a node finishes starting, stopping or being created.' },
+  {
+    key: 'notifications',
+    label: 'Notifications',
+    help: 'Tell me when a node finishes starting, stopping or being created.'
+  },
   { key: 'launchAtLogin', label: 'Launch at login', help: 'Start Nodetray when you sign in.' },
   { key: 'startHidden', label: 'Start hidden', help: 'Start in the tray without opening this window.' },
   { key: 'quitOnClose', label: 'Quit when the window closes', help: 'Otherwise Nodetray keeps running in the tray.' },
@@ -19,79 +23,42 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
 
 export function SettingsScreen() {
   const { settings, error, load, update } = useSettingsStore()
-  const [intervalText, setIntervalText] = useState('')
-  const [intervalError, setIntervalError] = useState<string | null>(null)
   const [saveError, setSaveError] = useState<AppError | null>(null)
   const [saved, setSaved] = useState(false)
 
-  useEffect(() => {
-    if (settings) setIntervalText(String(settings.steadyIntervalSec))
-  }, [settings])
+  if (!settings)
+    return error ? <ErrorText error={error} onRetry={() => void load()} /> : <Spinner label="Loading settings…" />
 
-  if (!settings) return error ? <ErrorText error={error} onRetry={() => void load()} /> : <Spinner label="Loading settings…" />
-
-  const save = async (patch: Partial<Settings>) => {
+  /** Saves a patch; a rejected poll interval comes back to the caller to show beside its field. */
+  const save = async (patch: Partial<Settings>): Promise<AppError | null> => {
     setSaveError(null)
     setSaved(false)
     try {
       await update(patch)
       setSaved(true)
+      return null
     } catch (e) {
       const err = asAppError(e)
-      if (err.field === 'steadyIntervalSec') setIntervalError(err.message)
-      else setSaveError(err)
-    }
-  }
-
-  const checkInterval = (raw: string): number | null => {
-    const n = Number(raw)
-    const r = SettingsPatch.shape.steadyIntervalSec.safeParse(raw.trim() === '' ? Number.NaN : n)
-    if (!r.success) {
-      setIntervalError(Number.isInteger(n) ? (r.error.issues[0]?.message ?? 'Not a valid interval') : 'Enter whole seconds, e.g. 60')
+      if (err.field === 'steadyIntervalSec') return err
+      setSaveError(err)
       return null
     }
-    setIntervalError(null)
-    return n
   }
 
   return (
     <div className="screen stack settings-screen">
       <h1>Settings</h1>
-      <form
-        className="card stack"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const n = checkInterval(intervalText)
-          if (n !== null && n !== settings.steadyIntervalSec) void save({ steadyIntervalSec: n })
-        }}
-      >
-        <div className="field">
-          <label htmlFor="steady-interval">Poll interval when nothing is changing (seconds)</label>
-          <div className="row">
-            <input
-              id="steady-interval"
-              inputMode="numeric"
-              value={intervalText}
-              aria-invalid={intervalError !== null}
-              aria-describedby="steady-interval-help"
-              onChange={(e) => (setIntervalText(e.target.value), checkInterval(e.target.value))}
-              style={{ width: 120 }}
-            />
-            <button type="submit" className="btn btn-sm" disabled={intervalError !== null || Number(intervalText) === settings.steadyIntervalSec}>
-              Save interval
-            </button>
-          </div>
-          <span id="steady-interval-help" className="help">
-            15 to 3600. Nodes that are starting or stopping are polled faster automatically.
-          </span>
-          {intervalError && <span className="error">{intervalError}</span>}
-        </div>
-      </form>
+      {/* Keyed on the saved value: a new saved interval (or fresh settings) restarts the field from it. */}
+      <IntervalForm key={settings.steadyIntervalSec} saved={settings.steadyIntervalSec} save={save} />
       <fieldset className="card stack">
         <legend>Behaviour</legend>
         {TOGGLES.map((t) => (
           <label key={t.key} className="check toggle-row">
-            <input type="checkbox" checked={settings[t.key]} onChange={(e) => void save({ [t.key]: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings[t.key]}
+              onChange={(e) => void save({ [t.key]: e.target.checked })}
+            />
             <span className="stack" style={{ gap: 0 }}>
               <span>{t.label}</span>
               <span className="help muted small">{t.help}</span>
@@ -104,5 +71,68 @@ export function SettingsScreen() {
         {saved ? 'Saved.' : ''}
       </p>
     </div>
+  )
+}
+
+interface IntervalFormProps {
+  saved: number
+  save(patch: Partial<Settings>): Promise<AppError | null>
+}
+
+function IntervalForm({ saved, save }: IntervalFormProps) {
+  const [intervalText, setIntervalText] = useState(String(saved))
+  const [intervalError, setIntervalError] = useState<string | null>(null)
+
+  const checkInterval = (raw: string): number | null => {
+    const n = Number(raw)
+    const r = SettingsPatch.shape.steadyIntervalSec.safeParse(raw.trim() === '' ? Number.NaN : n)
+    if (!r.success) {
+      setIntervalError(
+        Number.isInteger(n) ? (r.error.issues[0]?.message ?? 'Not a valid interval') : 'Enter whole seconds, e.g. 60'
+      )
+      return null
+    }
+    setIntervalError(null)
+    return n
+  }
+
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => {
+        e.preventDefault()
+        const n = checkInterval(intervalText)
+        if (n !== null && n !== saved)
+          void save({ steadyIntervalSec: n }).then((err) => {
+            if (err) setIntervalError(err.message)
+          })
+      }}
+    >
+      <div className="field">
+        <label htmlFor="steady-interval">Poll interval when nothing is changing (seconds)</label>
+        <div className="row">
+          <input
+            id="steady-interval"
+            inputMode="numeric"
+            value={intervalText}
+            aria-invalid={intervalError !== null}
+            aria-describedby="steady-interval-help"
+            onChange={(e) => (setIntervalText(e.target.value), checkInterval(e.target.value))}
+            style={{ width: 120 }}
+          />
+          <button
+            type="submit"
+            className="btn btn-sm"
+            disabled={intervalError !== null || Number(intervalText) === saved}
+          >
+            Save interval
+          </button>
+        </div>
+        <span id="steady-interval-help" className="help">
+          15 to 3600. Nodes that are starting or stopping are polled faster automatically.
+        </span>
+        {intervalError && <span className="error">{intervalError}</span>}
+      </div>
+    </form>
   )
 }

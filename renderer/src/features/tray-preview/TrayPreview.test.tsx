@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { TrayMenuModel } from '../../../../shared/domain/tray'
-import { installFake, useFreshStores } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { TrayPreview } from './TrayPreview'
 
-useFreshStores()
+resetStoresAfterEach()
 
 const model: TrayMenuModel = {
   icon: 'changing',
@@ -47,7 +47,13 @@ describe('tray preview', () => {
     const fake = installFake({ 'tray:model': () => model })
     render(<TrayPreview />)
     await screen.findByText('Quit')
-    act(() => fake.emit('tray:changed', { ...model, icon: 'offline', items: [{ id: 'x', label: 'Offline item', type: 'normal', enabled: true }] }))
+    act(() =>
+      fake.emit('tray:changed', {
+        ...model,
+        icon: 'offline',
+        items: [{ id: 'x', label: 'Offline item', type: 'normal', enabled: true }]
+      })
+    )
     expect(screen.getByText('Offline item')).toBeInTheDocument()
     expect(screen.getByText('Offline')).toBeInTheDocument()
   })

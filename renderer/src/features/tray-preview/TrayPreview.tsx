@@ -7,7 +7,12 @@ import { Spinner } from '../../components/Spinner'
 import { bridge, call, type AppError } from '../../lib/ipc'
 import { asAppError } from '../../stores/app.store'
 
-const ICON_LABEL: Record<TrayMenuModel['icon'], string> = { ok: 'All steady', changing: 'Something is changing', error: 'A problem needs attention', offline: 'Offline' }
+const ICON_LABEL: Record<TrayMenuModel['icon'], string> = {
+  ok: 'All steady',
+  changing: 'Something is changing',
+  error: 'A problem needs attention',
+  offline: 'Offline'
+}
 
 function Item({ item, onActivate, depth }: { item: TrayItem; onActivate(id: string): void; depth: number }) {
   const [open, setOpen] = useState(false)
@@ -16,7 +21,14 @@ function Item({ item, onActivate, depth }: { item: TrayItem; onActivate(id: stri
   if (item.type === 'submenu') {
     return (
       <li className="tray-item">
-        <button type="button" className="tray-button" aria-expanded={open} onClick={() => setOpen(!open)} disabled={!item.enabled} data-item-id={item.id}>
+        <button
+          type="button"
+          className="tray-button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          disabled={!item.enabled}
+          data-item-id={item.id}
+        >
           <span>{item.label}</span>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span>
         </button>
@@ -33,7 +45,14 @@ function Item({ item, onActivate, depth }: { item: TrayItem; onActivate(id: stri
   }
   return (
     <li className="tray-item">
-      <button type="button" className="tray-button" disabled={!item.enabled} onClick={() => onActivate(item.id)} data-item-id={item.id} aria-describedby={item.sublabel ? `sub-${item.id}` : undefined}>
+      <button
+        type="button"
+        className="tray-button"
+        disabled={!item.enabled}
+        onClick={() => onActivate(item.id)}
+        data-item-id={item.id}
+        aria-describedby={item.sublabel ? `sub-${item.id}` : undefined}
+      >
         {item.label}
       </button>
       {item.sublabel && (
