@@ -42,7 +42,7 @@ const fresh = (f) => {
 }
 
 run('typecheck', 'npm', ['run', '-s', 'typecheck'])
-run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
+run('lint', 'npm', ['run', '-s', 'lint'])
 run('build', 'npx', ['electron-vite', 'build'])
 run('security', 'node', ['scripts/security-scan.mjs'])
 run('dep-audit', 'node', ['scripts/dep-audit.mjs'])
