@@ -152,13 +152,19 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
     const { delayMs, fault } = faults.take(method, route, world.faultPrng)
     const o = world.options
     const wait = o.latencyMs + (o.jitterMs ? world.faultPrng.int(0, o.jitterMs) : 0) + delayMs
-    if (wait > 0) await sleep(wait)
+    // Latency is a round trip: half on the way in, half on the way back, so the server's own work on one
+    // request overlaps other requests in flight, as it does with a real remote API.
+    const inbound = Math.floor(wait / 2)
+    if (inbound > 0) await sleep(inbound)
+    const outbound = (): Promise<void> => (wait - inbound > 0 ? sleep(wait - inbound) : Promise.resolve())
     const kind = fault?.kind
     if (!url.pathname.startsWith(API_PREFIX)) {
       record(method, url.pathname, route, url.searchParams, 404, undefined)
+      await outbound()
       return send(res, htmlPage(404))
     }
     if (kind === 'drop' || kind === 'hang') {
+      await outbound()
       record(method, url.pathname, route, url.searchParams, 0, kind)
       if (kind === 'drop') req.socket.destroy()
       else {
@@ -180,6 +186,7 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
       if (fault) reply = faultResponse(fault)
     }
     record(method, url.pathname, route, url.searchParams, reply.status, kind)
+    await outbound()
     send(res, reply)
   }
 
