@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { NodeSummary, NodeStatus } from '../../../shared/domain/node'
 import type { PendingAction } from '../../../shared/domain/node-state'
+import { summary } from '../nodes/nodes.fakes'
 import { decideNotifications, termKey, type TransitionInput } from './transition-notifier'
 
 const NOW = Date.UTC(2026, 1, 3, 8, 0, 0)
-const node = (id: number, status: NodeStatus, extra: Partial<NodeSummary> = {}): NodeSummary => ({
-  id,
-  name: `web-0${id}`,
-  status,
-  rawStatus: status,
-  plan: 'C3.8GB',
-  publicIp: `10.0.0.${id}`,
-  privateIp: null,
-  isLocked: false,
-  isProtected: false,
-  isCommitted: false,
-  createdAt: null,
-  location: 'Delhi',
-  vcpus: 2,
-  memoryGb: 8,
-  diskGb: 100,
-  ...extra
-})
+const node = summary
 const pend = (nodeId: number, kind: PendingAction['kind']): Record<string, PendingAction> => ({
   [String(nodeId)]: { nodeId, kind, startedAt: new Date(NOW).toISOString() }
 })
