@@ -62,6 +62,10 @@ export default tseslint.config(
         {
           selector: "MemberExpression[property.name='ipcMain']",
           message: 'Use the IPC registry; raw ipcMain lives only in ipc/bind-electron.ts.'
+        },
+        {
+          selector: "ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'ipcRenderer belongs to the preload only.'
         }
       ]
     }
