@@ -1,6 +1,6 @@
 // Data age, polling interval, requests in the last hour, and pause/resume. Ticks every second on its own.
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import { formatAge, formatInterval } from '../../lib/format'
+import { formatAge, formatDuration, formatInterval } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 
 interface PollingBarProps {
@@ -19,13 +19,20 @@ export function PollingBar({ states, onRefresh, onTogglePause }: PollingBarProps
   const paused = states.every((s) => s.polling.paused)
   const interval = Math.min(...states.map((s) => s.polling.intervalMs))
   const requests = states.reduce((sum, s) => sum + s.polling.requestsLastHour, 0)
+  // While every profile is backing off (offline, rate limited), the next try is what matters, not the cadence.
+  const retries = states.every((s) => s.error !== null)
+    ? states.map((s) => s.polling.nextPollAt).filter((x): x is string => x !== null)
+    : []
+  const nextTry = retries.length ? Math.min(...retries.map((x) => Date.parse(x))) - now : null
+  const cadence =
+    nextTry !== null && nextTry > 0 ? `Next try in ${formatDuration(nextTry)}` : `Polling ${formatInterval(interval)}`
   return (
     <div className="polling-bar row" data-testid="polling-bar">
       <span data-testid="data-age">
         {refreshing ? 'Refreshing…' : oldest ? `Updated ${formatAge(oldest, now)}` : 'Not fetched yet'}
       </span>
       <span aria-hidden="true">·</span>
-      <span data-testid="polling-status">{paused ? 'Polling paused' : `Polling ${formatInterval(interval)}`}</span>
+      <span data-testid="polling-status">{paused ? 'Polling paused' : cadence}</span>
       <span aria-hidden="true">·</span>
       <span>
         {requests} {requests === 1 ? 'request' : 'requests'} in the last hour

@@ -1,0 +1,26 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { makeProfileNodes } from '../../testing/fixtures'
+import { PollingBar } from './PollingBar'
+
+const noop = vi.fn()
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
+
+describe('PollingBar', () => {
+  it('shows the cadence while the data is healthy', () => {
+    const state = makeProfileNodes({
+      polling: { paused: false, intervalMs: 60_000, nextPollAt: inMs(60_000), requestsLastHour: 3 }
+    })
+    render(<PollingBar states={[state]} onRefresh={noop} onTogglePause={noop} />)
+    expect(screen.getByTestId('polling-status')).toHaveTextContent('Polling every 1 min')
+  })
+
+  it('shows when the next try is while every profile is backing off', () => {
+    const state = makeProfileNodes({
+      error: { code: 'RATE_LIMITED', message: 'Rate limited', reason: 'rate_limited', retryAfterMs: 120_000 },
+      polling: { paused: false, intervalMs: 5_000, nextPollAt: inMs(119_000), requestsLastHour: 9 }
+    })
+    render(<PollingBar states={[state]} onRefresh={noop} onTogglePause={noop} />)
+    expect(screen.getByTestId('polling-status')).toHaveTextContent('Next try in 2 min')
+  })
+})
