@@ -101,9 +101,13 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return send(res, out.status, 'application/json', JSON.stringify(out.body))
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed')
-    if (url.pathname === '/preview-bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript)
+    // Deferred and cacheable: it runs before the app's module script (document order) without blocking parsing.
+    if (url.pathname === '/preview-bridge.js')
+      return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript, 'private, max-age=3600')
     const file = await readRendererFile(opts.rendererDir, url.pathname)
-    return send(res, file.status, file.type, file.body)
+    // Vite's hashed assets never change under the same name; a reload takes them from the browser's cache.
+    const immutable = file.status === 200 && url.pathname.startsWith('/assets/')
+    return send(res, file.status, file.type, file.body, immutable ? 'private, max-age=31536000, immutable' : 'no-store')
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -157,10 +161,10 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
   res.writeHead(status, {
     'content-type': type,
-    'cache-control': 'no-store',
+    'cache-control': cache,
     'x-content-type-options': 'nosniff',
     'content-security-policy':
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"

@@ -27,7 +27,9 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   try {
     const body = await readFile(full)
     if (rel === 'index.html') {
-      const html = body.toString('utf8').replace('<head>', '<head>\n    <script src="./preview-bridge.js"></script>')
+      const html = body
+        .toString('utf8')
+        .replace('<head>', '<head>\n    <script defer src="./preview-bridge.js"></script>')
       return { status: 200, type: TYPES['.html'] as string, body: html }
     }
     return { status: 200, type: TYPES[extname(full)] ?? 'application/octet-stream', body }

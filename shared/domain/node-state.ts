@@ -28,6 +28,8 @@ export interface ProfileNodes {
   /** Keyed by node id. */
   pending: Record<string, PendingAction>
   polling: PollingInfo
+  /** Set only on a cut snapshot (`firstByName`): how many nodes the full list has. */
+  totalNodes?: number
 }
 
 /** What a node shows while one of our changes is under way: the window and the tray say the same. */

@@ -26,3 +26,10 @@ export const STATUS_LABEL: Record<NodeStatus, string> = {
   FAILED: 'Failed',
   UNKNOWN: 'Unknown'
 }
+
+const nameCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+/** The list's default order ("web-2" before "web-10"); main cuts the first snapshot page with the same rule. */
+export function compareNodesByName(a: { name: string; id: number }, b: { name: string; id: number }): number {
+  return nameCollator.compare(a.name, b.name) || a.id - b.id
+}

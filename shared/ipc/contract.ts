@@ -69,7 +69,7 @@ export const invokeSchemas = {
   'profiles:pick-import': S.ImportKindInput,
   'profiles:import': S.ImportInput,
   'profiles:export': S.Empty,
-  'nodes:snapshot': S.Empty,
+  'nodes:snapshot': S.SnapshotInput,
   'nodes:refresh': S.OptionalProfileRef,
   'nodes:detail': S.NodeRef,
   'nodes:action': S.NodeActionInput,

@@ -175,6 +175,8 @@ export const SettingsPatch = z.strictObject({
 
 export const NoticeRef = z.strictObject({ id: z.string().min(1).max(100) })
 export const ClipboardInput = z.strictObject({ text: z.string().min(1).max(2000) })
+/** `firstByName`: only the first N nodes of each profile in name order, for a fast first paint; the full list follows. */
+export const SnapshotInput = z.strictObject({ firstByName: z.number().int().min(1).max(1000).optional() })
 export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 export const ProfileRef = z.strictObject({ profileId: ProfileId })
 export const OptionalProfileRef = z.strictObject({ profileId: ProfileId.optional() })

@@ -1,6 +1,7 @@
 // Channel → service. Handlers only translate; rules live in the services. Inputs are already parsed by the registry.
 import type { HandlerMap } from '../ipc/registry'
 import type { MainServices } from './create-main'
+import { compareNodesByName } from '../../../shared/domain/node-status'
 import { DomainError } from '../errors'
 import { isAllowedExternalUrl } from '../shell/external-links'
 
@@ -42,7 +43,15 @@ export function createHandlers(s: MainServices): HandlerMap {
     'profiles:pick-import': async ({ kind }) => s.profiles.pickImport(kind),
     'profiles:import': async (input) => s.profiles.importProfiles(input),
     'profiles:export': async () => s.profiles.exportProfiles(),
-    'nodes:snapshot': async () => s.nodes.snapshot(),
+    'nodes:snapshot': async ({ firstByName }) => {
+      const states = s.nodes.snapshot()
+      if (firstByName === undefined) return states
+      return states.map((st) =>
+        st.nodes.length <= firstByName
+          ? st
+          : { ...st, nodes: [...st.nodes].sort(compareNodesByName).slice(0, firstByName), totalNodes: st.nodes.length }
+      )
+    },
     'nodes:refresh': async ({ profileId }) => ({ refreshed: await s.nodes.refresh(profileId) }),
     'nodes:detail': async ({ profileId, nodeId }) => s.nodes.detail(profileId, nodeId),
     'nodes:action': async ({ profileId, nodeId, action }) => {

@@ -16,14 +16,33 @@ interface NodesState {
   setPaused(paused: boolean): Promise<void>
 }
 
+/** Rows in the first, cut snapshot: more than a tall window shows. */
+export const FIRST_PAINT_ROWS = 80
+
+const byId = (list: ProfileNodes[]): Record<string, ProfileNodes> =>
+  Object.fromEntries(list.map((p) => [p.profileId, p]))
+
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0))
+    else setTimeout(resolve, 0)
+  })
+}
+
 export const useNodesStore = create<NodesState>()((set) => ({
   byProfile: {},
   loaded: false,
   error: null,
   async load() {
+    // The first screenful (each profile's first rows by name) paints at once. Only when a profile was cut does
+    // the full snapshot follow, after that paint: with 10,000 nodes it is megabytes of JSON to read.
     try {
-      const list = await call((api) => api.nodes.snapshot({}))
-      set({ byProfile: Object.fromEntries(list.map((p) => [p.profileId, p])), loaded: true, error: null })
+      const first = await call((api) => api.nodes.snapshot({ firstByName: FIRST_PAINT_ROWS }))
+      set({ byProfile: byId(first), loaded: true, error: null })
+      if (!first.some((p) => p.totalNodes !== undefined)) return
+      await afterNextPaint()
+      const full = await call((api) => api.nodes.snapshot({}))
+      set({ byProfile: byId(full), error: null })
     } catch (e) {
       set({ error: asAppError(e), loaded: true })
     }

@@ -148,7 +148,11 @@ export function NodeListScreen() {
         <StaleBanners states={states} profiles={profilesById} />
 
         <p className="muted small" aria-live="polite" data-testid="node-count">
-          {loaded ? `${rows.length} of ${allRows.length} ${allRows.length === 1 ? 'node' : 'nodes'}` : ''}
+          {!loaded
+            ? ''
+            : states.some((st) => st.totalNodes !== undefined)
+              ? `Loading all ${states.reduce((n, st) => n + (st.totalNodes ?? st.nodes.length), 0)} nodes…`
+              : `${rows.length} of ${allRows.length} ${allRows.length === 1 ? 'node' : 'nodes'}`}
         </p>
 
         {!loaded ? (

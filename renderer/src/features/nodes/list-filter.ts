@@ -1,5 +1,6 @@
 // Search, status filter and sort for the node list. Sorting runs only when the data or the sort key changes;
 // a keystroke only filters the already-sorted rows, which keeps 10,000 rows under a frame.
+import { compareNodesByName } from '../../../../shared/domain/node-status'
 import type { NodeStatus, NodeSummary } from '../../../../shared/domain/node'
 
 export interface NodeRow {
@@ -25,10 +26,9 @@ const STATUS_ORDER: Record<NodeStatus, number> = {
   FAILED: 5,
   UNKNOWN: 6
 }
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
 export function sortRows(rows: NodeRow[], key: SortKey): NodeRow[] {
-  const byName = (a: NodeRow, b: NodeRow) => collator.compare(a.node.name, b.node.name) || a.node.id - b.node.id
+  const byName = (a: NodeRow, b: NodeRow) => compareNodesByName(a.node, b.node)
   const out = rows.slice()
   if (key === 'name') return out.sort(byName)
   if (key === 'status')
