@@ -28,12 +28,7 @@ beforeAll(async () => {
 })
 afterAll(() => h.stop())
 beforeEach(() => {
-  h.sim.control.reset('empty')
-  Object.assign(h.target, {
-    apiKey: h.sim.demo.apiKey,
-    authToken: h.sim.demo.authToken,
-    projectId: h.sim.demo.projects[0]?.projectId
-  })
+  h.reset('empty')
 })
 
 describe('ambiguous failures', () => {

@@ -12,6 +12,8 @@ export interface SimHarness {
   sim: StartedSimulator
   target: ApiTarget
   client(options?: ClientOptions, over?: Partial<ApiTarget>): E2EClient
+  /** Reseeds the simulator and points `target` at the new seed's primary account. */
+  reset(seed?: 'demo' | 'empty' | number): void
   stop(): Promise<void>
 }
 
@@ -30,6 +32,14 @@ export async function simHarness(seed: 'demo' | 'empty' | number = 'empty', late
     sim,
     target,
     client: (options = {}, over = {}) => createE2EClient({ ...target, ...over }, { sleep: noSleep, ...options }),
+    reset(next = seed) {
+      sim.control.reset(next)
+      Object.assign(target, {
+        apiKey: sim.demo.apiKey,
+        authToken: sim.demo.authToken,
+        projectId: sim.demo.projects[0]?.projectId
+      })
+    },
     stop: () => sim.stop()
   }
 }
