@@ -43,6 +43,8 @@ export interface PreviewHost {
 }
 
 const MAX_BODY = 1024 * 1024
+const BATCH_PATH = '/ipc/_batch'
+const MAX_BATCH = 16
 
 export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
   const secret = randomBytes(24).toString('hex')
@@ -83,6 +85,14 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return send(res, 403, 'text/plain', 'forbidden: missing or wrong preview secret, host or origin')
     if (!main) return send(res, 503, 'text/plain', 'starting')
 
+    // Calls the page makes in the same tick travel together (see bridge.ts); each is still dispatched, validated
+    // and answered on its own. Channel names are `area:verb`, so `_batch` cannot collide with one.
+    if (req.method === 'POST' && url.pathname === BATCH_PATH) {
+      const calls = parseBatch(await readJson(req))
+      if (!calls) return send(res, 400, 'text/plain', `bad batch: an array of 1–${MAX_BATCH} {channel, input} calls`)
+      const envelopes = await Promise.all(calls.map((c) => main!.registry.dispatch(c.channel, c.input, sender)))
+      return send(res, 200, 'application/json', JSON.stringify(envelopes))
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
       const body = await readJson(req)
       const envelope = await main.registry.dispatch(url.pathname.slice(5), body, sender)
@@ -170,6 +180,18 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
   })
   res.end(body)
+}
+
+function parseBatch(body: unknown): { channel: string; input: unknown }[] | null {
+  if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BATCH) return null
+  const calls: { channel: string; input: unknown }[] = []
+  for (const item of body as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null
+    const { channel, input } = item as { channel?: unknown; input?: unknown }
+    if (typeof channel !== 'string') return null
+    calls.push({ channel, input: input ?? {} })
+  }
+  return calls
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -1,17 +1,13 @@
 // The window: header (name, version, navigation), the current screen, toasts, and in the preview the
 // native-dialog stand-in and the tray panel.
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { Spinner } from './components/Spinner'
 import { Tabs, type TabItem } from './components/Tabs'
 import { Toasts } from './components/Toasts'
 import { ErrorText } from './components/ErrorText'
 import { Notices } from './components/Notices'
-import { DialogHost } from './features/dialogs/DialogHost'
-import { FirstRun } from './features/first-run/FirstRun'
 import { NodeListScreen } from './features/nodes/NodeListScreen'
-import { ProfilesScreen } from './features/profiles/ProfilesScreen'
-import { SettingsScreen } from './features/settings/SettingsScreen'
-import { TrayPreview } from './features/tray-preview/TrayPreview'
+import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen, TrayPreview } from './lazy-screens'
 import { useAppStore } from './stores/app.store'
 import { connectEvents, startLoading } from './stores/events'
 import { useProfilesStore, userProfiles } from './stores/profiles.store'
@@ -59,25 +55,31 @@ export function App() {
       >
         {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
         <Notices />
-        {!loaded ? (
-          profilesError ? (
-            <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
+        <Suspense fallback={<Spinner label="Opening…" />}>
+          {!loaded ? (
+            profilesError ? (
+              <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
+            ) : (
+              <Spinner label="Starting…" />
+            )
+          ) : firstRun ? (
+            <FirstRun demoAvailable={(info?.demoMode ?? false) || (settings?.hideDemo ?? false)} />
+          ) : view === 'nodes' ? (
+            <NodeListScreen />
+          ) : view === 'profiles' ? (
+            <ProfilesScreen />
+          ) : view === 'settings' ? (
+            <SettingsScreen />
           ) : (
-            <Spinner label="Starting…" />
-          )
-        ) : firstRun ? (
-          <FirstRun demoAvailable={(info?.demoMode ?? false) || (settings?.hideDemo ?? false)} />
-        ) : view === 'nodes' ? (
-          <NodeListScreen />
-        ) : view === 'profiles' ? (
-          <ProfilesScreen />
-        ) : view === 'settings' ? (
-          <SettingsScreen />
-        ) : (
-          info?.preview && <TrayPreview />
-        )}
+            info?.preview && <TrayPreview />
+          )}
+        </Suspense>
       </main>
-      {info?.preview && <DialogHost />}
+      {info?.preview && (
+        <Suspense fallback={null}>
+          <DialogHost />
+        </Suspense>
+      )}
       <Toasts />
     </div>
   )

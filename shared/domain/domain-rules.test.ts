@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diskSizeError } from './catalog'
 import { actionAvailability, deleteAvailability } from './node-rules'
-import { isTransitional, normalizeStatus } from './node-status'
+import { compareNodesByName, firstNodesByName, isTransitional, normalizeStatus } from './node-status'
 
 describe('status normalisation (§3)', () => {
   it.each([
@@ -65,5 +65,34 @@ describe('E1 disk rules', () => {
     const err = diskSizeError(gb)
     if (problem === null) expect(err).toBeNull()
     else expect(err).toContain(problem)
+  })
+})
+
+describe('first nodes by name (the cut snapshot)', () => {
+  const shuffled = (n: number) => {
+    // A fixed permutation, so a failure repeats: multiply by a number coprime to n.
+    return Array.from({ length: n }, (_, i) => {
+      const k = (i * 7919) % n
+      return { id: k + 1, name: `node-${k % 40}` }
+    })
+  }
+
+  it('equals sorting everything and taking the head, ties broken by id', () => {
+    const nodes = shuffled(1000)
+    for (const n of [1, 7, 80, 999, 1000, 5000]) {
+      expect(firstNodesByName(nodes, n)).toEqual([...nodes].sort(compareNodesByName).slice(0, n))
+    }
+  })
+
+  it('orders names the way people read them and leaves the input alone', () => {
+    const nodes = [
+      { id: 1, name: 'web-10' },
+      { id: 2, name: 'Web-2' },
+      { id: 3, name: 'db-1' }
+    ]
+    const before = JSON.stringify(nodes)
+    expect(firstNodesByName(nodes, 2).map((n) => n.name)).toEqual(['db-1', 'Web-2'])
+    expect(JSON.stringify(nodes)).toBe(before)
+    expect(firstNodesByName(nodes, 0)).toEqual([])
   })
 })

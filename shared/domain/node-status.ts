@@ -33,3 +33,24 @@ const nameCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base
 export function compareNodesByName(a: { name: string; id: number }, b: { name: string; id: number }): number {
   return nameCollator.compare(a.name, b.name) || a.id - b.id
 }
+
+/** The first `n` nodes in name order without sorting them all: one comparison per node against the current
+ * n-th, so cutting 10,000 nodes to a screenful costs about 10,000 comparisons rather than 130,000. */
+export function firstNodesByName<T extends { name: string; id: number }>(nodes: readonly T[], n: number): T[] {
+  const best: T[] = []
+  if (n <= 0) return best
+  for (const node of nodes) {
+    const last = best[best.length - 1]
+    if (best.length >= n && last !== undefined && compareNodesByName(node, last) >= 0) continue
+    let lo = 0
+    let hi = best.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareNodesByName(best[mid] as T, node) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    best.splice(lo, 0, node)
+    if (best.length > n) best.pop()
+  }
+  return best
+}

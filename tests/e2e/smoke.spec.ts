@@ -62,3 +62,33 @@ test('npm run preview:web prints a 127.0.0.1 URL on its own line and serves the 
     process.kill(-child.pid!, 'SIGTERM')
   }
 })
+
+test('the window start travels as one batched request, each call answered on its own', async ({ page, preview }) => {
+  const ipcPaths: string[] = []
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname
+    if (path.startsWith('/ipc/')) ipcPaths.push(path)
+  })
+  await page.goto(preview.url)
+  await expect(page.getByTestId('first-run')).toBeVisible()
+  // app:info, profiles:list, settings:get and the first node snapshot, together.
+  expect(ipcPaths[0]).toBe('/ipc/_batch')
+
+  const post = (body: unknown, secret = preview.secret) =>
+    fetch(`${preview.origin}/ipc/_batch`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-nodetray-secret': secret }
+    })
+  const res = await post([
+    { channel: 'app:info', input: {} },
+    { channel: 'nodes:no-such-thing', input: {} },
+    { channel: 'profiles:delete', input: { profileId: 42 } }
+  ])
+  const envelopes = (await res.json()) as { ok: boolean; error?: { code: string; field?: string } }[]
+  expect(envelopes.map((e) => e.ok)).toEqual([true, false, false])
+  expect(envelopes[2]?.error).toMatchObject({ code: 'VALIDATION', field: 'profileId' })
+  expect((await post({ channel: 'app:info' })).status).toBe(400)
+  expect((await post([])).status).toBe(400)
+  expect((await post([{ channel: 'app:info' }], 'wrong')).status).toBe(403)
+})

@@ -1,7 +1,7 @@
 // Channel → service. Handlers only translate; rules live in the services. Inputs are already parsed by the registry.
 import type { HandlerMap } from '../ipc/registry'
 import type { MainServices } from './create-main'
-import { compareNodesByName } from '../../../shared/domain/node-status'
+import { firstNodesByName } from '../../../shared/domain/node-status'
 import { DomainError } from '../errors'
 import { isAllowedExternalUrl } from '../shell/external-links'
 
@@ -49,7 +49,7 @@ export function createHandlers(s: MainServices): HandlerMap {
       return states.map((st) =>
         st.nodes.length <= firstByName
           ? st
-          : { ...st, nodes: [...st.nodes].sort(compareNodesByName).slice(0, firstByName), totalNodes: st.nodes.length }
+          : { ...st, nodes: firstNodesByName(st.nodes, firstByName), totalNodes: st.nodes.length }
       )
     },
     'nodes:refresh': async ({ profileId }) => ({ refreshed: await s.nodes.refresh(profileId) }),

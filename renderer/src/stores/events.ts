@@ -33,12 +33,30 @@ export async function loadAll(): Promise<void> {
   ])
 }
 
-let startup: Promise<void> | null = null
+export interface Startup {
+  /** Every store has its first answer; the node lists may still be cut to the first screenful. */
+  firstData: Promise<void>
+  /** The full node lists are in too. */
+  all: Promise<void>
+}
+
+let startup: Startup | null = null
 
 /** The window's first loads (identity, profiles, settings, nodes), started once. main.tsx calls this before React
- * mounts so the IPC round trips overlap script evaluation and the first render; App calls it again (a no-op then). */
-export function startLoading(): Promise<void> {
-  startup ??= Promise.all([useAppStore.getState().load(), loadAll()]).then(() => undefined)
+ * loads so the IPC round trips overlap script evaluation; App calls it again (a no-op then). */
+export function startLoading(): Startup {
+  if (startup) return startup
+  const nodes = useNodesStore.getState()
+  const first = Promise.all([
+    useAppStore.getState().load(),
+    useProfilesStore.getState().load(),
+    useSettingsStore.getState().load(),
+    nodes.loadFirst()
+  ])
+  startup = {
+    firstData: first.then(() => undefined),
+    all: first.then(async ([, , , cut]) => (cut ? nodes.loadRest() : undefined))
+  }
   return startup
 }
 

@@ -4,10 +4,13 @@ import type { ProfileNodes } from '../../../shared/domain/node-state'
 import { setBridgeForTests } from '../lib/ipc'
 import { createFakeApi } from '../testing/fake-api'
 import { makeNode, makeProfileNodes } from '../testing/fixtures'
-import { FIRST_PAINT_ROWS, useNodesStore } from './nodes.store'
+import { startLoading, resetStartup } from './events'
+import { FIRST_PAINT_ROWS, holdFullListsUntil, useNodesStore } from './nodes.store'
 
 afterEach(() => {
   setBridgeForTests(null)
+  resetStartup()
+  holdFullListsUntil(Promise.resolve())
   useNodesStore.setState({ byProfile: {}, loaded: false, error: null })
 })
 
@@ -55,5 +58,35 @@ describe('nodes store: small accounts', () => {
     await useNodesStore.getState().load()
     expect(seen).toEqual([FIRST_PAINT_ROWS])
     expect(useNodesStore.getState().byProfile['p1']?.nodes).toHaveLength(1)
+  })
+})
+
+describe('nodes store: the window start', () => {
+  it('has its first data with the cut list, and asks for the full list only once the window says it painted', async () => {
+    const nodes = Array.from({ length: 200 }, (_, i) => makeNode({ id: i + 1, name: `n-${i + 1}` }))
+    const seen: number[] = []
+    setBridgeForTests(
+      createFakeApi({
+        'nodes:snapshot': (input) => {
+          seen.push(input.firstByName ?? 0)
+          return input.firstByName
+            ? [makeProfileNodes({ nodes: nodes.slice(0, input.firstByName), totalNodes: nodes.length })]
+            : [makeProfileNodes({ nodes })]
+        }
+      })
+    )
+    let painted: () => void = () => undefined
+    holdFullListsUntil(new Promise<void>((r) => (painted = r)))
+    const { firstData, all } = startLoading()
+    await firstData
+    expect(useNodesStore.getState().loaded).toBe(true)
+    expect(useNodesStore.getState().byProfile['p1']?.nodes).toHaveLength(FIRST_PAINT_ROWS)
+    // Long enough for any stray request to have gone out: the full list waits for the paint.
+    await new Promise((r) => setTimeout(r, 50))
+    expect(seen).toEqual([FIRST_PAINT_ROWS])
+    painted()
+    await all
+    expect(seen).toEqual([FIRST_PAINT_ROWS, 0])
+    expect(useNodesStore.getState().byProfile['p1']?.nodes).toHaveLength(200)
   })
 })

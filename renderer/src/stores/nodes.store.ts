@@ -8,7 +8,12 @@ interface NodesState {
   byProfile: Record<string, ProfileNodes>
   loaded: boolean
   error: AppError | null
+  /** Both steps below: the lists as main has them. */
   load(): Promise<void>
+  /** The first screenful of each profile; true when a profile was cut (the full lists are still to come). */
+  loadFirst(): Promise<boolean>
+  /** The full lists, once the first screenful has painted. */
+  loadRest(): Promise<void>
   apply(state: ProfileNodes): void
   /** Profiles no longer listed drop out (deleted profiles, hidden demo). */
   retain(profileIds: string[]): void
@@ -22,29 +27,48 @@ export const FIRST_PAINT_ROWS = 80
 const byId = (list: ProfileNodes[]): Record<string, ProfileNodes> =>
   Object.fromEntries(list.map((p) => [p.profileId, p]))
 
-function afterNextPaint(): Promise<void> {
+export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0))
     else setTimeout(resolve, 0)
   })
 }
 
-export const useNodesStore = create<NodesState>()((set) => ({
+// The full lists wait for this. main.tsx points it at "React mounted, then a frame painted"; elsewhere (tests,
+// a retry) the next paint is enough.
+let beforeFullLists: () => Promise<void> = afterNextPaint
+
+/** The full node lists (megabytes of JSON with 10,000 nodes) are read only after `painted` and one more frame. */
+export function holdFullListsUntil(painted: Promise<unknown>): void {
+  beforeFullLists = () => painted.then(afterNextPaint)
+}
+
+export const useNodesStore = create<NodesState>()((set, get) => ({
   byProfile: {},
   loaded: false,
   error: null,
   async load() {
+    if (await get().loadFirst()) await get().loadRest()
+  },
+  async loadFirst() {
     // The first screenful (each profile's first rows by name) paints at once. Only when a profile was cut does
-    // the full snapshot follow, after that paint: with 10,000 nodes it is megabytes of JSON to read.
+    // the full snapshot follow.
     try {
       const first = await call((api) => api.nodes.snapshot({ firstByName: FIRST_PAINT_ROWS }))
       set({ byProfile: byId(first), loaded: true, error: null })
-      if (!first.some((p) => p.totalNodes !== undefined)) return
-      await afterNextPaint()
+      return first.some((p) => p.totalNodes !== undefined)
+    } catch (e) {
+      set({ error: asAppError(e), loaded: true })
+      return false
+    }
+  },
+  async loadRest() {
+    try {
+      await beforeFullLists()
       const full = await call((api) => api.nodes.snapshot({}))
       set({ byProfile: byId(full), error: null })
     } catch (e) {
-      set({ error: asAppError(e), loaded: true })
+      set({ error: asAppError(e) })
     }
   },
   apply: (state) => set((s) => ({ byProfile: { ...s.byProfile, [state.profileId]: state } })),

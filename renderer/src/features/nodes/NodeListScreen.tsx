@@ -1,5 +1,5 @@
 // The node list: one profile or all, search, status filter, sort, polling status, stale banners, detail panel.
-import { useMemo, useState } from 'react'
+import { Suspense, useMemo, useState } from 'react'
 import type { NodeStatus } from '../../../../shared/domain/node'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileView } from '../../../../shared/domain/profile'
@@ -10,7 +10,7 @@ import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { ALL_PROFILES, useUiStore } from '../../stores/ui.store'
-import { NodeDetailPanel } from '../node-detail/NodeDetailPanel'
+import { NodeDetailPanel } from '../../lazy-screens'
 import { CreateNodeEntry } from './CreateNodeEntry'
 import { filterRows, searchKey, sortRows, type NodeRow, type SortKey, type StatusFilter } from './list-filter'
 import { NodeTable } from './NodeTable'
@@ -186,12 +186,20 @@ export function NodeListScreen() {
         )}
       </section>
       {selectedVisible && (
-        <NodeDetailPanel
-          key={`${selectedVisible.profileId}:${selectedVisible.nodeId}`}
-          profileId={selectedVisible.profileId}
-          nodeId={selectedVisible.nodeId}
-          onClose={() => select(null)}
-        />
+        <Suspense
+          fallback={
+            <aside className="detail-panel card" aria-label="Node details">
+              <Spinner label="Loading details…" />
+            </aside>
+          }
+        >
+          <NodeDetailPanel
+            key={`${selectedVisible.profileId}:${selectedVisible.nodeId}`}
+            profileId={selectedVisible.profileId}
+            nodeId={selectedVisible.nodeId}
+            onClose={() => select(null)}
+          />
+        </Suspense>
       )}
       {creating && createProfile && (
         <CreateNodeEntry
