@@ -1,6 +1,7 @@
 // The window: header (name, version, navigation), the current screen, toasts, and in the preview the
 // native-dialog stand-in and the tray panel.
-import { Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
+import { ScreenBoundary } from './components/ScreenBoundary'
 import { Spinner } from './components/Spinner'
 import { Tabs, type TabItem } from './components/Tabs'
 import { Toasts } from './components/Toasts'
@@ -10,7 +11,7 @@ import { NodeListScreen } from './features/nodes/NodeListScreen'
 import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen, TrayPreview } from './lazy-screens'
 import { useAppStore } from './stores/app.store'
 import { connectEvents, startLoading } from './stores/events'
-import { useProfilesStore, userProfiles } from './stores/profiles.store'
+import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
 import { useSettingsStore } from './stores/settings.store'
 import { useUiStore, type View } from './stores/ui.store'
 
@@ -26,7 +27,7 @@ export function App() {
     return disconnect
   }, [])
 
-  const firstRun = loaded && (profiles.length === 0 || (userProfiles(profiles).length === 0 && !firstRunDone))
+  const firstRun = loaded && showsFirstRun(profiles, firstRunDone)
   const tabs: TabItem<View>[] = [
     { key: 'nodes', label: 'Nodes' },
     { key: 'profiles', label: 'Profiles' },
@@ -55,7 +56,7 @@ export function App() {
       >
         {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
         <Notices />
-        <Suspense fallback={<Spinner label="Opening…" />}>
+        <ScreenBoundary>
           {!loaded ? (
             profilesError ? (
               <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
@@ -73,12 +74,12 @@ export function App() {
           ) : (
             info?.preview && <TrayPreview />
           )}
-        </Suspense>
+        </ScreenBoundary>
       </main>
       {info?.preview && (
-        <Suspense fallback={null}>
+        <ScreenBoundary>
           <DialogHost />
-        </Suspense>
+        </ScreenBoundary>
       )}
       <Toasts />
     </div>

@@ -1,28 +1,57 @@
 // Screens the first paint of the node list does not need, in their own chunks. Together with zod (which the
-// forms use) they were a third of the startup script. `preloadScreens` fetches them once the list is on screen,
-// so a click on a tab or a node finds its chunk already loaded.
-import { lazy } from 'react'
+// forms use) they were a third of the startup script. `preloadScreens` fetches them once the list is on screen;
+// a screen whose chunk is already in renders at once, without a Suspense fallback flashing first.
+import { createElement, lazy, type ComponentType } from 'react'
 
-const loaders = {
-  firstRun: () => import('./features/first-run/FirstRun'),
-  profiles: () => import('./features/profiles/ProfilesScreen'),
-  settings: () => import('./features/settings/SettingsScreen'),
-  tray: () => import('./features/tray-preview/TrayPreview'),
-  dialogs: () => import('./features/dialogs/DialogHost'),
-  detail: () => import('./features/node-detail/NodeDetailPanel')
+function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
+  let ready: ComponentType<P> | null = null
+  const loadAndKeep = async () => (ready = pick(await load()))
+  const Suspending = lazy(async () => ({ default: await loadAndKeep() }))
+  function Screen(props: P) {
+    return createElement(ready ?? Suspending, props)
+  }
+  return { Screen, preload: loadAndKeep }
 }
 
-export const FirstRun = lazy(async () => ({ default: (await loaders.firstRun()).FirstRun }))
-export const ProfilesScreen = lazy(async () => ({ default: (await loaders.profiles()).ProfilesScreen }))
-export const SettingsScreen = lazy(async () => ({ default: (await loaders.settings()).SettingsScreen }))
-export const TrayPreview = lazy(async () => ({ default: (await loaders.tray()).TrayPreview }))
-export const DialogHost = lazy(async () => ({ default: (await loaders.dialogs()).DialogHost }))
-export const NodeDetailPanel = lazy(async () => ({ default: (await loaders.detail()).NodeDetailPanel }))
+const firstRun = lazyScreen(
+  () => import('./features/first-run/FirstRun'),
+  (m) => m.FirstRun
+)
+const profiles = lazyScreen(
+  () => import('./features/profiles/ProfilesScreen'),
+  (m) => m.ProfilesScreen
+)
+const settings = lazyScreen(
+  () => import('./features/settings/SettingsScreen'),
+  (m) => m.SettingsScreen
+)
+const tray = lazyScreen(
+  () => import('./features/tray-preview/TrayPreview'),
+  (m) => m.TrayPreview
+)
+const dialogs = lazyScreen(
+  () => import('./features/dialogs/DialogHost'),
+  (m) => m.DialogHost
+)
+const detail = lazyScreen(
+  () => import('./features/node-detail/NodeDetailPanel'),
+  (m) => m.NodeDetailPanel
+)
+
+export const FirstRun = firstRun.Screen
+export const ProfilesScreen = profiles.Screen
+export const SettingsScreen = settings.Screen
+export const TrayPreview = tray.Screen
+export const DialogHost = dialogs.Screen
+export const NodeDetailPanel = detail.Screen
+
+/** The first-run screen, for main.tsx to load before mounting when that is what the window will show. */
+export const preloadFirstRun = firstRun.preload
 
 let preloading: Promise<unknown> | null = null
 
 /** Starts loading every lazy screen (once); failures surface later, when the screen is actually shown. */
 export function preloadScreens(): Promise<unknown> {
-  preloading ??= Promise.allSettled(Object.values(loaders).map((load) => load()))
+  preloading ??= Promise.allSettled([firstRun, profiles, settings, tray, dialogs, detail].map((s) => s.preload()))
   return preloading
 }

@@ -27,6 +27,10 @@ export const useProfilesStore = create<ProfilesState>()((set) => ({
 
 export const userProfiles = (profiles: ProfileView[]): ProfileView[] => profiles.filter((p) => !p.isDemo)
 
+/** The first-run screen shows until the user has a profile of their own or chose the demo. */
+export const showsFirstRun = (profiles: ProfileView[], firstRunDone: boolean): boolean =>
+  profiles.length === 0 || (userProfiles(profiles).length === 0 && !firstRunDone)
+
 export function profileById(profiles: ProfileView[], id: string): ProfileView | undefined {
   return profiles.find((p) => p.id === id)
 }

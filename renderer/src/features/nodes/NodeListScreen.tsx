@@ -1,9 +1,10 @@
 // The node list: one profile or all, search, status filter, sort, polling status, stale banners, detail panel.
-import { Suspense, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { NodeStatus } from '../../../../shared/domain/node'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { EmptyState } from '../../components/EmptyState'
+import { ScreenBoundary } from '../../components/ScreenBoundary'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import { useNodesStore } from '../../stores/nodes.store'
@@ -186,20 +187,14 @@ export function NodeListScreen() {
         )}
       </section>
       {selectedVisible && (
-        <Suspense
-          fallback={
-            <aside className="detail-panel card" aria-label="Node details">
-              <Spinner label="Loading details…" />
-            </aside>
-          }
-        >
+        <ScreenBoundary loadingLabel="Loading details…" frameClassName="detail-panel card">
           <NodeDetailPanel
             key={`${selectedVisible.profileId}:${selectedVisible.nodeId}`}
             profileId={selectedVisible.profileId}
             nodeId={selectedVisible.nodeId}
             onClose={() => select(null)}
           />
-        </Suspense>
+        </ScreenBoundary>
       )}
       {creating && createProfile && (
         <CreateNodeEntry
