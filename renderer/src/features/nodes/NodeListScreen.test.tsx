@@ -77,4 +77,20 @@ describe('node list', () => {
     expect(fake.callsTo('poller:set-paused')).toEqual([{ paused: true }])
     off()
   })
+
+  it('keeps keyboard focus on the node the user was on when a poll changes the rows above it', async () => {
+    const fake = await renderList()
+    const off = connectEvents()
+    // Sorted: api-2, db-3, web-1. Focus db-3's Copy button, then api-2 disappears (deleted elsewhere).
+    const copyDb = screen.getByRole('button', { name: 'Copy IP 164.52.9.3' })
+    copyDb.focus()
+    act(() => fake.emit('nodes:changed', makeProfileNodes({ nodes: [nodes[0]!, nodes[2]!] })))
+    expect(rowNames()).toEqual(['db-3', 'web-1'])
+    expect(document.activeElement).toHaveAccessibleName('Copy IP 164.52.9.3')
+    // Now db-3 itself goes: focus falls back to the table, not onto web-1.
+    act(() => fake.emit('nodes:changed', makeProfileNodes({ nodes: [nodes[0]!] })))
+    expect(rowNames()).toEqual(['web-1'])
+    expect(document.activeElement).toBe(screen.getByTestId('node-table-scroll'))
+    off()
+  })
 })

@@ -1,6 +1,6 @@
 // The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
-import { memo, useRef } from 'react'
+import { memo, useLayoutEffect, useRef, type FocusEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
@@ -35,6 +35,8 @@ export const NodeTable = memo(function NodeTable({
   onSelect
 }: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Its functions are only called during this render (no React Compiler here), which is what the rule warns about.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -44,13 +46,21 @@ export const NodeTable = memo(function NodeTable({
     // the first commit already has about the rows that fit; the measurement right after corrects the guess.
     initialRect: { width: 0, height: Math.max(ROW_HEIGHT * 6, window.innerHeight - TABLE_TOP_GUESS) }
   })
+  const focusedNode = useKeepFocusOnNode(scrollRef)
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   const cols = showProfile ? 7 : 6
 
   return (
-    <div className="table-scroll" ref={scrollRef} data-testid="node-table-scroll" tabIndex={-1}>
+    <div
+      className="table-scroll"
+      ref={scrollRef}
+      data-testid="node-table-scroll"
+      tabIndex={-1}
+      onFocus={focusedNode.onFocus}
+      onBlur={focusedNode.onBlur}
+    >
       <table className="data node-table" aria-rowcount={rows.length + 1} data-testid="node-table">
         <thead>
           <tr aria-rowindex={1}>
@@ -116,6 +126,39 @@ export const NodeTable = memo(function NodeTable({
   )
 })
 
+/** Rows are keyed by position, so after the list changes the element that had focus may show another node.
+ * This moves focus to the row now showing the node the user was on (same button), or to the table when that node
+ * left the window, so Enter never acts on a node the user did not choose. */
+function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
+  const focused = useRef<{ key: string; control: string } | null>(null)
+  useLayoutEffect(() => {
+    const want = focused.current
+    const box = scrollRef.current
+    if (!want || !box) return
+    const active = document.activeElement
+    if (active && box.contains(active) && active.closest('tr')?.getAttribute('data-node-key') === want.key) return
+    if (active && active !== document.body && !box.contains(active)) return
+    const row = [...box.querySelectorAll<HTMLElement>('tr[data-node-key]')].find((r) => r.dataset.nodeKey === want.key)
+    const target = row?.querySelector<HTMLElement>(`[data-control="${want.control}"]`)
+    if (target) target.focus()
+    else {
+      focused.current = null
+      box.focus()
+    }
+  })
+  return {
+    onFocus(e: FocusEvent<HTMLDivElement>) {
+      const key = (e.target as HTMLElement).closest('tr')?.getAttribute('data-node-key')
+      const control = (e.target as HTMLElement).getAttribute('data-control')
+      focused.current = key && control ? { key, control } : null
+    },
+    onBlur(e: FocusEvent<HTMLDivElement>) {
+      // Leaving the table (not moving inside it, and not losing the element to a re-render) forgets the node.
+      if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) focused.current = null
+    }
+  }
+}
+
 async function copy(ip: string): Promise<void> {
   const ok = await copyText(ip)
   toast(ok ? { kind: 'ok', title: `Copied ${ip}` } : { kind: 'error', title: 'Could not copy the IP address' })
@@ -144,6 +187,7 @@ const NodeTableRow = memo(function NodeTableRow({
 }: NodeTableRowProps) {
   return (
     <tr
+      data-node-key={`${profileId}:${node.id}`}
       aria-rowindex={index + 2}
       className={isSelected ? 'selected' : undefined}
       data-testid="node-row"
@@ -155,6 +199,7 @@ const NodeTableRow = memo(function NodeTableRow({
           className="link-button"
           // Element Timing: the bench reads when the list's first row was painted.
           elementtiming={index === 0 ? 'first-node-row' : undefined}
+          data-control="open"
           aria-current={isSelected ? 'true' : undefined}
           onClick={() => onSelect({ profileId, nodeId: node.id })}
         >
@@ -177,6 +222,7 @@ const NodeTableRow = memo(function NodeTableRow({
               type="button"
               className="btn btn-ghost btn-sm"
               aria-label={`Copy IP ${node.publicIp}`}
+              data-control="copy"
               title="Copy IP"
               onClick={() => void copy(node.publicIp as string)}
             >
