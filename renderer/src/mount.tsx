@@ -8,6 +8,8 @@ import { preloadScreens } from './lazy-screens'
 
 /** Renders synchronously, so the caller knows the first frame is committed when this returns. */
 export function mount(root: HTMLElement): void {
+  // User Timing marks: the renderer bench splits the first paint into its phases with them.
+  performance.mark('nodetray:mount')
   const reactRoot = createRoot(root)
   flushSync(() =>
     reactRoot.render(
@@ -16,6 +18,7 @@ export function mount(root: HTMLElement): void {
       </StrictMode>
     )
   )
+  performance.mark('nodetray:mounted')
   // The other screens' chunks load while the user looks at the list, when the page is idle.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void preloadScreens(), { timeout: 2000 })
   else setTimeout(() => void preloadScreens(), 500)

@@ -102,6 +102,11 @@ interface ReloadSample {
   /** Element Timing's render time for the first row: when the compositor presented that frame. */
   presented: number
   domInteractive: number
+  /** The window's first IPC answers arrived (the start calls, batched). */
+  dataIn: number
+  /** React mount began / finished its synchronous first render. */
+  mountAt: number
+  mountedAt: number
 }
 
 /** Reloads with main's node cache warm, RELOADS times, and times the first row of the list. Every time counts from
@@ -115,7 +120,10 @@ async function measureReloadPaint(page: Page): Promise<ReloadSample[]> {
     function report() {
       if (presented === null || painted === null) return
       const nav = performance.getEntriesByType('navigation')[0]
-      console.log('nodetray-bench-first-row ' + painted + ' ' + presented + ' ' + (nav ? nav.domInteractive : 0))
+      const start = performance.getEntriesByType('resource').find((r) => r.name.includes('/ipc/'))
+      const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN
+      console.log('nodetray-bench-first-row ' + [painted, presented, nav ? nav.domInteractive : NaN,
+        start ? start.responseEnd : NaN, mark('nodetray:mount'), mark('nodetray:mounted')].join(' '))
     }
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
@@ -145,8 +153,19 @@ async function measureReloadPaint(page: Page): Promise<ReloadSample[]> {
       timeout: 30_000
     })
     await page.reload({ waitUntil: 'commit' })
-    const [painted, presented, domInteractive] = (await message).text().split(' ').slice(1).map(Number)
-    samples.push({ painted: painted ?? NaN, presented: presented ?? NaN, domInteractive: domInteractive ?? NaN })
+    const [painted, presented, domInteractive, dataIn, mountAt, mountedAt] = (await message)
+      .text()
+      .split(' ')
+      .slice(1)
+      .map(Number)
+    samples.push({
+      painted: painted ?? NaN,
+      presented: presented ?? NaN,
+      domInteractive: domInteractive ?? NaN,
+      dataIn: dataIn ?? NaN,
+      mountAt: mountAt ?? NaN,
+      mountedAt: mountedAt ?? NaN
+    })
   }
   return samples
 }
@@ -243,6 +262,23 @@ export async function benchRenderer(): Promise<BenchResult[]> {
         unit: 'ms'
       },
       { name: 'renderer.reload.samples', value: reload.length, unit: 'count' },
+      // Where the first paint's time goes (medians, ms from navigation start).
+      {
+        name: 'renderer.reload.phase.dom-interactive',
+        value: round(median(reload.map((r) => r.domInteractive))),
+        unit: 'ms'
+      },
+      { name: 'renderer.reload.phase.first-data-in', value: round(median(reload.map((r) => r.dataIn))), unit: 'ms' },
+      {
+        name: 'renderer.reload.phase.react-mount-start',
+        value: round(median(reload.map((r) => r.mountAt))),
+        unit: 'ms'
+      },
+      {
+        name: 'renderer.reload.phase.react-first-render',
+        value: round(median(reload.map((r) => r.mountedAt - r.mountAt))),
+        unit: 'ms'
+      },
       { name: 'renderer.snapshot-ipc-roundtrip', value: round(snapshotMs), unit: 'ms' },
       { name: 'renderer.js-heap-used', value: round(heap), unit: 'MB', target: '< 150 MB' },
       { name: 'renderer.nodes-listed', value: rows, unit: 'count' }
