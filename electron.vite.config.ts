@@ -29,7 +29,11 @@ const preloadMountChunk = (): Plugin => ({
       )
       if (!mount) throw new Error('preload-mount: no chunk for renderer/src/mount.tsx')
       return [
-        { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${mount.fileName}` }, injectTo: 'head' }
+        {
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${mount.fileName}` },
+          injectTo: 'head'
+        }
       ]
     }
   }
