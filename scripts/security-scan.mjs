@@ -1,12 +1,11 @@
 // Electronegativity over the sources that ship (main, preload, renderer page), then a check of the built app.
 // Fails on any HIGH or MEDIUM finding that security/electronegativity-accepted.json does not justify.
-import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import runElectronegativity from '@doyensec/electronegativity'
 
 const stage = mkdtempSync(join(tmpdir(), 'nodetray-scan-'))
-const csv = join(stage, 'findings.csv')
 const notTests = (src) => !/\.test\.tsx?$/.test(src)
 try {
   cpSync('electron/main', join(stage, 'src/electron/main'), { recursive: true, filter: notTests })
@@ -14,17 +13,20 @@ try {
   cpSync('renderer/index.html', join(stage, 'src/renderer/index.html'))
   cpSync('renderer/src', join(stage, 'src/renderer/src'), { recursive: true, filter: notTests })
   cpSync('package.json', join(stage, 'src/package.json'))
-  execFileSync('npx', ['electronegativity', '-i', join(stage, 'src'), '-o', csv, '-r', '-v', 'false', '-e', '45.5.0'], {
-    stdio: 'ignore'
+  // The library API, not the CLI: the CLI writes its CSV header and rows with two racing writeFile calls, so the
+  // file could come out with rows missing or torn.
+  const { issues } = await runElectronegativity({
+    input: join(stage, 'src'),
+    isRelative: true,
+    electronVersionOverride: '45.5.0'
   })
-  const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map(parseCsvLine)
   const accepted = JSON.parse(readFileSync('security/electronegativity-accepted.json', 'utf8')).accepted
-  const findings = rows.map(([check, severity, confidence, file, location]) => ({
-    check,
-    severity,
-    confidence,
-    file,
-    location
+  const findings = issues.map((i) => ({
+    check: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: i.file,
+    location: `${i.location.line}:${i.location.column}`
   }))
   const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
   const unjustified = serious.filter((f) => !accepted.some((a) => a.check === f.check && a.file === f.file))
@@ -66,22 +68,7 @@ try {
   console.log(
     `built app: ${problems.length === 0 ? 'sandbox, contextIsolation, no nodeIntegration, CSP, navigation/window.open denied, openExternal allow-listed: ok' : problems.join('; ')}`
   )
-  process.exit(unjustified.length === 0 && problems.length === 0 ? 0 : 1)
+  process.exitCode = unjustified.length === 0 && problems.length === 0 ? 0 : 1
 } finally {
   rmSync(stage, { recursive: true, force: true })
-}
-
-function parseCsvLine(line) {
-  const out = []
-  let cur = ''
-  let quoted = false
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted
-    else if (ch === ',' && !quoted) {
-      out.push(cur.trim())
-      cur = ''
-    } else cur += ch
-  }
-  out.push(cur.trim())
-  return out
 }
