@@ -15,30 +15,6 @@ const devCsp = (): Plugin => ({
     )
 })
 
-// React and the app live in the `mount` chunk, which main.tsx imports dynamically so the first IPC calls go out
-// before it runs. Vite only preloads static imports; this asks the browser to fetch and compile that chunk while
-// the HTML is still being parsed, so it is ready by the time the first data arrives.
-const preloadMountChunk = (): Plugin => ({
-  name: 'nodetray-preload-mount',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (_html, ctx) => {
-      const mount = Object.values(ctx.bundle ?? {}).find(
-        (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/renderer/src/mount.tsx')
-      )
-      if (!mount) throw new Error('preload-mount: no chunk for renderer/src/mount.tsx')
-      return [
-        {
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${mount.fileName}` },
-          injectTo: 'head'
-        }
-      ]
-    }
-  }
-})
-
 export default defineConfig({
   main: {
     build: {
@@ -59,6 +35,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
     },
-    plugins: [react(), devCsp(), preloadMountChunk()]
+    plugins: [react(), devCsp()]
   }
 })

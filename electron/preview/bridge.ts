@@ -36,14 +36,18 @@ async function post(path: string, body: unknown): Promise<unknown> {
   return res.json()
 }
 
-// Calls made in the same tick (the window's start makes four) go out as one request: on a busy machine each
-// extra HTTP request costs the page milliseconds that Electron's IPC does not.
+let started = false
+
+// The window's start (four calls in one tick) goes out as one request: on a busy machine each extra HTTP request
+// costs the page milliseconds that Electron's IPC does not. Only the start: later, a slow call (a credential check,
+// a create) must not hold up a quick one made in the same tick, so each goes alone.
 function flush(): void {
   const calls = queue
   queue = []
-  if (calls.length === 1) {
-    const [c] = calls as [QueuedCall]
-    post(`/ipc/${c.channel}`, c.input ?? {}).then(c.resolve, c.reject)
+  const batch = !started && calls.length > 1
+  started = true
+  if (!batch) {
+    for (const c of calls) post(`/ipc/${c.channel}`, c.input ?? {}).then(c.resolve, c.reject)
     return
   }
   post(

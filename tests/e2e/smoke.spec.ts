@@ -63,7 +63,10 @@ test('npm run preview:web prints a 127.0.0.1 URL on its own line and serves the 
   }
 })
 
-test('the window start travels as one batched request, each call answered on its own', async ({ page, preview }) => {
+test('the window start travels as one batched request, each call answered on its own; later calls go alone', async ({
+  page,
+  preview
+}) => {
   const ipcPaths: string[] = []
   page.on('request', (req) => {
     const path = new URL(req.url()).pathname
@@ -73,6 +76,11 @@ test('the window start travels as one batched request, each call answered on its
   await expect(page.getByTestId('first-run')).toBeVisible()
   // app:info, profiles:list, settings:get and the first node snapshot, together.
   expect(ipcPaths[0]).toBe('/ipc/_batch')
+  // Later calls go alone, so a slow one never holds up another.
+  await page.getByRole('button', { name: /Explore the demo/ }).click()
+  await expect(page.getByTestId('node-row').first()).toBeVisible()
+  expect(ipcPaths.length).toBeGreaterThan(1)
+  expect(ipcPaths.slice(1).filter((p) => p === '/ipc/_batch')).toEqual([])
 
   const post = (body: unknown, secret = preview.secret) =>
     fetch(`${preview.origin}/ipc/_batch`, {
