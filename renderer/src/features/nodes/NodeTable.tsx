@@ -1,6 +1,6 @@
 // The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
-import { memo, useLayoutEffect, useRef, type FocusEvent } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
@@ -14,6 +14,7 @@ import type { NodeRow } from './list-filter'
 import { PENDING_LABEL } from './pending-label'
 
 const ROW_HEIGHT = 41
+const OVERSCAN = 4
 /** Roughly where the table starts on a typical window: header, toolbar, polling bar and count. */
 const TABLE_TOP_GUESS = 240
 
@@ -35,13 +36,14 @@ export const NodeTable = memo(function NodeTable({
   onSelect
 }: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const overscan = useOverscanAfterFirstPaint()
   // Its functions are only called during this render (no React Compiler here), which is what the rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan,
     // Before the scroll box is measured, guess its height (the window less the header and toolbar above it), so
     // the first commit already has about the rows that fit; the measurement right after corrects the guess.
     initialRect: { width: 0, height: Math.max(ROW_HEIGHT * 6, window.innerHeight - TABLE_TOP_GUESS) }
@@ -125,6 +127,21 @@ export const NodeTable = memo(function NodeTable({
     </div>
   )
 })
+
+/** Rows beyond the visible ones (for smooth scrolling) join after the first paint: each row costs that paint
+ * about half a millisecond. */
+function useOverscanAfterFirstPaint(): number {
+  const [overscan, setOverscan] = useState(0)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setOverscan(OVERSCAN), 0)))
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [])
+  return overscan
+}
 
 /** Rows are keyed by position, so after the list changes the element that had focus may show another node.
  * This moves focus to the row now showing the node the user was on (same button), or to the table when that node
