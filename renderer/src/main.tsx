@@ -1,8 +1,10 @@
 // Entry: ask main for the window's data first, then load and mount React. The stores are small; React and the
-// screens come in a second chunk, so the IPC round trips run while that chunk loads and evaluates. React mounts
-// once the first answers are in, so the first render is the list itself rather than a spinner rendered over.
-import { startLoading } from './stores/events'
+// screens come in a second chunk, so the IPC round trips run while that chunk loads and evaluates.
+// The first render is the list itself, never a spinner rendered over: from the window's saved copy of its first
+// screen when there is one (main's answers replace it as they arrive), else once main's first answers are in.
 import { preloadFirstRun } from './lazy-screens'
+import { keepFirstScreenSaved, readFirstScreen, showFirstScreen } from './stores/boot-cache'
+import { startLoading } from './stores/events'
 import { holdFullListsUntil } from './stores/nodes.store'
 import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
 import { useUiStore } from './stores/ui.store'
@@ -13,13 +15,16 @@ const MOUNT_WAIT_MS = 200
 
 // The chunk request goes out first so the host serves it before it spends time on the node snapshot.
 const mounting = import('./mount')
+const saved = readFirstScreen()
+if (saved) showFirstScreen(saved)
 const { firstData } = startLoading()
-const waited = Promise.race([firstData, new Promise((r) => setTimeout(r, MOUNT_WAIT_MS))])
+keepFirstScreenSaved()
+const waited = saved ? Promise.resolve() : Promise.race([firstData, new Promise((r) => setTimeout(r, MOUNT_WAIT_MS))])
 
 // A first run shows its own screen, not the list: have that chunk in before mounting, so it is the first render.
 const screenReady = waited.then(() => {
   const { profiles, loaded } = useProfilesStore.getState()
-  // A failed load is not fatal here: the screen's Suspense boundary tries again and shows the error.
+  // A failed load is not fatal here: the screen's boundary shows the error and offers to try again.
   return loaded && showsFirstRun(profiles, useUiStore.getState().firstRunDone)
     ? preloadFirstRun().catch(() => null)
     : null

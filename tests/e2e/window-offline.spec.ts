@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { checkScreen, exploreDemo } from './window-helpers'
+import { checkScreen, demoInfo, exploreDemo } from './window-helpers'
 
 test('simulator stopped: the cached list stays with its age and an offline banner', async ({ page, preview }) => {
   await exploreDemo(page, preview)
@@ -24,4 +24,42 @@ test('an HTML 429 shows the rate-limit backoff', async ({ page, preview }) => {
   const banner = page.getByTestId('stale-banner').filter({ hasText: 'rate limited' }).first()
   await expect(banner).toContainText(/waiting \d+ (s|min)|backing off/, { timeout: 30_000 })
   await checkScreen(page, 'rate-limited')
+})
+
+test("the list paints from the window's saved first screen before main answers, then main's answer takes over", async ({
+  page,
+  preview
+}) => {
+  await exploreDemo(page, preview)
+  // The window saves its first screen a moment after the lists settle.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('nodetray.firstScreen.v1')?.includes('web-01') ?? false))
+    .toBe(true)
+  const saved = await page.evaluate(() => localStorage.getItem('nodetray.firstScreen.v1') ?? '')
+  expect(saved).not.toContain(preview.secret)
+
+  // Main does not answer at all: the saved rows still show, with their age.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((r) => (release = r))
+  await page.route('**/ipc/**', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'web-01', exact: true })).toBeVisible()
+  await expect(page.getByTestId('data-age')).toContainText(/Updated/)
+
+  // Main answers with a node the saved copy never had: it appears.
+  const demo = await demoInfo(preview)
+  await preview.hook('sim/addNodes', {
+    apiKey: demo.apiKey,
+    projectId: demo.projects[0]?.projectId,
+    location: demo.locations[0],
+    count: 1,
+    namePrefix: 'aaa-fresh',
+    status: 'Running'
+  })
+  await preview.ipc('nodes:refresh', {})
+  release()
+  await expect(page.getByRole('button', { name: 'aaa-fresh-1', exact: true })).toBeVisible({ timeout: 20_000 })
 })
