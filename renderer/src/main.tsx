@@ -4,8 +4,8 @@
 // screen when there is one (main's answers replace it as they arrive), else once main's first answers are in.
 import { preloadFirstRun } from './lazy-screens'
 import { keepFirstScreenSaved, readFirstScreen, showFirstScreen } from './stores/boot-cache'
-import { startLoading } from './stores/events'
-import { holdFullListsUntil } from './stores/nodes.store'
+import { startLoading, startLoadingAfter } from './stores/events'
+import { afterNextPaint, holdFullListsUntil } from './stores/nodes.store'
 import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
 import { useUiStore } from './stores/ui.store'
 import './styles/global.css'
@@ -16,7 +16,12 @@ const MOUNT_WAIT_MS = 200
 // The chunk request goes out first so the host serves it before it spends time on the node snapshot.
 const mounting = import('./mount')
 const saved = readFirstScreen()
-if (saved) showFirstScreen(saved)
+let painted: () => void = () => undefined
+if (saved) {
+  showFirstScreen(saved)
+  // Main's answers are applied after the saved screen is on screen, not in a second render before it.
+  startLoadingAfter(new Promise<void>((resolve) => (painted = resolve)))
+}
 const { firstData } = startLoading()
 keepFirstScreenSaved()
 const waited = saved ? Promise.resolve() : Promise.race([firstData, new Promise((r) => setTimeout(r, MOUNT_WAIT_MS))])
@@ -31,4 +36,8 @@ const screenReady = waited.then(() => {
 })
 
 const root = document.getElementById('root')
-if (root) holdFullListsUntil(Promise.all([mounting, screenReady]).then(([{ mount }]) => mount(root)))
+if (root) {
+  const mounted = Promise.all([mounting, screenReady]).then(([{ mount }]) => mount(root))
+  holdFullListsUntil(mounted)
+  void mounted.then(afterNextPaint).then(painted, painted)
+} else painted()

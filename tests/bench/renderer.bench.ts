@@ -112,7 +112,7 @@ interface ReloadSample {
 /** Reloads with main's node cache warm, RELOADS times, and times the first row of the list. Every time counts from
  * navigation start (performance.now()'s origin): old page out, HTML, scripts, the IPC calls, React, the frame.
  * The page reports through console messages so the measurement injects no script of Playwright's own. */
-async function measureReloadPaint(page: Page): Promise<ReloadSample[]> {
+async function installFirstRowProbe(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
   await page.addInitScript(`
     let presented = null
@@ -144,10 +144,16 @@ async function measureReloadPaint(page: Page): Promise<ReloadSample[]> {
     })
     document.addEventListener('DOMContentLoaded', () => obs.observe(document.body, { childList: true, subtree: true }))
   `)
+}
+
+/** `withoutSavedCopy`: drop the window's saved first screen before each reload, as on the very first start, so
+ * the list waits for main's first answers. */
+async function measureReloadPaint(page: Page, count: number, withoutSavedCopy = false): Promise<ReloadSample[]> {
   const samples: ReloadSample[] = []
-  for (let i = 0; i < RELOADS; i++) {
+  for (let i = 0; i < count; i++) {
     // Let the previous load's full list and lazy screens finish, as a user's reload would.
     await page.waitForTimeout(800)
+    if (withoutSavedCopy) await page.evaluate(() => localStorage.removeItem('nodetray.firstScreen.v1'))
     const message = page.waitForEvent('console', {
       predicate: (m) => m.text().startsWith('nodetray-bench-first-row '),
       timeout: 30_000
@@ -213,7 +219,9 @@ export async function benchRenderer(): Promise<BenchResult[]> {
 
     const { paint: samples, dom } = await measureKeystrokes(page)
     const heap = await heapUsedMb(page)
-    const reload = await measureReloadPaint(page)
+    await installFirstRowProbe(page)
+    const reload = await measureReloadPaint(page, RELOADS)
+    const cold = await measureReloadPaint(page, 5, true)
     // Where the reload time goes: the snapshot call alone, as the page makes it.
     const snapshotMs = await page.evaluate(async () => {
       const t0 = performance.now()
@@ -262,6 +270,12 @@ export async function benchRenderer(): Promise<BenchResult[]> {
         unit: 'ms'
       },
       { name: 'renderer.reload.samples', value: reload.length, unit: 'count' },
+      // The very first start has no saved first screen: the list waits for main's first answers.
+      {
+        name: 'renderer.reload-first-list-paint.without-saved-copy.median',
+        value: round(median(cold.map((r) => r.painted))),
+        unit: 'ms'
+      },
       // Where the first paint's time goes (medians, ms from navigation start).
       {
         name: 'renderer.reload.phase.dom-interactive',

@@ -41,18 +41,28 @@ export interface Startup {
 }
 
 let startup: Startup | null = null
+let startGate: Promise<unknown> | null = null
+
+/** The first loads wait for `gate`: when the window painted its saved first screen, main's answers come after that
+ * frame instead of re-rendering the list before it is ever shown. */
+export function startLoadingAfter(gate: Promise<unknown>): void {
+  startGate = gate
+}
 
 /** The window's first loads (identity, profiles, settings, nodes), started once. main.tsx calls this before React
  * loads so the IPC round trips overlap script evaluation; App calls it again (a no-op then). */
 export function startLoading(): Startup {
   if (startup) return startup
   const nodes = useNodesStore.getState()
-  const first = Promise.all([
-    useAppStore.getState().load(),
-    useProfilesStore.getState().load(),
-    useSettingsStore.getState().load(),
-    nodes.loadFirst()
-  ])
+  const load = () =>
+    Promise.all([
+      useAppStore.getState().load(),
+      useProfilesStore.getState().load(),
+      useSettingsStore.getState().load(),
+      nodes.loadFirst()
+    ])
+  // Without a gate the four calls go out now, in one tick (the preview sends them as one request).
+  const first = startGate ? startGate.then(load, load) : load()
   startup = {
     firstData: first.then(() => undefined),
     all: first.then(async ([, , , cut]) => (cut ? nodes.loadRest() : undefined))
@@ -63,4 +73,5 @@ export function startLoading(): Startup {
 /** Tests: the next startLoading() loads again. */
 export function resetStartup(): void {
   startup = null
+  startGate = null
 }

@@ -4,7 +4,7 @@ import type { ProfileNodes } from '../../../shared/domain/node-state'
 import { setBridgeForTests } from '../lib/ipc'
 import { createFakeApi } from '../testing/fake-api'
 import { makeNode, makeProfileNodes } from '../testing/fixtures'
-import { startLoading, resetStartup } from './events'
+import { resetStartup, startLoading, startLoadingAfter } from './events'
 import { FIRST_PAINT_ROWS, holdFullListsUntil, useNodesStore } from './nodes.store'
 
 afterEach(() => {
@@ -88,5 +88,25 @@ describe('nodes store: the window start', () => {
     await all
     expect(seen).toEqual([FIRST_PAINT_ROWS, 0])
     expect(useNodesStore.getState().byProfile['p1']?.nodes).toHaveLength(200)
+  })
+})
+
+describe('the window start after a saved first screen', () => {
+  it('asks main nothing until the saved screen has painted, then asks for everything in one go', async () => {
+    const fake = createFakeApi({})
+    setBridgeForTests(fake)
+    let painted: () => void = () => undefined
+    startLoadingAfter(new Promise<void>((r) => (painted = r)))
+    const { firstData } = startLoading()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(fake.calls).toEqual([])
+    painted()
+    await firstData
+    expect(fake.calls.map((c) => c.channel).sort()).toEqual([
+      'app:info',
+      'nodes:snapshot',
+      'profiles:list',
+      'settings:get'
+    ])
   })
 })
