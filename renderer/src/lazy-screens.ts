@@ -3,10 +3,28 @@
 // a screen whose chunk is already in renders at once, without a Suspense fallback flashing first.
 import { createElement, lazy, type ComponentType } from 'react'
 
+const failed = new Set<() => void>()
+
+/** Lets every screen whose chunk failed to load try again on its next render (ScreenBoundary's Try again). */
+export function retryFailedScreens(): void {
+  for (const reset of failed) reset()
+  failed.clear()
+}
+
 function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
   let ready: ComponentType<P> | null = null
   const loadAndKeep = async () => (ready = pick(await load()))
-  const Suspending = lazy(async () => ({ default: await loadAndKeep() }))
+  const makeSuspending = () =>
+    lazy(async () => {
+      try {
+        return { default: await loadAndKeep() }
+      } catch (err) {
+        // React.lazy keeps a failure for good: the next "Try again" gets a fresh one that really loads again.
+        failed.add(() => (Suspending = makeSuspending()))
+        throw err
+      }
+    })
+  let Suspending = makeSuspending()
   function Screen(props: P) {
     return createElement(ready ?? Suspending, props)
   }

@@ -59,3 +59,22 @@ test('settings change and stick', async ({ page, preview }) => {
   expect(saved.steadyIntervalSec).toBe(120)
   expect(saved.startHidden).toBe(true)
 })
+
+test('a screen whose code fails to load says so in place, and Try again opens it once it loads', async ({
+  page,
+  preview
+}) => {
+  let failing = true
+  await page.route(/\/assets\/SettingsScreen-[^/]+\.js$/, (route) => (failing ? route.abort() : route.continue()))
+  await exploreDemo(page, preview)
+  await page.getByRole('tab', { name: 'Settings' }).click()
+  const error = page.getByTestId('screen-error')
+  await expect(error).toContainText('could not be shown')
+  // The rest of the window still works.
+  await expect(page.getByRole('tab', { name: 'Nodes' })).toBeVisible()
+  await checkScreen(page, 'screen-error')
+  failing = false
+  await error.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByTestId('screen-error')).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+})

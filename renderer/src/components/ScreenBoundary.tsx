@@ -1,6 +1,7 @@
 // Catches what a screen throws while rendering (a chunk that failed to load, a bug), so one broken screen shows
 // a message with Try again instead of the whole window going blank.
 import { Component, Suspense, type ReactNode } from 'react'
+import { retryFailedScreens } from '../lazy-screens'
 import { Spinner } from './Spinner'
 
 interface Props {
@@ -25,7 +26,14 @@ export class ScreenBoundary extends Component<Props, { failed: boolean }> {
       return framed(
         <div className="banner banner-error" role="alert" data-testid="screen-error">
           <span>This part of Nodetray could not be shown. Your data is safe; try again, or reload the window.</span>
-          <button type="button" className="btn btn-sm" onClick={() => this.setState({ failed: false })}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              retryFailedScreens()
+              this.setState({ failed: false })
+            }}
+          >
             Try again
           </button>
         </div>

@@ -70,7 +70,8 @@ export function currentFirstScreen(): FirstScreen | null {
   if (!info || !settings || !loaded || !nodes.loaded) return null
   return {
     v: 1,
-    info,
+    // Startup notices (an unreadable profile file, say) belong to the start that raised them.
+    info: { ...info, notices: [] },
     settings,
     // Not even the key's last four characters go to storage; the list does not show them.
     profiles: profiles.map((p) => ({ ...p, credentials: { ...p.credentials, apiKeyHint: null } })),

@@ -93,4 +93,17 @@ describe('node list', () => {
     expect(document.activeElement).toBe(screen.getByTestId('node-table-scroll'))
     off()
   })
+
+  it('never pulls focus back into the table after the user left it', async () => {
+    const fake = await renderList()
+    const off = connectEvents()
+    const copyDb = screen.getByRole('button', { name: 'Copy IP 164.52.9.3' })
+    copyDb.focus()
+    // A click on a blank part of the window: focus goes to the body, the button is still there.
+    act(() => copyDb.blur())
+    await act(() => Promise.resolve())
+    act(() => fake.emit('nodes:changed', makeProfileNodes({ nodes: [nodes[0]!, nodes[2]!] })))
+    expect(document.activeElement).toBe(document.body)
+    off()
+  })
 })

@@ -170,8 +170,17 @@ function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
       focused.current = key && control ? { key, control } : null
     },
     onBlur(e: FocusEvent<HTMLDivElement>) {
-      // Leaving the table (not moving inside it, and not losing the element to a re-render) forgets the node.
-      if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) focused.current = null
+      const to = e.relatedTarget as Node | null
+      if (to) {
+        if (!e.currentTarget.contains(to)) focused.current = null
+        return
+      }
+      // Focus went nowhere: either the user clicked outside (the element is still there, so forget the node and
+      // never pull focus back) or a re-render removed the element (keep the node, to restore focus to it).
+      const left = e.target
+      queueMicrotask(() => {
+        if (left.isConnected) focused.current = null
+      })
     }
   }
 }
