@@ -122,7 +122,8 @@ export class Engine {
   async stop(): Promise<void> {
     this.started = false
     for (const rt of this.runtimes.values()) rt.poller?.stop()
-    await Promise.allSettled([...this.inFlight])
+    // A refresh that settles now may start its last-known write: wait until nothing is left in flight.
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
   }
 
   /** Adds runtimes for new profiles (showing their last-known lists at once), drops removed ones, rebuilds changed clients. */
@@ -279,8 +280,11 @@ export class Engine {
         log.warn('notification failed', { error: String(e) })
       }
     }
-    lastKnown.save(rt.profileId, { nodes: fetched, fetchedAt: rt.fetchedAt }).catch((e: unknown) => {
-      log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
-    })
+    // Tracked, so stop() waits for the write: nothing may still be writing into the data folder after it.
+    void this.track(
+      lastKnown.save(rt.profileId, { nodes: fetched, fetchedAt: rt.fetchedAt }).catch((e: unknown) => {
+        log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+      })
+    )
   }
 }
