@@ -3,7 +3,7 @@ import type { HandlerMap } from '../ipc/registry'
 import type { MainServices } from './create-main'
 import { firstNodesByName } from '../../../shared/domain/node-status'
 import { DomainError } from '../errors'
-import { isAllowedExternalUrl } from '../shell/external-links'
+import { allowedExternalHref } from '../shell/external-links'
 
 export function createHandlers(s: MainServices): HandlerMap {
   return {
@@ -21,9 +21,11 @@ export function createHandlers(s: MainServices): HandlerMap {
       return { dismissed: had }
     },
     'app:open-external': async ({ url }) => {
-      if (!isAllowedExternalUrl(url))
+      // Open the normalised href that passed the check, never the raw string the page sent.
+      const href = allowedExternalHref(url)
+      if (!href)
         throw new DomainError('VALIDATION', 'Only https links to E2E Networks pages can be opened.', { field: 'url' })
-      await s.env.openExternal(url)
+      await s.env.openExternal(href)
       return { opened: true }
     },
     'clipboard:write': async ({ text }) => {
