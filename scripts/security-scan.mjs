@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import runElectronegativity from '@doyensec/electronegativity'
+import { parse as parseYaml } from 'yaml'
 
 const stage = mkdtempSync(join(tmpdir(), 'nodetray-scan-'))
 const notTests = (src) => !/\.test\.tsx?$/.test(src)
@@ -52,10 +53,16 @@ try {
       '"will-navigate"',
       'setPermissionRequestHandler',
       'requestSingleInstanceLock',
-      'isAllowedExternalUrl'
+      'isAllowedExternalUrl',
+      // The page comes from the privileged app:// scheme through protocol.handle, never from file://.
+      'registerSchemesAsPrivileged',
+      'protocol.handle("app"',
+      'app://nodetray/index.html'
     ]) {
       if (!mainJs.includes(needle)) problems.push(`built main lacks ${needle}`)
     }
+    if (/\.loadFile\(/.test(mainJs)) problems.push('built main loads a file:// page (loadFile)')
+    if (/bypassCSP:\s*true/.test(mainJs)) problems.push('the app:// scheme bypasses the CSP')
     const html = readFileSync('out/renderer/index.html', 'utf8')
     if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html))
       problems.push('built renderer has no strict CSP')
@@ -65,8 +72,20 @@ try {
     if (/require\((?!"electron"\))/.test(preload))
       problems.push('sandboxed preload requires something other than electron')
   }
+  // The fuses electron-builder writes into the binary (dist-check reads them back from the packed binary).
+  const fuses = parseYaml(readFileSync('electron-builder.yml', 'utf8'))?.electronFuses ?? {}
+  for (const [fuse, want] of Object.entries({
+    grantFileProtocolExtraPrivileges: false,
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true
+  })) {
+    if (fuses[fuse] !== want) problems.push(`electron-builder.yml: fuse ${fuse} must be ${want}`)
+  }
   console.log(
-    `built app: ${problems.length === 0 ? 'sandbox, contextIsolation, no nodeIntegration, CSP, navigation/window.open denied, openExternal allow-listed: ok' : problems.join('; ')}`
+    `built app: ${problems.length === 0 ? 'sandbox, contextIsolation, no nodeIntegration, CSP, page from app:// (file:// fuse off), navigation/window.open denied, openExternal allow-listed: ok' : problems.join('; ')}`
   )
   process.exitCode = unjustified.length === 0 && problems.length === 0 ? 0 : 1
 } finally {

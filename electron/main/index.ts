@@ -1,7 +1,17 @@
 // The Electron shell: lifecycle, window, tray and the ipcMain binding around the services of createMain().
 // Everything here is thin glue; the behaviour lives in services that are tested without Electron.
-import { app, BrowserWindow, Menu, nativeImage, powerMonitor, session, Tray, type IpcMainInvokeEvent } from 'electron'
-import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises'
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  protocol,
+  session,
+  Tray,
+  type IpcMainInvokeEvent
+} from 'electron'
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayloads, Navigation } from '../../shared/ipc/contract'
@@ -11,6 +21,7 @@ import { createDemoBackend } from './demo/demo-backend'
 import { bindRegistryToIpcMain } from './ipc/bind-electron'
 import { createSenderCheck, describeIpcSender } from './ipc/sender'
 import { createLogger, SecretScrubber } from './redact'
+import { registerAppScheme, serveAppScheme } from './shell/app-protocol'
 import {
   createElectronDialogs,
   createElectronNotifier,
@@ -81,8 +92,11 @@ const windowPort: WindowPort = {
 async function start(): Promise<void> {
   if (!acquireSingleInstance(app, () => windowPort.show())) return
   hardenApp(app)
+  registerAppScheme(protocol)
   await app.whenReady()
   denyAllPermissions(session.defaultSession)
+  // out/main/index.js → out/renderer; Electron's fs reads inside app.asar.
+  serveAppScheme(protocol, join(__dirname, '../renderer'), (file) => readFile(file))
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
 
   const dataDir = app.getPath('userData')

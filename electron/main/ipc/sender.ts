@@ -11,7 +11,7 @@ export interface IpcEventLike {
 }
 
 export interface TrustedOrigin {
-  /** The exact page we load: file:///…/out/renderer/index.html in production, the dev server URL in dev. */
+  /** The exact page we load: app://nodetray/index.html in production, the dev server URL in dev. */
   url: string
 }
 
@@ -25,9 +25,11 @@ export function isSameDocument(candidate: string, trusted: string): boolean {
     return false
   }
   if (a.protocol !== b.protocol) return false
-  if (a.protocol === 'file:') return a.pathname === b.pathname && a.host === b.host
-  // Same origin and same path; query and hash may differ (the renderer routes with the hash).
-  return a.origin === b.origin && a.pathname === b.pathname
+  // No page from file:// is ours any more (the renderer is served from app://, shell/app-protocol.ts).
+  if (a.protocol === 'file:') return false
+  // Same origin and same path; query and hash may differ (the renderer routes with the hash). URL.origin is
+  // "null" for custom schemes such as app:, so host and port are compared explicitly.
+  return a.origin === b.origin && a.host === b.host && a.pathname === b.pathname
 }
 
 export function createSenderCheck(trustedIds: ReadonlySet<number>, origin: TrustedOrigin) {

@@ -4,12 +4,13 @@ import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 
 describe('security baseline', () => {
-  it('creates the window isolated and sandboxed, loading our own file', () => {
+  it('creates the window isolated and sandboxed, loading our page from app://, never file://', () => {
     const loadFile = vi.fn(() => Promise.resolve())
+    const loadURL = vi.fn(() => Promise.resolve())
     vi.mocked(BrowserWindow).mockImplementation(function (this: Record<string, unknown>) {
-      Object.assign(this, { loadFile, loadURL: vi.fn(), once: vi.fn(), show: vi.fn() })
+      Object.assign(this, { loadFile, loadURL, once: vi.fn(), show: vi.fn() })
     } as never)
-    const { trustedUrl } = createMainWindow({ show: true })
+    const { trustedUrl } = createMainWindow({ show: true, iconPath: '/opt/Nodetray/resources/icon.png' })
     const options = vi.mocked(BrowserWindow).mock.calls[0]![0]!
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -20,8 +21,10 @@ describe('security baseline', () => {
       allowRunningInsecureContent: false
     })
     expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.js$/)
-    expect(trustedUrl).toMatch(/^file:\/\/.*renderer\/index\.html$/)
-    expect(loadFile).toHaveBeenCalledOnce()
+    expect(trustedUrl).toBe('app://nodetray/index.html')
+    expect(loadURL).toHaveBeenCalledWith('app://nodetray/index.html')
+    expect(loadFile).not.toHaveBeenCalled()
+    expect(options.icon).toBe('/opt/Nodetray/resources/icon.png')
   })
 
   it('denies window.open and prevents navigation, redirects and webviews', () => {

@@ -3,7 +3,7 @@
 // Electronegativity can see every one of them.
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_INDEX_URL } from './app-protocol'
 
 export interface CreatedWindow {
   window: BrowserWindow
@@ -37,10 +37,9 @@ export function createMainWindow(opts: { devServerUrl?: string; show: boolean; i
       spellcheck: false
     }
   })
-  const file = join(__dirname, '../renderer/index.html')
-  const trustedUrl = opts.devServerUrl ?? pathToFileURL(file).href
-  if (opts.devServerUrl) void window.loadURL(opts.devServerUrl)
-  else void window.loadFile(file)
+  // Production pages come from app://nodetray/ (shell/app-protocol.ts), never file://.
+  const trustedUrl = opts.devServerUrl ?? APP_INDEX_URL
+  void window.loadURL(trustedUrl)
   if (opts.show) window.once('ready-to-show', () => window.show())
   return { window, trustedUrl }
 }
