@@ -1,5 +1,7 @@
 // Parsers for the credential files users already have (e2e-api.md §1 and §7): MyAccount's "Download Tokens"
 // file and e2ectl's ~/.e2e/config.json. Errors say what is wrong without ever quoting a value.
+import { constants, type Stats } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { LOCATIONS, type Location } from '../../../shared/domain/location'
 import { ApiKeySchema, AuthTokenSchema } from '../../../shared/ipc/schemas'
@@ -21,28 +23,68 @@ const bad = (message: string) => new DomainError('VALIDATION', message, { field:
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const show = (alias: string) => JSON.stringify(alias.length > 40 ? `${alias.slice(0, 40)}…` : alias)
 
-/** Reads and JSON-parses a user's file. Only reads: the file is never modified. */
-export async function readImportFile(fs: StoreFs, path: string): Promise<unknown> {
+const tooLarge = (name: string) => bad(`${name} is larger than 1 MB, so it is not a credentials file.`)
+const unreadable = (name: string) =>
+  bad(`${name} could not be read. Check that the file exists and that you may read it.`)
+
+/**
+ * Reads and JSON-parses a user's file. Only reads: the file is never modified. `_fs` models Nodetray's own files;
+ * a user's file is read through one handle instead, so what is checked (fstat) is what is read.
+ */
+export async function readImportFile(_fs: StoreFs, path: string): Promise<unknown> {
   const name = basename(path)
-  let size: number
-  try {
-    size = (await fs.stat(path)).size
-  } catch {
-    throw bad(`${name} could not be read. Check that the file exists and that you may read it.`)
-  }
-  if (size > MAX_IMPORT_BYTES) throw bad(`${name} is larger than 1 MB, so it is not a credentials file.`)
-  let text: string
-  try {
-    text = await fs.readFile(path)
-  } catch {
-    throw bad(`${name} could not be read. Check that the file exists and that you may read it.`)
-  }
+  const text = await readSmallRegularFile(path, name)
   try {
     return JSON.parse(text)
   } catch {
     // JSON.parse's own message quotes the content, which may be a secret: do not pass it on.
     throw bad(`${name} is not JSON. Pick the file exactly as it was downloaded.`)
   }
+}
+
+/** Regular files only, at most MAX_IMPORT_BYTES: a device (/dev/zero), a FIFO or a folder fails at once. */
+async function readSmallRegularFile(path: string, name: string): Promise<string> {
+  let fh: FileHandle
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. Regular files ignore it.
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (e) {
+    const code = (e as { code?: unknown }).code
+    if (code === 'EISDIR') throw notAFile(name, 'a folder')
+    if (code === 'ENXIO') throw notAFile(name, 'a socket or device')
+    throw unreadable(name)
+  }
+  try {
+    const st = await fh.stat()
+    if (!st.isFile()) throw notAFile(name, kindOf(st))
+    if (st.size > MAX_IMPORT_BYTES) throw tooLarge(name)
+    // One byte past the limit tells "exactly 1 MB" from "grew since fstat".
+    const buf = Buffer.alloc(MAX_IMPORT_BYTES + 1)
+    let filled = 0
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, filled, buf.length - filled, filled)
+      if (bytesRead === 0) break
+      filled += bytesRead
+      if (filled === buf.length) throw tooLarge(name)
+    }
+    return buf.toString('utf8', 0, filled)
+  } catch (e) {
+    throw e instanceof DomainError ? e : unreadable(name)
+  } finally {
+    await fh.close().catch(() => undefined)
+  }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder'
+  if (st.isFIFO()) return 'a named pipe (FIFO)'
+  if (st.isSocket()) return 'a socket'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  return 'a special file'
+}
+
+function notAFile(name: string, kind: string): DomainError {
+  return bad(`${name} is ${kind}, not a regular file. Pick the JSON file exactly as it was downloaded.`)
 }
 
 function credentialsOf(alias: string, value: Record<string, unknown>, tokenField: string): Credentials {
