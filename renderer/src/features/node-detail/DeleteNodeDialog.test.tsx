@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { makeNode } from '../../testing/fixtures'
 import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
@@ -36,6 +36,39 @@ describe('delete dialog', () => {
     ])
   })
 
+  // Enter in the name field submits the form without touching the (disabled) button: the form itself must refuse.
+  it('pressing Enter with the name missing or wrong deletes nothing', async () => {
+    const fake = installFake()
+    const onDeleted = vi.fn()
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={makeNode({ id: 9, name: 'web-9', publicIp: '164.52.0.9' })}
+        onClose={() => undefined}
+        onDeleted={onDeleted}
+      />
+    )
+    const input = screen.getByLabelText(/Type web-9 to confirm/)
+    const form = input.closest('form')!
+    for (const typed of ['', 'web-', 'WEB-9', 'web-9 ', 'web-90']) {
+      fireEvent.change(input, { target: { value: typed } })
+      fireEvent.submit(form)
+      await settle()
+    }
+    expect(fake.callsTo('nodes:delete')).toEqual([])
+    expect(onDeleted).not.toHaveBeenCalled()
+    expect(screen.getByRole('alertdialog', { name: 'Delete web-9?' })).toBeInTheDocument()
+
+    // The same Enter with the exact name does delete: the refusals above were the guard, not a dead form.
+    fireEvent.change(input, { target: { value: 'web-9' } })
+    fireEvent.submit(form)
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1))
+    expect(fake.callsTo('nodes:delete')).toEqual([
+      { profileId: 'p1', nodeId: 9, confirmName: 'web-9', reserveIp: false }
+    ])
+  })
+
   it('refuses a locked node with the reason and no way to type', () => {
     const fake = installFake()
     render(
@@ -68,3 +101,10 @@ describe('delete dialog', () => {
     expect(screen.getByTestId('delete-refused')).toHaveTextContent(/protection is on/)
   })
 })
+
+/** Lets a submitted call, if any, reach the fake bridge. */
+async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 10))
+  })
+}
