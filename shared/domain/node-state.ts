@@ -30,6 +30,45 @@ export interface ProfileNodes {
   polling: PollingInfo
   /** Set only on a cut snapshot (`firstByName`): how many nodes the full list has. */
   totalNodes?: number
+  /** Creates sent from this app whose outcome is not known yet, or was settled in the last few minutes. */
+  creates?: PendingCreate[]
+}
+
+/**
+ * One create as the window and the tray see it. 'sending': the POST is in flight. 'checking': it failed in a way
+ * that does not tell whether E2E made the node; only a list fetched after `checkAfter` can say. Then 'created' or
+ * 'not_created' (Retry allowed).
+ */
+export interface PendingCreate {
+  requestId: string
+  /** The names E2E gives the new nodes (`name`, or `name-1 … name-N`). */
+  names: string[]
+  state: 'sending' | 'checking' | 'created' | 'not_created'
+  /** ISO; null while sending. */
+  checkAfter: string | null
+}
+
+/** What main keeps on disk, beside the last-known list, for a create until its outcome is known. */
+export interface PendingCreateRecord {
+  requestId: string
+  names: string[]
+  /** Nodes that already had one of `names` before the POST: a later list showing them proves nothing. */
+  existingIds: number[]
+  /** Epoch ms when the POST was sent. */
+  postedAt: number
+  /** Epoch ms; null while the POST is in flight. */
+  checkAfter: number | null
+}
+
+/** "Checking whether E2E created web-01… 45 s left": the window and the tray say the same. */
+export function checkingText(names: readonly string[], checkAfterIso: string | null, now: number): string {
+  const what = names.length === 1 ? (names[0] ?? 'it') : names.length > 1 ? `${names[0] ?? ''} …` : 'it'
+  const head = `Checking whether E2E created ${what}…`
+  if (checkAfterIso === null) return head
+  const leftSec = Math.ceil((Date.parse(checkAfterIso) - now) / 1000)
+  if (leftSec <= 0) return `${head} waiting for E2E's node list`
+  const left = leftSec >= 60 ? `${Math.floor(leftSec / 60)} min ${leftSec % 60} s` : `${leftSec} s`
+  return `${head} ${left} left`
 }
 
 /** What a node shows while one of our changes is under way: the window and the tray say the same. */

@@ -24,6 +24,8 @@ export interface ApiTarget {
 
 export interface ClientOptions {
   timeoutMs?: number
+  /** POST nodes/ only (default CREATE_TIMEOUT_MS): E2E's creates can answer long after other calls would. */
+  createTimeoutMs?: number
   /** Called once per HTTP request sent (retries included): the poller counts requests per hour with it. */
   onRequest?: (info: { method: string; path: string }) => void
   /** Injected for tests: how to wait between retries and after 429s. */

@@ -1,7 +1,9 @@
-// POST nodes/ is never sent twice; an ambiguous failure is settled by re-listing and matching by name.
+// POST nodes/ is never sent twice. After an ambiguous failure one re-list may find the node; not finding it leaves
+// the outcome unknown (E2E may still be making it): only the engine's later list may say "not created".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FaultInput } from '../../simulator/index'
 import type { CreateNodeRequest } from './client.types'
+import { CREATE_TIMEOUT_MS } from './create.client'
 import { createE2EClient } from './index'
 import { json, localServer, rejectionOf, simHarness, type SimHarness } from './test-support'
 
@@ -51,17 +53,25 @@ describe('ambiguous failures', () => {
     [{ kind: 'http5xx', status: 502, body: 'html' }, 'SERVER'],
     [{ kind: 'drop' }, 'NETWORK'],
     [{ kind: 'errorsInside200' }, 'SERVER']
-  ] as const)('%o when nothing was made → %s with createOutcome not_created, POST once', async (fault, code) => {
+  ] as const)('%o with no node in an immediate list → %s, outcome still unknown, POST once', async (fault, code) => {
     onCreate(fault)
     const e = await rejectionOf(h.client().createNode(req()))
-    expect(e).toMatchObject({ data: { code, createOutcome: 'not_created' } })
+    expect(e).toMatchObject({ data: { code, createOutcome: 'unknown' } })
     expect(posts()).toBe(1)
     expect(lists()).toBe(1)
   })
-  it('timeout → re-list, not_created', async () => {
+  it('timeout with an immediate list that lacks the node → unknown, never "not created" (issue 11 A.2)', async () => {
     onCreate({ kind: 'hang' })
-    const e = await rejectionOf(h.client({ timeoutMs: 150 }).createNode(req()))
-    expect(e).toMatchObject({ data: { code: 'TIMEOUT', createOutcome: 'not_created' } })
+    const e = await rejectionOf(h.client({ createTimeoutMs: 150 }).createNode(req()))
+    expect(e).toMatchObject({ data: { code: 'TIMEOUT', createOutcome: 'unknown' } })
+    expect(posts()).toBe(1)
+  })
+  it('waits for a create that answers after 24 s: the POST deadline is its own, not the 10 s of other calls', async () => {
+    expect(CREATE_TIMEOUT_MS).toBeGreaterThanOrEqual(2 * 24_000)
+    // Scaled down 100x: other calls give up at 100 ms, a create that answers after 240 ms is still received.
+    onCreate({ kind: 'latency', ms: 240 })
+    const out = await h.client({ timeoutMs: 100, createTimeoutMs: CREATE_TIMEOUT_MS / 100 }).createNode(req())
+    expect(out).toMatchObject({ outcome: 'created', nodes: [expect.objectContaining({ name: 'fresh' })] })
     expect(posts()).toBe(1)
   })
   it('when the re-list fails too → createOutcome unknown and says so', async () => {
@@ -72,7 +82,7 @@ describe('ambiguous failures', () => {
       data: {
         code: 'RATE_LIMITED',
         createOutcome: 'unknown',
-        message: expect.stringContaining('could not tell whether')
+        message: expect.stringContaining('E2E did not confirm the create of "fresh"')
       }
     })
     expect(posts()).toBe(1)
@@ -83,7 +93,7 @@ describe('ambiguous failures', () => {
     h.sim.control.setNode({ nodeId: old ?? 0, name: 'fresh' })
     onCreate({ kind: 'http429', html: true })
     const e = await rejectionOf(h.client().createNode(req({ existingNodeIds: [old ?? 0] })))
-    expect(e).toMatchObject({ data: { createOutcome: 'not_created' } })
+    expect(e).toMatchObject({ data: { createOutcome: 'unknown' } })
   })
 })
 

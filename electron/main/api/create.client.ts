@@ -1,5 +1,7 @@
 // POST nodes/ (§5). Never retried: a duplicate node is billed. After an ambiguous failure (timeout, 5xx, 429,
-// dropped connection, unreadable reply) the node list tells us whether the node was made.
+// dropped connection, unreadable reply) one look at the node list may find the node; not finding it proves
+// nothing (E2E may still be making it), so the failure stays 'unknown' and the engine settles it later
+// (docs: README, "What Nodetray guarantees").
 import { z } from 'zod'
 import type { CreateOutcome } from '../../../shared/domain/errors'
 import type { NodeSummary } from '../../../shared/domain/node'
@@ -9,6 +11,12 @@ import { isRecord } from './envelope'
 import type { Http } from './http'
 import { parseItems } from './lenient'
 import { nodeRowSchema, toNodeSummary } from './nodes.mapper'
+
+/**
+ * The POST's own deadline. E2E has been seen to answer a create after 24 s (the CLI's 10 s gives up on those); a
+ * minute leaves 2.5x that while a hung request still ends within the wizard's patience.
+ */
+export const CREATE_TIMEOUT_MS = 60_000
 
 /** Failures that prove E2E refused the request before making anything. */
 const DEFINITE = new Set(['VALIDATION', 'AUTH', 'FORBIDDEN', 'PRECONDITION', 'NOT_FOUND', 'NO_CREDIT', 'CONFLICT'])
@@ -75,18 +83,14 @@ export function createCreateClient(http: Http, listNodes: (o: CallOptions) => Pr
   }
 
   async function reconcile(req: CreateNodeRequest, failure: DomainError, o: CallOptions): Promise<CreateNodeOutcome> {
-    let found: NodeSummary[]
+    let found: NodeSummary[] = []
     try {
       found = await findByName(req, o)
     } catch {
-      throw withOutcome(
-        failure,
-        'unknown',
-        `Nodetray could not tell whether E2E created "${req.name}": ${failure.message} Check the node list before trying again.`
-      )
+      // A failed look proves nothing either way.
     }
     if (found.length) return { outcome: 'recovered', nodes: found }
-    throw withOutcome(failure, 'not_created', `${failure.message} E2E did not create "${req.name}".`)
+    throw withOutcome(failure, 'unknown', `E2E did not confirm the create of "${req.name}": ${failure.message}`)
   }
 
   async function createNode(req: CreateNodeRequest, o: CallOptions = {}): Promise<CreateNodeOutcome> {

@@ -2,7 +2,7 @@
 import { createCatalogClient } from './catalog.client'
 import type { ApiTarget, ClientFactory, ClientOptions, E2EClient } from './client.types'
 import { createCommittedClient } from './committed.client'
-import { createCreateClient } from './create.client'
+import { CREATE_TIMEOUT_MS, createCreateClient } from './create.client'
 import { createHttp } from './http'
 import { createNodesClient } from './nodes.client'
 import { createProjectsClient } from './projects.client'
@@ -15,7 +15,8 @@ import { listVpcs } from './vpcs.client'
 export const createE2EClient: ClientFactory = (target: ApiTarget, options: ClientOptions = {}): E2EClient => {
   const http = createHttp(target, options)
   const nodes = createNodesClient(http)
-  const { createNode } = createCreateClient(http, (o) => nodes.listNodes(o))
+  const createHttpForPost = createHttp(target, { ...options, timeoutMs: options.createTimeoutMs ?? CREATE_TIMEOUT_MS })
+  const { createNode } = createCreateClient(createHttpForPost, (o) => nodes.listNodes(o))
   const client: E2EClient = {
     ...createProjectsClient(http),
     ...createCatalogClient(http),

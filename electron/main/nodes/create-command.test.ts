@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type * as S from '../../../shared/ipc/schemas'
 import { DomainError } from '../errors'
 import { engineHarness, FakeApi, summary } from './nodes.fakes'
+import { SETTLE_WINDOW_MS } from './pending-creates'
 
 const input = (over: Partial<z.infer<typeof S.CreateNodeInput>> = {}): z.infer<typeof S.CreateNodeInput> => ({
   profileId: 'a',
@@ -74,39 +75,110 @@ describe('create', () => {
     await h.service.stop()
   })
 
-  it('rethrows a failed create unchanged; a retry after an unknown outcome finds the node by name and does not post again', async () => {
+  it('A.1: POST answered 429 though E2E made the node, the re-checks fail → Retry refused, never a second POST', async () => {
     const { api, h } = await started()
-    const failure = new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', {
-      createOutcome: 'unknown'
-    })
     api.createImpl = async () => {
-      // E2E made the node, but the reply never arrived.
       api.nodes.set(300, summary(300, 'CREATING', { name: 'api-01' }))
-      throw failure
+      throw new DomainError('RATE_LIMITED', 'E2E is limiting requests.', { createOutcome: 'unknown', status: 429 })
     }
-    await expect(h.service.create(input())).rejects.toBe(failure)
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    api.createImpl = null
+    // Every list answers 503 from now on: nothing may be concluded from them.
+    api.fail = new DomainError('SERVER', 'E2E had a problem (503).', { status: 503 })
+    expect(h.state('a').creates).toEqual([
+      expect.objectContaining({ names: ['api-01'], state: 'checking', checkAfter: expect.any(String) })
+    ])
+    await expect(h.service.create(input())).rejects.toMatchObject({
+      data: { code: 'PRECONDITION', createOutcome: 'unknown', message: expect.stringContaining('in about 60 s') }
+    })
+    await h.clock.advance(SETTLE_WINDOW_MS) // the window has passed, but every re-check fails
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    expect(api.calls.createNode).toBe(1)
+    api.fail = null
     const retry = await h.service.create(input())
     expect(retry).toMatchObject({ outcome: 'recovered', nodes: [{ id: 300, name: 'api-01' }] })
+    expect(api.calls.createNode).toBe(1)
+    expect([...api.nodes.values()].filter((n) => n.name === 'api-01')).toHaveLength(1)
+    await h.service.stop()
+  })
+
+  it('A.2: E2E answers after the client gave up; an early list without the node never means "not created"', async () => {
+    const { api, h } = await started()
+    api.createImpl = async () => {
+      throw new DomainError('TIMEOUT', 'E2E did not answer in time.', { createOutcome: 'unknown' })
+    }
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    api.createImpl = null
+    await h.clock.advance(10_000) // lists without the node arrive meanwhile
+    expect(api.calls.listNodes).toBeGreaterThan(1)
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    await h.clock.advance(14_000) // E2E finishes the first POST 24 s after it was sent
+    api.nodes.set(301, summary(301, 'CREATING', { name: 'api-01' }))
+    await h.clock.advance(SETTLE_WINDOW_MS - 24_000 + 5_000) // the next poll after the window
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'created' })])
+    expect(await h.service.create(input())).toMatchObject({ outcome: 'recovered', nodes: [{ id: 301 }] })
     expect(api.calls.createNode).toBe(1)
     await h.service.stop()
   })
 
-  it('a retry after an unknown outcome posts again only when the node is confirmed absent', async () => {
+  it('once a list fetched after the window shows the name absent, Retry posts again, once', async () => {
     const { api, h } = await started()
     api.createImpl = async () => {
-      throw new DomainError('TIMEOUT', 'Nodetray could not tell whether E2E created "api-01".', {
-        createOutcome: 'unknown'
-      })
+      throw new DomainError('NETWORK', 'Nodetray could not reach E2E.', { createOutcome: 'unknown' })
     }
     await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
     api.createImpl = null
-    const retry = await h.service.create(input())
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'not_created' })])
+    const [retry, again] = await Promise.all([h.service.create(input()), h.service.create(input())])
     expect(retry).toMatchObject({ outcome: 'created', nodes: [{ name: 'api-01' }] })
+    expect(again).toEqual(retry)
     expect(api.calls.createNode).toBe(2)
-    expect(api.calls.listNodes).toBeGreaterThan(0)
-    // Once created, the same requestId keeps its answer.
     expect(await h.service.create(input())).toEqual(retry)
     expect(api.calls.createNode).toBe(2)
+    await h.service.stop()
+  })
+
+  it('writes the create to disk before the POST; a restart resumes it as checking and keeps its name taken', async () => {
+    const { api, h } = await started()
+    let onDisk: unknown = null
+    api.createImpl = async (names) => {
+      onDisk = h.saved.get('a')?.creates
+      api.nodes.set(302, summary(302, 'CREATING', { name: names[0] ?? '' }))
+      throw new DomainError('NETWORK', 'The connection dropped.', { createOutcome: 'unknown' })
+    }
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    expect(onDisk).toEqual([expect.objectContaining({ requestId: input().requestId, names: ['api-01'] })])
+    await h.service.stop()
+    api.createImpl = null
+
+    // A new process, a new wizard: another requestId, the same name.
+    const saved = h.saved.get('a')
+    if (!saved) throw new Error('nothing saved')
+    const next = engineHarness({ a: api }, { cached: { a: saved }, clock: h.clock })
+    await next.service.start()
+    api.fail = new DomainError('TIMEOUT', 'E2E did not answer in time.')
+    await next.clock.advance(1)
+    expect(next.state('a').creates).toEqual([expect.objectContaining({ names: ['api-01'], state: 'checking' })])
+    const other = { requestId: '0b7e7a57-52c4-4c1c-b1de-6f1a9d2b9c11' }
+    await expect(next.service.create(input(other))).rejects.toMatchObject({ data: { code: 'CONFLICT', field: 'name' } })
+    api.fail = null
+    await next.clock.advance(SETTLE_WINDOW_MS)
+    expect(next.state('a').creates).toEqual([expect.objectContaining({ state: 'created' })])
+    await expect(next.service.create(input(other))).rejects.toMatchObject({ data: { code: 'CONFLICT' } })
+    expect(api.calls.createNode).toBe(1)
+    expect(next.saved.get('a')?.creates).toBeUndefined()
+    await next.service.stop()
+  })
+
+  it('a create that cannot be written to disk is not sent', async () => {
+    const { api, h } = await started()
+    h.failSaves(new Error('ENOSPC'))
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'not_created' } })
+    expect(api.calls.createNode).toBe(0)
+    h.failSaves(null)
+    expect(await h.service.create(input())).toMatchObject({ outcome: 'created' })
     await h.service.stop()
   })
 

@@ -1,5 +1,7 @@
-// Create, idempotent per requestId: a retried IPC call (window reload, double click) gets the first call's promise
-// and never sends a second POST, which E2E would bill as a second node.
+// Create, never twice: E2E bills a second node. One requestId is one create. A repeated call (window reload, double
+// click, Retry) while the first is in flight gets the first call's promise, and after a success its answer. After an
+// ambiguous failure the request stays open ("checking", see pending-creates.ts): Retry is refused until a list
+// fetched after the settle window says whether the node was made, then returns that node or sends the POST again.
 import type { z } from 'zod'
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { CreateNodeResult } from '../../../shared/ipc/contract'
@@ -7,17 +9,15 @@ import type * as S from '../../../shared/ipc/schemas'
 import { slugRequiresDisk } from '../api/catalog.mapper'
 import type { CreateNodeRequest } from '../api/client.types'
 import { DomainError } from '../errors'
-import type { Engine } from './engine'
-import type { PendingEntry } from './pending'
+import { toDomainError, type Engine } from './engine'
+import { expectedNames, namesInFlight, SETTLE_WINDOW_MS, type TrackedCreate } from './pending-creates'
 import type { ProfileRuntime } from './profile-runtime'
 
 export const CREATE_MEMORY_MS = 60 * 60_000
 
 type CreateInput = z.infer<typeof S.CreateNodeInput>
 
-export function expectedNames(name: string, count: number): string[] {
-  return count > 1 ? Array.from({ length: count }, (_, i) => `${name}-${i + 1}`) : [name]
-}
+export { expectedNames } from './pending-creates'
 
 function toRequest(input: CreateInput): CreateNodeRequest {
   const { profileId: _p, requestId: _r, ...rest } = input
@@ -57,13 +57,24 @@ function validate(rt: ProfileRuntime, input: CreateInput): void {
       createOutcome: 'not_created'
     })
   }
+  const names = expectedNames(input.name, input.count)
   const taken = new Set(rt.nodes.map((n) => n.name))
-  const clash = expectedNames(input.name, input.count).find((n) => taken.has(n))
+  const clash = names.find((n) => taken.has(n))
   if (clash) {
     throw new DomainError('CONFLICT', `A node named ${clash} already exists in this profile. Choose another name.`, {
       field: 'name',
       createOutcome: 'not_created'
     })
+  }
+  // Another create may still make a node with this name (after a restart, a new wizard has a new requestId).
+  const open = namesInFlight(rt.creates, input.requestId)
+  const busy = names.find((n) => open.has(n))
+  if (busy) {
+    throw new DomainError(
+      'CONFLICT',
+      `Nodetray is still checking whether E2E created ${busy}. Wait until that is known, or choose another name.`,
+      { field: 'name', createOutcome: 'not_created' }
+    )
   }
 }
 
@@ -72,108 +83,154 @@ function recoveredMessage(names: string[]): string {
   return `E2E did not confirm the request, but ${describe(names)} ${were} created`
 }
 
-function describe(names: string[]): string {
+function describe(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? 'the node'
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
 }
 
-interface CreateEntry {
-  at: number
-  result: Promise<CreateNodeResult>
-  /** Set when the POST went out and we could not tell whether the node was made. */
-  unknown: boolean
-  /** Node ids that existed before the first attempt: a later by-name check ignores them. */
-  existingIds: number[]
+function secondsLeft(t: TrackedCreate, now: number): number {
+  return Math.max(0, Math.ceil(((t.record.checkAfter ?? now) - now) / 1000))
 }
 
+/** Retry while the outcome is unknown: refused, with the time left. */
+function stillChecking(t: TrackedCreate, now: number): DomainError {
+  const left = secondsLeft(t, now)
+  const when = left > 0 ? `in about ${left} s` : "as soon as E2E's node list loads"
+  return new DomainError(
+    'PRECONDITION',
+    `Nodetray is still checking whether E2E created ${describe(t.record.names)}. It will know ${when}; Retry is possible then.`,
+    { createOutcome: 'unknown', retryAfterMs: left * 1000 }
+  )
+}
+
+/** The POST failed ambiguously: say so, and that Nodetray keeps checking on its own. */
+function outcomeUnknown(failure: DomainError, t: TrackedCreate, now: number): DomainError {
+  const { code, message, ...extra } = failure.data
+  return new DomainError(
+    code,
+    `${message} Nodetray will check E2E's node list in about ${secondsLeft(t, now)} s to tell whether it was made; Retry is off until then.`,
+    { ...extra, createOutcome: 'unknown' }
+  )
+}
+
+const recovered = (nodes: NodeSummary[]): CreateNodeResult => ({
+  outcome: 'recovered',
+  nodes,
+  message: recoveredMessage(nodes.map((n) => n.name))
+})
+
 export class CreateCommand {
-  private requests = new Map<string, CreateEntry>()
+  /** In-flight and succeeded calls by requestId; a failed one's state lives in its runtime's `creates`. */
+  private requests = new Map<string, { at: number; result: Promise<CreateNodeResult> }>()
 
   constructor(private readonly engine: Engine) {}
 
-  /**
-   * Same requestId → same answer, with two exceptions that make Retry useful without risking a second node:
-   * a failure that proves nothing was made ('not_created') is forgotten, so Retry posts again; a failure that
-   * left it unknown makes Retry look for the node by name first and post only when it is confirmed absent.
-   */
   async create(input: CreateInput): Promise<CreateNodeResult> {
     const now = this.engine.deps.clock.now()
     for (const [id, r] of this.requests) if (now - r.at > CREATE_MEMORY_MS) this.requests.delete(id)
     const earlier = this.requests.get(input.requestId)
-    if (earlier && !earlier.unknown) return earlier.result
+    if (earlier) return earlier.result
     // Registered before the first await, so a concurrent retry finds it.
-    const attempt = { posted: false }
-    const entry: CreateEntry = {
-      at: now,
-      unknown: false,
-      existingIds: earlier?.existingIds ?? [],
-      result: Promise.resolve() as never
-    }
-    entry.result = earlier ? this.recheckThenRun(input, entry, attempt) : this.run(input, entry, attempt)
+    const entry = { at: now, result: this.attempt(input) }
     this.requests.set(input.requestId, entry)
-    entry.result.catch((err: unknown) => {
-      const outcome = err instanceof DomainError ? err.data.createOutcome : undefined
-      if (!attempt.posted || outcome === 'not_created') this.requests.delete(input.requestId)
-      else entry.unknown = true
+    entry.result.catch(() => {
+      if (this.requests.get(input.requestId) === entry) this.requests.delete(input.requestId)
     })
     return entry.result
   }
 
-  private async recheckThenRun(
-    input: CreateInput,
-    entry: CreateEntry,
-    attempt: { posted: boolean }
-  ): Promise<CreateNodeResult> {
+  private async attempt(input: CreateInput): Promise<CreateNodeResult> {
+    const { clock } = this.engine.deps
     const rt = await this.engine.runtime(input.profileId)
-    const client = await this.engine.clientFor(rt)
-    const names = new Set(expectedNames(input.name, input.count))
-    const before = new Set(entry.existingIds)
-    const found = (await client.listNodes()).filter((n) => names.has(n.name) && !before.has(n.id))
-    if (found.length) {
-      this.adopt(rt, found)
-      return { outcome: 'recovered', nodes: found, message: recoveredMessage(found.map((n) => n.name)) }
+    const tracked = rt.creates.get(input.requestId)
+    if (tracked?.phase === 'checking' && clock.now() >= (tracked.record.checkAfter ?? Infinity)) {
+      // The window has passed: a list fetched now may settle it.
+      await this.engine.refreshNow(rt)
     }
-    return this.run(input, entry, attempt, false)
+    switch (tracked?.phase) {
+      case undefined:
+        break
+      case 'sending':
+      case 'checking':
+        throw stillChecking(tracked, clock.now())
+      case 'created':
+        return recovered(tracked.found)
+      case 'not_created':
+        rt.creates.delete(input.requestId)
+        break
+    }
+    return this.post(rt, input)
   }
 
-  private async run(
-    input: CreateInput,
-    entry: CreateEntry,
-    attempt: { posted: boolean },
-    check = true
-  ): Promise<CreateNodeResult> {
-    const rt = await this.engine.runtime(input.profileId)
-    if (check) validate(rt, input)
-    const client = await this.engine.clientFor(rt)
-    if (!entry.existingIds.length) entry.existingIds = rt.nodes.map((n) => n.id)
-    // existingNodeIds lets the client's by-name recovery ignore nodes that were there before.
-    const req = { ...toRequest(input), existingNodeIds: entry.existingIds }
-    attempt.posted = true
-    const outcome = await client.createNode(req)
-    this.adopt(rt, outcome.nodes)
-    const names = outcome.nodes.length ? outcome.nodes.map((n) => n.name) : expectedNames(input.name, input.count)
-    const message = outcome.outcome === 'recovered' ? recoveredMessage(names) : `Created ${describe(names)}`
-    return { outcome: outcome.outcome, nodes: outcome.nodes, message }
-  }
-
-  /** Shows the new nodes at once (as E2E reported them, usually Creating) and polls fast until they run. */
-  private adopt(rt: ProfileRuntime, created: NodeSummary[]): void {
-    const now = this.engine.deps.clock.now()
-    const startedAt = new Date(now).toISOString()
-    const known = new Set(rt.nodes.map((n) => n.id))
-    rt.nodes = [...rt.nodes, ...created.filter((n) => !known.has(n.id))]
-    for (const n of created) {
-      rt.createdByUs.add(n.id)
-      const entry: PendingEntry = {
-        action: { nodeId: n.id, kind: 'create', startedAt },
-        startedAtMs: now,
-        settleAfterMs: now
-      }
-      rt.pending.set(n.id, entry)
+  private async post(rt: ProfileRuntime, input: CreateInput): Promise<CreateNodeResult> {
+    const { clock, log } = this.engine.deps
+    let client
+    try {
+      validate(rt, input)
+      client = await this.engine.clientFor(rt)
+    } catch (e) {
+      const err = toDomainError(e)
+      const { code, message, ...extra } = err.data
+      throw new DomainError(code, message, { ...extra, createOutcome: 'not_created' })
     }
-    // The notifier needs a "before" that includes the new nodes, or their first Running looks like a baseline.
-    rt.notifyPrev = rt.notifyPrev ? [...rt.notifyPrev, ...created.filter((n) => !known.has(n.id))] : rt.nodes
+    const names = expectedNames(input.name, input.count)
+    const record = {
+      requestId: input.requestId,
+      names,
+      // validate() refused names in the list; any such node left (a stale list) is not ours.
+      existingIds: rt.nodes.filter((n) => names.includes(n.name)).map((n) => n.id),
+      postedAt: clock.now(),
+      checkAfter: null as number | null
+    }
+    const tracked: TrackedCreate = { record, phase: 'sending', found: [], settledAt: null }
+    rt.creates.set(input.requestId, tracked)
     this.engine.reschedule(rt)
-    if (!created.length) void this.engine.refreshNow(rt)
+    try {
+      // On disk before the POST goes out: a kill from here on cannot forget it.
+      await this.engine.persist(rt)
+    } catch (e) {
+      rt.creates.delete(input.requestId)
+      this.engine.reschedule(rt)
+      log.warn('could not save a create before sending it', { profileId: rt.profileId, error: String(e) })
+      throw new DomainError(
+        'INTERNAL',
+        'Nodetray could not save the request before sending it, so nothing was sent. Check the disk and try again.',
+        { createOutcome: 'not_created' }
+      )
+    }
+    const save = (): void => {
+      this.engine.persist(rt).catch((e: unknown) => {
+        log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+      })
+    }
+    let outcome
+    try {
+      outcome = await client.createNode({ ...toRequest(input), existingNodeIds: record.existingIds })
+    } catch (e) {
+      const err = toDomainError(e)
+      if (err.data.createOutcome === 'not_created') {
+        rt.creates.delete(input.requestId)
+        this.engine.reschedule(rt)
+        save()
+        throw err
+      }
+      record.checkAfter = clock.now() + SETTLE_WINDOW_MS
+      tracked.phase = 'checking'
+      this.engine.reschedule(rt)
+      save()
+      throw outcomeUnknown(err, tracked, clock.now())
+    }
+    tracked.phase = 'created'
+    tracked.found = outcome.nodes
+    tracked.settledAt = clock.now()
+    this.engine.adoptCreated(rt, outcome.nodes)
+    if (!outcome.nodes.length) void this.engine.refreshNow(rt)
+    save()
+    if (outcome.outcome === 'recovered') return recovered(outcome.nodes)
+    return {
+      outcome: 'created',
+      nodes: outcome.nodes,
+      message: `Created ${describe(outcome.nodes.length ? outcome.nodes.map((n) => n.name) : names)}`
+    }
   }
 }

@@ -1,5 +1,5 @@
 // The engine's core: one runtime per profile, its poller, list refreshes, last-known cache and change events.
-// Commands (actions, delete, create, catalog) live in commands.ts on top of this.
+// Commands (actions, delete, catalog) live in node-commands.ts, create in create-command.ts, on top of this.
 import { staleReasonFor } from '../../../shared/domain/errors'
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
@@ -11,7 +11,9 @@ import { decideNotifications } from '../notifications/transition-notifier'
 import { createPoller, type RunResult } from '../poller/poller'
 import type { LastKnownStore, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger } from '../redact'
-import { settlePending } from './pending'
+import { CREATE_TIMEOUT_MS } from '../api/create.client'
+import { settlePending, type PendingEntry } from './pending'
+import { openRecords, resumed, settleCreates } from './pending-creates'
 import {
   intervalFor,
   newRuntime,
@@ -32,6 +34,9 @@ export interface EngineDeps {
   notifier: NotificationSink
   log: Logger
 }
+
+/** How long a confirmed delete keeps hiding its node from lists fetched before the confirmation. */
+export const DELETED_MARK_MS = 10 * 60_000
 
 export const toDomainError = (e: unknown): DomainError =>
   isDomainError(e) ? e : new DomainError('INTERNAL', 'Something went wrong while talking to E2E.')
@@ -167,10 +172,14 @@ export class Engine {
   private async loadLastKnown(rt: ProfileRuntime): Promise<void> {
     try {
       const cached = await this.deps.lastKnown.load(rt.profileId)
-      if (cached && rt.source === 'none') {
+      if (cached && rt.source === 'none' && cached.fetchedAt !== null) {
         rt.nodes = cached.nodes
         rt.fetchedAt = cached.fetchedAt
         rt.source = 'cache'
+      }
+      // Creates a restart interrupted: their outcome is unknown until a list after their window says.
+      for (const record of cached?.creates ?? []) {
+        if (!rt.creates.has(record.requestId)) rt.creates.set(record.requestId, resumed(record, CREATE_TIMEOUT_MS))
       }
     } catch (e) {
       this.deps.log.warn('last-known list unreadable', { profileId: rt.profileId, error: String(e) })
@@ -242,9 +251,10 @@ export class Engine {
     return result
   }
 
-  applyList(rt: ProfileRuntime, fetched: NodeSummary[], fetchStartedAt: number): void {
-    const { clock, settings, notifier, lastKnown, log } = this.deps
+  applyList(rt: ProfileRuntime, listed: NodeSummary[], fetchStartedAt: number): void {
+    const { clock, settings, notifier, log } = this.deps
     const now = clock.now()
+    const fetched = this.dropDeleted(rt, listed, fetchStartedAt, now)
     const fetchedIds = new Set(fetched.map((n) => n.id))
     // A node we just created may not be listed yet; keep showing it until it is (or its wait times out).
     const stillCreating = rt.nodes.filter(
@@ -280,11 +290,74 @@ export class Engine {
         log.warn('notification failed', { error: String(e) })
       }
     }
-    // Tracked, so stop() waits for the write: nothing may still be writing into the data folder after it.
-    void this.track(
-      lastKnown.save(rt.profileId, { nodes: fetched, fetchedAt: rt.fetchedAt }).catch((e: unknown) => {
-        log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+    for (const t of settleCreates(rt.creates, fetched, fetchStartedAt, now)) {
+      log.info('create outcome settled', { profileId: rt.profileId, outcome: t.phase, nodes: t.found.length })
+      this.adoptCreated(rt, t.found)
+    }
+    this.persist(rt).catch((e: unknown) => {
+      log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+    })
+  }
+
+  /**
+   * A list fetched before E2E confirmed a delete may still show the node: leave it out. A list fetched after
+   * shows the truth; once one no longer lists the node (or after a bound), the mark goes.
+   */
+  private dropDeleted(rt: ProfileRuntime, listed: NodeSummary[], fetchStartedAt: number, now: number): NodeSummary[] {
+    if (!rt.deletedAt.size) return listed
+    const listedIds = new Set(listed.map((n) => n.id))
+    for (const [id, at] of rt.deletedAt) {
+      if ((fetchStartedAt >= at && !listedIds.has(id)) || now - at > DELETED_MARK_MS) rt.deletedAt.delete(id)
+    }
+    return listed.filter((n) => {
+      const at = rt.deletedAt.get(n.id)
+      return at === undefined || fetchStartedAt >= at
+    })
+  }
+
+  /** E2E confirmed the delete: the node goes from the list at once. */
+  markDeleted(rt: ProfileRuntime, nodeId: number): void {
+    rt.deletedAt.set(nodeId, this.deps.clock.now())
+    rt.nodes = rt.nodes.filter((n) => n.id !== nodeId)
+    this.emit(rt)
+  }
+
+  /** Shows new nodes at once (as E2E reported them, usually Creating) and polls fast until they run. */
+  adoptCreated(rt: ProfileRuntime, created: NodeSummary[]): void {
+    const now = this.deps.clock.now()
+    const startedAt = new Date(now).toISOString()
+    const known = new Set(rt.nodes.map((n) => n.id))
+    const fresh = created.filter((n) => !known.has(n.id))
+    rt.nodes = [...rt.nodes, ...fresh]
+    for (const n of created) {
+      rt.createdByUs.add(n.id)
+      const entry: PendingEntry = {
+        action: { nodeId: n.id, kind: 'create', startedAt },
+        startedAtMs: now,
+        settleAfterMs: now
+      }
+      rt.pending.set(n.id, entry)
+    }
+    // The notifier needs a "before" that includes the new nodes, or their first Running looks like a baseline.
+    rt.notifyPrev = rt.notifyPrev ? [...rt.notifyPrev, ...fresh] : rt.nodes
+    this.reschedule(rt)
+  }
+
+  /**
+   * Writes the profile's list and open creates. Writes run one after another and each takes the state when it
+   * starts, so the file always ends with the newest state. Tracked, so stop() waits for it.
+   */
+  persist(rt: ProfileRuntime): Promise<void> {
+    const write = rt.saveChain.then(() => {
+      if (rt.removed) return // the profile is gone: its file must not come back
+      const creates = openRecords(rt.creates)
+      return this.deps.lastKnown.save(rt.profileId, {
+        nodes: rt.nodes,
+        fetchedAt: rt.fetchedAt,
+        ...(creates.length ? { creates } : {})
       })
-    )
+    })
+    rt.saveChain = write.catch(() => undefined)
+    return this.track(write)
   }
 }

@@ -106,18 +106,37 @@ describe('delete', () => {
     await h.service.stop()
   })
 
-  it('deletes, keeps the node marked until E2E stops listing it, then drops it and says so', async () => {
+  it('deletes: the node goes at once; a later list that still shows it shows it Deleting until E2E drops it', async () => {
     const { api, h } = await started()
     await h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'web-02', reserveIp: true })
     expect(api.calls.deleteNode).toBe(1)
-    expect(h.state('a').pending['2']).toMatchObject({ kind: 'delete' })
+    expect(h.state('a').nodes.map((n) => n.id)).toEqual([1, 3])
     await h.clock.advance(5_000)
     expect(h.state('a').nodes.some((n) => n.id === 2)).toBe(true)
+    expect(h.state('a').pending['2']).toMatchObject({ kind: 'delete' })
     api.nodes.delete(2)
     await h.clock.advance(5_000)
     expect(h.state('a').nodes.map((n) => n.id)).toEqual([1, 3])
     expect(h.state('a').pending).toEqual({})
     expect(h.notifications.map((n) => n.title)).toEqual(['web-02 deleted · A'])
+    await h.service.stop()
+  })
+
+  it('a list fetched before E2E confirmed the delete does not bring the node back (issue 11 A.4)', async () => {
+    const { api, h } = await started()
+    let release = (): void => undefined
+    api.holdLists = new Promise<void>((r) => (release = r))
+    const stale = h.service.refresh('a') // starts now: E2E still lists node 2
+    await h.clock.advance(1)
+    await h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'web-02', reserveIp: false })
+    api.nodes.delete(2)
+    expect(h.state('a').nodes.map((n) => n.id)).toEqual([1, 3])
+    api.holdLists = null
+    release()
+    await stale
+    expect(h.state('a').nodes.map((n) => n.id)).toEqual([1, 3])
+    await h.clock.advance(5_000) // a list fetched after the delete: still gone
+    expect(h.state('a').nodes.map((n) => n.id)).toEqual([1, 3])
     await h.service.stop()
   })
 })

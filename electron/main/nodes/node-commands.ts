@@ -112,6 +112,8 @@ export class NodeCommands {
     if (!ok.allowed) throw new DomainError('PRECONDITION', ok.reason ?? 'This node cannot be deleted right now.')
     refuseIfBusy(rt, node)
     await this.tracked(rt, node.id, 'delete', (c) => c.deleteNode(node.id, { reserveIp: input.reserveIp }))
+    // E2E confirmed it: gone from the list at once, and a list fetched before now cannot bring it back.
+    this.engine.markDeleted(rt, node.id)
   }
 
   async committedSettings(input: z.infer<typeof S.CommittedSettingsInput>): Promise<void> {

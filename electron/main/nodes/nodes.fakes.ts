@@ -58,6 +58,8 @@ export class FakeApi {
   failNext: DomainError[] = []
   nextId = 100
   createImpl: ((names: string[]) => Promise<CreateNodeOutcome>) | null = null
+  /** While set, list answers wait for it (a list that started earlier arrives late). */
+  holdLists: Promise<void> | null = null
   readonly calls = {
     listNodes: 0,
     getNode: 0,
@@ -104,8 +106,11 @@ export class FakeApi {
       },
       listNodes: async () => {
         this.calls.listNodes++
+        // What E2E had when the request arrived, even if the answer is held back.
+        const seen = [...this.nodes.values()]
         await hit('GET', 'nodes/')
-        return [...this.nodes.values()]
+        if (this.holdLists) await this.holdLists
+        return seen
       },
       getNode: async (id) => {
         this.calls.getNode++
@@ -238,9 +243,13 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
       return () => settingsListeners.delete(l)
     }
   }
+  let saveFailure: Error | null = null
   const lastKnown: LastKnownStore = {
     load: async (id) => saved.get(id) ?? null,
-    save: async (id, v) => void saved.set(id, v),
+    save: async (id, v) => {
+      if (saveFailure) throw saveFailure
+      saved.set(id, structuredClone(v))
+    },
     delete: async (id) => void saved.delete(id)
   }
   const clientsBuilt: string[] = []
@@ -275,6 +284,9 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
     clientsBuilt,
     settingsService,
     state,
+    failSaves(error: Error | null) {
+      saveFailure = error
+    },
     setProfiles(next: ProfileView[]) {
       profiles = next
       for (const l of profileListeners) l(profiles)

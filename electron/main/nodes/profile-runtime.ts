@@ -10,6 +10,7 @@ import type { E2EClient } from '../api/client.types'
 import { FAST_INTERVAL_MS, type Poller } from '../poller/poller'
 import { RequestCounter } from '../poller/request-counter'
 import { pendingRecord, type PendingEntry } from './pending'
+import { createsView, isOpen, type TrackedCreate } from './pending-creates'
 
 export const CATALOG_TTL_MS = 10 * 60_000
 
@@ -26,6 +27,12 @@ export interface ProfileRuntime {
   refreshing: boolean
   error: (AppErrorData & { reason: StaleReason }) | null
   pending: Map<number, PendingEntry>
+  /** Creates by requestId: open ones (sending, checking) and recently settled ones. */
+  creates: Map<string, TrackedCreate>
+  /** Deleted node id → when E2E confirmed the delete: a list fetched before that must not bring it back. */
+  deletedAt: Map<number, number>
+  /** Last-known writes, one after another, so an older state never lands after a newer one. */
+  saveChain: Promise<void>
   /** The last live list the notifier saw; null until the first one (the silent baseline). */
   notifyPrev: NodeSummary[] | null
   createdByUs: Set<number>
@@ -69,6 +76,9 @@ export function newRuntime(p: ProfileView): ProfileRuntime {
     refreshing: false,
     error: null,
     pending: new Map(),
+    creates: new Map(),
+    deletedAt: new Map(),
+    saveChain: Promise.resolve(),
     notifyPrev: null,
     createdByUs: new Set(),
     termEnds: new Map(),
@@ -90,6 +100,9 @@ export function resetScope(rt: ProfileRuntime): void {
   rt.source = 'none'
   rt.error = null
   rt.pending.clear()
+  // Creates and deletes belong to the old project's list: its lists can no longer settle them.
+  rt.creates.clear()
+  rt.deletedAt.clear()
   rt.notifyPrev = null
   rt.createdByUs.clear()
   rt.termEnds.clear()
@@ -97,7 +110,7 @@ export function resetScope(rt: ProfileRuntime): void {
 }
 
 export function wantsFastPolling(rt: ProfileRuntime): boolean {
-  return rt.pending.size > 0 || rt.nodes.some((n) => isTransitional(n.status))
+  return rt.pending.size > 0 || [...rt.creates.values()].some(isOpen) || rt.nodes.some((n) => isTransitional(n.status))
 }
 
 export function intervalFor(rt: ProfileRuntime, steadyIntervalSec: number): number {
@@ -117,6 +130,7 @@ export function viewOf(
     refreshing: rt.refreshing,
     error: rt.error,
     pending: pendingRecord(rt.pending),
+    ...(rt.creates.size ? { creates: createsView(rt.creates) } : {}),
     polling: {
       paused: o.paused,
       intervalMs: intervalFor(rt, o.steadyIntervalSec),

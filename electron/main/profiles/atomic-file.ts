@@ -54,7 +54,7 @@ export const nodeStoreFs: StoreFs = {
 
 export const FILE_MODE = 0o600
 export const DIR_MODE = 0o700
-const TMP_MARK = '.tmp-'
+export const TMP_MARK = '.tmp-'
 
 export function isTempFileOf(target: string, name: string): boolean {
   return name.startsWith(basename(target) + TMP_MARK)

@@ -1,10 +1,13 @@
 // The last node list of each profile, in <dataDir>/cache/<profileId>.json, so the app shows something at
-// once and while offline. It is a cache: anything unreadable just reads as "nothing known".
+// once and while offline. The list is a cache: anything unreadable just reads as "nothing known". The same file
+// holds the profile's creates whose outcome is not known yet; they are read apart from the list, so a node row
+// this version cannot read never makes the app forget a create that may have made a node.
 import { join } from 'node:path'
 import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'
 import type { NodeSummary } from '../../../shared/domain/node'
-import { DIR_MODE, isNotFound, nodeStoreFs, writeFileAtomic, type StoreFs } from './atomic-file'
+import { DIR_MODE, isNotFound, nodeStoreFs, TMP_MARK, writeFileAtomic, type StoreFs } from './atomic-file'
+import type { PendingCreateRecord } from '../../../shared/domain/node-state'
 import type { LastKnown, LastKnownStore } from './profiles.types'
 
 const NodeSummarySchema = z.object({
@@ -25,7 +28,25 @@ const NodeSummarySchema = z.object({
   diskGb: z.number().nullable()
 }) satisfies z.ZodType<NodeSummary>
 
-const LastKnownSchema = z.object({ nodes: z.array(NodeSummarySchema), fetchedAt: z.string() })
+const ListSchema = z.object({ nodes: z.array(NodeSummarySchema), fetchedAt: z.string().nullable() })
+
+const PendingCreateSchema = z.object({
+  requestId: z.string().min(1).max(200),
+  names: z.array(z.string()).min(1),
+  existingIds: z.array(z.number()),
+  postedAt: z.number(),
+  checkAfter: z.number().nullable()
+}) satisfies z.ZodType<PendingCreateRecord>
+
+// One unreadable entry must not drop the others.
+function readCreates(raw: unknown): PendingCreateRecord[] {
+  const list = z.object({ creates: z.array(z.unknown()) }).safeParse(raw)
+  if (!list.success) return []
+  return list.data.creates.flatMap((c) => {
+    const one = PendingCreateSchema.safeParse(c)
+    return one.success ? [one.data] : []
+  })
+}
 
 // Profile ids become file names: refuse anything that could leave the cache folder.
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -39,18 +60,23 @@ export function createLastKnownStore(opts: { dataDir: string; fs?: StoreFs }): L
     async load(profileId) {
       const path = fileOf(profileId)
       if (!path) return null
+      let raw: unknown
       try {
-        const parsed = LastKnownSchema.safeParse(JSON.parse(await fs.readFile(path)))
-        return parsed.success ? parsed.data : null
+        raw = JSON.parse(await fs.readFile(path))
       } catch {
         return null
       }
+      const creates = readCreates(raw)
+      const list = ListSchema.safeParse(raw)
+      if (!list.success) return creates.length ? { nodes: [], fetchedAt: null, creates } : null
+      return creates.length ? { ...list.data, creates } : list.data
     },
     async save(profileId, value: LastKnown) {
       const path = fileOf(profileId)
       if (!path) return
       await fs.mkdir(dir, DIR_MODE)
-      await writeFileAtomic(fs, path, JSON.stringify({ nodes: value.nodes, fetchedAt: value.fetchedAt }))
+      const creates = value.creates?.length ? { creates: value.creates } : {}
+      await writeFileAtomic(fs, path, JSON.stringify({ nodes: value.nodes, fetchedAt: value.fetchedAt, ...creates }))
     },
     async delete(profileId) {
       const path = fileOf(profileId)
@@ -60,4 +86,31 @@ export function createLastKnownStore(opts: { dataDir: string; fs?: StoreFs }): L
       })
     }
   }
+}
+
+/**
+ * Start-up sweep: temp files a crash left in cache/, and the cache files of profiles that no longer exist. Call it
+ * only with the ids of a profile file that loaded cleanly: with a guessed list it would delete real data.
+ */
+export async function sweepLastKnown(
+  opts: { dataDir: string; fs?: StoreFs },
+  profileIds: readonly string[]
+): Promise<string[]> {
+  const fs = opts.fs ?? nodeStoreFs
+  const dir = join(opts.dataDir, 'cache')
+  const keep = new Set(profileIds.map((id) => `${id}.json`))
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  const removed: string[] = []
+  for (const name of names) {
+    const temp = name.includes(TMP_MARK)
+    const orphan = name.endsWith('.json') && !keep.has(name)
+    if (!temp && !orphan) continue
+    try {
+      await fs.unlink(join(dir, name))
+      removed.push(name)
+    } catch (err) {
+      if (!isNotFound(err)) throw err
+    }
+  }
+  return removed
 }
