@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { makeNode } from '../../testing/fixtures'
+import { makeDetail, makeNode } from '../../testing/fixtures'
+import { fail } from '../../testing/fake-api'
 import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
 
@@ -108,3 +109,60 @@ async function settle(): Promise<void> {
     await new Promise((r) => setTimeout(r, 10))
   })
 }
+
+describe('delete dialog for a committed node', () => {
+  it('states what was paid, the days left and that they are lost, and waits for that before deleting', async () => {
+    const node = makeNode({ id: 7, name: 'web-03', isCommitted: true, publicIp: '164.52.0.7' })
+    const termEnd = new Date(Date.now() + 37 * 86_400_000 - 3_600_000).toISOString()
+    let answer: () => void = () => undefined
+    const held = new Promise<void>((r) => (answer = r))
+    installFake({
+      'nodes:detail': async () => {
+        await held
+        return makeDetail({
+          ...node,
+          committed: {
+            skuId: 4170,
+            skuName: '90 Days Committed , Rs. 5600.0',
+            price: 5600,
+            days: 90,
+            termEndRaw: null,
+            termEnd,
+            message: null
+          }
+        })
+      }
+    })
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={node}
+        onClose={() => undefined}
+        onDeleted={() => undefined}
+      />
+    )
+    fireEvent.change(screen.getByLabelText(/Type web-03 to confirm/), { target: { value: 'web-03' } })
+    expect(screen.getByRole('button', { name: 'Delete node' })).toBeDisabled()
+    answer()
+    const warning = await screen.findByTestId('committed-warning')
+    expect(warning).toHaveTextContent(/90-day term: ₹5,600(\.00)? was paid up front and 37 days are left/)
+    expect(warning).toHaveTextContent('loses the rest of the term')
+    expect(screen.getByRole('button', { name: 'Delete node' })).toBeEnabled()
+  })
+
+  it('still warns when the term cannot be read', async () => {
+    installFake({ 'nodes:detail': () => Promise.reject(fail('NETWORK', 'offline')) })
+    const node = makeNode({ id: 7, name: 'web-03', isCommitted: true })
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={node}
+        onClose={() => undefined}
+        onDeleted={() => undefined}
+      />
+    )
+    expect(await screen.findByTestId('committed-warning')).toHaveTextContent('paid in full up front')
+  })
+})

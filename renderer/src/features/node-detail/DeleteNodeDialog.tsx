@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorText } from '../../components/ErrorText'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import { CommittedDeleteWarning, useCommittedCheck } from './CommittedDeleteWarning'
 
 interface DeleteNodeDialogProps {
   profileId: string
@@ -20,8 +21,11 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
   const [typed, setTyped] = useState('')
   const [reserveIp, setReserveIp] = useState(false)
   const { busy, error, run } = useAction()
+  const committed = useCommittedCheck(profileId, node)
   const availability = deleteAvailability(node)
+  // A committed node's loss is stated before anything can be deleted.
   const matches = typed === node.name
+  const ready = matches && committed.state !== 'checking'
   const title = `Delete ${node.name}?`
 
   if (!availability.allowed) {
@@ -50,7 +54,7 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
   }
 
   const submit = async () => {
-    if (!matches) return
+    if (!ready) return
     if (await run(() => call((api) => api.nodes.delete({ profileId, nodeId: node.id, confirmName: typed, reserveIp }))))
       onDeleted()
   }
@@ -67,7 +71,7 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="delete-form" className="btn btn-danger" disabled={!matches || busy}>
+          <button type="submit" form="delete-form" className="btn btn-danger" disabled={!ready || busy}>
             {busy ? 'Deleting…' : 'Delete node'}
           </button>
         </>
@@ -90,6 +94,7 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
           ) : null}
           . Its disk is erased and this cannot be undone.
         </p>
+        <CommittedDeleteWarning check={committed} />
         <div className="field">
           <label htmlFor="delete-confirm">
             Type <span className="mono">{node.name}</span> to confirm
