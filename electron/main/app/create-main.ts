@@ -7,6 +7,7 @@ import { EventBus } from '../ipc/events'
 import { createRegistry, type Registry } from '../ipc/registry'
 import { createNodesService } from '../nodes/index'
 import type { NodesService } from '../nodes/nodes.types'
+import { sweepLastKnown } from '../profiles/last-known.store'
 import { createProfileStack } from '../profiles/index'
 import type { ProfileNotices, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger, SecretScrubber } from '../redact'
@@ -79,6 +80,7 @@ export async function createMain<S>(
     scrubber: env.scrubber,
     log: env.log
   })
+  await sweepCache(env, profiles)
   const notifier: NotificationSink = {
     show(n) {
       env.notifier.show(n)
@@ -121,5 +123,20 @@ export async function createMain<S>(
       await nodes.stop()
       await env.demo?.stop()
     }
+  }
+}
+
+/**
+ * Temp files a crash left in cache/ and the caches of deleted profiles go at start, before anything writes there.
+ * Only when the profile file loaded without a notice: ids read from a damaged file would delete real caches.
+ */
+async function sweepCache(env: MainEnv, profiles: ProfilesService & ProfileNotices): Promise<void> {
+  if (profiles.notices.length > 0) return
+  try {
+    const ids = (await profiles.list()).map((p) => p.id)
+    const removed = await sweepLastKnown({ dataDir: env.dataDir }, ids)
+    if (removed.length) env.log.info('cache: swept stale files', { count: removed.length })
+  } catch (e) {
+    env.log.warn('cache: sweep failed', { error: String(e) })
   }
 }

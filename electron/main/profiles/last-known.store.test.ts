@@ -1,8 +1,8 @@
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { NodeSummary } from '../../../shared/domain/node'
-import { createLastKnownStore } from './last-known.store'
+import { createLastKnownStore, sweepLastKnown } from './last-known.store'
 import { tempDir } from './testing'
 
 let dir: string
@@ -59,4 +59,40 @@ it('refuses ids that would leave the cache folder', async () => {
   await store.save('../escape', { nodes: [], fetchedAt: 'x' })
   await expect(stat(join(dir, 'escape.json'))).rejects.toThrow()
   expect(await store.load('../escape')).toBeNull()
+})
+
+const pendingCreate = {
+  requestId: '6f1c3c1e-8c1a-4d6e-9d5e-2b1f3a4c5d6e',
+  names: ['api-01'],
+  existingIds: [],
+  postedAt: 1_770_105_600_000,
+  checkAfter: null
+}
+
+it('keeps pending creates with the list, and reads them even when the list itself is unreadable', async () => {
+  const store = createLastKnownStore({ dataDir: dir })
+  await store.save('p-1', { nodes: [node], fetchedAt: null, creates: [pendingCreate] })
+  expect(await store.load('p-1')).toEqual({ nodes: [node], fetchedAt: null, creates: [pendingCreate] })
+  // A node row this version cannot read must not make the app forget a create that may have made a node.
+  const file = join(dir, 'cache', 'p-1.json')
+  await writeFile(
+    file,
+    JSON.stringify({ nodes: [{ ...node, status: 'weird' }], fetchedAt: 'x', creates: [pendingCreate, { junk: 1 }] })
+  )
+  expect(await store.load('p-1')).toEqual({ nodes: [], fetchedAt: null, creates: [pendingCreate] })
+})
+
+it('sweeps temp files and the caches of profiles that no longer exist, and nothing else', async () => {
+  const store = createLastKnownStore({ dataDir: dir })
+  await store.save('kept', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  await store.save('gone', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  const cache = join(dir, 'cache')
+  await writeFile(join(cache, 'kept.json.tmp-123-abcd'), '{"nodes":')
+  await writeFile(join(cache, 'README.txt'), 'not ours')
+  const removed = await sweepLastKnown({ dataDir: dir }, ['kept'])
+  expect(removed.sort()).toEqual(['gone.json', 'kept.json.tmp-123-abcd'])
+  expect((await readdir(cache)).sort()).toEqual(['README.txt', 'kept.json'])
+  expect(await store.load('kept')).not.toBeNull()
+  // No cache folder yet: nothing to do.
+  expect(await sweepLastKnown({ dataDir: join(dir, 'fresh') }, [])).toEqual([])
 })
