@@ -1,20 +1,84 @@
 // window.nodetray for the browser preview: the same contract-generated API as the Electron preload, carried
-// over loopback HTTP (POST /ipc/<channel>) with events over Server-Sent Events. The per-run secret travels in
-// an HttpOnly cookie the host set, so page scripts cannot read it.
+// over loopback HTTP (POST /ipc/<channel>), with events read from a fetch stream (GET /events, SSE framing).
+// The per-run secret arrives in the URL fragment (`#secret=…`, never sent to a server); it is taken into memory,
+// wiped from the address bar and history, and sent as a header on every call. Never a cookie: Chromium would
+// also send a cookie to every other port of 127.0.0.1.
 import { BRIDGE_GLOBAL, buildBridgeApi, type BridgeApi } from '../../shared/ipc/bridge'
 import type { EventName } from '../../shared/ipc/contract'
 
+const SECRET_HEADER = 'x-nodetray-secret'
+// This tab's copy, so a reload keeps working: sessionStorage belongs to this origin (port included) and this tab,
+// and, unlike a cookie, the browser never sends it anywhere.
+const SESSION_KEY = 'nodetray.preview.secret'
+
+function takeSecret(): string | null {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('secret')
+  if (fromFragment) {
+    history.replaceState(history.state, '', location.pathname + location.search)
+    try {
+      sessionStorage.setItem(SESSION_KEY, fromFragment)
+    } catch {
+      // Storage off: the secret lives in memory only, and a reload needs the printed URL again.
+    }
+    return fromFragment
+  }
+  try {
+    return sessionStorage.getItem(SESSION_KEY)
+  } catch {
+    return null
+  }
+}
+
+const secret = takeSecret()
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  if (!secret) throw new Error('no preview secret: open the URL that `npm run preview:web` printed')
+  return { [SECRET_HEADER]: secret, ...extra }
+}
+
 type Listener = (payload: unknown) => void
 const listeners = new Map<EventName, Set<Listener>>()
-let source: EventSource | null = null
+let streaming = false
 
-function ensureEvents(): void {
-  if (source) return
-  source = new EventSource('/events', { withCredentials: true })
-  source.onmessage = (msg: MessageEvent<string>) => {
-    const { event, payload } = JSON.parse(msg.data) as { event: EventName; payload: unknown }
-    for (const l of listeners.get(event) ?? []) l(payload)
+function dispatchFrame(frame: string): void {
+  const data = frame
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).replace(/^ /, ''))
+    .join('\n')
+  if (!data) return
+  const { event, payload } = JSON.parse(data) as { event: EventName; payload: unknown }
+  for (const l of listeners.get(event) ?? []) l(payload)
+}
+
+async function readEvents(): Promise<void> {
+  const res = await fetch('/events', { headers: headers(), cache: 'no-store' })
+  if (!res.ok || !res.body) throw new Error(`preview host answered ${res.status} for events`)
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  let buffered = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffered += value
+    let end: number
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      dispatchFrame(buffered.slice(0, end))
+      buffered = buffered.slice(end + 2)
+    }
   }
+}
+
+// Like EventSource: keep the stream open, reconnecting a second after it ends or fails.
+function ensureEvents(): void {
+  if (streaming || !secret) return
+  streaming = true
+  const loop = (): void => {
+    readEvents().then(
+      () => setTimeout(loop, 1000),
+      () => setTimeout(loop, 1000)
+    )
+  }
+  loop()
 }
 
 interface QueuedCall {
@@ -28,8 +92,8 @@ let queue: QueuedCall[] = []
 async function post(path: string, body: unknown): Promise<unknown> {
   const res = await fetch(path, {
     method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
+    credentials: 'omit',
+    headers: headers({ 'content-type': 'application/json' }),
     body: JSON.stringify(body)
   })
   if (!res.ok) throw new Error(`preview host answered ${res.status}`)

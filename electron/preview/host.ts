@@ -12,7 +12,13 @@ import { createDemoBackend, type DemoBackendWithSim } from '../main/demo/demo-ba
 import { createLogger, SecretScrubber } from '../main/redact'
 import type { CredentialStore } from '../main/vault/credential-store'
 import { createPreviewPorts } from './preview-ports'
-import { createPreviewSenderCheck, SECRET_COOKIE, secretsEqual, senderOf, type PreviewSender } from './request-guard'
+import {
+  createPreviewSenderCheck,
+  guardRequest,
+  SECRET_FRAGMENT_KEY,
+  senderOf,
+  type PreviewSender
+} from './request-guard'
 import { buildBridgeScript, readRendererFile } from './static-files'
 import { handleTestHook } from './test-hooks'
 
@@ -33,7 +39,7 @@ export interface PreviewHostOptions {
 }
 
 export interface PreviewHost {
-  /** Open this in a browser: it carries the secret once, then the host moves it into an HttpOnly cookie. */
+  /** Open this in a browser: the secret rides in the fragment, which the bridge moves into memory. */
   url: string
   origin: string
   secret: string
@@ -71,18 +77,11 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin)
     const sender = senderOf(req)
-    // First visit: trade the secret in the URL for a cookie and drop it from the address bar.
-    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('k')) {
-      if (!secretsEqual(url.searchParams.get('k') ?? undefined, secret) || sender.host !== new URL(origin).host)
-        return send(res, 403, 'text/plain', 'forbidden')
-      res.writeHead(303, {
-        location: '/',
-        'set-cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`
-      })
-      return void res.end()
-    }
-    if (!isTrusted(sender))
-      return send(res, 403, 'text/plain', 'forbidden: missing or wrong preview secret, host or origin')
+    const verdict = guardRequest(
+      { ...sender, method: req.method },
+      { origin, secret, testHooks: opts.testHooks === true }
+    )
+    if (!verdict.ok) return send(res, verdict.status, 'text/plain', verdict.message)
     if (!main) return send(res, 503, 'text/plain', 'starting')
 
     // Calls the page makes in the same tick travel together (see bridge.ts); each is still dispatched, validated
@@ -93,24 +92,23 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       const envelopes = await Promise.all(calls.map((c) => main!.registry.dispatch(c.channel, c.input, sender)))
       return send(res, 200, 'application/json', JSON.stringify(envelopes))
     }
-    if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+    if (verdict.route === 'ipc') {
       const body = await readJson(req)
       const envelope = await main.registry.dispatch(url.pathname.slice(5), body, sender)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
     }
-    if (req.method === 'GET' && url.pathname === '/events') {
+    // Server-Sent Events framing, read by the bridge over fetch (EventSource cannot send the secret header).
+    if (verdict.route === 'events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(': connected\n\n')
       sseClients.add(res)
       req.on('close', () => sseClients.delete(res))
       return
     }
-    if (opts.testHooks && url.pathname.startsWith('/__test/')) {
-      const body = req.method === 'POST' ? await readJson(req) : {}
-      const out = await handleTestHook(url.pathname.slice(8), body, { main, demo, ports })
+    if (verdict.route === 'test-hook') {
+      const out = await handleTestHook(url.pathname.slice(8), await readJson(req), { main, demo, ports })
       return send(res, out.status, 'application/json', JSON.stringify(out.body))
     }
-    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed')
     // Deferred and cacheable: it runs before the app's module script (document order) without blocking parsing.
     if (url.pathname === '/preview-bridge.js')
       return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript, 'private, max-age=3600')
@@ -155,7 +153,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   })
 
   return {
-    url: `${origin}/?k=${secret}`,
+    url: `${origin}/#${SECRET_FRAGMENT_KEY}=${secret}`,
     origin,
     secret,
     main,

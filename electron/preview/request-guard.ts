@@ -1,10 +1,14 @@
-// The preview host is reachable by anything on this machine, so every request must prove it comes from the
-// page we served: the per-run secret (cookie or header), our own Host, and our own Origin when one is sent.
+// The preview host is reachable by anything on this machine, so every request must prove where it comes from:
+// our own Host (a DNS-rebinding page sends its own name), our own Origin when one is sent, and, for anything
+// that acts (IPC, events, test hooks), the per-run secret in the x-nodetray-secret header. The secret is never
+// read from a cookie: Chromium sends 127.0.0.1's cookies to every port of 127.0.0.1, so a cookie would hand it to
+// any local server the browser is steered to.
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export const SECRET_COOKIE = 'nodetray_preview'
 export const SECRET_HEADER = 'x-nodetray-secret'
+/** The printed URL carries the secret here (`#secret=…`): a fragment is never sent to any server. */
+export const SECRET_FRAGMENT_KEY = 'secret'
 
 export interface PreviewSender {
   host: string | undefined
@@ -18,18 +22,9 @@ export function senderOf(req: IncomingMessage): PreviewSender {
   return {
     host: req.headers.host,
     origin: req.headers.origin,
-    secret: (typeof header === 'string' ? header : undefined) ?? readCookie(req.headers.cookie, SECRET_COOKIE),
+    secret: typeof header === 'string' ? header : undefined,
     path: (req.url ?? '').split('?')[0] ?? ''
   }
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === name) return v.join('=')
-  }
-  return undefined
 }
 
 export function secretsEqual(a: string | undefined, b: string): boolean {
@@ -39,6 +34,7 @@ export function secretsEqual(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** The registry's sender check for IPC: Host, Origin (when sent) and the secret header. */
 export function createPreviewSenderCheck(expected: { origin: () => string; secret: string }) {
   return (s: PreviewSender): boolean => {
     const origin = expected.origin()
@@ -46,4 +42,40 @@ export function createPreviewSenderCheck(expected: { origin: () => string; secre
     if (s.origin !== undefined && s.origin !== origin) return false
     return secretsEqual(s.secret, expected.secret)
   }
+}
+
+export type PreviewRoute = 'ipc' | 'events' | 'test-hook' | 'static'
+
+export type GuardVerdict = { ok: true; route: PreviewRoute } | { ok: false; status: 403 | 404 | 405; message: string }
+
+export interface GuardExpect {
+  /** `http://127.0.0.1:<port>` */
+  origin: string
+  secret: string
+  testHooks: boolean
+}
+
+export function routeOf(path: string, testHooks: boolean): PreviewRoute {
+  if (path.startsWith('/ipc/')) return 'ipc'
+  if (path === '/events') return 'events'
+  if (testHooks && path.startsWith('/__test/')) return 'test-hook'
+  return 'static'
+}
+
+const METHOD: Record<PreviewRoute, string> = { ipc: 'POST', events: 'GET', 'test-hook': 'POST', static: 'GET' }
+
+/**
+ * Decides a request before any of it is read. Static files (the built renderer and the bridge) hold no secret, so
+ * a navigation, which cannot carry a header, loads them with the right Host alone; everything else needs the
+ * secret header.
+ */
+export function guardRequest(s: PreviewSender & { method: string | undefined }, expected: GuardExpect): GuardVerdict {
+  if (s.host !== new URL(expected.origin).host) return { ok: false, status: 403, message: 'forbidden: wrong Host' }
+  if (s.origin !== undefined && s.origin !== expected.origin)
+    return { ok: false, status: 403, message: 'forbidden: wrong Origin' }
+  const route = routeOf(s.path, expected.testHooks)
+  if (route !== 'static' && !secretsEqual(s.secret, expected.secret))
+    return { ok: false, status: 403, message: `forbidden: missing or wrong ${SECRET_HEADER} header` }
+  if (s.method !== METHOD[route]) return { ok: false, status: 405, message: `method not allowed: use ${METHOD[route]}` }
+  return { ok: true, route }
 }

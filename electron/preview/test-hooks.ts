@@ -1,11 +1,14 @@
 // /__test/* endpoints, only with --test-hooks: Playwright and benches drive the demo simulator (faults,
-// clock, bulk nodes, stop/start) and read what the preview ports recorded. Same secret as every call.
+// clock, bulk nodes, stop/start) and read what the preview ports recorded. POST only, same secret header as every
+// call (request-guard.ts), and only the operations listed here: a name is looked up as an own property of an
+// allow-list, never on an object with a prototype (`sim/constructor` must not reach Object).
 import type { Main } from '../main/app/create-main'
 import type { DemoBackendWithSim } from '../main/demo/demo-backend'
+import type { SimulatorControl } from '../simulator/index'
 import type { PreviewSender } from './request-guard'
 import type { createPreviewPorts } from './preview-ports'
 
-interface Ctx {
+export interface TestHookCtx {
   main: Main<PreviewSender>
   demo: DemoBackendWithSim | null
   ports: ReturnType<typeof createPreviewPorts>
@@ -13,14 +16,40 @@ interface Ctx {
 
 type HookResult = { status: number; body: unknown }
 
-export async function handleTestHook(name: string, body: unknown, ctx: Ctx): Promise<HookResult> {
-  const args = (body ?? {}) as Record<string, unknown>
+/** Every simulator control operation, and nothing else; `satisfies` keeps it in step with the interface. */
+const SIM_OPS = {
+  reset: true,
+  addAccount: true,
+  expireToken: true,
+  addNodes: true,
+  getNodes: true,
+  setNode: true,
+  advanceClock: true,
+  now: true,
+  setTransitions: true,
+  setOptions: true,
+  injectFault: true,
+  clearFaults: true,
+  requestLog: true,
+  countRequests: true,
+  clearLog: true
+} as const satisfies Record<keyof SimulatorControl, true>
+
+export function isSimOp(name: string): name is keyof SimulatorControl {
+  return Object.hasOwn(SIM_OPS, name)
+}
+
+export async function handleTestHook(name: string, body: unknown, ctx: TestHookCtx): Promise<HookResult> {
+  const args: Record<string, unknown> =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
   if (name === 'recorded') {
     return {
       status: 200,
       body: { clipboard: ctx.ports.clipboardLog, external: ctx.ports.externalLog, navigations: ctx.ports.navigations }
     }
   }
+  if (name !== 'sim/stop' && name !== 'sim/start' && !(name.startsWith('sim/') && isSimOp(name.slice(4))))
+    return { status: 404, body: { error: `unknown hook ${name}` } }
   if (!ctx.demo) return { status: 400, body: { error: 'demo backend is off' } }
   if (name === 'sim/stop') {
     await ctx.demo.stop()
@@ -32,14 +61,9 @@ export async function handleTestHook(name: string, body: unknown, ctx: Ctx): Pro
   }
   const sim = ctx.demo.simulator() ?? (await ctx.demo.ensureStarted(), ctx.demo.simulator())
   if (!sim) return { status: 500, body: { error: 'simulator did not start' } }
-  // Everything else is forwarded to the simulator's own control API, e.g. /__test/sim/injectFault.
-  if (name.startsWith('sim/')) {
-    const op = name.slice(4)
-    const control = sim.control as unknown as Record<string, unknown>
-    const fn = control[op]
-    if (typeof fn !== 'function') return { status: 404, body: { error: `unknown simulator op ${op}` } }
-    const result: unknown = await (fn as (a: unknown) => unknown).call(sim.control, args.arg ?? args)
-    return { status: 200, body: { result: result ?? null, demo: sim.demo } }
-  }
-  return { status: 404, body: { error: `unknown hook ${name}` } }
+  // Forwarded to the simulator's own control object, e.g. /__test/sim/injectFault.
+  const op = name.slice(4) as keyof SimulatorControl
+  const fn = sim.control[op] as (arg: unknown) => unknown
+  const result: unknown = await fn.call(sim.control, args['arg'] ?? args)
+  return { status: 200, body: { result: result ?? null, demo: sim.demo } }
 }

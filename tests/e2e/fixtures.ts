@@ -50,7 +50,8 @@ export async function startHost(opts: HostOptions = {}): Promise<{ handle: Previ
     child.once('exit', (code) => reject(new Error(`preview host exited with ${code}:\n${logs.join('')}`)))
   })
   const parsed = new URL(url)
-  const secret = parsed.searchParams.get('k') ?? ''
+  // The secret rides in the fragment (`#secret=…`); scripts send it as the x-nodetray-secret header.
+  const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? ''
   const origin = parsed.origin
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const res = await fetch(`${origin}${path}`, {

@@ -20,16 +20,32 @@ function filesUnder(dir: string): string[] {
 }
 
 test('no secret reaches the page, its storage, the host log or the data folder', async ({ page, preview }) => {
-  // Record every message the host pushes to the page, before the bridge opens its EventSource.
+  // Record every message the host pushes to the page: tee the bridge's event stream before the page reads it.
   await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { __sse: string[] }).__sse = seen
-    const Native = window.EventSource
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init)
-        this.addEventListener('message', (e) => seen.push((e as MessageEvent<string>).data))
-      }
+    const native = window.fetch.bind(window)
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await native(input, init)
+      const url = input instanceof Request ? input.url : String(input)
+      if (new URL(url, location.href).pathname !== '/events' || !res.body) return res
+      const [mine, theirs] = res.body.tee()
+      void (async () => {
+        const reader = mine.pipeThrough(new TextDecoderStream()).getReader()
+        let buffered = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) return
+          buffered += value
+          let end: number
+          while ((end = buffered.indexOf('\n\n')) >= 0) {
+            const frame = buffered.slice(0, end)
+            buffered = buffered.slice(end + 2)
+            for (const line of frame.split('\n')) if (line.startsWith('data: ')) seen.push(line.slice(6))
+          }
+        }
+      })()
+      return new Response(theirs, { status: res.status, statusText: res.statusText, headers: res.headers })
     }
   })
   const replies: string[] = []

@@ -1,9 +1,17 @@
 import { test, expect, shoot } from './fixtures'
 
 test('the page loads through the preview host and shows app:info', async ({ page, preview }) => {
+  const ipcSecrets: (string | undefined)[] = []
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/ipc/')) ipcSecrets.push(req.headers()['x-nodetray-secret'])
+  })
   await page.goto(preview.url)
-  // The secret moved from the URL into an HttpOnly cookie.
+  // The bridge took the secret from the fragment: gone from the address bar and the history entry, never a cookie.
   await expect(page).toHaveURL(`${preview.origin}/`)
+  expect(await page.evaluate(() => location.hash)).toBe('')
+  expect((await page.context().cookies()).map((c) => c.name)).toEqual([])
+  await expect.poll(() => ipcSecrets.length).toBeGreaterThan(0)
+  expect(new Set(ipcSecrets)).toEqual(new Set([preview.secret]))
   const info = await preview.ipc<{ version: string; preview: boolean }>('app:info')
   expect(info.preview).toBe(true)
   await expect(page.getByTestId('app-version')).toHaveText(new RegExp(info.version.replace(/\./g, '\\.')))
@@ -23,8 +31,34 @@ test('a request without the secret is refused', async ({ preview }) => {
     headers: { 'content-type': 'application/json', 'x-nodetray-secret': 'not-the-secret' }
   })
   expect(wrong.status).toBe(403)
-  const page = await fetch(`${preview.origin}/`)
-  expect(page.status).toBe(403)
+  const cookieOnly = await fetch(`${preview.origin}/ipc/app:info`, {
+    method: 'POST',
+    body: '{}',
+    headers: { 'content-type': 'application/json', cookie: `nodetray_preview=${preview.secret}` }
+  })
+  expect(cookieOnly.status).toBe(403)
+  expect((await fetch(`${preview.origin}/events`)).status).toBe(403)
+})
+
+test('a reload keeps the window working; a page opened without the secret cannot call main', async ({
+  page,
+  browser,
+  preview
+}) => {
+  await page.goto(preview.url)
+  await expect(page.getByTestId('first-run')).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('first-run')).toBeVisible()
+  // Another tab on the bare address (no fragment) gets the page but no answers from main.
+  const other = await browser.newPage()
+  const refused: number[] = []
+  other.on('response', (res) => {
+    if (new URL(res.url()).pathname.startsWith('/ipc/')) refused.push(res.status())
+  })
+  await other.goto(`${preview.origin}/`)
+  await expect(other.getByTestId('first-run')).toHaveCount(0)
+  expect(refused.filter((s) => s === 200)).toEqual([])
+  await other.close()
 })
 
 test('a request from another origin is refused even with the secret', async ({ preview }) => {
@@ -55,7 +89,7 @@ test('npm run preview:web prints a 127.0.0.1 URL on its own line and serves the 
         resolve(l)
       })
     })
-    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?k=[0-9a-f]{48}$/)
+    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]{48}$/)
     await page.goto(line)
     await expect(page.getByTestId('app-version')).toBeVisible()
   } finally {

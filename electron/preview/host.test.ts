@@ -1,0 +1,140 @@
+// The preview host over real HTTP: what a local process (not the page) can and cannot do with it.
+import { request } from 'node:http'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MemoryCredentialStore } from '../main/vault/memory-store'
+import { startPreviewHost, type PreviewHost } from './host'
+
+let host: PreviewHost
+let dir: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nodetray-preview-host-'))
+  await mkdir(join(dir, 'renderer'))
+  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body>app</body></html>')
+  host = await startPreviewHost({
+    dataDir: join(dir, 'data'),
+    rendererDir: join(dir, 'renderer'),
+    vault: new MemoryCredentialStore(),
+    demoTransitions: 'instant',
+    testHooks: true,
+    homeDir: join(dir, 'home'),
+    logSink: () => undefined
+  })
+})
+afterAll(async () => {
+  await host.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** fetch() cannot set Host; node:http can, as a DNS-rebinding page's browser would. */
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(host.origin)
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (text += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const withSecret = (extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  'x-nodetray-secret': host.secret,
+  ...extra
+})
+
+describe('preview host', () => {
+  it('prints its URL with the secret in the fragment, which no request ever carries', () => {
+    expect(host.url).toBe(`${host.origin}/#secret=${host.secret}`)
+    expect(host.secret).toMatch(/^[0-9a-f]{48}$/)
+  })
+
+  it('answers IPC with the secret header, as outside testers call it', async () => {
+    const res = await fetch(`${host.origin}/ipc/app:info`, { method: 'POST', headers: withSecret(), body: '{}' })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ ok: true, value: { preview: true } })
+  })
+
+  it('refuses IPC when the secret comes only in a cookie', async () => {
+    for (const cookie of [`nodetray_preview=${host.secret}`, `x-nodetray-secret=${host.secret}`]) {
+      const res = await fetch(`${host.origin}/ipc/app:info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: '{}'
+      })
+      expect(res.status, cookie).toBe(403)
+    }
+  })
+
+  it('never sets a cookie, and serves the page without the secret', async () => {
+    const page = await fetch(`${host.origin}/`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('set-cookie')).toBeNull()
+    expect(await page.text()).toContain('preview-bridge.js')
+    // The old `?k=` first visit is gone: it neither answers differently nor sets anything.
+    const old = await fetch(`${host.origin}/?k=${host.secret}`, { redirect: 'manual' })
+    expect(old.status).toBe(200)
+    expect(old.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('refuses a foreign Host even with the secret (DNS rebinding), for the page too', async () => {
+    const evil = { host: `rebind.attacker.example:${new URL(host.origin).port}` }
+    expect((await raw('POST', '/ipc/app:info', withSecret(evil), '{}')).status).toBe(403)
+    expect((await raw('GET', '/', evil)).status).toBe(403)
+  })
+
+  it('streams events to a fetch that sends the header', async () => {
+    const controller = new AbortController()
+    const res = await fetch(`${host.origin}/events`, { headers: withSecret(), signal: controller.signal })
+    expect(res.status).toBe(200)
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader()
+    expect((await reader.read()).value).toContain(': connected')
+    await fetch(`${host.origin}/ipc/settings:update`, {
+      method: 'POST',
+      headers: withSecret(),
+      body: JSON.stringify({ hideDemo: true })
+    })
+    let seen = ''
+    while (!seen.includes('\n\n')) seen += (await reader.read()).value ?? ''
+    expect(seen).toMatch(/^data: \{"event":"[a-z]+:[a-z-]+"/)
+    controller.abort()
+    expect((await fetch(`${host.origin}/events`)).status).toBe(403)
+  })
+
+  it('test hooks answer POST only, and only their own operations', async () => {
+    const hook = (name: string, method = 'POST') =>
+      fetch(`${host.origin}/__test/${name}`, {
+        method,
+        headers: withSecret(),
+        ...(method === 'POST' ? { body: '{}' } : {})
+      })
+    expect((await hook('sim/now')).status).toBe(200)
+    expect((await hook('sim/now', 'GET')).status).toBe(405)
+    expect((await hook('recorded', 'GET')).status).toBe(405)
+    for (const name of [
+      'sim/constructor',
+      'sim/__proto__',
+      'sim/toString',
+      'sim/hasOwnProperty',
+      'sim/valueOf',
+      'constructor',
+      '__proto__',
+      'sim/'
+    ]) {
+      const res = await hook(name)
+      expect(res.status, name).toBe(404)
+    }
+  })
+})
