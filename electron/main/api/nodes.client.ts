@@ -4,9 +4,9 @@ import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain
 import { DomainError, isDomainError } from '../errors'
 import type { ActionReceipt, CallOptions } from './client.types'
 import type { Http } from './http'
-import { num, parseItems, text } from './lenient'
+import { num, parseItems, text, toNumber } from './lenient'
 import { nodeDetailSchema, nodeRowSchema, toNodeDetail, toNodeSummary } from './nodes.mapper'
-import { fetchAllPages, type PagingOptions } from './paging'
+import { DEFAULT_PER_PAGE, fetchList, type PagingOptions } from './paging'
 
 const detailReply = z.looseObject({ data: nodeDetailSchema })
 const actionReply = z.looseObject({
@@ -20,15 +20,30 @@ export function nodePath(id: number): string {
   return `nodes/${id}/`
 }
 
+const rowId = (row: unknown): number | null => {
+  const id = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : null
+  return typeof id === 'number' || typeof id === 'string' ? toNumber(id) : null
+}
+
 export function createNodesClient(http: Http) {
   const fallbackLocation = http.target.location ?? null
 
+  // The last list's shape: its page count lets the next refresh ask for every page in one round trip.
+  let last: { perPage: number; pages: number; ids: ReadonlySet<number> } | null = null
+
   async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
-    const raw = await fetchAllPages(http, { path: 'nodes/', scope: 'proj' }, o)
+    const perPage = o.perPage ?? DEFAULT_PER_PAGE
+    const known = last?.perPage === perPage ? last : null
+    const { rows, pages } = await fetchList(
+      http,
+      { path: 'nodes/', scope: 'proj' },
+      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId }
+    )
     const byId = new Map<number, NodeSummary>()
-    for (const row of parseItems(raw, nodeRowSchema)) {
+    for (const row of parseItems(rows, nodeRowSchema)) {
       if (!byId.has(row.id)) byId.set(row.id, toNodeSummary(row, fallbackLocation))
     }
+    last = { perPage, pages, ids: new Set(byId.keys()) }
     return [...byId.values()]
   }
 

@@ -1,5 +1,9 @@
-// §1 paging: page_no (1-based) + per_page, totals beside `data`. Page 1 first, then the rest in parallel with
-// bounded concurrency. A server that ignores paging (more rows than asked, or no totals) sent the whole list.
+// §1 paging: page_no (1-based) + per_page, totals beside `data`. A server that ignores paging (more rows than
+// asked, or no totals) sent the whole list.
+// With the page count of the last list known, every page is asked for at once (one round trip); otherwise page 1
+// first, then the rest. Pages fetched at different moments may disagree when the list changes meanwhile (a delete
+// shifts later rows one page back, so one row can be missed), so a list whose replies do not add up is read once
+// more, and rows from both reads are kept rather than lose one.
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import type { Http, RequestSpec } from './http'
@@ -7,15 +11,18 @@ import { num } from './lenient'
 
 export const MAX_PAGES = 500
 export const DEFAULT_PER_PAGE = 100
-// 10 in flight: a 1,000-node account (10 pages) refreshes in two round trips (page 1, then the other 9 at
-// once). Still a small burst for an API whose rate limit is undocumented; the poller backs off ≥ 30 s on a 429.
+// 10 in flight: a 1,000-node account (10 pages) refreshes in one round trip once its page count is known.
+// Still a small burst for an API whose rate limit is undocumented; the poller backs off ≥ 30 s on a 429.
 export const DEFAULT_CONCURRENCY = 10
+/** Reads of a list that keeps changing under us before we settle for the union of what we saw. */
+const MAX_READS = 2
 
 const pageSchema = z.looseObject({
   data: z.array(z.unknown()),
   total_page_number: num,
   total_count: num
 })
+type Page = z.output<typeof pageSchema>
 
 export interface PagingOptions {
   perPage?: number
@@ -23,36 +30,124 @@ export interface PagingOptions {
   signal?: AbortSignal | undefined
 }
 
-/** All rows of a paged list, in page order (not yet deduplicated: the caller knows the id field). */
-export async function fetchAllPages(
-  http: Http,
-  spec: Omit<RequestSpec, 'method' | 'query' | 'signal'>,
-  o: PagingOptions = {}
-): Promise<unknown[]> {
+export interface ListOptions extends PagingOptions {
+  /** Pages the last list of this resource had: ask for all of them at once. */
+  knownPages?: number | undefined
+  /** Ids of the last list: one missing now may have moved to a page already read, so it is read again. */
+  previousIds?: ReadonlySet<number> | undefined
+  /** The row's id, for the consistency check (null: a row without a usable id). */
+  idOf: (row: unknown) => number | null
+}
+
+export interface PagedList {
+  /** In page order; a second read's rows come first. Not deduplicated: the caller maps rows by id. */
+  rows: unknown[]
+  /** Pages this list has now (1 when the server sent everything at once). */
+  pages: number
+}
+
+type Spec = Omit<RequestSpec, 'method' | 'query' | 'signal'>
+
+function pager(http: Http, spec: Spec, o: PagingOptions) {
   const perPage = Math.max(1, Math.floor(o.perPage ?? DEFAULT_PER_PAGE))
   const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY))
-  const get = (page: number): Promise<z.output<typeof pageSchema>> =>
+  const get = (page: number): Promise<Page> =>
     http.read({ ...spec, method: 'GET', query: { page_no: page, per_page: perPage }, signal: o.signal }, pageSchema)
 
-  const first = await get(1)
-  const totalPages = first.total_page_number
-  if (totalPages === null || totalPages <= 1 || first.data.length > perPage) return first.data
-  const last = Math.min(Math.floor(totalPages), MAX_PAGES)
-
-  const pages: unknown[][] = [first.data]
-  let next = 2
-  let failed: DomainError | null = null
-  const worker = async (): Promise<void> => {
-    while (next <= last && !failed) {
-      const page = next++
-      try {
-        pages[page - 1] = (await get(page)).data
-      } catch (e) {
-        failed ??= e instanceof DomainError ? e : new DomainError('INTERNAL', 'Reading a page of the list failed.')
+  /** These pages, at most `concurrency` in flight; one failure fails them all (no silent gaps). */
+  async function fetchPages(pages: number[], into = new Map<number, Page>()): Promise<Map<number, Page>> {
+    let next = 0
+    let failed: DomainError | null = null
+    const worker = async (): Promise<void> => {
+      while (next < pages.length && !failed) {
+        const page = pages[next++] as number
+        try {
+          into.set(page, await get(page))
+        } catch (e) {
+          failed ??= e instanceof DomainError ? e : new DomainError('INTERNAL', 'Reading a page of the list failed.')
+        }
       }
     }
+    await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, () => worker()))
+    if (failed) throw failed
+    return into
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, last - 1) }, () => worker()))
-  if (failed) throw failed
-  return pages.flat()
+
+  /** Whole list in one reply: no totals, or more rows than a page holds. */
+  const isWhole = (p: Page): boolean => p.total_page_number === null || p.data.length > perPage
+  /** The most pages any reply announced (a list that grew meanwhile needs its new pages too). */
+  const announced = (read: Map<number, Page>): number =>
+    Math.max(1, ...[...read.values()].map((p) => Math.floor(p.total_page_number ?? 1)))
+
+  /** Reads `first` pages, then whatever the replies say is still missing. */
+  async function read(first: number[]): Promise<Map<number, Page>> {
+    const got = await fetchPages(first)
+    for (let round = 0; round < 3; round++) {
+      const page1 = got.get(1)
+      if (page1 && isWhole(page1)) break
+      const last = Math.min(announced(got), MAX_PAGES)
+      const missing = Array.from({ length: last }, (_, i) => i + 1).filter((p) => !got.has(p))
+      if (!missing.length) break
+      await fetchPages(missing, got)
+    }
+    return got
+  }
+
+  return { perPage, read, isWhole, announced }
+}
+
+const inPageOrder = (read: Map<number, Page>): unknown[] =>
+  [...read.entries()].sort(([a], [b]) => a - b).flatMap(([, p]) => p.data)
+
+/** All rows of a paged list, in page order (not deduplicated: the caller knows the id field). */
+export async function fetchAllPages(http: Http, spec: Spec, o: PagingOptions = {}): Promise<unknown[]> {
+  const { read, isWhole } = pager(http, spec, o)
+  const got = await read([1])
+  const page1 = got.get(1)
+  return page1 && isWhole(page1) ? page1.data : inPageOrder(got)
+}
+
+/**
+ * A list read with its page count known from last time, checked for consistency: every reply announces the
+ * same totals, the distinct ids add up to total_count, and no id of the last list went missing. Otherwise it is
+ * read once more; if that read does not add up either, the rows of both reads are returned (newest first).
+ */
+export async function fetchList(http: Http, spec: Spec, o: ListOptions): Promise<PagedList> {
+  const { read, isWhole, announced } = pager(http, spec, o)
+  const known = Math.min(MAX_PAGES, Math.floor(o.knownPages ?? 0))
+  const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
+
+  const reads: Map<number, Page>[] = []
+  for (let attempt = 0; attempt < MAX_READS; attempt++) {
+    const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!), MAX_PAGES))
+    const got = await read(pages)
+    const page1 = got.get(1)
+    if (page1 && isWhole(page1)) return { rows: page1.data, pages: 1 }
+    reads.unshift(got)
+    if (addsUp(got, o.idOf, attempt === 0 ? o.previousIds : undefined))
+      return { rows: inPageOrder(got), pages: announced(got) }
+  }
+  return { rows: reads.flatMap(inPageOrder), pages: announced(reads[0]!) }
+}
+
+function addsUp(got: Map<number, Page>, idOf: ListOptions['idOf'], previousIds?: ReadonlySet<number>): boolean {
+  const replies = [...got.values()]
+  const first = replies[0]
+  if (!first) return false
+  // A list longer than MAX_PAGES is cut short on purpose: reading it again would not complete it.
+  if ((first.total_page_number ?? 0) > MAX_PAGES) return true
+  if (replies.some((p) => p.total_count !== first.total_count || p.total_page_number !== first.total_page_number))
+    return false
+  const ids = new Set<number>()
+  let withoutId = 0
+  for (const p of replies) {
+    for (const row of p.data) {
+      const id = idOf(row)
+      if (id === null) withoutId++
+      else ids.add(id)
+    }
+  }
+  if (first.total_count !== null && ids.size + withoutId !== first.total_count) return false
+  if (previousIds) for (const id of previousIds) if (!ids.has(id)) return false
+  return true
 }
