@@ -11,6 +11,7 @@ import {
   Tray,
   type IpcMainInvokeEvent
 } from 'electron'
+import { execFile } from 'node:child_process'
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +22,7 @@ import { createDemoBackend } from './demo/demo-backend'
 import { bindRegistryToIpcMain } from './ipc/bind-electron'
 import { createSenderCheck, describeIpcSender } from './ipc/sender'
 import { createLogger, SecretScrubber } from './redact'
+import { createAppIdentity } from './shell/app-identity'
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol'
 import {
   createElectronDialogs,
@@ -33,7 +35,8 @@ import { bindPowerEvents } from './shell/power-events'
 import { denyAllPermissions, hardenApp } from './shell/security'
 import { acquireSingleInstance } from './shell/single-instance'
 import { createTrayAdapter, type TrayAdapter } from './shell/tray-adapter'
-import { trayIconDir, trayIconPath } from './shell/tray-icons'
+import { createDbusNameQuery, detectTrayHost } from './shell/tray-host'
+import { trayIconDir, trayIconPath, windowIconPath } from './shell/tray-icons'
 import { createMainWindow } from './shell/window'
 import { createWindowLifecycle } from './shell/window-lifecycle'
 import { createKeytarStore } from './vault/keytar-store'
@@ -60,8 +63,15 @@ function send<E extends EventName>(event: E, payload: EventPayloads[E]): void {
 
 function ensureWindow(show: boolean): BrowserWindow {
   if (mainWindow && !mainWindow.isDestroyed()) return mainWindow
+  const iconPath = windowIconPath({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath()
+  })
   const created = createMainWindow({
     show,
+    ...(iconPath ? { iconPath } : {}),
     ...(process.env.ELECTRON_RENDERER_URL && !app.isPackaged ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {})
   })
   mainWindow = created.window
@@ -91,9 +101,17 @@ const windowPort: WindowPort = {
 
 async function start(): Promise<void> {
   if (!acquireSingleInstance(app, () => windowPort.show())) return
+  const identity = createAppIdentity(app, process.platform)
+  identity.ensure()
   hardenApp(app)
   registerAppScheme(protocol)
   await app.whenReady()
+  // Asked now, awaited before the tray is made: on Linux a missing StatusNotifier host makes `new Tray` invisible.
+  const trayHost = detectTrayHost({
+    platform: process.platform,
+    env: process.env,
+    hasOwner: createDbusNameQuery(execFile)
+  })
   denyAllPermissions(session.defaultSession)
   // out/main/index.js → out/renderer; Electron's fs reads inside app.asar.
   serveAppScheme(protocol, join(__dirname, '../renderer'), (file) => readFile(file))
@@ -115,8 +133,9 @@ async function start(): Promise<void> {
       homeDir: homedir(),
       vault: createKeytarStore(),
       dialogs: createElectronDialogs(() => mainWindow),
-      notifier: createElectronNotifier((profileId, nodeId) =>
-        windowPort.show(profileId && nodeId ? { view: 'node', profileId, nodeId } : undefined)
+      notifier: createElectronNotifier(
+        (profileId, nodeId) => windowPort.show(profileId && nodeId ? { view: 'node', profileId, nodeId } : undefined),
+        identity
       ),
       clipboard: electronClipboard,
       window: windowPort,
@@ -132,6 +151,8 @@ async function start(): Promise<void> {
   main.events.subscribe((event, payload) => send(event, payload))
 
   try {
+    if ((await trayHost) === 'missing')
+      throw new Error('no StatusNotifier host (GNOME without the AppIndicator extension?)')
     const iconDir = trayIconDir({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
@@ -163,7 +184,7 @@ async function start(): Promise<void> {
     main.settings
   )
 
-  ensureWindow(lifecycle.showOnStart())
+  ensureWindow(lifecycle.startVisible())
   app.on('window-all-closed', () => {
     if (!tray || main.settings.get().quitOnClose) app.quit()
   })

@@ -1,6 +1,7 @@
 // Native implementations of the platform ports: Electron dialogs, notifications, clipboard and links.
 import { clipboard, dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { ClipboardPort, Dialogs, NotificationSink } from '../app/ports'
+import type { AppIdentity } from './app-identity'
 import { isAllowedExternalUrl } from './external-links'
 
 export function createElectronDialogs(parent: () => BrowserWindow | null): Dialogs {
@@ -42,11 +43,14 @@ export function createElectronDialogs(parent: () => BrowserWindow | null): Dialo
 }
 
 export function createElectronNotifier(
-  onClick: (profileId: string | null, nodeId: number | null) => void
+  onClick: (profileId: string | null, nodeId: number | null) => void,
+  identity: AppIdentity
 ): NotificationSink {
   return {
     show(n) {
       if (!Notification.isSupported()) return
+      // Windows drops toasts from an app without its AppUserModelID; set it before the first one exists.
+      identity.ensure()
       const note = new Notification({ title: n.title, body: n.body, silent: false })
       note.on('click', () => onClick(n.profileId, n.nodeId))
       note.show()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { TrayIconState } from '../../../shared/domain/tray'
-import { trayIconDir, trayIconPath } from './tray-icons'
+import { trayIconDir, trayIconPath, windowIconPath } from './tray-icons'
 
 const STATES: TrayIconState[] = ['ok', 'changing', 'error', 'offline']
 const dir = trayIconDir({ isPackaged: false, resourcesPath: '/unused', appPath: join(__dirname, '../../..') })
@@ -87,5 +87,18 @@ describe('tray icons', () => {
     expect(readPng(join(res, 'icon.png')).width).toBe(1024)
     for (const s of [16, 32, 48, 64, 128, 256, 512]) expect(readPng(join(res, 'icons', `${s}x${s}.png`)).width).toBe(s)
     expect(existsSync(join(res, 'icon.ico'))).toBe(true)
+  })
+})
+
+describe('window icon', () => {
+  const where = { isPackaged: false, resourcesPath: '/opt/Nodetray/resources', appPath: join(__dirname, '../../..') }
+  it('Linux gets a real 256 px PNG, unpackaged from the repo and packaged from resources/icon.png', () => {
+    const dev = windowIconPath({ ...where, platform: 'linux' })!
+    expect(readPng(dev).width).toBe(256)
+    expect(windowIconPath({ ...where, platform: 'linux', isPackaged: true })).toBe('/opt/Nodetray/resources/icon.png')
+  })
+  it('macOS and Windows use the bundle / exe icon', () => {
+    expect(windowIconPath({ ...where, platform: 'darwin' })).toBeUndefined()
+    expect(windowIconPath({ ...where, platform: 'win32' })).toBeUndefined()
   })
 })

@@ -22,3 +22,19 @@ export function trayIconDir(opts: { isPackaged: boolean; resourcesPath: string; 
 export function trayIconPath(state: TrayIconState, platform: NodeJS.Platform, dir: string): string {
   return join(dir, trayIconFile(state, platform))
 }
+
+/**
+ * The BrowserWindow icon. Linux needs it (X11/Wayland show the generic icon otherwise); packaged builds ship it
+ * as <resources>/icon.png (electron-builder.yml extraResources). macOS and Windows take the bundle/exe icon.
+ */
+export function windowIconPath(opts: {
+  platform: NodeJS.Platform
+  isPackaged: boolean
+  resourcesPath: string
+  appPath: string
+}): string | undefined {
+  if (opts.platform !== 'linux') return undefined
+  return opts.isPackaged
+    ? join(opts.resourcesPath, 'icon.png')
+    : join(opts.appPath, 'resources', 'icons', '256x256.png')
+}

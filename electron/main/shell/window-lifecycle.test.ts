@@ -111,3 +111,29 @@ describe('window lifecycle', () => {
     expect(setup({ startHidden: false }).lifecycle.showOnStart()).toBe(true)
   })
 })
+
+describe('macOS Dock at start', () => {
+  it('a hidden start with a tray shows no Dock icon and no window', () => {
+    const { app, lifecycle } = setup({ platform: 'darwin', startHidden: true, hasTray: true })
+    expect(lifecycle.startVisible()).toBe(false)
+    expect(app.dock.hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('a normal start keeps the Dock icon with its window', () => {
+    const { app, lifecycle } = setup({ platform: 'darwin', startHidden: false })
+    expect(lifecycle.startVisible()).toBe(true)
+    expect(app.dock.hide).not.toHaveBeenCalled()
+  })
+
+  it('without a tray the window shows even when asked to start hidden, Dock icon included', () => {
+    const { app, lifecycle } = setup({ platform: 'darwin', startHidden: true, hasTray: false })
+    expect(lifecycle.startVisible()).toBe(true)
+    expect(app.dock.hide).not.toHaveBeenCalled()
+  })
+
+  it('other platforms have no Dock to hide', () => {
+    const { app, lifecycle } = setup({ platform: 'win32', startHidden: true })
+    expect(lifecycle.startVisible()).toBe(false)
+    expect(app.dock.hide).not.toHaveBeenCalled()
+  })
+})

@@ -41,6 +41,11 @@ export interface WindowLifecycle {
   isQuitting(): boolean
   /** Whether to show the window when it is ready: hidden start only makes sense when a tray exists. */
   showOnStart(): boolean
+  /**
+   * showOnStart(), and on macOS a hidden start also hides the Dock icon: a window that is never shown never
+   * emits 'hide', so without this the Dock showed an icon with no window behind it.
+   */
+  startVisible(): boolean
 }
 
 export function createWindowLifecycle(deps: WindowLifecycleDeps): WindowLifecycle {
@@ -52,6 +57,10 @@ export function createWindowLifecycle(deps: WindowLifecycleDeps): WindowLifecycl
   })
   // macOS: clicking the dock icon (when it is visible) brings the hidden window back.
   if (isMac) deps.app.on('activate', () => reveal())
+
+  function showOnStart(): boolean {
+    return !(deps.startHidden() && deps.hasTray())
+  }
 
   function reveal(): void {
     const window = deps.getWindow()
@@ -81,6 +90,11 @@ export function createWindowLifecycle(deps: WindowLifecycleDeps): WindowLifecycl
       quitting = true
     },
     isQuitting: () => quitting,
-    showOnStart: () => !(deps.startHidden() && deps.hasTray())
+    showOnStart,
+    startVisible() {
+      const show = showOnStart()
+      if (isMac && !show) deps.app.dock?.hide()
+      return show
+    }
   }
 }
