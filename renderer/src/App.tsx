@@ -1,5 +1,5 @@
 // The window: header (name, version, navigation), the current screen, toasts, and in the preview the
-// native-dialog stand-in and the tray panel.
+// native-dialog stand-in.
 import { useEffect } from 'react'
 import { ScreenBoundary } from './components/ScreenBoundary'
 import { Spinner } from './components/Spinner'
@@ -8,7 +8,7 @@ import { Toasts } from './components/Toasts'
 import { ErrorText } from './components/ErrorText'
 import { Notices } from './components/Notices'
 import { NodeListScreen } from './features/nodes/NodeListScreen'
-import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen, TrayPreview } from './lazy-screens'
+import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen } from './lazy-screens'
 import { useAppStore } from './stores/app.store'
 import { connectEvents, startLoading } from './stores/events'
 import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
@@ -31,8 +31,7 @@ export function App() {
   const tabs: TabItem<View>[] = [
     { key: 'nodes', label: 'Nodes' },
     { key: 'profiles', label: 'Profiles' },
-    { key: 'settings', label: 'Settings' },
-    ...(info?.preview ? [{ key: 'tray' as const, label: 'Tray' }] : [])
+    { key: 'settings', label: 'Settings' }
   ]
 
   return (
@@ -69,10 +68,8 @@ export function App() {
             <NodeListScreen />
           ) : view === 'profiles' ? (
             <ProfilesScreen />
-          ) : view === 'settings' ? (
-            <SettingsScreen />
           ) : (
-            info?.preview && <TrayPreview />
+            <SettingsScreen />
           )}
         </ScreenBoundary>
       </main>

@@ -43,10 +43,6 @@ const settings = lazyScreen(
   () => import('./features/settings/SettingsScreen'),
   (m) => m.SettingsScreen
 )
-const tray = lazyScreen(
-  () => import('./features/tray-preview/TrayPreview'),
-  (m) => m.TrayPreview
-)
 const dialogs = lazyScreen(
   () => import('./features/dialogs/DialogHost'),
   (m) => m.DialogHost
@@ -59,7 +55,6 @@ const detail = lazyScreen(
 export const FirstRun = firstRun.Screen
 export const ProfilesScreen = profiles.Screen
 export const SettingsScreen = settings.Screen
-export const TrayPreview = tray.Screen
 export const DialogHost = dialogs.Screen
 export const NodeDetailPanel = detail.Screen
 
@@ -70,6 +65,6 @@ let preloading: Promise<unknown> | null = null
 
 /** Starts loading every lazy screen (once); failures surface later, when the screen is actually shown. */
 export function preloadScreens(): Promise<unknown> {
-  preloading ??= Promise.allSettled([firstRun, profiles, settings, tray, dialogs, detail].map((s) => s.preload()))
+  preloading ??= Promise.allSettled([firstRun, profiles, settings, dialogs, detail].map((s) => s.preload()))
   return preloading
 }

@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { Navigation } from '../../../shared/ipc/contract'
 
-export type View = 'nodes' | 'profiles' | 'settings' | 'tray'
+export type View = 'nodes' | 'profiles' | 'settings'
 export const ALL_PROFILES = 'all'
 
 export interface SelectedNode {

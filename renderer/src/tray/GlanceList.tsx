@@ -1,0 +1,178 @@
+// Profiles and their nodes as one virtualised list (10 profiles × 500 nodes stay cheap). Keyboard: one row in
+// the Tab order at a time (roving tabindex); arrows move, Home/End jump, Enter opens, Delete starts a delete,
+// Left/Right fold a profile. The focused row is always rendered, so focus never falls out of the list.
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import type { PriceBook } from '../../../shared/domain/running-cost'
+import type { GlanceRow, NodeRowData } from './glance-model'
+import { NodeRow, type RowCommand } from './NodeRow'
+import { SectionHeader } from './SectionHeader'
+
+export const ROW_HEIGHT = { section: 50, node: 50, note: 34 } as const
+
+export interface GlanceListHandle {
+  /** Focus the first row (from the search box's ArrowDown). */
+  focusFirst(): void
+}
+
+interface GlanceListProps {
+  rows: GlanceRow[]
+  books: Record<string, PriceBook>
+  now: number
+  handle: RefObject<GlanceListHandle | null>
+  onToggle(profileId: string): void
+  onCommand(row: NodeRowData, cmd: RowCommand): void
+  /** ArrowUp on the first row goes back to the search box. */
+  onLeaveTop(): void
+}
+
+const focusable = (r: GlanceRow | undefined) => r !== undefined && r.kind !== 'note'
+
+export function GlanceList({ rows, books, now, handle, onToggle, onCommand, onLeaveTop }: GlanceListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [current, setCurrent] = useState(-1)
+  const [focusWanted, setFocusWanted] = useState(0)
+  const currentRef = useRef(current)
+  currentRef.current = current
+
+  const rangeExtractor = useCallback((range: Range) => {
+    const out = defaultRangeExtractor(range)
+    const c = currentRef.current
+    if (c >= 0 && c < range.count && !out.includes(c)) out.push(c)
+    return out.sort((a, b) => a - b)
+  }, [])
+
+  // Same as the node table: the virtualiser's functions are read fresh each render, never memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => ROW_HEIGHT[rows[i]?.kind ?? 'node'],
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 6,
+    rangeExtractor,
+    initialRect: { width: 380, height: 420 }
+  })
+
+  // A list that changed under the current row keeps it in range.
+  const safeCurrent = current >= rows.length ? rows.length - 1 : current
+  const tabStop = safeCurrent >= 0 && focusable(rows[safeCurrent]) ? safeCurrent : rows.findIndex(focusable)
+
+  const moveTo = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= rows.length) return
+      setCurrent(index)
+      setFocusWanted((n) => n + 1)
+      virtualizer.scrollToIndex(index, { align: 'auto' })
+    },
+    [rows.length, virtualizer]
+  )
+
+  useEffect(() => {
+    if (focusWanted === 0) return
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${currentRef.current}"]`)
+    el?.focus({ preventScroll: false })
+  }, [focusWanted])
+
+  const step = (from: number, dir: 1 | -1): number => {
+    for (let i = from + dir; i >= 0 && i < rows.length; i += dir) if (focusable(rows[i])) return i
+    return -1
+  }
+
+  handle.current = { focusFirst: () => moveTo(step(-1, 1)) }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
+    if (!rowEl) return
+    const index = Number(rowEl.dataset['index'])
+    const row = rows[index]
+    if (!row) return
+    switch (e.key) {
+      case 'ArrowDown': {
+        e.preventDefault()
+        const next = step(index, 1)
+        if (next >= 0) moveTo(next)
+        return
+      }
+      case 'ArrowUp': {
+        e.preventDefault()
+        const prev = step(index, -1)
+        if (prev >= 0) moveTo(prev)
+        else onLeaveTop()
+        return
+      }
+      case 'Home':
+        e.preventDefault()
+        return moveTo(step(-1, 1))
+      case 'End':
+        e.preventDefault()
+        return moveTo(step(rows.length, -1))
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (row.kind === 'section' && row.collapsed === (e.key === 'ArrowLeft')) return
+        if (row.kind === 'section') {
+          e.preventDefault()
+          onToggle(row.profile.id)
+        }
+        return
+      case 'Delete':
+      case 'Backspace':
+        if (row.kind === 'node') {
+          e.preventDefault()
+          onCommand(row, { kind: 'delete' })
+        }
+        return
+    }
+  }
+
+  const items = virtualizer.getVirtualItems()
+  return (
+    <div
+      ref={scrollRef}
+      className="glance-scroll"
+      data-testid="glance-list"
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
+        if (rowEl) setCurrent(Number(rowEl.dataset['index']))
+      }}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rows[item.index]
+          if (!row) return null
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              className="glance-item"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              {row.kind === 'section' ? (
+                <SectionHeader
+                  row={row}
+                  index={item.index}
+                  book={books[row.profile.id]}
+                  now={now}
+                  current={item.index === tabStop}
+                  onToggle={onToggle}
+                />
+              ) : row.kind === 'node' ? (
+                <NodeRow
+                  row={row}
+                  index={item.index}
+                  book={books[row.profile.id]}
+                  now={now}
+                  current={item.index === tabStop}
+                  onCommand={onCommand}
+                />
+              ) : (
+                <p className="glance-note">{row.text}</p>
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

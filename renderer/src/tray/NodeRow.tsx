@@ -1,0 +1,139 @@
+// One node: coloured status, name, IP, plan and running cost; a change under way shows its progress and time.
+// The actions appear on hover and whenever focus is in the row, so the keyboard reaches them with Tab.
+import { AppWindow, Copy, Power, PowerOff, RotateCcw, SquareTerminal, Trash2 } from 'lucide-react'
+import type { ReactNode } from 'react'
+import type { NodeSummary } from '../../../shared/domain/node'
+import { PENDING_LABEL, type PendingAction } from '../../../shared/domain/node-state'
+import { actionAvailability } from '../../../shared/domain/node-rules'
+import { isTransitional, STATUS_LABEL } from '../../../shared/domain/node-status'
+import { nodeCost, type PriceBook } from '../../../shared/domain/running-cost'
+import { useNow } from '../lib/use-now'
+import { elapsedText, nodeCostText } from './cost-text'
+import type { NodeRowData } from './glance-model'
+import type { PowerAction } from './popover-actions'
+
+export type RowCommand =
+  | { kind: 'open' }
+  | { kind: 'copy-ip' }
+  | { kind: 'copy-ssh' }
+  | { kind: 'power'; action: PowerAction }
+  | { kind: 'delete' }
+
+export type Tone = 'running' | 'changing' | 'off' | 'failed' | 'unknown'
+
+export function toneOf(node: NodeSummary, pending: PendingAction | undefined): Tone {
+  if (pending || isTransitional(node.status)) return node.status === 'UNKNOWN' && !pending ? 'unknown' : 'changing'
+  if (node.status === 'RUNNING') return 'running'
+  if (node.status === 'FAILED') return 'failed'
+  return 'off'
+}
+
+function Elapsed({ since }: { since: string }) {
+  const now = useNow(1000)
+  const t = Date.parse(since)
+  return <>{Number.isNaN(t) ? '' : ` ${elapsedText(now - t)}`}</>
+}
+
+interface NodeRowProps {
+  row: NodeRowData
+  index: number
+  book: PriceBook | undefined
+  now: number
+  /** The row that takes Tab focus (roving tabindex). */
+  current: boolean
+  onCommand(row: NodeRowData, cmd: RowCommand): void
+}
+
+export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowProps) {
+  const { node, pending } = row
+  const tone = toneOf(node, pending)
+  const changing = tone === 'changing'
+  const state = pending ? PENDING_LABEL[pending.kind] : STATUS_LABEL[node.status]
+  const cost = nodeCostText(nodeCost(node, book, now))
+  const busy = pending ? `Wait: ${PENDING_LABEL[pending.kind].replace('…', '')} is under way` : undefined
+  const powerAction: PowerAction = node.status === 'RUNNING' ? 'power_off' : 'power_on'
+  const power = actionAvailability(node, powerAction)
+  const reboot = actionAvailability(node, 'reboot')
+  const tab = current ? 0 : -1
+  const cmd = (c: RowCommand) => () => onCommand(row, c)
+  const action = (label: string, icon: ReactNode, onClick: () => void, disabledWhy?: string, danger = false) => (
+    <button
+      type="button"
+      className={`glance-action${danger ? ' glance-action-danger' : ''}`}
+      aria-label={`${label} ${node.name}`}
+      title={disabledWhy ?? label}
+      disabled={disabledWhy !== undefined}
+      tabIndex={tab}
+      onClick={onClick}
+    >
+      {icon}
+    </button>
+  )
+
+  return (
+    <div className={`glance-row tone-${tone}`} data-testid="glance-row" data-node={node.name}>
+      <button
+        type="button"
+        className="glance-row-main"
+        data-row={index}
+        tabIndex={tab}
+        aria-keyshortcuts="Enter Delete"
+        onClick={cmd({ kind: 'open' })}
+      >
+        <span className={`glance-dot dot-${tone}`} aria-hidden="true" />
+        <span className="glance-row-text">
+          <span className="glance-name">{node.name}</span>
+          <span className="glance-meta">
+            <span className={`glance-state state-${tone}`}>
+              {state}
+              {pending && <Elapsed since={pending.startedAt} />}
+            </span>
+            <span aria-hidden="true"> · </span>
+            <span className="mono">{node.publicIp ?? 'no public IP'}</span>
+            <span aria-hidden="true"> · </span>
+            {node.plan || 'plan unknown'}
+          </span>
+        </span>
+        {cost.main && (
+          <span className="glance-cost" title={cost.title}>
+            <span>{cost.main}</span>
+            <span className="glance-cost-sub">{cost.sub}</span>
+          </span>
+        )}
+      </button>
+      <div className="glance-actions">
+        {action('Copy IP of', <Copy size={15} />, cmd({ kind: 'copy-ip' }), node.publicIp ? undefined : 'No public IP')}
+        {action(
+          'Copy SSH command for',
+          <SquareTerminal size={15} />,
+          cmd({ kind: 'copy-ssh' }),
+          node.publicIp ? undefined : 'No public IP'
+        )}
+        {action('Open details of', <AppWindow size={15} />, cmd({ kind: 'open' }))}
+        {action(
+          powerAction === 'power_off' ? 'Power off' : 'Power on',
+          powerAction === 'power_off' ? <PowerOff size={15} /> : <Power size={15} />,
+          cmd({ kind: 'power', action: powerAction }),
+          busy ?? (power.allowed ? undefined : power.reason)
+        )}
+        {action(
+          'Reboot',
+          <RotateCcw size={15} />,
+          cmd({ kind: 'power', action: 'reboot' }),
+          busy ?? (reboot.allowed ? undefined : reboot.reason)
+        )}
+        {action('Delete', <Trash2 size={15} />, cmd({ kind: 'delete' }), busy, true)}
+      </div>
+      {changing && (
+        <div
+          className="glance-progress"
+          role="progressbar"
+          aria-label={`${node.name}: ${state}`}
+          aria-valuetext={state}
+        >
+          <span />
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+// A profile's header: collapse toggle, initials, name and location, problem badges, the age of what is shown
+// and the profile's running cost.
+import { ChevronDown, ChevronRight } from 'lucide-react'
+import { addCosts, nodeCost, type PriceBook } from '../../../shared/domain/running-cost'
+import { formatAge } from '../lib/format'
+import { totalText } from './cost-text'
+import type { SectionRow } from './glance-model'
+
+interface SectionHeaderProps {
+  row: SectionRow
+  index: number
+  book: PriceBook | undefined
+  now: number
+  current: boolean
+  onToggle(profileId: string): void
+}
+
+function ageLine(row: SectionRow, now: number): string {
+  const d = row.data
+  if (!d) return 'loading…'
+  if (d.refreshing && !d.fetchedAt) return 'loading…'
+  const age = d.fetchedAt ? formatAge(d.fetchedAt, now) : 'never loaded'
+  return d.refreshing ? `refreshing · ${age}` : age
+}
+
+export function SectionHeader({ row, index, book, now, current, onToggle }: SectionHeaderProps) {
+  const { profile } = row
+  const nodes = row.data?.nodes ?? []
+  const total = nodes.length > 0 ? addCosts(nodes.map((n) => nodeCost(n, book, now))) : null
+  const count = row.shown === row.total ? `${row.total}` : `${row.shown} of ${row.total}`
+  const location = profile.isDemo ? '' : ` · ${profile.location}`
+  return (
+    <div className="glance-section" data-testid="glance-section" data-profile={profile.id}>
+      <button
+        type="button"
+        className="glance-section-main"
+        data-row={index}
+        tabIndex={current ? 0 : -1}
+        aria-expanded={!row.collapsed}
+        onClick={() => onToggle(profile.id)}
+      >
+        {row.collapsed ? <ChevronRight size={14} aria-hidden="true" /> : <ChevronDown size={14} aria-hidden="true" />}
+        <span className="glance-avatar" style={{ borderColor: profile.color }} aria-hidden="true">
+          {profile.initials}
+        </span>
+        <span className="glance-section-text">
+          <span className="glance-section-name">
+            {profile.name}
+            {location}
+            <span className="glance-count"> · {count}</span>
+          </span>
+          <span className="glance-section-meta">
+            {ageLine(row, now)}
+            {total && total.perHour > 0 && (
+              <span title="Estimated running cost of this profile">
+                {' · '}
+                {totalText(total)}
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+      {row.badges.length > 0 && (
+        <span className="glance-badges">
+          {row.badges.map((b) => (
+            <span key={b.kind} className={`glance-badge badge-${b.kind}`} title={b.detail} data-testid="glance-badge">
+              {b.label}
+            </span>
+          ))}
+        </span>
+      )}
+    </div>
+  )
+}

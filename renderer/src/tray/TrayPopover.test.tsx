@@ -1,0 +1,222 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { makeNode, makeProfile, makeProfileNodes } from '../testing/fixtures'
+import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../testing/setup-fake'
+import { useNodesStore } from '../stores/nodes.store'
+import { useProfilesStore } from '../stores/profiles.store'
+import { resetPriceBooks } from './price-book.store'
+import { TrayPopover } from './TrayPopover'
+
+resetStoresAfterEach()
+stubJsdomViewport(560)
+
+const prod = makeProfile({ id: 'prod', name: 'Production' })
+const stage = makeProfile({ id: 'stage', name: 'Staging', initials: 'ST' })
+const web = makeNode({ id: 1, name: 'web-1', publicIp: '164.52.7.1', plan: 'C3.8GB' })
+const db = makeNode({ id: 2, name: 'db-1', status: 'OFF', publicIp: '164.52.7.2' })
+const locked = makeNode({ id: 3, name: 'vault', isLocked: true, publicIp: '164.52.7.3' })
+const stageWeb = makeNode({ id: 9, name: 'web-stage', publicIp: '10.9.9.9' })
+
+let closeSpy: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  resetPriceBooks()
+  closeSpy = vi.spyOn(window, 'close').mockImplementation(() => undefined)
+})
+afterEach(() => closeSpy.mockRestore())
+
+async function open(extra: Parameters<typeof installFake>[0] = {}) {
+  const fake = installFake(
+    {
+      'catalog:os': () => [
+        {
+          os: 'Ubuntu',
+          displayCategories: ['Linux Virtual Node'],
+          versions: [{ os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' }]
+        }
+      ],
+      'catalog:plans': () => [
+        {
+          sku: 'C3.8GB',
+          slug: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi',
+          image: 'Ubuntu-24.04-Distro',
+          series: 'C3',
+          location: 'Delhi',
+          vcpus: 4,
+          ramGb: 8,
+          diskGb: 100,
+          pricePerHour: 2.7,
+          pricePerMonth: 1971,
+          currency: 'INR',
+          available: true,
+          isGpu: false,
+          gpu: null,
+          requiresDisk: false,
+          committed: []
+        }
+      ],
+      ...extra
+    },
+    {
+      profiles: [prod, stage],
+      snapshot: [
+        makeProfileNodes({ profileId: 'prod', nodes: [web, db, locked] }),
+        makeProfileNodes({ profileId: 'stage', nodes: [stageWeb] })
+      ]
+    }
+  )
+  await act(async () => {
+    await Promise.all([useProfilesStore.getState().load(), useNodesStore.getState().load()])
+  })
+  render(<TrayPopover />)
+  return fake
+}
+
+const row = (name: string) => screen.getAllByTestId('glance-row').find((r) => r.dataset['node'] === name)!
+
+describe('tray popover', () => {
+  it('shows counts per state, every profile with its nodes, and focuses the search box', async () => {
+    await open()
+    expect(screen.getByTestId('glance-counts')).toHaveTextContent('3 running0 changing1 off0 failed')
+    expect(screen.getAllByTestId('glance-section').map((s) => s.textContent)).toEqual([
+      expect.stringContaining('Production · Delhi · 3'),
+      expect.stringContaining('Staging · Delhi · 1')
+    ])
+    expect(row('db-1')).toHaveTextContent('Powered off')
+    expect(row('db-1')).toHaveTextContent('164.52.7.2')
+    expect(screen.getByTestId('glance-search')).toHaveFocus()
+  })
+
+  it('shows the running cost per node and the total once prices are in, marked as an estimate', async () => {
+    await open()
+    await waitFor(() => expect(row('web-1')).toHaveTextContent('₹2.70/h'))
+    expect(screen.getByTestId('glance-total')).toHaveTextContent(/≈ ₹10.80\/h · ₹7.9k\/mo estimate/)
+  })
+
+  it('typing filters by name or IP across profiles', async () => {
+    await open()
+    fireEvent.change(screen.getByTestId('glance-search'), { target: { value: 'web' } })
+    expect(screen.getAllByTestId('glance-row').map((r) => r.dataset['node'])).toEqual(['web-1', 'web-stage'])
+    fireEvent.change(screen.getByTestId('glance-search'), { target: { value: '10.9.9' } })
+    expect(screen.getAllByTestId('glance-row').map((r) => r.dataset['node'])).toEqual(['web-stage'])
+  })
+
+  it('a profile folds and unfolds from its header', async () => {
+    await open()
+    const header = within(screen.getAllByTestId('glance-section')[0]!).getByRole('button')
+    fireEvent.click(header)
+    expect(header).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getAllByTestId('glance-row').map((r) => r.dataset['node'])).toEqual(['web-stage'])
+  })
+
+  it('row actions copy the IP and SSH command, power off, and open the node in the window', async () => {
+    const fake = await open()
+    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Copy IP of web-1' }))
+    await waitFor(() => expect(fake.state.clipboard).toEqual(['164.52.7.1']))
+    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Copy SSH command for web-1' }))
+    await waitFor(() => expect(fake.state.clipboard).toContain('ssh root@164.52.7.1'))
+    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Power off web-1' }))
+    await waitFor(() =>
+      expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'prod', nodeId: 1, action: 'power_off' }])
+    )
+    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Open details of web-1' }))
+    await waitFor(() => expect(fake.callsTo('tray:activate')).toEqual([{ itemId: 'node:prod:1:open' }]))
+    expect(within(row('db-1')).getByRole('button', { name: 'Reboot db-1' })).toBeDisabled()
+  })
+
+  it('a changing node shows what is under way and for how long', async () => {
+    await open()
+    const startedAt = new Date(Date.now() - 12_000).toISOString()
+    act(() =>
+      useNodesStore
+        .getState()
+        .apply(
+          makeProfileNodes({
+            profileId: 'prod',
+            nodes: [web, db, locked],
+            pending: { '1': { nodeId: 1, kind: 'power_off', startedAt } }
+          })
+        )
+    )
+    expect(row('web-1')).toHaveTextContent(/Powering off… 1[23] s/)
+    expect(within(row('web-1')).getByRole('progressbar')).toBeInTheDocument()
+    expect(screen.getByTestId('glance-counts')).toHaveTextContent('1 changing')
+  })
+
+  it('keyboard: ArrowDown from search, arrows move, Delete starts a delete, Esc closes the confirm and then the popover', async () => {
+    await open()
+    const search = screen.getByTestId('glance-search')
+    fireEvent.keyDown(search, { key: 'ArrowDown' })
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-expanded', 'true')) // Production header
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' })
+    await waitFor(() => expect(document.activeElement?.closest('[data-node]')).toHaveAttribute('data-node', 'vault'))
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' })
+    await waitFor(() => expect(document.activeElement?.closest('[data-node]')).toHaveAttribute('data-node', 'web-1'))
+    fireEvent.keyDown(document.activeElement!, { key: 'Delete' })
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete web-1?' })
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(closeSpy).not.toHaveBeenCalled()
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    expect(closeSpy).toHaveBeenCalledTimes(1)
+  })
+
+  it('"/" focuses the search box from anywhere in the list', async () => {
+    await open()
+    fireEvent.keyDown(screen.getByTestId('glance-search'), { key: 'ArrowDown' })
+    await waitFor(() => expect(screen.getByTestId('glance-search')).not.toHaveFocus())
+    fireEvent.keyDown(document.activeElement!, { key: '/' })
+    expect(screen.getByTestId('glance-search')).toHaveFocus()
+  })
+
+  it('delete follows the window’s rules: typed name and keep-IP; a locked node is refused with the reason', async () => {
+    const fake = await open()
+    fireEvent.click(within(row('vault')).getByRole('button', { name: 'Delete vault' }))
+    expect(await screen.findByTestId('delete-refused')).toHaveTextContent(
+      'The node is locked. Unlock it before deleting.'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }))
+    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Delete web-1' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete web-1?' })
+    expect(dialog).toHaveTextContent('web-1 in profile Production with public IP 164.52.7.1')
+    fireEvent.change(screen.getByLabelText(/Type web-1 to confirm/), { target: { value: 'web-1' } })
+    fireEvent.click(screen.getByLabelText('Keep the public IP as a reserved IP'))
+    fireEvent.click(screen.getByRole('button', { name: 'Delete node' }))
+    await waitFor(() =>
+      expect(fake.callsTo('nodes:delete')).toEqual([
+        { profileId: 'prod', nodeId: 1, confirmName: 'web-1', reserveIp: true }
+      ])
+    )
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+  })
+
+  it('an offline profile keeps its last-known nodes and says so', async () => {
+    await open()
+    act(() =>
+      useNodesStore.getState().apply(
+        makeProfileNodes({
+          profileId: 'stage',
+          nodes: [stageWeb],
+          source: 'cache',
+          error: { code: 'NETWORK', message: 'Cannot reach the E2E API', reason: 'offline' }
+        })
+      )
+    )
+    const section = screen.getAllByTestId('glance-section')[1]!
+    expect(within(section).getByTestId('glance-badge')).toHaveTextContent('Offline')
+    expect(row('web-stage')).toBeInTheDocument()
+  })
+
+  it('footer opens the window, the create wizard and settings, and quits', async () => {
+    const fake = await open()
+    for (const name of ['Open Nodetray', 'Create node', 'Settings', 'Quit Nodetray'])
+      fireEvent.click(screen.getByRole('button', { name }))
+    await waitFor(() =>
+      expect(fake.callsTo('tray:activate').map((c) => c.itemId)).toEqual([
+        'window:open',
+        'window:create',
+        'app:settings',
+        'app:quit'
+      ])
+    )
+  })
+})

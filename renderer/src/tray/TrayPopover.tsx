@@ -1,0 +1,213 @@
+// The tray popover: header counts, search, every profile's nodes, footer. It is created hidden when the app
+// starts and kept current from main's events, so showing it only focuses the search box.
+import { Search, X } from 'lucide-react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { NodeSummary } from '../../../shared/domain/node'
+import type { ProfileView } from '../../../shared/domain/profile'
+import { addCosts, nodeCost, type NodeCost } from '../../../shared/domain/running-cost'
+import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
+import { asAppError } from '../stores/app.store'
+import { useNodesStore } from '../stores/nodes.store'
+import { useProfilesStore } from '../stores/profiles.store'
+import { GlanceFooter } from './GlanceFooter'
+import { GlanceHeader } from './GlanceHeader'
+import { GlanceList, type GlanceListHandle } from './GlanceList'
+import { buildRows, countStatuses, freshness, type NodeRowData } from './glance-model'
+import type { RowCommand } from './NodeRow'
+import { copyIp, copySsh, hidePopover, openNode, runPower } from './popover-actions'
+import { usePriceStore } from './price-book.store'
+import { useMinuteNow, useOnShown } from './popover-visibility'
+
+const ACTION_DONE: Record<string, string> = {
+  power_on: 'Powering on',
+  power_off: 'Powering off',
+  reboot: 'Rebooting'
+}
+
+interface Message {
+  kind: 'info' | 'error'
+  text: string
+}
+
+export function TrayPopover() {
+  const profiles = useProfilesStore((s) => s.profiles)
+  const profilesLoaded = useProfilesStore((s) => s.loaded)
+  const byProfile = useNodesStore((s) => s.byProfile)
+  const books = usePriceStore((s) => s.books)
+  const [query, setQuery] = useState('')
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
+  const [deleting, setDeleting] = useState<{ profile: ProfileView; node: NodeSummary } | null>(null)
+  const [message, setMessage] = useState<Message | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const listHandle = useRef<GlanceListHandle | null>(null)
+  const now = useMinuteNow()
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus()
+    searchRef.current?.select()
+  }, [])
+  useOnShown(focusSearch, () => {
+    setQuery('')
+    setDeleting(null)
+    setMessage(null)
+  })
+
+  useEffect(() => {
+    void usePriceStore.getState().update(profiles, byProfile)
+  }, [profiles, byProfile])
+
+  const rows = useMemo(
+    () => buildRows({ profiles, byProfile, query, collapsed }),
+    [profiles, byProfile, query, collapsed]
+  )
+  const counts = useMemo(() => countStatuses(profiles, byProfile), [profiles, byProfile])
+  const fresh = useMemo(() => freshness(profiles, byProfile), [profiles, byProfile])
+  const total = useMemo(() => {
+    const all: NodeCost[] = []
+    for (const p of profiles) for (const n of byProfile[p.id]?.nodes ?? []) all.push(nodeCost(n, books[p.id], now))
+    return addCosts(all)
+  }, [profiles, byProfile, books, now])
+
+  const toggle = useCallback(
+    (profileId: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev)
+        if (!next.delete(profileId)) next.add(profileId)
+        return next
+      }),
+    []
+  )
+
+  const fail = useCallback((e: unknown) => setMessage({ kind: 'error', text: asAppError(e).message }), [])
+
+  const onCommand = useCallback(
+    (row: NodeRowData, cmd: RowCommand) => {
+      const { node, profile } = row
+      switch (cmd.kind) {
+        case 'open':
+          return void openNode(profile.id, node.id).catch(fail)
+        case 'copy-ip':
+          return void copyIp(node).then((ok) =>
+            setMessage(
+              ok ? { kind: 'info', text: `Copied ${node.publicIp ?? ''}` } : { kind: 'error', text: 'Could not copy' }
+            )
+          )
+        case 'copy-ssh':
+          return void copySsh(node).then((ok) =>
+            setMessage(
+              ok
+                ? { kind: 'info', text: `Copied ssh root@${node.publicIp ?? ''}` }
+                : { kind: 'error', text: 'Could not copy' }
+            )
+          )
+        case 'power':
+          return void runPower(profile.id, node.id, cmd.action).then(
+            () => setMessage({ kind: 'info', text: `${ACTION_DONE[cmd.action] ?? 'Working on'} ${node.name}…` }),
+            (e: unknown) => setMessage({ kind: 'error', text: `${node.name}: ${asAppError(e).message}` })
+          )
+        case 'delete':
+          return setDeleting({ profile, node })
+      }
+    },
+    [fail]
+  )
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const inField = (e.target as HTMLElement).tagName === 'INPUT'
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      hidePopover()
+    } else if (e.key === '/' && !inField) {
+      e.preventDefault()
+      focusSearch()
+    }
+  }
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      listHandle.current?.focusFirst()
+    } else if (e.key === 'Enter') {
+      const first = rows.find((r): r is NodeRowData => r.kind === 'node')
+      if (first) onCommand(first, { kind: 'open' })
+    }
+  }
+
+  // The deleted node's row stays until main's next list; the dialog closes at once.
+  const deletingNow = deleting
+    ? (byProfile[deleting.profile.id]?.nodes.find((n) => n.id === deleting.node.id) ?? deleting.node)
+    : null
+
+  return (
+    <div className="glance" onKeyDown={onKeyDown}>
+      <GlanceHeader
+        counts={counts}
+        refreshing={fresh.refreshing}
+        oldest={fresh.oldest}
+        total={total}
+        now={now}
+        loaded={profilesLoaded}
+      />
+      <div className="glance-search">
+        <Search size={15} aria-hidden="true" className="glance-search-icon" />
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label="Search nodes by name or IP"
+          placeholder="Search by name or IP"
+          value={query}
+          autoFocus
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+          data-testid="glance-search"
+        />
+        {query && (
+          <button
+            type="button"
+            className="glance-clear"
+            aria-label="Clear search"
+            onClick={() => (setQuery(''), focusSearch())}
+          >
+            <X size={14} aria-hidden="true" />
+          </button>
+        )}
+      </div>
+      {profilesLoaded && profiles.length === 0 ? (
+        <p className="glance-empty">No profiles yet. Open Nodetray to add one or try the demo.</p>
+      ) : (
+        <GlanceList
+          rows={rows}
+          books={books}
+          now={now}
+          handle={listHandle}
+          onToggle={toggle}
+          onCommand={onCommand}
+          onLeaveTop={focusSearch}
+        />
+      )}
+      <div
+        className={`glance-message${message ? ` is-${message.kind}` : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="glance-message"
+      >
+        {message?.text}
+      </div>
+      <GlanceFooter onError={fail} />
+      {deleting && deletingNow && (
+        <DeleteNodeDialog
+          profileId={deleting.profile.id}
+          profileName={deleting.profile.name}
+          node={deletingNow}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setMessage({ kind: 'info', text: `Deleting ${deleting.node.name}…` })
+            setDeleting(null)
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+// The popover window is hidden and shown, not reloaded: "shown" is the window gaining focus, "hidden" the page
+// becoming invisible (Electron reports a hidden BrowserWindow to the page as document.hidden).
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+
+/** Calls `onShown` each time the popover comes up and `onHidden` each time it goes away. */
+export function useOnShown(onShown: () => void, onHidden: () => void): void {
+  const latest = useRef({ onShown, onHidden })
+  useLayoutEffect(() => {
+    latest.current = { onShown, onHidden }
+  })
+  useEffect(() => {
+    const shown = () => latest.current.onShown()
+    const changed = () => {
+      if (document.visibilityState === 'hidden') latest.current.onHidden()
+      else if (document.hasFocus()) latest.current.onShown()
+    }
+    window.addEventListener('focus', shown)
+    document.addEventListener('visibilitychange', changed)
+    return () => {
+      window.removeEventListener('focus', shown)
+      document.removeEventListener('visibilitychange', changed)
+    }
+  }, [])
+}
+
+/** The time, re-read every 30 s: ages and costs move by the minute, so nothing re-renders faster than that. */
+export function useMinuteNow(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000)
+    return () => clearInterval(t)
+  }, [])
+  return now
+}
