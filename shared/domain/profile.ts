@@ -19,7 +19,15 @@ export interface Profile {
   lastUsedAt: string | null
 }
 
-export type TokenState = 'ok' | 'expiring' | 'expired' | 'unknown' | 'missing'
+/** 'rejected': E2E answered 401 to this profile's key and token since they were last saved. */
+export type TokenState = 'ok' | 'expiring' | 'expired' | 'unknown' | 'missing' | 'rejected'
+
+/**
+ * Where a profile's secrets stand in the OS keychain. 'stored': read fine. 'missing': the keychain answered and
+ * holds nothing for it (needs credentials). 'locked': the keychain is locked or did not answer in time (Try again
+ * unlocks). 'unavailable': no keychain to talk to (no D-Bus / Secret Service, broken module).
+ */
+export type SecretState = 'stored' | 'missing' | 'locked' | 'unavailable'
 
 /** What the renderer may know about a profile's secrets. */
 export interface CredentialInfo {
@@ -30,6 +38,10 @@ export interface CredentialInfo {
   tokenState: TokenState
   /** Whole days left when expiring soon (≤ 14). */
   tokenDaysLeft: number | null
+  /** Absent means 'stored' (demo profiles, older fixtures). */
+  secret?: SecretState
+  /** What the user can do about a locked or unavailable keychain. */
+  keychainHint?: string
 }
 
 export interface ProfileView extends Profile {

@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = [
   'profiles:pick-import',
   'profiles:import',
   'profiles:export',
+  'profiles:retry-keychain',
   'nodes:snapshot',
   'nodes:refresh',
   'nodes:detail',

@@ -69,6 +69,7 @@ export const invokeSchemas = {
   'profiles:pick-import': S.ImportKindInput,
   'profiles:import': S.ImportInput,
   'profiles:export': S.Empty,
+  'profiles:retry-keychain': S.OptionalProfileRef,
   'nodes:snapshot': S.SnapshotInput,
   'nodes:refresh': S.OptionalProfileRef,
   'nodes:detail': S.NodeRef,
@@ -103,6 +104,8 @@ export interface InvokeResults {
   'profiles:import': ProfileView[]
   /** Main writes the file itself (no secrets in it); null when cancelled. */
   'profiles:export': { savedTo: string | null; count: number }
+  /** Asks the keychain again for one profile (or all): after an unlock, or when it did not answer in time. */
+  'profiles:retry-keychain': ProfileView[]
   'nodes:snapshot': ProfileNodes[]
   'nodes:refresh': { refreshed: number }
   'nodes:detail': NodeDetail

@@ -44,6 +44,7 @@ export function validExamples(k: Known): Examples {
       entries: [{ alias: 'prod', name: 'Imported', projectId: k.projectId, location: 'Chennai' }]
     },
     'profiles:export': {},
+    'profiles:retry-keychain': {},
     'nodes:snapshot': {},
     'nodes:refresh': { profileId: k.profileId },
     'nodes:detail': ref,

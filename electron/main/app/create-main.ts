@@ -8,7 +8,7 @@ import { createRegistry, type Registry } from '../ipc/registry'
 import { createNodesService } from '../nodes/index'
 import type { NodesService } from '../nodes/nodes.types'
 import { sweepLastKnown } from '../profiles/last-known.store'
-import { createProfileStack } from '../profiles/index'
+import { ALLOW_API_HOSTS_ENV, createProfileStack, parseAllowedHosts } from '../profiles/index'
 import type { ProfileNotices, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger, SecretScrubber } from '../redact'
 import { createTrayController } from '../tray/index'
@@ -42,6 +42,11 @@ export interface MainEnv {
   scrubber: SecretScrubber
   log: Logger
   clock?: Clock
+  /**
+   * API hosts besides E2E's own that profiles may use (a staging API, the simulator). Main-side only; the default
+   * is NODETRAY_ALLOW_API_HOSTS, plus loopback in the preview host.
+   */
+  allowApiHosts?: readonly string[]
   /** Overrides the real API client (benchmarks, tests). */
   createClient?: ClientFactory
   /** Preview host only: answers a `dialog:requested` event. */
@@ -78,7 +83,12 @@ export async function createMain<S>(
     createClient,
     clock,
     scrubber: env.scrubber,
-    log: env.log
+    log: env.log,
+    // Hosts besides E2E's own: only from main's side (the preview host is a dev tool against the simulator).
+    allowApiHosts: env.allowApiHosts ?? [
+      ...(env.preview ? ['127.0.0.1', 'localhost'] : []),
+      ...parseAllowedHosts(process.env[ALLOW_API_HOSTS_ENV])
+    ]
   })
   await sweepCache(env, profiles)
   const notifier: NotificationSink = {
@@ -100,7 +110,11 @@ export async function createMain<S>(
   })
 
   const unsubscribers = [
-    nodes.onChanged((state) => events.emit('nodes:changed', state)),
+    nodes.onChanged((state) => {
+      // A 401 at run time: the profile list shows this profile's token as rejected until it is replaced.
+      if (state.error?.code === 'AUTH' && state.error.status === 401) profiles.markTokenRejected(state.profileId)
+      events.emit('nodes:changed', state)
+    }),
     profiles.onChanged((list) => events.emit('profiles:changed', list)),
     settings.onChanged((value) => events.emit('settings:changed', value)),
     tray.onChanged((model) => events.emit('tray:changed', model))

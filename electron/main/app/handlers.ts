@@ -45,6 +45,7 @@ export function createHandlers(s: MainServices): HandlerMap {
     'profiles:pick-import': async ({ kind }) => s.profiles.pickImport(kind),
     'profiles:import': async (input) => s.profiles.importProfiles(input),
     'profiles:export': async () => s.profiles.exportProfiles(),
+    'profiles:retry-keychain': async ({ profileId }) => s.profiles.retryKeychain(profileId),
     'nodes:snapshot': async ({ firstByName }) => {
       const states = s.nodes.snapshot()
       if (firstByName === undefined) return states

@@ -2,6 +2,7 @@
 import type { CredentialInfo } from '../../../shared/domain/profile'
 import { secretHint } from '../redact'
 import type { Credentials } from '../vault/credential-store'
+import type { SecretRead } from './credential-cache'
 import { readJwtExpiry } from './jwt'
 
 export const EXPIRING_WITHIN_DAYS = 14
@@ -24,4 +25,15 @@ export function credentialInfo(creds: Credentials | null, now: number): Credenti
 /** "12 March 2027": unambiguous whatever the user's locale. */
 export function formatExpiry(d: Date): string {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+}
+
+/** The page's view of a keychain read: locked and unavailable are told apart from "nothing stored". */
+export function credentialView(read: SecretRead, tokenRejected: boolean, now: number): CredentialInfo {
+  if (read.state === 'stored') {
+    const info = credentialInfo(read.creds, now)
+    return { ...info, secret: 'stored', ...(tokenRejected ? { tokenState: 'rejected', tokenDaysLeft: null } : {}) }
+  }
+  const none = credentialInfo(null, now)
+  if (read.state === 'missing') return { ...none, secret: 'missing' }
+  return { ...none, tokenState: 'unknown', secret: read.state, keychainHint: read.hint }
 }

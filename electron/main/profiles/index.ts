@@ -3,6 +3,7 @@ import type { ClientFactory } from '../api/client.types'
 import type { Clock, DemoBackend, Dialogs } from '../app/ports'
 import type { Logger, SecretScrubber } from '../redact'
 import type { CredentialStore } from '../vault/credential-store'
+import { createApiHostPolicy } from './api-hosts'
 import { nodeStoreFs, type StoreFs } from './atomic-file'
 import { createLastKnownStore } from './last-known.store'
 import { ProfileStore } from './profile-store'
@@ -11,6 +12,7 @@ import type { LastKnownStore, ProfileNotices, ProfilesService, SettingsService }
 import { createSettingsService } from './settings.service'
 
 export type { ProfileNotice, ProfileNotices } from './profiles.types'
+export { ALLOW_API_HOSTS_ENV, parseAllowedHosts } from './api-hosts'
 
 export interface ProfileStackDeps {
   dataDir: string
@@ -23,6 +25,10 @@ export interface ProfileStackDeps {
   scrubber: SecretScrubber
   log: Logger
   env?: Record<string, string | undefined>
+  /** Hosts besides E2E's own that profiles may use (main-side option, see api-hosts.ts). */
+  allowApiHosts?: readonly string[]
+  /** How long a caller waits for the keychain before a profile shows as locked. */
+  keychainWaitMs?: number
   /** Tests inject failing file systems here. */
   fs?: StoreFs
 }
@@ -46,7 +52,9 @@ export async function createProfileStack(
     scrubber: deps.scrubber,
     log: deps.log,
     homeDir: deps.homeDir,
-    fs
+    fs,
+    apiHosts: createApiHostPolicy(deps.allowApiHosts ?? []),
+    ...(deps.keychainWaitMs !== undefined ? { keychainWaitMs: deps.keychainWaitMs } : {})
   })
   return { profiles, settings, lastKnown }
 }

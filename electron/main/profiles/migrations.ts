@@ -4,7 +4,14 @@ import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'
 import { DEFAULT_API_BASE_URL } from '../../../shared/domain/profile'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
-import { PROFILE_FILE_VERSION, ProfileFileV2Schema, type ProfileFileV2 } from './profile-file.schema'
+import {
+  emptyProfileFile,
+  PROFILE_FILE_VERSION,
+  ProfileFileShellSchema,
+  ProfileSchema,
+  type ProfileFileV2,
+  type StoredProfile
+} from './profile-file.schema'
 
 /** v1 (Nodetray 0.0.x): no settings, snake_case project_id as a number. */
 const ProfileV1Schema = z.object({
@@ -38,10 +45,28 @@ export function migrateV1toV2(v1: z.infer<typeof ProfileFileV1Schema>): ProfileF
   }
 }
 
-export type ParsedProfileFile =
-  { ok: true; file: ProfileFileV2; migratedFrom: number | null } | { ok: false; reason: string }
+/** A profile entry that could not be read: left in the file exactly as it was, and shown with the reason. */
+export interface KeptAside {
+  raw: unknown
+  /** Its id and name when those at least could be read, for the notice and for the keychain sweep. */
+  id: string | null
+  name: string | null
+  secretRef: string | null
+  reason: string
+}
 
-/** Parses any known version of the file and migrates it forward to the current one. */
+export type ParsedProfileFile =
+  | {
+      ok: true
+      file: ProfileFileV2
+      migratedFrom: number | null
+      keptAside: KeptAside[]
+      /** Set when a newer Nodetray wrote the file: this version reads what it can and never writes it. */
+      newerVersion: number | null
+    }
+  | { ok: false; reason: string }
+
+/** Parses any known version of the file and migrates it forward; each v2+ profile is parsed on its own. */
 export function parseProfileFile(text: string): ParsedProfileFile {
   let raw: unknown
   try {
@@ -50,23 +75,41 @@ export function parseProfileFile(text: string): ParsedProfileFile {
     return { ok: false, reason: 'it is not valid JSON' }
   }
   const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined
-  if (version === PROFILE_FILE_VERSION) {
-    const r = ProfileFileV2Schema.safeParse(raw)
-    return r.success ? { ok: true, file: r.data, migratedFrom: null } : { ok: false, reason: describe(r.error) }
-  }
   if (version === 1) {
     const r = ProfileFileV1Schema.safeParse(raw)
     return r.success
-      ? { ok: true, file: migrateV1toV2(r.data), migratedFrom: 1 }
+      ? { ok: true, file: migrateV1toV2(r.data), migratedFrom: 1, keptAside: [], newerVersion: null }
       : { ok: false, reason: describe(r.error) }
   }
-  if (typeof version === 'number' && version > PROFILE_FILE_VERSION) {
-    return { ok: false, reason: `it was written by a newer Nodetray (file version ${version})` }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < PROFILE_FILE_VERSION)
+    return { ok: false, reason: 'it has no known version number' }
+  const newerVersion = version > PROFILE_FILE_VERSION ? version : null
+  const shell = ProfileFileShellSchema.safeParse(raw)
+  if (!shell.success) {
+    if (newerVersion === null) return { ok: false, reason: describe(shell.error) }
+    // A newer layout we cannot read at all: still not corrupt, just not ours to change.
+    return { ok: true, file: emptyProfileFile(), migratedFrom: null, keptAside: [], newerVersion }
   }
-  return { ok: false, reason: 'it has no known version number' }
+  const profiles: StoredProfile[] = []
+  const keptAside: KeptAside[] = []
+  for (const entry of shell.data.profiles) {
+    const r = ProfileSchema.safeParse(entry)
+    if (r.success) profiles.push(r.data)
+    else keptAside.push({ raw: entry, ...identify(entry), reason: describe(r.error) })
+  }
+  const file: ProfileFileV2 = { ...shell.data, version: PROFILE_FILE_VERSION, profiles }
+  return { ok: true, file, migratedFrom: null, keptAside, newerVersion }
+}
+
+function identify(entry: unknown): Pick<KeptAside, 'id' | 'name' | 'secretRef'> {
+  const o = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {}
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null)
+  const id = str(o.id)
+  return { id, name: str(o.name), secretRef: str(o.secretRef) ?? id }
 }
 
 function describe(error: z.ZodError): string {
   const first = error.issues[0]
-  return first ? `"${first.path.join('.') || 'file'}" is invalid (${first.message})` : 'its content is invalid'
+  if (!first) return 'its content is invalid'
+  return `"${first.path.join('.') || 'file'}" is invalid (${first.message})`
 }

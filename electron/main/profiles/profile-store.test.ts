@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
 import { nodeStoreFs, type StoreFs } from './atomic-file'
-import { fakeClock, input, KEY_B, rejection, stack, tempDir, TOKEN_B } from './testing'
+import { fakeClock, FlakyVault, input, KEY_A, KEY_B, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -143,14 +143,6 @@ describe('profiles.json loading', () => {
     expect((await readdir(dir)).some((n) => n.startsWith('profiles.json.corrupt-'))).toBe(true)
   })
 
-  it('a file from a newer version is kept aside, not overwritten', async () => {
-    await writeFile(file(), JSON.stringify({ version: 9, profiles: [], future: true }))
-    const s = await stack({ dataDir: dir })
-    expect(s.profiles.notices[0]?.message).toMatch(/newer Nodetray/)
-    const kept = (await readdir(dir)).find((n) => n.startsWith('profiles.json.corrupt-')) ?? ''
-    expect(JSON.parse(await readFile(join(dir, kept), 'utf8'))).toMatchObject({ version: 9, future: true })
-  })
-
   it('a missing file is a normal first start: no notice', async () => {
     const s = await stack({ dataDir: dir })
     expect(await s.profiles.list()).toEqual([])
@@ -174,7 +166,9 @@ describe('profiles.json loading', () => {
       ]
     }
     await writeFile(file(), JSON.stringify(v1))
-    const s = await stack({ dataDir: dir })
+    const vault = new FlakyVault()
+    await vault.set('p-old1', { apiKey: KEY_A, authToken: TOKEN_A })
+    const s = await stack({ dataDir: dir, vault })
     const [p] = await s.profiles.list()
     expect(p).toMatchObject({
       id: 'p-old1',
@@ -192,6 +186,8 @@ describe('profiles.json loading', () => {
     }
     expect(onDisk).toMatchObject({ version: 2, profiles: [{ projectId: '51734' }], settings: DEFAULT_SETTINGS })
     expect((await readJson(`${file()}.bak`)).version).toBe(1)
+    expect(p?.credentials).toMatchObject({ secret: 'stored', apiKeyHint: '…a1b2' })
+    expect(await s.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 0, missing: [] })
     expect(s.profiles.notices).toEqual([])
   })
 })

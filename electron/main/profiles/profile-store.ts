@@ -1,12 +1,14 @@
 // profiles.json: the profile list and settings. One in-memory copy, every change written atomically
 // through one promise queue, the previous version kept as profiles.json.bak. A corrupt file never stops
 // the app: it is moved aside, the backup (or nothing) is loaded, and one warning is kept for the UI.
+// A profile entry that cannot be read is kept aside in the file, verbatim, and named in a notice; a file
+// from a newer Nodetray is read as far as possible and never written (every change is refused).
 import { basename, join } from 'node:path'
 import type { Clock } from '../app/ports'
 import { DomainError } from '../errors'
 import type { Logger } from '../redact'
 import { DIR_MODE, isNotFound, nodeStoreFs, removeStaleTemps, writeFileAtomic, type StoreFs } from './atomic-file'
-import { parseProfileFile } from './migrations'
+import { parseProfileFile, type KeptAside } from './migrations'
 import { emptyProfileFile, type ProfileFileV2 } from './profile-file.schema'
 import type { ProfileNotice } from './profiles.types'
 
@@ -26,7 +28,13 @@ export class ProfileStore {
     private readonly fs: StoreFs,
     readonly path: string,
     private file: ProfileFileV2,
-    private startupWarning: ProfileNotice | null
+    private startupNotices: ProfileNotice[],
+    /** Entries we could not read; written back unchanged after the good ones. */
+    readonly keptAside: readonly KeptAside[],
+    /** The file version of a newer Nodetray, when one wrote the file: then nothing is ever written. */
+    readonly newerVersion: number | null,
+    /** The file was read as it is (no corruption, no fallback): only then may the keychain be swept. */
+    readonly loadedCleanly: boolean
   ) {}
 
   static async open(opts: ProfileStoreOptions): Promise<ProfileStore> {
@@ -37,15 +45,33 @@ export class ProfileStore {
       .catch((err: unknown) => opts.log.warn('profiles: cannot create data folder', { err: code(err) }))
     await removeStaleTemps(fs, path)
     const loaded = await loadFile(fs, path, opts)
-    const store = new ProfileStore(fs, path, loaded.file, loaded.warning)
-    if (loaded.rewrite) {
+    const notices = [
+      ...(loaded.warning ? [loaded.warning] : []),
+      ...(loaded.newerVersion !== null ? [newerNotice(loaded.newerVersion, opts.clock)] : []),
+      ...loaded.keptAside.map((k, i) => keptAsideNotice(k, i, opts.clock))
+    ]
+    const store = new ProfileStore(
+      fs,
+      path,
+      loaded.file,
+      notices,
+      loaded.keptAside,
+      loaded.newerVersion,
+      loaded.warning === null && loaded.newerVersion === null
+    )
+    if (loaded.rewrite && loaded.newerVersion === null) {
       // Migrated or restored from the backup: persist it now so the next start reads the current version.
       await store
         .serial(() => store.write(loaded.file))
         .catch((err: unknown) => opts.log.warn('profiles: cannot rewrite file', { err: code(err) }))
     }
-    if (loaded.warning) opts.log.warn(`profiles: ${loaded.warning.message}`)
+    for (const n of notices) opts.log.warn(`profiles: ${n.message}`)
     return store
+  }
+
+  /** Throws before a change starts (before any keychain write) when a newer Nodetray owns the file. */
+  assertWritable(): void {
+    if (this.newerVersion !== null) throw readOnlyError(this.newerVersion)
   }
 
   /** A copy of the current content; mutate it freely and pass it to write(). */
@@ -62,7 +88,9 @@ export class ProfileStore {
 
   /** Writes `next` and makes it current. Call only inside serial(). Throws STORAGE and keeps the old content. */
   async write(next: ProfileFileV2): Promise<void> {
-    const text = JSON.stringify(next, null, 2) + '\n'
+    if (this.newerVersion !== null) throw readOnlyError(this.newerVersion)
+    const onDisk = { ...next, profiles: [...next.profiles, ...this.keptAside.map((k) => k.raw)] }
+    const text = JSON.stringify(onDisk, null, 2) + '\n'
     try {
       await writeFileAtomic(this.fs, this.path, text, { backup: true })
     } catch (err) {
@@ -80,11 +108,11 @@ export class ProfileStore {
     })
   }
 
-  /** The load problem, if any, exactly once. */
-  takeStartupWarning(): ProfileNotice | null {
-    const w = this.startupWarning
-    this.startupWarning = null
-    return w
+  /** The load problems, if any, exactly once. */
+  takeStartupNotices(): ProfileNotice[] {
+    const n = this.startupNotices
+    this.startupNotices = []
+    return n
   }
 }
 
@@ -92,16 +120,52 @@ interface Loaded {
   file: ProfileFileV2
   rewrite: boolean
   warning: ProfileNotice | null
+  keptAside: KeptAside[]
+  newerVersion: number | null
+}
+
+export function readOnlyError(version: number): DomainError {
+  return new DomainError(
+    'FORBIDDEN',
+    `Your profile list was saved by a newer version of Nodetray (file version ${version}). This version can show it but not change it: update Nodetray to make changes.`
+  )
+}
+
+function newerNotice(version: number, clock: Clock): ProfileNotice {
+  return {
+    id: `profiles-newer-${clock.now()}`,
+    level: 'warning',
+    message: `Your profile list (${PROFILE_FILE_NAME}) was saved by a newer version of Nodetray (file version ${version}). Nodetray shows what it can read and will not change the file: update Nodetray to add, edit or delete profiles.`,
+    keptAs: null
+  }
+}
+
+function keptAsideNotice(k: KeptAside, index: number, clock: Clock): ProfileNotice {
+  const who = k.name ? `The profile "${k.name}"` : `Profile entry ${index + 1}`
+  return {
+    id: `profiles-kept-aside-${index}-${clock.now()}`,
+    level: 'warning',
+    message: `${who} in ${PROFILE_FILE_NAME} could not be loaded: ${k.reason}. It is kept in the file unchanged; your other profiles loaded normally.`,
+    keptAs: null
+  }
 }
 
 async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): Promise<Loaded> {
   let reason: string
   try {
     const parsed = parseProfileFile(await fs.readFile(path))
-    if (parsed.ok) return { file: parsed.file, rewrite: parsed.migratedFrom !== null, warning: null }
+    if (parsed.ok)
+      return {
+        file: parsed.file,
+        rewrite: parsed.migratedFrom !== null,
+        warning: null,
+        keptAside: parsed.keptAside,
+        newerVersion: parsed.newerVersion
+      }
     reason = parsed.reason
   } catch (err) {
-    if (isNotFound(err)) return { file: emptyProfileFile(), rewrite: false, warning: null }
+    if (isNotFound(err))
+      return { file: emptyProfileFile(), rewrite: false, warning: null, keptAside: [], newerVersion: null }
     reason = `it could not be read (${code(err)})`
   }
 
@@ -114,7 +178,7 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
     }
   )
   const backup = await fs.readFile(`${path}.bak`).then(parseProfileFile, () => null)
-  const restored = backup?.ok === true
+  const restored = backup?.ok === true && backup.newerVersion === null
   const what = moved ? `It was kept as ${basename(keptAs)}` : 'It was left where it is'
   const outcome = restored
     ? 'the previous version (profiles.json.bak) was loaded instead'
@@ -126,8 +190,9 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
     keptAs: moved ? keptAs : null
   }
   // Only rewrite when the bad file is out of the way: never overwrite the user's only copy.
-  if (backup?.ok) return { file: backup.file, rewrite: moved, warning }
-  return { file: emptyProfileFile(), rewrite: false, warning }
+  if (backup?.ok && backup.newerVersion === null)
+    return { file: backup.file, rewrite: moved, warning, keptAside: backup.keptAside, newerVersion: null }
+  return { file: emptyProfileFile(), rewrite: false, warning, keptAside: [], newerVersion: null }
 }
 
 function code(err: unknown): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nodeStoreFs, type StoreFs } from './atomic-file'
 import { IMPORT_TTL_MS } from './import-session'
-import { FlakyVault, input, KEY_A, KEY_B, NOW, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import { FlakyVault, input, KEY_A, KEY_B, NOW, rejection, secretOf, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -147,7 +147,7 @@ describe('importProfiles', () => {
       ['Prod', '111', 'Delhi', '…a1b2'],
       ['Dev', '222', 'Chennai', '…c3d4']
     ])
-    expect(await s.vault.get(views[1]?.id ?? '')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
+    expect(await secretOf(s.vault, views[1]?.id ?? '')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
     expect((await rejection(s.profiles.importProfiles({ importId: id, entries }))).message).toMatch(
       /expired or was already used/
     )

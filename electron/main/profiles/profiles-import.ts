@@ -1,7 +1,7 @@
 // Import from the files users already have, and export without secrets. The picked file is read in main;
 // the page only sees a preview (aliases, key hints, expiry) and an importId pointing at secrets held here.
 import { basename, join } from 'node:path'
-import { DEFAULT_API_BASE_URL, type Profile, type ProfileView } from '../../../shared/domain/profile'
+import { DEFAULT_API_BASE_URL, type ProfileView } from '../../../shared/domain/profile'
 import type { ImportPreview } from '../../../shared/ipc/contract'
 import * as S from '../../../shared/ipc/schemas'
 import type { Clock, Dialogs } from '../app/ports'
@@ -12,6 +12,8 @@ import { writeFileAtomic, type StoreFs } from './atomic-file'
 import { parseE2ectlConfig, parseTokenFile, readImportFile } from './import-files'
 import { ImportSessions } from './import-session'
 import { readJwtExpiry } from './jwt'
+import { secretRefOf, type StoredProfile } from './profile-file.schema'
+import { newSecretRef } from './profile-mutations'
 import type { ProfileStore } from './profile-store'
 import { defaultColor, defaultInitials, newProfileId, parseInput, sameName } from './profile-rules'
 import type { ProfilesService } from './profiles.types'
@@ -25,8 +27,9 @@ export interface ImportExportDeps {
   log: Logger
   homeDir: string
   fs: StoreFs
-  remember(profileId: string, creds: Credentials): void
-  view(profile: Profile): Promise<ProfileView>
+  /** Keyed by the keychain account (secretRef). */
+  remember(account: string, creds: Credentials): void
+  view(profile: StoredProfile): Promise<ProfileView>
   changed(): void
 }
 
@@ -93,6 +96,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
         })
       }
       const created = await d.store.serial(async () => {
+        d.store.assertWritable()
         const file = d.store.current()
         // Validate everything before touching the vault, so a bad entry writes nothing at all.
         const planned = input.entries.map((entry, i) => {
@@ -113,12 +117,14 @@ export function createImportExport(d: ImportExportDeps): Pick<
           }
           return { entry, creds: source.credentials }
         })
-        const profiles: Profile[] = []
+        // Secrets first, each in a fresh entry, then the file: a crash leaves only orphans the start-up sweep removes.
+        const profiles: StoredProfile[] = []
         const stored: string[] = []
         try {
           for (const { entry, creds } of planned) {
-            const p: Profile = {
-              id: newProfileId(),
+            const id = newProfileId()
+            const p: StoredProfile = {
+              id,
               name: entry.name,
               projectId: entry.projectId,
               location: entry.location,
@@ -126,10 +132,11 @@ export function createImportExport(d: ImportExportDeps): Pick<
               color: defaultColor([...file.profiles, ...profiles]),
               initials: defaultInitials(entry.name),
               createdAt: new Date(d.clock.now()).toISOString(),
-              lastUsedAt: null
+              lastUsedAt: null,
+              secretRef: newSecretRef(id)
             }
-            await d.vault.set(p.id, creds)
-            stored.push(p.id)
+            await d.vault.set(secretRefOf(p), creds)
+            stored.push(secretRefOf(p))
             profiles.push(p)
           }
           await d.store.write({ ...file, profiles: [...file.profiles, ...profiles] })
@@ -146,7 +153,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
         }
         planned.forEach(({ creds }, i) => {
           const p = profiles[i]
-          if (p) d.remember(p.id, creds)
+          if (p) d.remember(secretRefOf(p), creds)
         })
         return profiles
       })

@@ -12,7 +12,9 @@ import {
   KEY_B,
   makeJwt,
   NOW,
+  owners,
   rejection,
+  secretOf,
   stack,
   tempDir,
   TOKEN_A,
@@ -38,7 +40,7 @@ describe('create', () => {
     expect(a).toMatchObject({ name: 'Acme prod', initials: 'AP', color: '#3b82f6', isDemo: false, projectId: '51734' })
     expect(a.credentials).toMatchObject({ hasCredentials: true, apiKeyHint: '…a1b2', tokenState: 'ok' })
     expect(b).toMatchObject({ initials: 'zz', color: '#123456' })
-    expect(await s.vault.get(a.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await secretOf(s.vault, a.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
     const c = await s.profiles.create(input('third'))
     expect(c.color).toBe('#10b981') // the first palette colour not in use
   })
@@ -89,10 +91,10 @@ describe('update', () => {
     const s = await stack({ dataDir: dir })
     const p = await s.profiles.create(input('A'))
     await s.profiles.update({ profileId: p.id, name: 'A2', apiKey: '', authToken: '' })
-    expect(await s.vault.get(p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await secretOf(s.vault, p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
     const updated = await s.profiles.update({ profileId: p.id, apiKey: KEY_B })
     expect(updated.credentials.apiKeyHint).toBe('…c3d4')
-    expect(await s.vault.get(p.id)).toEqual({ apiKey: KEY_B, authToken: TOKEN_A })
+    expect(await secretOf(s.vault, p.id)).toEqual({ apiKey: KEY_B, authToken: TOKEN_A })
     expect((await s.profiles.apiTarget(p.id)).apiKey).toBe(KEY_B)
   })
 
@@ -108,7 +110,7 @@ describe('update', () => {
     expect((await s.profiles.update({ profileId: a.id, name: 'Zulu team' })).initials).toBe('ZT')
   })
 
-  it('a file failure restores the previous secret', async () => {
+  it('a file failure keeps the previous secret and leaves no new entry', async () => {
     let fail = false
     const fs: StoreFs = {
       ...nodeStoreFs,
@@ -120,7 +122,7 @@ describe('update', () => {
     expect((await rejection(s.profiles.update({ profileId: p.id, apiKey: KEY_B, authToken: TOKEN_B }))).code).toBe(
       'STORAGE'
     )
-    expect(await s.vault.get(p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await secretOf(s.vault, p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
     fail = false
     expect((await s.profiles.apiTarget(p.id)).apiKey).toBe(KEY_A)
   })
@@ -139,25 +141,26 @@ describe('delete', () => {
     await s.lastKnown.save(p.id, { nodes: [], fetchedAt: new Date(NOW).toISOString() })
     await s.profiles.delete(p.id)
     expect((await s.profiles.list()).map((x) => x.id)).toEqual([other.id])
-    expect(await s.vault.listProfileIds()).toEqual([other.id])
+    expect(await owners(s.vault)).toEqual([other.id])
     expect(await s.lastKnown.load(p.id)).toBeNull()
     expect((await rejection(s.profiles.apiTarget(p.id))).code).toBe('NOT_FOUND')
   })
 
-  it('when the keychain cannot delete, the profile stays so the user can retry', async () => {
+  it('when the keychain cannot delete, the profile still goes and the next start removes its entry', async () => {
     const vault = new FlakyVault()
     const s = await stack({ dataDir: dir, vault })
     const p = await s.profiles.create(input('A'))
     vault.failDelete = keychainDown()
-    expect((await rejection(s.profiles.delete(p.id))).code).toBe('KEYCHAIN_UNAVAILABLE')
-    expect((await s.profiles.list()).map((x) => x.id)).toEqual([p.id])
-    vault.failDelete = null
     await s.profiles.delete(p.id)
     expect(await s.profiles.list()).toEqual([])
+    expect(await owners(vault)).toEqual([p.id])
+    vault.failDelete = null
+    const next = await stack({ dataDir: dir, vault })
+    expect(await next.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 1, missing: [] })
     expect(await vault.listProfileIds()).toEqual([])
   })
 
-  it('when the file cannot be written, the secret is put back', async () => {
+  it('when the file cannot be written, the profile and its secret stay', async () => {
     let fail = false
     const fs: StoreFs = {
       ...nodeStoreFs,
@@ -167,7 +170,7 @@ describe('delete', () => {
     const p = await s.profiles.create(input('A'))
     fail = true
     expect((await rejection(s.profiles.delete(p.id))).code).toBe('STORAGE')
-    expect(await s.vault.get(p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await secretOf(s.vault, p.id)).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
     expect((await s.profiles.apiTarget(p.id)).authToken).toBe(TOKEN_A)
   })
 })

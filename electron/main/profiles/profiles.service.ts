@@ -1,15 +1,19 @@
 // The profiles service: profiles live in profiles.json, their secrets in the vault (changes in
 // profile-mutations.ts), demo profiles come from the embedded simulator, imports from profiles-import.ts.
+// Listing never waits long for the keychain (credential-cache.ts): a locked or silent keychain shows per profile.
 import { DEFAULT_API_BASE_URL, type Profile, type ProfileView } from '../../../shared/domain/profile'
 import * as S from '../../../shared/ipc/schemas'
 import type { ApiTarget, ClientFactory } from '../api/client.types'
 import type { Clock, DemoBackend, DemoConnection, Dialogs } from '../app/ports'
 import { DomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
-import type { CredentialStore, Credentials } from '../vault/credential-store'
+import type { CredentialStore } from '../vault/credential-store'
+import type { ApiHostPolicy } from './api-hosts'
 import type { StoreFs } from './atomic-file'
 import { createCredentialCache } from './credential-cache'
-import { credentialInfo, formatExpiry } from './credential-info'
+import { credentialInfo, credentialView, formatExpiry } from './credential-info'
+import { sweepKeychain, type SweepResult } from './keychain-sweep'
+import { publicProfile, secretRefOf, type StoredProfile } from './profile-file.schema'
 import { demoProfiles, isDemoId, lazyDemo } from './demo-profiles'
 import { createImportExport } from './profiles-import'
 import { createMutations } from './profile-mutations'
@@ -31,19 +35,22 @@ export interface ProfilesServiceDeps {
   log: Logger
   homeDir: string
   fs: StoreFs
+  apiHosts: ApiHostPolicy
+  /** How long a caller waits for the keychain before the profile shows as locked. */
+  keychainWaitMs?: number
 }
 
 const MARK_USED_EVERY_MS = 60_000
 
 export function createProfilesService(d: ProfilesServiceDeps): ProfilesService & ProfileNotices {
-  const creds = createCredentialCache(d.vault, d.scrubber)
+  const creds = createCredentialCache(d.vault, d.scrubber, { waitMs: d.keychainWaitMs })
   const demoConn = lazyDemo(d.demo, d.scrubber, d.log)
   const startedAt = new Date(d.clock.now()).toISOString()
   const demoLastUsed = new Map<string, string>()
   const listeners = new Set<(profiles: ProfileView[]) => void>()
-  let notices: ProfileNotice[] = []
-  const warning = d.store.takeStartupWarning()
-  if (warning) notices = [warning]
+  let notices: ProfileNotice[] = d.store.takeStartupNotices()
+  /** Profiles whose token E2E answered 401 to since their secrets were last saved. */
+  const rejected = new Set<string>()
 
   const demosShown = async (): Promise<{ conn: DemoConnection; profiles: Profile[] } | null> => {
     if (!d.demo || d.settings.get().hideDemo) return null
@@ -51,20 +58,14 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     return conn ? { conn, profiles: demoProfiles(conn, startedAt, demoLastUsed) } : null
   }
 
-  const view = async (p: Profile, demo: DemoConnection | null): Promise<ProfileView> => {
-    let c: Credentials | null = null
-    if (demo) c = { apiKey: demo.apiKey, authToken: demo.authToken }
-    else {
-      try {
-        c = await creds.get(p.id)
-      } catch (err) {
-        d.log.warn('profiles: cannot read credentials', {
-          profileId: p.id,
-          err: err instanceof Error ? err.message : String(err)
-        })
-      }
+  const view = async (p: StoredProfile, demo: DemoConnection | null): Promise<ProfileView> => {
+    const base = publicProfile(p)
+    if (demo) {
+      const c = { apiKey: demo.apiKey, authToken: demo.authToken }
+      return { ...base, isDemo: true, credentials: credentialInfo(c, d.clock.now()) }
     }
-    return { ...p, isDemo: demo !== null, credentials: credentialInfo(c, d.clock.now()) }
+    const read = await creds.read(secretRefOf(p))
+    return { ...base, isDemo: false, credentials: credentialView(read, rejected.has(p.id), d.clock.now()) }
   }
 
   const list = async (): Promise<ProfileView[]> => {
@@ -77,7 +78,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   }
 
   /** The profile and whether it is a demo; NOT_FOUND for unknown ids and hidden demos. */
-  const resolve = async (profileId: string): Promise<{ profile: Profile; demo: DemoConnection | null }> => {
+  const resolve = async (profileId: string): Promise<{ profile: StoredProfile; demo: DemoConnection | null }> => {
     if (isDemoId(profileId)) {
       const demos = await demosShown()
       const profile = demos?.profiles.find((p) => p.id === profileId)
@@ -107,6 +108,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       .catch((err: unknown) => d.log.error('profiles: cannot list after a change', { err: String(err) }))
   }
   let hideDemo = d.settings.get().hideDemo
+  // A read that outlived its caller (a slow or locked keychain) landed: send the list again.
+  creds.onSettled(changed)
   d.settings.onChanged((s) => {
     if (s.hideDemo !== hideDemo) {
       hideDemo = s.hideDemo
@@ -126,7 +129,9 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
 
   const apiTarget = async (profileId: string): Promise<ApiTarget> => {
     const { profile, demo } = await resolve(profileId)
-    const c = demo ? { apiKey: demo.apiKey, authToken: demo.authToken } : await creds.get(profileId)
+    // Checked on every use too: a profile file edited by hand cannot send the secrets elsewhere either.
+    const baseUrl = demo ? profile.apiBaseUrl : d.apiHosts.check(profile.apiBaseUrl)
+    const c = demo ? { apiKey: demo.apiKey, authToken: demo.authToken } : await creds.get(secretRefOf(profile))
     if (!c) {
       throw new DomainError(
         'AUTH',
@@ -135,7 +140,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     }
     assertNotExpired(c.authToken, profile.name)
     return {
-      baseUrl: profile.apiBaseUrl,
+      baseUrl,
       apiKey: c.apiKey,
       authToken: c.authToken,
       projectId: Number(profile.projectId),
@@ -147,9 +152,30 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     store: d.store,
     vault: d.vault,
     creds,
+    apiHosts: d.apiHosts,
     clock: d.clock,
     scrubber: d.scrubber,
-    log: d.log
+    log: d.log,
+    secretsReplaced: (id) => rejected.delete(id)
+  })
+
+  // In the background: start-up never waits for the keychain.
+  const sweep: Promise<SweepResult> = sweepKeychain({ store: d.store, vault: d.vault, log: d.log }).then((r) => {
+    if (r.swept && r.missing.length) {
+      const names = r.missing.map((p) => `"${p.name}"`).join(', ')
+      notices = [
+        ...notices,
+        {
+          id: `profiles-needs-credentials-${d.clock.now()}`,
+          level: 'warning',
+          message: `${names} ${r.missing.length === 1 ? 'has' : 'have'} no API key and auth token in the system keychain. Edit ${r.missing.length === 1 ? 'it' : 'each one'} and enter them again.`,
+          keptAs: null
+        }
+      ]
+      for (const p of r.missing) creds.forget(secretRefOf(p))
+      changed()
+    }
+    return r
   })
 
   const importExport = createImportExport({
@@ -200,14 +226,24 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
         const t = await apiTarget(input.profileId)
         target = { baseUrl: t.baseUrl, apiKey: t.apiKey, authToken: t.authToken }
       } else if ('importId' in input) {
+        // Secrets held in main (not typed in this call) go only to E2E's default address.
+        const baseUrl = d.apiHosts.check(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)
+        if (baseUrl !== d.apiHosts.check(DEFAULT_API_BASE_URL)) {
+          throw new DomainError(
+            'VALIDATION',
+            'Imported credentials are checked only against E2E Networks. To use another API address, type the API key and auth token.',
+            { field: 'apiBaseUrl' }
+          )
+        }
         const c = importExport.importedCredentials(input.importId, input.alias)
         assertNotExpired(c.authToken, input.alias)
-        target = { baseUrl: input.apiBaseUrl ?? DEFAULT_API_BASE_URL, apiKey: c.apiKey, authToken: c.authToken }
+        target = { baseUrl, apiKey: c.apiKey, authToken: c.authToken }
       } else {
+        const baseUrl = d.apiHosts.check(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)
         d.scrubber.add(input.apiKey)
         d.scrubber.add(input.authToken)
         assertNotExpired(input.authToken, 'this profile')
-        target = { baseUrl: input.apiBaseUrl ?? DEFAULT_API_BASE_URL, apiKey: input.apiKey, authToken: input.authToken }
+        target = { baseUrl, apiKey: input.apiKey, authToken: input.authToken }
       }
       const client = d.createClient(target)
       await client.checkCredentials()
@@ -228,6 +264,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       if (now - last < MARK_USED_EVERY_MS) return
       const stamp = new Date(now).toISOString()
       if (demo) demoLastUsed.set(profileId, stamp)
+      else if (d.store.newerVersion !== null) return
       else {
         const found = await d.store.update((file) => {
           const hit = file.profiles.some((p) => p.id === profileId)
@@ -248,6 +285,24 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+
+    async retryKeychain(profileId) {
+      const ids = profileId === undefined ? d.store.current().profiles.map((p) => p.id) : [profileId]
+      const targets = d.store.current().profiles.filter((p) => ids.includes(p.id))
+      if (profileId !== undefined && targets.length === 0) throw notFound(profileId)
+      await Promise.all(targets.map((p) => creds.read(secretRefOf(p), { retry: true })))
+      changed()
+      return list()
+    },
+
+    markTokenRejected(profileId) {
+      if (isDemoId(profileId) || rejected.has(profileId)) return
+      if (!d.store.current().profiles.some((p) => p.id === profileId)) return
+      rejected.add(profileId)
+      changed()
+    },
+
+    keychainSweep: () => sweep,
 
     get notices() {
       return notices

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/domain/settings'
 import type { ImportPreview } from '../../../shared/ipc/contract'
 import type * as S from '../../../shared/ipc/schemas'
 import type { ApiTarget } from '../api/client.types'
+import type { SweepResult } from './keychain-sweep'
 
 export interface ProfilesService {
   /** Demo profiles first (unless hidden by settings), then the user's, in creation order. */
@@ -64,4 +65,10 @@ export interface ProfileNotices {
   /** Load problems found at startup; empty when all was well. The list survives until dismissed. */
   readonly notices: readonly ProfileNotice[]
   dismissNotice(id: string): void
+  /** Asks the keychain again (unlock prompt allowed) for one profile or all; the list after it. */
+  retryKeychain(profileId?: string): Promise<ProfileView[]>
+  /** E2E answered 401 to this profile's key and token: the list shows the token as rejected until they change. */
+  markTokenRejected(profileId: string): void
+  /** The start-up keychain sweep (orphans deleted, missing secrets found), running in the background. */
+  keychainSweep(): Promise<SweepResult>
 }

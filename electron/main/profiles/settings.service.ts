@@ -11,7 +11,7 @@ export function createSettingsService(store: ProfileStore, log: Logger): Setting
   const listeners = new Set<(s: Settings) => void>()
 
   return {
-    get: () => ({ ...DEFAULT_SETTINGS, ...store.current().settings }),
+    get: () => known(store.current().settings),
     async update(patch) {
       const parsed = SettingsPatch.safeParse(patch)
       if (!parsed.success) {
@@ -22,8 +22,9 @@ export function createSettingsService(store: ProfileStore, log: Logger): Setting
         Object.entries(parsed.data).filter(([, v]) => v !== undefined)
       ) as Partial<Settings>
       const next = await store.update((file) => {
-        const settings = { ...DEFAULT_SETTINGS, ...file.settings, ...clean }
-        return { next: { ...file, settings }, result: settings }
+        // Unknown keys (a newer Nodetray's settings) stay in the file; the page sees only the known ones.
+        const settings = { ...file.settings, ...known(file.settings), ...clean }
+        return { next: { ...file, settings }, result: known(settings) }
       })
       for (const l of listeners) {
         try {
@@ -38,5 +39,17 @@ export function createSettingsService(store: ProfileStore, log: Logger): Setting
       listeners.add(listener)
       return () => listeners.delete(listener)
     }
+  }
+}
+
+function known(s: Partial<Settings>): Settings {
+  const d = DEFAULT_SETTINGS
+  return {
+    steadyIntervalSec: s.steadyIntervalSec ?? d.steadyIntervalSec,
+    notifications: s.notifications ?? d.notifications,
+    launchAtLogin: s.launchAtLogin ?? d.launchAtLogin,
+    startHidden: s.startHidden ?? d.startHidden,
+    quitOnClose: s.quitOnClose ?? d.quitOnClose,
+    hideDemo: s.hideDemo ?? d.hideDemo
   }
 }

@@ -127,6 +127,8 @@ export async function stack(opts: {
   demo?: DemoBackend | null
   fs?: StoreFs
   clock?: ReturnType<typeof fakeClock>
+  allowApiHosts?: readonly string[]
+  keychainWaitMs?: number
 }) {
   const clock = opts.clock ?? fakeClock()
   const vault: CredentialStore = opts.vault ?? new FlakyVault()
@@ -145,7 +147,9 @@ export async function stack(opts: {
     clock,
     scrubber,
     log,
-    fs: opts.fs
+    fs: opts.fs,
+    allowApiHosts: opts.allowApiHosts ?? ['127.0.0.1'],
+    ...(opts.keychainWaitMs !== undefined ? { keychainWaitMs: opts.keychainWaitMs } : {})
   })
   return { ...s, vault, clock, dialogs: d.state, client, scrubber, lines }
 }
@@ -179,4 +183,21 @@ export async function rejection(
     return data ?? { message: String(e) }
   }
   throw new Error('expected the call to fail')
+}
+
+/** The keychain entries of one profile: `<id>` (older files) or `<id>.<random>` (see profile-mutations.ts). */
+export async function entriesOf(vault: CredentialStore, profileId: string): Promise<string[]> {
+  return (await vault.listProfileIds()).filter((a) => a === profileId || a.startsWith(`${profileId}.`))
+}
+
+/** The secrets a profile's one keychain entry holds; fails when it has more than one. */
+export async function secretOf(vault: CredentialStore, profileId: string): Promise<Credentials | null> {
+  const entries = await entriesOf(vault, profileId)
+  if (entries.length > 1) throw new Error(`${profileId} has ${entries.length} keychain entries`)
+  return entries[0] ? vault.get(entries[0]) : null
+}
+
+/** Profile ids owning the vault's entries, sorted. */
+export async function owners(vault: CredentialStore): Promise<string[]> {
+  return (await vault.listProfileIds()).map((a) => a.split('.')[0] ?? a).sort()
 }

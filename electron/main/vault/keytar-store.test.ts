@@ -45,7 +45,7 @@ async function caught(p: Promise<unknown>) {
 describe('keytar store', () => {
   it('keeps one JSON entry per profile under the service "Nodetray"', async () => {
     const f = fakeKeytar()
-    const store = createKeytarStore({ loadKeytar: async () => f.k })
+    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
     await store.set('p-1', { apiKey: 'key-aaaa-1111', authToken: 'token-aaaaaaaaaaaa' })
     await store.set('p-2', { apiKey: 'key-bbbb-2222', authToken: 'token-bbbbbbbbbbbb' })
     expect(JSON.parse(f.entries.get('Nodetray/p-1') ?? '')).toEqual({
@@ -64,7 +64,7 @@ describe('keytar store', () => {
     const f = fakeKeytar()
     f.entries.set('Nodetray/p-1', 'not json')
     f.entries.set('Nodetray/p-2', '{"apiKey":"x"}')
-    const store = createKeytarStore({ loadKeytar: async () => f.k })
+    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
     expect(await store.get('p-1')).toBeNull()
     expect(await store.get('p-2')).toBeNull()
   })
@@ -73,6 +73,7 @@ describe('keytar store', () => {
     let attempts = 0
     const f = fakeKeytar()
     const store = createKeytarStore({
+      probe: null,
       loadKeytar: async () => {
         attempts++
         if (attempts === 1) throw new Error("Cannot find module '../build/Release/keytar.node'")
@@ -90,6 +91,7 @@ describe('keytar store', () => {
 
   it('a missing libsecret library asks for libsecret-1-0', async () => {
     const store = createKeytarStore({
+      probe: null,
       loadKeytar: async () => {
         throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory')
       }
@@ -108,7 +110,7 @@ describe('keytar store', () => {
   ])('maps "%s" to the right hint', async (message, hint) => {
     const f = fakeKeytar()
     f.state.failWith = message
-    const store = createKeytarStore({ loadKeytar: async () => f.k })
+    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
     for (const p of [
       store.set('p-1', { apiKey: 'k-12345678', authToken: 't-1234567890123456' }),
       store.get('p-1'),

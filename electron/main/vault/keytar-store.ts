@@ -1,9 +1,14 @@
-// The app's vault: one keychain entry per profile (account = profile id) holding JSON {apiKey, authToken}.
+// The app's vault: one keychain entry per secret reference (account) holding JSON {apiKey, authToken}.
 // keytar is native and loaded lazily, so a missing or broken module becomes a KEYCHAIN_UNAVAILABLE error
 // with a hint instead of a crash at startup. There is deliberately no plaintext fallback.
+// Calls run one at a time: a call that hangs (an unlock prompt nobody answers) then holds one of libuv's four
+// threads, never all of them. On Linux the Secret Service probe is asked first, so a locked entry reads as
+// locked (keytar would say "nothing stored" or wait for a prompt) and listing never touches locked items.
 import { z } from 'zod'
 import type { CredentialStore, Credentials } from './credential-store'
-import { keychainError, type KeychainOp } from './keychain-errors'
+import { KEYCHAIN_HINTS, keychainError, type KeychainOp } from './keychain-errors'
+import { DomainError } from '../errors'
+import { createSecretServiceProbe, type SecretServiceProbe } from './secret-service-probe'
 
 export const KEYCHAIN_SERVICE = 'Nodetray'
 
@@ -23,12 +28,18 @@ async function loadRealKeytar(): Promise<KeytarLike> {
   return k
 }
 
+export function lockedError(op: KeychainOp): DomainError {
+  return keychainError(new Error('the collection is locked'), op)
+}
+
 export function createKeytarStore(
-  opts: { service?: string; loadKeytar?: () => Promise<KeytarLike> } = {}
+  opts: { service?: string; loadKeytar?: () => Promise<KeytarLike>; probe?: SecretServiceProbe | null } = {}
 ): CredentialStore {
   const service = opts.service ?? KEYCHAIN_SERVICE
   const load = opts.loadKeytar ?? loadRealKeytar
+  const probe = opts.probe !== undefined ? opts.probe : process.platform === 'linux' ? createSecretServiceProbe() : null
   let loaded: Promise<KeytarLike> | null = null
+  let lane: Promise<unknown> = Promise.resolve()
 
   const keytar = async (): Promise<KeytarLike> => {
     // Only a successful load is cached: a failed one is retried on the next call.
@@ -38,10 +49,22 @@ export function createKeytarStore(
     })
     return loaded
   }
-  const run = async <T>(op: KeychainOp, fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
-    const k = await keytar()
+  const run = <T>(op: KeychainOp, fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
+    const next = lane.then(async () => {
+      const k = await keytar()
+      try {
+        return await fn(k)
+      } catch (err) {
+        throw keychainError(err, op)
+      }
+    })
+    lane = next.catch(() => undefined)
+    return next
+  }
+  const itemState = async (account: string, op: KeychainOp) => {
+    if (!probe) return null
     try {
-      return await fn(k)
+      return await probe.item(service, account)
     } catch (err) {
       throw keychainError(err, op)
     }
@@ -49,22 +72,42 @@ export function createKeytarStore(
 
   return {
     kind: 'keychain',
-    async get(profileId) {
-      const raw = await run('read', (k) => k.getPassword(service, profileId))
+    async get(account, o) {
+      const state = await itemState(account, 'read')
+      if (state === 'absent') return null
+      if (state === 'locked' && !o?.unlock) throw lockedError('read')
+      const raw = await run('read', (k) => k.getPassword(service, account))
+      // libsecret reads a locked item as null when the unlock prompt cannot show: still locked, not missing.
+      if (raw === null && state === 'locked') throw lockedError('read')
       return raw === null ? null : parseStored(raw)
     },
-    async set(profileId, credentials) {
+    async set(account, credentials) {
       const value = JSON.stringify({ apiKey: credentials.apiKey, authToken: credentials.authToken })
-      await run('save', (k) => k.setPassword(service, profileId, value))
+      await run('save', (k) => k.setPassword(service, account, value))
     },
-    async delete(profileId) {
-      return run('delete', (k) => k.deletePassword(service, profileId))
+    async delete(account) {
+      if ((await itemState(account, 'delete')) === 'absent') return false
+      return run('delete', (k) => k.deletePassword(service, account))
     },
     async listProfileIds() {
+      const found = probe
+        ? await probe.accounts(service).catch((err: unknown) => Promise.reject(keychainError(err, 'list')))
+        : null
+      if (found) {
+        if (found.some((f) => f.locked)) throw lockedError('list')
+        return found.map((f) => f.account)
+      }
       const all = await run('list', (k) => k.findCredentials(service))
       return all.map((c) => c.account)
     }
   }
+}
+
+/** True when a KEYCHAIN_UNAVAILABLE error means "locked" (unlock and try again) rather than "no keychain". */
+export function isKeychainLocked(err: unknown): boolean {
+  return (
+    err instanceof DomainError && err.data.code === 'KEYCHAIN_UNAVAILABLE' && err.data.hint === KEYCHAIN_HINTS.locked
+  )
 }
 
 // An entry someone else wrote (or damaged) reads as "no credentials": the user re-enters them.

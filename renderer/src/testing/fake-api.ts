@@ -137,6 +137,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
     'profiles:pick-import': () => null,
     'profiles:import': () => [],
     'profiles:export': () => ({ savedTo: null, count: 0 }),
+    'profiles:retry-keychain': () => state.profiles,
     'nodes:snapshot': () => state.snapshot,
     'nodes:refresh': () => ({ refreshed: state.snapshot.length }),
     'nodes:detail': ({ profileId, nodeId }) => {
