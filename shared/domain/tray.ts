@@ -5,8 +5,12 @@ export type TrayAction =
   | { kind: 'window.open' }
   | { kind: 'window.openNode'; profileId: string; nodeId: number }
   | { kind: 'window.openProfile'; profileId: string }
+  /** The window's create wizard. */
+  | { kind: 'window.create' }
   | { kind: 'settings.open' }
   | { kind: 'app.quit' }
+  /** Installs a downloaded update (electron/main/updates); the shell answers it before the tray controller. */
+  | { kind: 'app.restartToUpdate' }
   | { kind: 'poll.refreshAll' }
   | { kind: 'poll.togglePause' }
   | {
