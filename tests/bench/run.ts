@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and prints one table with targets. Performance targets live here,
-// never in timed unit tests. `npm run bench -- paging tray` runs only the named groups.
-import { existsSync } from 'node:fs'
+// never in timed unit tests. `npm run bench -- paging tray` runs only the named groups. The same table is written
+// to bench-results.json (name, value, unit, target, met) so figures can be compared across commits.
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface BenchResult {
@@ -17,13 +18,16 @@ const groups: { key: string; file: string; fn: string }[] = [
   { key: 'renderer', file: 'renderer.bench.ts', fn: 'benchRenderer' }
 ]
 
-function meets(value: number, target: string | undefined): string {
-  if (!target) return ''
+/** true / false against a "≤ N" or "< N" target; null when there is no target. */
+function meets(value: number, target: string | undefined): boolean | null {
+  if (!target) return null
   const m = /^\s*(≤|<|<=)\s*([\d.]+)/.exec(target)
-  if (!m) return ''
+  if (!m) return null
   const limit = Number(m[2])
-  return (m[1] === '<' ? value < limit : value <= limit) ? 'met' : 'MISSED'
+  return m[1] === '<' ? value < limit : value <= limit
 }
+
+const RESULTS_FILE = 'bench-results.json'
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2)
@@ -42,8 +46,21 @@ async function main(): Promise<void> {
     for (const r of await fn()) rows.push({ ...r, group: g.key })
   }
   console.log('\n| group | measure | value | target | |\n| --- | --- | --- | --- | --- |')
+  const mark = (met: boolean | null): string => (met === null ? '' : met ? 'met' : 'MISSED')
   for (const r of rows)
-    console.log(`| ${r.group} | ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${meets(r.value, r.target)} |`)
+    console.log(
+      `| ${r.group} | ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${mark(meets(r.value, r.target))} |`
+    )
+  const json = rows.map((r) => ({
+    group: r.group,
+    name: r.name,
+    value: r.value,
+    unit: r.unit,
+    target: r.target ?? null,
+    met: meets(r.value, r.target)
+  }))
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(json, null, 2)}\n`)
+  console.log(`\nwritten to ${RESULTS_FILE}`)
 }
 
 main().then(

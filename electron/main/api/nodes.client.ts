@@ -4,8 +4,8 @@ import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain
 import { DomainError, isDomainError } from '../errors'
 import type { ActionReceipt, CallOptions } from './client.types'
 import type { Http } from './http'
-import { num, parseItems, text, toNumber } from './lenient'
-import { nodeDetailSchema, nodeRowSchema, toNodeDetail, toNodeSummary } from './nodes.mapper'
+import { num, text } from './lenient'
+import { nodeDetailSchema, toNodeDetail, toNodeSummary, type NodeRow } from './nodes.mapper'
 import { DEFAULT_PER_PAGE, fetchList, type PagingOptions } from './paging'
 
 const detailReply = z.looseObject({ data: nodeDetailSchema })
@@ -20,9 +20,12 @@ export function nodePath(id: number): string {
   return `nodes/${id}/`
 }
 
-const rowId = (row: unknown): number | null => {
-  const id = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : null
-  return typeof id === 'number' || typeof id === 'string' ? toNumber(id) : null
+/** The row's id as nodeRowSchema reads it (an integer, or a digit string); null: the row cannot be used. */
+function rowId(row: unknown): number | null {
+  if (typeof row !== 'object' || row === null) return null
+  const id = (row as { id?: unknown }).id
+  if (typeof id === 'number') return Number.isInteger(id) ? id : null
+  return typeof id === 'string' && /^\s*\d+\s*$/.test(id) ? Number(id) : null
 }
 
 export function createNodesClient(http: Http) {
@@ -39,9 +42,13 @@ export function createNodesClient(http: Http) {
       { path: 'nodes/', scope: 'proj' },
       { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId }
     )
+    // Rows are mapped in place: nodeRowSchema would copy every row of every page just to check its id.
     const byId = new Map<number, NodeSummary>()
-    for (const row of parseItems(rows, nodeRowSchema)) {
-      if (!byId.has(row.id)) byId.set(row.id, toNodeSummary(row, fallbackLocation))
+    for (const row of rows) {
+      const id = rowId(row)
+      if (id === null || byId.has(id)) continue
+      const r = row as NodeRow
+      byId.set(id, toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation))
     }
     last = { perPage, pages, ids: new Set(byId.keys()) }
     return [...byId.values()]

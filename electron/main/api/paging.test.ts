@@ -82,6 +82,21 @@ describe('against a local server', () => {
       await srv.stop()
     }
   })
+  it('keeps rows whose id is a digit string, drops rows without a usable id', async () => {
+    const data = [{ id: '12', name: 'a' }, { id: 13.5 }, { id: 'x1' }, { name: 'no id' }, null, { id: 14, name: 'b' }]
+    const srv = await localServer((_req, res) =>
+      json(res, 200, { code: 200, data, total_count: 6, total_page_number: 1 })
+    )
+    try {
+      const c = createE2EClient({ baseUrl: srv.baseUrl, apiKey: 'k', authToken: 't', projectId: 1, location: 'Delhi' })
+      expect((await c.listNodes()).map((n) => [n.id, n.name])).toEqual([
+        [12, 'a'],
+        [14, 'b']
+      ])
+    } finally {
+      await srv.stop()
+    }
+  })
   it('one failing page fails the list (no silent gaps)', async () => {
     const srv = await localServer((req, res) => {
       const page = Number(new URL(req.url, 'http://x').searchParams.get('page_no'))

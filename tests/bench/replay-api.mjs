@@ -1,0 +1,22 @@
+// A stand-in for E2E's servers in the many-profiles bench: replays `GET nodes/` pages recorded from the simulator
+// (real reply shapes) after a fixed latency, doing no work per request, so the figure is the client's alone.
+// Real servers answer concurrent profiles in parallel; one simulator process on a 2-core machine cannot.
+//   node tests/bench/replay-api.mjs <pages.json> <latencyMs>   → prints {"baseUrl": …} on one line
+// pages.json: { "<apikey> <page_no>": "<reply body>" }
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+
+const [file, latency] = process.argv.slice(2)
+const pages = JSON.parse(readFileSync(file, 'utf8'))
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://replay')
+  const body = pages[`${url.searchParams.get('apikey')} ${url.searchParams.get('page_no')}`]
+  req.resume()
+  setTimeout(() => {
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' })
+    res.end(body ?? '{"detail":"Not found."}')
+  }, Number(latency))
+})
+server.listen(0, '127.0.0.1', () => {
+  console.log(JSON.stringify({ baseUrl: `http://127.0.0.1:${server.address().port}/myaccount/api/v1` }))
+})
