@@ -129,6 +129,8 @@ export async function stack(opts: {
   clock?: ReturnType<typeof fakeClock>
   allowApiHosts?: readonly string[]
   keychainWaitMs?: number
+  /** The real API client, for tests that watch what reaches a server. */
+  createClient?: ClientFactory
 }) {
   const clock = opts.clock ?? fakeClock()
   const vault: CredentialStore = opts.vault ?? new FlakyVault()
@@ -143,7 +145,7 @@ export async function stack(opts: {
     vault,
     dialogs: d.dialogs,
     demo: opts.demo ?? null,
-    createClient: client.factory,
+    createClient: opts.createClient ?? client.factory,
     clock,
     scrubber,
     log,
