@@ -131,6 +131,15 @@ export function invalidReply(
   )
 }
 
+/** A reply over the size cap: reading stopped there, so nothing of it is shown. Not retried: it would be as big again. */
+export function replyTooLarge(method: string, path: string, maxBytes: number): DomainError {
+  return new DomainError(
+    'INVALID_REPLY',
+    `E2E sent a reply larger than ${Math.round(maxBytes / 1024 / 1024)} MB on ${method} ${path}; Nodetray stopped reading it. Try again later; if it keeps happening, the API base URL may not be E2E's.`,
+    { retryable: false }
+  )
+}
+
 /** Node/axios transport error codes → NETWORK / TIMEOUT / CANCELLED. Only the code is read, never the message. */
 export function fromTransport(
   kind: 'timeout' | 'cancelled' | 'network',

@@ -9,9 +9,15 @@ import { DomainError } from '../errors'
 import { scrubPatterns } from '../redact'
 import type { ApiTarget, ClientOptions } from './client.types'
 import { detectFailure, jsonSnippet, parseBody, textSnippet } from './envelope'
-import { fromHttpFailure, fromTransport, invalidReply, parseRetryAfter } from './errors.map'
+import { fromHttpFailure, fromTransport, invalidReply, parseRetryAfter, replyTooLarge } from './errors.map'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
+// A page of 100 nodes is ~37 KB; a server that ignores paging sends the whole list in one reply, and 10,000
+// simulator nodes are 3.7 MB. 32 MiB leaves ~9× room per row for fields the simulator leaves out, while a hostile
+// or broken reply (hundreds of MB, or a gzip bomb: the count is after decompression) stops at 32 MiB of buffers.
+export const MAX_REPLY_BYTES = 32 * 1024 * 1024
+// Our own bodies (a create, an action) are a few KB.
+export const MAX_REQUEST_BYTES = 1024 * 1024
 const DEFAULT_GET_RETRIES = 2
 const BACKOFF_BASE_MS = 250
 
@@ -107,6 +113,8 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     transformResponse: [(d: unknown) => d],
     validateStatus: () => true,
     maxRedirects: 0,
+    maxContentLength: MAX_REPLY_BYTES,
+    maxBodyLength: MAX_REQUEST_BYTES,
     httpAgent: new http.Agent({ keepAlive: true }),
     httpsAgent: new https.Agent({ keepAlive: true })
   })
@@ -154,6 +162,10 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
       if (timedOut) throw fromTransport('timeout', method, path, timeoutMs)
       if (spec.signal?.aborted) throw fromTransport('cancelled', method, path, timeoutMs)
       if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') throw fromTransport('timeout', method, path, timeoutMs)
+      // axios reports the cap as ERR_BAD_RESPONSE; its fixed text ("maxContentLength size of N exceeded") tells it
+      // apart from a dropped stream. The text is only tested, never passed on.
+      if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(String((err as { message?: unknown }).message)))
+        throw replyTooLarge(method, path, MAX_REPLY_BYTES)
       throw fromTransport('network', method, path, timeoutMs, code)
     } finally {
       clearTimeout(timer)
