@@ -3,6 +3,7 @@
 // off after errors, longer still after a 429.
 import type { AppErrorData } from '../../../shared/domain/errors'
 import type { Clock } from '../app/ports'
+import { spreadGroup } from './spread'
 
 export const FAST_INTERVAL_MS = 5_000
 export const BACKOFF_BASE_MS = 5_000
@@ -60,6 +61,14 @@ export function createPoller(opts: PollerOptions): Poller {
   let consecutiveErrors = 0
   /** After a 429 or an error: nothing before this, whatever the interval says. */
   let notBefore = 0
+  // Other profiles' pollers on this clock: steady runs are spread over the interval (see spread.ts).
+  const spread = spreadGroup(clock, {
+    anchor: () => {
+      if (blocked()) return null
+      if (current) return (lastStartedAt ?? clock.now()) + opts.intervalMs()
+      return nextAt
+    }
+  })
 
   const blocked = (): boolean => !started || paused || suspended
 
@@ -93,7 +102,10 @@ export function createPoller(opts: PollerOptions): Poller {
       return
     }
     if (lastFinishedAt === null) return planAt(clock.now())
-    const healthyAt = lastFinishedAt + opts.intervalMs()
+    const interval = opts.intervalMs()
+    let healthyAt = lastFinishedAt + interval
+    // Fast polling follows a node the user is watching: it is never delayed for the others.
+    if (interval > FAST_INTERVAL_MS) healthyAt = spread.place(healthyAt, interval)
     planAt(consecutiveErrors > 0 ? notBefore : Math.max(healthyAt, notBefore))
   }
 
@@ -138,12 +150,14 @@ export function createPoller(opts: PollerOptions): Poller {
     start() {
       if (started) return
       started = true
+      spread.join()
       plan()
     },
     stop() {
       started = false
       clearTimer()
       setNext(null)
+      spread.leave()
     },
     setPaused(value) {
       if (paused === value) return
