@@ -3,12 +3,17 @@
 // their credentials again. It runs only when profiles.json loaded cleanly (not restored from a backup, not
 // from a newer Nodetray) and every entry kept aside could be identified: otherwise an entry may belong to a
 // profile we cannot see, and nothing is deleted.
+import { isDomainError } from '../errors'
 import type { Logger } from '../redact'
+import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
+import { isKeychainLocked } from '../vault/keytar-store'
 import type { CredentialStore } from '../vault/credential-store'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
 import type { ProfileStore } from './profile-store'
 
-export type SweepResult = { swept: true; removed: number; missing: StoredProfile[] } | { swept: false; reason: string }
+export type SweepResult =
+  | { swept: true; removed: number; missing: StoredProfile[] }
+  | { swept: false; reason: string; keychain?: { state: 'locked' | 'unavailable'; hint: string } }
 
 export const SWEEP_LIST_TIMEOUT_MS = 5000
 
@@ -30,7 +35,10 @@ export function sweepKeychain(d: {
     } catch (err) {
       const reason = `the keychain could not be listed (${err instanceof Error ? err.message : String(err)})`
       d.log.warn(`profiles: keychain sweep skipped: ${reason}`)
-      return { swept: false, reason }
+      const hint = isDomainError(err) ? (err.data.hint ?? KEYCHAIN_HINTS.other) : KEYCHAIN_HINTS.locked
+      // No answer in time is what a keychain waiting for its unlock prompt looks like.
+      const state = isKeychainLocked(err) || !isDomainError(err) ? 'locked' : 'unavailable'
+      return { swept: false, reason, keychain: { state, hint } }
     }
     const profiles = d.store.current().profiles
     const owned = new Set<string>([...profiles.map(secretRefOf), ...aside.filter((r): r is string => r !== null)])

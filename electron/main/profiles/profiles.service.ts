@@ -161,6 +161,18 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
 
   // In the background: start-up never waits for the keychain.
   const sweep: Promise<SweepResult> = sweepKeychain({ store: d.store, vault: d.vault, log: d.log }).then((r) => {
+    if (!r.swept && r.keychain?.state === 'unavailable') {
+      notices = [
+        ...notices,
+        {
+          id: `keychain-unavailable-${d.clock.now()}`,
+          level: 'warning',
+          message: `Nodetray cannot reach the system keychain, so it cannot use your saved API keys. ${r.keychain.hint}`,
+          keptAs: null
+        }
+      ]
+      changed()
+    }
     if (r.swept && r.missing.length) {
       const names = r.missing.map((p) => `"${p.name}"`).join(', ')
       notices = [
