@@ -21,12 +21,18 @@ export interface StaticFile {
 }
 
 export async function readRendererFile(rendererDir: string, urlPath: string): Promise<StaticFile> {
-  const rel = urlPath === '/' || urlPath === '' ? 'index.html' : decodeURIComponent(urlPath.replace(/^\/+/, ''))
+  // `/tray` is the tray popover's own entry, served like `/` (with the bridge; the same secret handling).
+  const rel =
+    urlPath === '/' || urlPath === ''
+      ? 'index.html'
+      : urlPath === '/tray'
+        ? 'tray.html'
+        : decodeURIComponent(urlPath.replace(/^\/+/, ''))
   const full = normalize(join(rendererDir, rel))
   if (!full.startsWith(normalize(rendererDir) + sep)) return { status: 404, type: 'text/plain', body: 'not found' }
   try {
     const body = await readFile(full)
-    if (rel === 'index.html') {
+    if (rel === 'index.html' || rel === 'tray.html') {
       const html = body
         .toString('utf8')
         .replace('<head>', '<head>\n    <script defer src="./preview-bridge.js"></script>')

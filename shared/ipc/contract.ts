@@ -9,6 +9,7 @@ import type { Settings } from '../domain/settings'
 import type { TrayMenuModel } from '../domain/tray'
 import type { AppNotification } from '../domain/notifications'
 import type { Location } from '../domain/location'
+import type { UpdateStatus } from '../domain/updates'
 import * as S from './schemas'
 import { EVENT_NAMES, INVOKE_CHANNELS } from './channels'
 
@@ -83,7 +84,9 @@ export const invokeSchemas = {
   'poller:set-paused': S.PauseInput,
   'tray:model': S.Empty,
   'tray:activate': S.TrayActivateInput,
-  'dialog:respond': S.DialogResponseInput
+  'dialog:respond': S.DialogResponseInput,
+  'updates:status': S.Empty,
+  'updates:restart': S.Empty
 } as const
 
 export interface InvokeResults {
@@ -120,6 +123,10 @@ export interface InvokeResults {
   'tray:model': TrayMenuModel
   'tray:activate': { done: true }
   'dialog:respond': { done: true }
+  /** Where the app's own update stands (Electron only; elsewhere `enabled: false`). */
+  'updates:status': UpdateStatus
+  /** Installs a downloaded update: the app quits and restarts; false when none is ready. */
+  'updates:restart': { restarting: boolean }
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -144,7 +151,11 @@ export interface DialogRequest {
 }
 
 export type Navigation =
-  { view: 'node'; profileId: string; nodeId: number } | { view: 'list'; profileId?: string } | { view: 'settings' }
+  | { view: 'node'; profileId: string; nodeId: number }
+  | { view: 'list'; profileId?: string }
+  | { view: 'settings' }
+  /** The create wizard over the node list (the tray's "Create node"). */
+  | { view: 'create' }
 
 /** Events from main to the renderer. Names are past participles. */
 export interface EventPayloads {
@@ -155,6 +166,7 @@ export interface EventPayloads {
   'app:navigated': Navigation
   'notifications:shown': AppNotification
   'dialog:requested': DialogRequest
+  'updates:changed': UpdateStatus
 }
 export type EventName = keyof EventPayloads
 export const eventListAgrees: SameKeys<EventPayloads, Record<(typeof EVENT_NAMES)[number], unknown>> = true

@@ -225,3 +225,28 @@ describe('tray controller startup', () => {
     expect(tray.model().items[0]?.id).toBe('summary')
   })
 })
+
+describe('tray controller, items the menu does not list', () => {
+  it('acts on any listed node by id, even past the menu’s cap, with the same rules', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => node(i + 1, `n-${String(i + 1).padStart(2, '0')}`))
+    many[39] = node(40, 'n-40', 'OFF')
+    const ctx = setup({ profiles: [prod], nodes: [profileNodes('prod', many)] })
+    await ctx.clock.advance(0)
+    expect(findItem(ctx.tray.model().items, 'node:prod:40')).toBeUndefined()
+    await ctx.tray.activate('node:prod:40:open')
+    expect(ctx.deps.window.show).toHaveBeenCalledWith({ view: 'node', profileId: 'prod', nodeId: 40 })
+    await ctx.tray.activate('node:prod:40:power_off') // already off: refused as in the menu
+    expect(ctx.deps.nodes.action).not.toHaveBeenCalled()
+    await ctx.tray.activate('node:prod:40:power_on')
+    expect(ctx.deps.nodes.action).toHaveBeenCalledWith('prod', 40, 'power_on')
+    await ctx.tray.activate('node:other:40:open')
+    expect(ctx.deps.window.show).toHaveBeenCalledTimes(1)
+  })
+
+  it('"Create node…" opens the create wizard in the window', async () => {
+    const ctx = started()
+    await ctx.clock.advance(0)
+    await ctx.tray.activate('window:create')
+    expect(ctx.deps.window.show).toHaveBeenCalledWith({ view: 'create' })
+  })
+})

@@ -12,6 +12,7 @@ import type { ProfilesService, SettingsService } from '../profiles/profiles.type
 import type { Logger } from '../redact'
 import { quickDelete, type DeleteTarget } from './quick-delete'
 import { buildTrayMenu } from './tray-menu.model'
+import { nodeItem } from './tray-node-items'
 import type { TrayController } from './tray.types'
 
 /** Only what the tray uses, so tests pass small fakes; create-main passes the full services. */
@@ -119,6 +120,18 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   )
   tickAges()
 
+  /** The popover lists every node, the menu only the first few per profile: a node's item is built from the
+   * current state when the menu does not hold it, with the same rules. */
+  function liveNodeItem(itemId: string): TrayItem | undefined {
+    const m = /^node:([A-Za-z0-9_-]+):(\d+):[a-z_]+$/.exec(itemId)
+    if (!m) return undefined
+    const profileId = m[1] as string
+    const data = nodesByProfile.get(profileId)
+    const node = data?.nodes.find((n) => n.id === Number(m[2]))
+    if (!data || !node || !profiles.some((p) => p.id === profileId)) return undefined
+    return findItem([nodeItem(profileId, node, data.pending[String(node.id)])], itemId)
+  }
+
   function lookup(profileId: string, nodeId: number): DeleteTarget | null {
     const profile = profiles.find((p) => p.id === profileId)
     const node = nodesByProfile.get(profileId)?.nodes.find((n) => n.id === nodeId)
@@ -149,6 +162,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
         return deps.window.show({ view: 'list', profileId: action.profileId })
       case 'settings.open':
         return deps.window.show({ view: 'settings' })
+      case 'window.create':
+        return deps.window.show({ view: 'create' })
       case 'app.quit':
         return deps.window.quit()
       case 'clipboard.copy':
@@ -195,7 +210,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     },
     async activate(itemId) {
       if (rebuildTimer !== null) rebuild()
-      const item = findItem(current.items, itemId)
+      const item = findItem(current.items, itemId) ?? liveNodeItem(itemId)
       if (!item || !item.enabled || !item.action) {
         log.info('tray: ignored a stale or inert item', { itemId })
         return

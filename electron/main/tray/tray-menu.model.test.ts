@@ -11,7 +11,7 @@ const get = (model: TrayMenuModel, id: string): TrayItem => {
 }
 const labels = (items: TrayItem[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label)
 const nodeItems = (model: TrayMenuModel, pid: string) => model.items.filter((i) => i.id.startsWith(`node:${pid}:`))
-const APP_ITEMS = ['Refresh now', 'Pause polling', 'Open Nodetray', 'Settings…', 'Quit Nodetray']
+const APP_ITEMS = ['Refresh now', 'Pause polling', 'Open Nodetray', 'Create node…', 'Settings…', 'Quit Nodetray']
 
 describe('buildTrayMenu', () => {
   it('with no profiles offers to open the window and disables polling controls', () => {
@@ -23,6 +23,7 @@ describe('buildTrayMenu', () => {
       ['app:pause', false],
       ['window:sep', false],
       ['window:open', true],
+      ['window:create', false],
       ['app:settings', true],
       ['app:quit', true]
     ])

@@ -73,6 +73,13 @@ export function buildTrayMenu(state: TrayState): TrayMenuModel {
     },
     separator('window:sep'),
     { id: 'window:open', label: 'Open Nodetray', type: 'normal', enabled: true, action: { kind: 'window.open' } },
+    {
+      id: 'window:create',
+      label: 'Create node…',
+      type: 'normal',
+      enabled: hasProfiles,
+      action: { kind: 'window.create' }
+    },
     { id: 'app:settings', label: 'Settings…', type: 'normal', enabled: true, action: { kind: 'settings.open' } },
     { id: 'app:quit', label: 'Quit Nodetray', type: 'normal', enabled: true, action: { kind: 'app.quit' } }
   )

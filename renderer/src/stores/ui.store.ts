@@ -17,6 +17,9 @@ interface UiState {
   selected: SelectedNode | null
   /** Set when the user picked a first-run choice; the first-run screen stays away afterwards. */
   firstRunDone: boolean
+  /** The tray asked for the create wizard; the node list shows it until it closes. */
+  createRequested: boolean
+  closeCreateRequest(): void
   setView(view: View): void
   setListProfile(id: string): void
   select(node: SelectedNode | null): void
@@ -39,12 +42,15 @@ export const useUiStore = create<UiState>()((set) => ({
   listProfile: ALL_PROFILES,
   selected: null,
   firstRunDone: readFirstRunDone(),
+  createRequested: false,
+  closeCreateRequest: () => set({ createRequested: false }),
   setView: (view) => set({ view }),
   setListProfile: (listProfile) => set({ listProfile }),
   select: (selected) => set({ selected }),
   navigate(nav) {
     if (nav.view === 'settings') set({ view: 'settings' })
     else if (nav.view === 'list') set({ view: 'nodes', listProfile: nav.profileId ?? ALL_PROFILES, selected: null })
+    else if (nav.view === 'create') set({ view: 'nodes', createRequested: true })
     else
       set((s) => ({
         view: 'nodes',

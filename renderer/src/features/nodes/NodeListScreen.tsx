@@ -27,7 +27,14 @@ export function NodeListScreen() {
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<StatusFilter>('all')
   const [sort, setSort] = useState<SortKey>('name')
-  const [creating, setCreating] = useState(false)
+  const [creatingHere, setCreatingHere] = useState(false)
+  // The tray's "Create node" arrives as a navigation and opens the same wizard.
+  const createRequested = useUiStore((s) => s.createRequested)
+  const creating = creatingHere || createRequested
+  const setCreating = (open: boolean) => {
+    setCreatingHere(open)
+    if (!open) useUiStore.getState().closeCreateRequest()
+  }
   // No useDeferredValue: filtering 10,000 pre-sorted rows takes ~1 ms, and deferring cost a second frame.
   const deferredQuery = query
 
