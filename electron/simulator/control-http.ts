@@ -131,7 +131,8 @@ export function runControl(
   operation: string,
   body: unknown
 ): { status: number; body: unknown } {
-  const op = OPERATIONS[operation]
+  // Own properties only: `constructor` or `__proto__` must not reach Object's.
+  const op = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined
   if (!op) return { status: 404, body: { error: `unknown control operation "${operation}"` } }
   try {
     const result = op(control, body ?? {})

@@ -6,6 +6,7 @@ import { settleNode } from './lifecycle'
 import { phaseFromRaw, phaseStatus, type SimNode } from './node-model'
 import type { RequestLog } from './request-log'
 import { seedWorld } from './seed'
+import { freshDemoCredentials, type DemoCredentials } from './demo-credentials'
 import type { SeedName, SimAccountInfo, SimNodeState, SimulatorControl, TransitionMode } from './types'
 import type { World } from './world'
 
@@ -18,6 +19,8 @@ export interface ControlDeps {
   transitions: TransitionMode | undefined
   latencyMs: number
   onReset(primary: SimAccountInfo): void
+  /** Made on the first demo seed and kept for this run, so a reset does not strand the demo profiles. */
+  demoCredentials?: DemoCredentials
 }
 
 function nodeState(world: World, n: SimNode): SimNodeState {
@@ -47,7 +50,8 @@ export function seedInto(deps: ControlDeps, seed: SeedName): SimAccountInfo {
   const { world } = deps
   world.transitions = deps.transitions ?? (seed === 'demo' ? 'fast' : 'instant')
   world.clock.freeze()
-  const primary = seedWorld(world, seed)
+  if (seed === 'demo') deps.demoCredentials ??= freshDemoCredentials(world.now())
+  const primary = seedWorld(world, seed, deps.demoCredentials)
   world.clock.resume()
   world.options.latencyMs = deps.latencyMs
   deps.faults.clear()

@@ -1,4 +1,5 @@
 // Seeds: 'demo' (the demo account with mixed nodes), 'empty' or a number (one account, resources, no nodes).
+import type { DemoCredentials } from './demo-credentials'
 import { buildNode, planFor, type NewNodeSpec } from './node-factory'
 import type { Phase } from './node-model'
 import type { SeedName, SimAccountInfo } from './types'
@@ -81,10 +82,15 @@ function seedDemoNodes(world: World, scope: Scope, nodes: DemoNode[]): void {
   }
 }
 
-export function seedWorld(world: World, seed: SeedName): SimAccountInfo {
+/** `demo` needs the run's credentials (demo-credentials.ts): they are random, never seeded. */
+export function seedWorld(world: World, seed: SeedName, demo?: DemoCredentials): SimAccountInfo {
   world.reset(seed)
   if (seed !== 'demo') return world.addAccount()
-  const info = world.addAccount({ projects: [{ name: 'default-project', isDefault: true }, { name: 'ml-research' }] })
+  if (!demo) throw new Error("the demo seed needs the run's demo credentials")
+  const info = world.addAccount({
+    ...demo,
+    projects: [{ name: 'default-project', isDefault: true }, { name: 'ml-research' }]
+  })
   for (const project of info.projects) {
     const byLocation = DEMO[project.name]
     if (!byLocation) continue

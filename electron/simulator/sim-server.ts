@@ -4,6 +4,7 @@ import { authenticate, bearerOf, resolveScope } from './api-auth'
 import { matchRoute, type RouteCtx } from './api-routes'
 import { isoMicros } from './clock'
 import { runControl, secretMatches } from './control-http'
+import { isLoopbackHost } from './host-check'
 import type { FaultBook } from './faults'
 import { accountHint, redactQuery, type RequestLog } from './request-log'
 import { ApiError, badRequest, detailError, htmlPage, type SimResponse } from './responses'
@@ -191,6 +192,13 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
   }
 
   const server = createServer((req, res) => {
+    if (!isLoopbackHost(req.headers.host, req.socket.localPort ?? 0)) {
+      // 421 Misdirected Request: this server answers only to its loopback name and port.
+      res.writeHead(421, { 'content-type': 'application/json', connection: 'close' })
+      return void res.end(
+        JSON.stringify({ detail: 'The simulator answers only to 127.0.0.1, localhost or [::1] with its own port.' })
+      )
+    }
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const rawBody = await readBody(req)
