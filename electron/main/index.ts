@@ -5,12 +5,14 @@ import {
   BrowserWindow,
   Menu,
   nativeImage,
+  net,
   powerMonitor,
   protocol,
   session,
   Tray,
   type IpcMainInvokeEvent
 } from 'electron'
+import { autoUpdater } from 'electron-updater'
 import { execFile } from 'node:child_process'
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
@@ -39,6 +41,10 @@ import { createDbusNameQuery, detectTrayHost } from './shell/tray-host'
 import { trayIconDir, trayIconPath, windowIconPath } from './shell/tray-icons'
 import { createMainWindow } from './shell/window'
 import { createWindowLifecycle } from './shell/window-lifecycle'
+import { systemClock } from './app/ports'
+import { createAppUpdates } from './updates/electron-updater-adapter'
+import { RESTART_TO_UPDATE_ID, withUpdateItem } from './updates/tray-item'
+import { updateSupport } from './updates/update-support'
 import { createKeytarStore } from './vault/keytar-store'
 
 let mainWindow: BrowserWindow | null = null
@@ -124,8 +130,16 @@ async function start(): Promise<void> {
   // Every line is scrubbed before it is written; nothing else in main writes logs.
   const log = createLogger(scrubber, (line) => void appendFile(logFile, line + '\n').catch(() => undefined))
 
+  const updates = createAppUpdates({
+    support: updateSupport({ platform: process.platform, isPackaged: app.isPackaged, env: process.env }),
+    clock: systemClock,
+    isOnline: () => net.isOnline(),
+    updater: () => autoUpdater,
+    log
+  })
   const main = await createMain<IpcMainInvokeEvent>(
     {
+      updates,
       version: app.getVersion(),
       platform: process.platform,
       preview: false,
@@ -168,10 +182,13 @@ async function start(): Promise<void> {
         return image
       },
       platform: process.platform,
-      onActivate: (itemId) => void main.tray.activate(itemId)
+      onActivate: (itemId) => void (itemId === RESTART_TO_UPDATE_ID ? updates.restart() : main.tray.activate(itemId))
     })
-    tray.render(main.tray.model())
-    main.tray.onChanged((model) => tray?.render(model))
+    // "Restart to update" joins the controller's model once an update is downloaded.
+    const renderTray = () => tray?.render(withUpdateItem(main.tray.model(), updates.status()))
+    renderTray()
+    main.tray.onChanged(renderTray)
+    updates.onChanged(renderTray)
   } catch (err) {
     // No tray (e.g. GNOME without an AppIndicator extension): the window stays the way in, and closing it quits.
     tray = null
@@ -185,10 +202,12 @@ async function start(): Promise<void> {
   )
 
   ensureWindow(lifecycle.startVisible())
+  updates.start()
   app.on('window-all-closed', () => {
     if (!tray || main.settings.get().quitOnClose) app.quit()
   })
   app.on('before-quit', () => {
+    updates.stop()
     tray?.dispose()
     void main.dispose()
   })

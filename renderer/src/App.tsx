@@ -7,6 +7,7 @@ import { Tabs, type TabItem } from './components/Tabs'
 import { Toasts } from './components/Toasts'
 import { ErrorText } from './components/ErrorText'
 import { Notices } from './components/Notices'
+import { UpdateBanner } from './components/UpdateBanner'
 import { NodeListScreen } from './features/nodes/NodeListScreen'
 import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen } from './lazy-screens'
 import { useAppStore } from './stores/app.store'
@@ -55,6 +56,7 @@ export function App() {
       >
         {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
         <Notices />
+        <UpdateBanner />
         <ScreenBoundary>
           {!loaded ? (
             profilesError ? (

@@ -29,7 +29,9 @@ export const INVOKE_CHANNELS = [
   'poller:set-paused',
   'tray:model',
   'tray:activate',
-  'dialog:respond'
+  'dialog:respond',
+  'updates:status',
+  'updates:restart'
 ] as const
 
 export const EVENT_NAMES = [
@@ -39,5 +41,6 @@ export const EVENT_NAMES = [
   'tray:changed',
   'app:navigated',
   'notifications:shown',
-  'dialog:requested'
+  'dialog:requested',
+  'updates:changed'
 ] as const

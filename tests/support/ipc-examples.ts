@@ -78,7 +78,9 @@ export function validExamples(k: Known): Examples {
     'poller:set-paused': { paused: true },
     'tray:model': {},
     'tray:activate': { itemId: `node:${k.profileId}:${k.nodeId}:power_off` },
-    'dialog:respond': { dialogId: 'dialog-1', response: 1, path: '/tmp/x.json' }
+    'dialog:respond': { dialogId: 'dialog-1', response: 1, path: '/tmp/x.json' },
+    'updates:status': {},
+    'updates:restart': {}
   }
 }
 

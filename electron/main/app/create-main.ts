@@ -23,6 +23,7 @@ import {
   type DemoBackend,
   type Dialogs,
   type NotificationSink,
+  type UpdatesPort,
   type WindowPort
 } from './ports'
 
@@ -51,6 +52,8 @@ export interface MainEnv {
   createClient?: ClientFactory
   /** Preview host only: answers a `dialog:requested` event. */
   respondToDialog?: (input: z.infer<typeof DialogResponseInput>) => void
+  /** Electron only: the app's own updates (electron/main/updates). */
+  updates?: UpdatesPort
 }
 
 export interface MainServices {
@@ -117,7 +120,8 @@ export async function createMain<S>(
     }),
     profiles.onChanged((list) => events.emit('profiles:changed', list)),
     settings.onChanged((value) => events.emit('settings:changed', value)),
-    tray.onChanged((model) => events.emit('tray:changed', model))
+    tray.onChanged((model) => events.emit('tray:changed', model)),
+    env.updates?.onChanged((status) => events.emit('updates:changed', status)) ?? (() => undefined)
   ]
 
   const services: MainServices = { env, events, profiles, settings, nodes, tray }

@@ -2,6 +2,7 @@
 import type { HandlerMap } from '../ipc/registry'
 import type { MainServices } from './create-main'
 import { firstNodesByName } from '../../../shared/domain/node-status'
+import { UPDATES_UNAVAILABLE } from '../../../shared/domain/updates'
 import { DomainError } from '../errors'
 import { allowedExternalHref } from '../shell/external-links'
 
@@ -86,6 +87,8 @@ export function createHandlers(s: MainServices): HandlerMap {
       if (!s.env.respondToDialog) throw new DomainError('NOT_AVAILABLE', 'Dialogs are native in the desktop app.')
       s.env.respondToDialog(input)
       return { done: true }
-    }
+    },
+    'updates:status': async () => s.env.updates?.status() ?? UPDATES_UNAVAILABLE,
+    'updates:restart': async () => ({ restarting: s.env.updates?.restart() ?? false })
   }
 }

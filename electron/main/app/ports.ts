@@ -1,6 +1,7 @@
 // The seams between main's services. The Electron shell and the preview host each supply the platform ports
 // (dialogs, notifications, clipboard, window); the services behind them are plain TypeScript.
 import type { AppNotification } from '../../../shared/domain/notifications'
+import type { UpdateStatus } from '../../../shared/domain/updates'
 import type { Navigation } from '../../../shared/ipc/contract'
 
 export interface Clock {
@@ -44,6 +45,14 @@ export interface NotificationSink {
 
 export interface ClipboardPort {
   writeText(text: string): void
+}
+
+/** The app's own updates (Electron: electron/main/updates/update-policy.ts). */
+export interface UpdatesPort {
+  status(): UpdateStatus
+  onChanged(listener: (status: UpdateStatus) => void): () => void
+  /** true when a downloaded update is being installed (the app quits). */
+  restart(): boolean
 }
 
 export interface WindowPort {

@@ -1,8 +1,10 @@
 // The thin Electron side of updates: electron-updater finds, downloads and installs; the policy decides when
 // and what the user is told. Nothing here is tested with a real updater; its logic lives in update-policy.ts.
 import type { AppUpdater, UpdateCheckResult, UpdateDownloadedEvent } from 'electron-updater'
+import type { Clock } from '../app/ports'
 import type { Logger } from '../redact'
-import type { UpdateChecker, UpdatePolicy } from './update-policy'
+import { createUpdatePolicy, type UpdateChecker, type UpdatePolicy } from './update-policy'
+import type { UpdateSupport } from './update-support'
 
 type UpdaterLike = Pick<
   AppUpdater,
@@ -36,4 +38,21 @@ export function forwardUpdaterEvents(updater: UpdaterLike, policy: UpdatePolicy,
     log.warn('updater: failed', { error: error.message })
     policy.failed()
   })
+}
+
+/** The app's update policy, wired to electron-updater only when this install updates itself. */
+export function createAppUpdates(deps: {
+  support: UpdateSupport
+  clock: Clock
+  isOnline(): boolean
+  updater: () => UpdaterLike
+  log: Logger
+}): UpdatePolicy {
+  const base = { clock: deps.clock, support: deps.support, isOnline: deps.isOnline }
+  if (!deps.support.enabled)
+    return createUpdatePolicy({ ...base, checker: { check: async () => null, install: () => undefined } })
+  const updater = deps.updater()
+  const policy = createUpdatePolicy({ ...base, checker: createUpdaterChecker(updater, deps.log) })
+  forwardUpdaterEvents(updater, policy, deps.log)
+  return policy
 }

@@ -155,7 +155,9 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
     'poller:set-paused': ({ paused }) => ({ paused }),
     'tray:model': () => ({ icon: 'ok', title: '', tooltip: 'Nodetray', items: [] }),
     'tray:activate': () => ({ done: true }),
-    'dialog:respond': () => ({ done: true })
+    'dialog:respond': () => ({ done: true }),
+    'updates:status': () => ({ state: 'idle', enabled: false, version: null, message: null }),
+    'updates:restart': () => ({ restarting: false })
   }
   const handlers = { ...defaults, ...overrides } as Record<InvokeChannel, (input: unknown) => unknown>
 
