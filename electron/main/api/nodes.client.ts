@@ -33,15 +33,17 @@ export function createNodesClient(http: Http) {
 
   // The last list's shape: its page count lets the next refresh ask for every page in one round trip.
   let last: { perPage: number; pages: number; ids: ReadonlySet<number> } | null = null
+  let trustCount = true
 
   async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
     const perPage = o.perPage ?? DEFAULT_PER_PAGE
     const known = last?.perPage === perPage ? last : null
-    const { rows, pages } = await fetchList(
+    const { rows, pages, countUnreliable } = await fetchList(
       http,
       { path: 'nodes/', scope: 'proj' },
-      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId }
+      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId, trustCount }
     )
+    if (countUnreliable) trustCount = false
     // Rows are mapped in place: nodeRowSchema would copy every row of every page just to check its id.
     const byId = new Map<number, NodeSummary>()
     for (const row of rows) {

@@ -97,6 +97,28 @@ describe('against a local server', () => {
       await srv.stop()
     }
   })
+  it('a server whose total_count never matches its rows is read twice once, then once per refresh', async () => {
+    // 25 rows in 3 pages, but total_count says 40 (counting, say, nodes of another location).
+    const srv = await localServer((req, res) => {
+      const page = Number(new URL(req.url, 'http://x').searchParams.get('page_no'))
+      json(res, 200, {
+        code: 200,
+        data: rows((page - 1) * 10 + 1, page === 3 ? 5 : 10),
+        total_count: 40,
+        total_page_number: 3
+      })
+    })
+    try {
+      const c = createE2EClient({ baseUrl: srv.baseUrl, apiKey: 'k', authToken: 't', projectId: 1, location: 'Delhi' })
+      expect(await c.listNodes({ perPage: 10 })).toHaveLength(25)
+      expect(srv.requests).toHaveLength(6)
+      srv.requests.length = 0
+      expect(await c.listNodes({ perPage: 10 })).toHaveLength(25)
+      expect(srv.requests).toHaveLength(3)
+    } finally {
+      await srv.stop()
+    }
+  })
   it('one failing page fails the list (no silent gaps)', async () => {
     const srv = await localServer((req, res) => {
       const page = Number(new URL(req.url, 'http://x').searchParams.get('page_no'))

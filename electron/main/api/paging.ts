@@ -37,6 +37,8 @@ export interface ListOptions extends PagingOptions {
   previousIds?: ReadonlySet<number> | undefined
   /** The row's id, for the consistency check (null: a row without a usable id). */
   idOf: (row: unknown) => number | null
+  /** false once this server's total_count proved not to count the rows it lists (see PagedList). */
+  trustCount?: boolean | undefined
 }
 
 export interface PagedList {
@@ -44,6 +46,8 @@ export interface PagedList {
   rows: unknown[]
   /** Pages this list has now (1 when the server sent everything at once). */
   pages: number
+  /** Two reads listed the same nodes, yet neither matched total_count: stop checking against it. */
+  countUnreliable?: boolean
 }
 
 type Spec = Omit<RequestSpec, 'method' | 'query' | 'signal'>
@@ -117,27 +121,31 @@ export async function fetchList(http: Http, spec: Spec, o: ListOptions): Promise
   const known = Math.min(MAX_PAGES, Math.floor(o.knownPages ?? 0))
   const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
 
-  const reads: Map<number, Page>[] = []
+  const reads: { got: Map<number, Page>; ids: Set<number> }[] = []
   for (let attempt = 0; attempt < MAX_READS; attempt++) {
-    const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!), MAX_PAGES))
+    const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!.got), MAX_PAGES))
     const got = await read(pages)
     const page1 = got.get(1)
     if (page1 && isWhole(page1)) return { rows: page1.data, pages: 1 }
-    reads.unshift(got)
-    if (addsUp(got, o.idOf, attempt === 0 ? o.previousIds : undefined))
-      return { rows: inPageOrder(got), pages: announced(got) }
+    const checked = check(got, o.idOf, attempt === 0 ? o.previousIds : undefined, o.trustCount ?? true)
+    reads.unshift({ got, ids: checked.ids })
+    if (checked.ok) return { rows: inPageOrder(got), pages: announced(got) }
   }
-  return { rows: reads.flatMap(inPageOrder), pages: announced(reads[0]!) }
+  const [latest, earlier] = reads as [(typeof reads)[0], (typeof reads)[0]]
+  // Two reads with the same nodes that still do not match total_count: that server's count means something else.
+  // Trusting it would read every list twice, so the caller stops checking against it.
+  if (latest.ids.size === earlier.ids.size && [...earlier.ids].every((id) => latest.ids.has(id)))
+    return { rows: inPageOrder(latest.got), pages: announced(latest.got), countUnreliable: true }
+  return { rows: reads.flatMap((r) => inPageOrder(r.got)), pages: announced(latest.got) }
 }
 
-function addsUp(got: Map<number, Page>, idOf: ListOptions['idOf'], previousIds?: ReadonlySet<number>): boolean {
+function check(
+  got: Map<number, Page>,
+  idOf: ListOptions['idOf'],
+  previousIds: ReadonlySet<number> | undefined,
+  trustCount: boolean
+): { ok: boolean; ids: Set<number> } {
   const replies = [...got.values()]
-  const first = replies[0]
-  if (!first) return false
-  // A list longer than MAX_PAGES is cut short on purpose: reading it again would not complete it.
-  if ((first.total_page_number ?? 0) > MAX_PAGES) return true
-  if (replies.some((p) => p.total_count !== first.total_count || p.total_page_number !== first.total_page_number))
-    return false
   const ids = new Set<number>()
   let withoutId = 0
   for (const p of replies) {
@@ -147,7 +155,14 @@ function addsUp(got: Map<number, Page>, idOf: ListOptions['idOf'], previousIds?:
       else ids.add(id)
     }
   }
-  if (first.total_count !== null && ids.size + withoutId !== first.total_count) return false
-  if (previousIds) for (const id of previousIds) if (!ids.has(id)) return false
-  return true
+  const first = replies[0]
+  if (!first) return { ok: false, ids }
+  // A list longer than MAX_PAGES is cut short on purpose: reading it again would not complete it.
+  if ((first.total_page_number ?? 0) > MAX_PAGES) return { ok: true, ids }
+  const agree = replies.every(
+    (p) => p.total_count === first.total_count && p.total_page_number === first.total_page_number
+  )
+  const counted = !trustCount || first.total_count === null || ids.size + withoutId === first.total_count
+  const kept = !previousIds || [...previousIds].every((id) => ids.has(id))
+  return { ok: agree && counted && kept, ids }
 }
