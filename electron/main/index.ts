@@ -14,7 +14,7 @@ import {
 } from 'electron'
 import { autoUpdater } from 'electron-updater'
 import { execFile } from 'node:child_process'
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayloads, Navigation } from '../../shared/ipc/contract'
@@ -23,6 +23,7 @@ import type { WindowPort } from './app/ports'
 import { createDemoBackend } from './demo/demo-backend'
 import { bindRegistryToIpcMain } from './ipc/bind-electron'
 import { createSenderCheck, describeIpcSender } from './ipc/sender'
+import { createRotatingLog } from './logging/rotating-file'
 import { createLogger, SecretScrubber } from './redact'
 import { createAppIdentity } from './shell/app-identity'
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol'
@@ -128,7 +129,8 @@ async function start(): Promise<void> {
   await mkdir(app.getPath('logs'), { recursive: true })
   const scrubber = new SecretScrubber()
   // Every line is scrubbed before it is written; nothing else in main writes logs.
-  const log = createLogger(scrubber, (line) => void appendFile(logFile, line + '\n').catch(() => undefined))
+  // Rotates at 1 MiB, keeps 3 old files; one ordered writer that never throws into callers.
+  const log = createLogger(scrubber, createRotatingLog({ file: logFile }).write)
 
   const updates = createAppUpdates({
     support: updateSupport({ platform: process.platform, isPackaged: app.isPackaged, env: process.env }),
