@@ -12,23 +12,57 @@ function linesOf(file, startsWith, endsWith) {
   return `${file}:${from + 1}-${to + 1}`
 }
 
-/** Module groups, in the order `npm run mutate` runs them. */
+/**
+ * Module groups, in the order `npm run mutate` runs them: the files to mutate and the test files that guard them.
+ * Naming the tests keeps a run short (a schema's mutants are static: each one runs every test given) and shows that
+ * the module's own focused tests kill its mutants; the soak, crash and fuzz suites are not needed for that.
+ * scripts/mutate.mjs hands the test list to vitest.mutation.config.mts.
+ */
 export const MUTATION_GROUPS = {
-  ipc: ['shared/ipc/schemas.ts', 'electron/main/ipc/registry.ts', 'electron/main/ipc/sender.ts'],
-  redaction: [
-    'electron/main/redact.ts',
-    // The API client's own scrubber (patterns plus the target's key and token, raw and URL-encoded).
-    linesOf('electron/main/api/http.ts', /const secrets = \[target\.apiKey/, /^ {2}}$/)
-  ],
-  'atomic-file': ['electron/main/profiles/atomic-file.ts'],
-  'create-delete': [
-    'electron/main/nodes/create-command.ts',
-    'electron/main/nodes/pending.ts',
-    'shared/domain/node-rules.ts'
-  ],
-  profiles: ['electron/main/profiles/profile-mutations.ts'],
-  poller: ['electron/main/poller/poller.ts', 'electron/main/poller/request-counter.ts'],
-  'request-guard': ['electron/preview/request-guard.ts']
+  ipc: {
+    mutate: ['shared/ipc/schemas.ts', 'electron/main/ipc/registry.ts', 'electron/main/ipc/sender.ts'],
+    tests: [
+      'tests/security/ipc-schemas.test.ts',
+      'tests/security/ipc-registry.test.ts',
+      'tests/integration/ipc-unknown-keys.test.ts',
+      'electron/main/ipc/registry.test.ts',
+      'electron/main/ipc/sender.test.ts'
+    ]
+  },
+  redaction: {
+    mutate: [
+      'electron/main/redact.ts',
+      // The API client's own scrubber (patterns plus the target's key and token, raw and URL-encoded).
+      linesOf('electron/main/api/http.ts', /const secrets = \[target\.apiKey/, /^ {2}}$/)
+    ],
+    tests: [
+      'electron/main/redact.test.ts',
+      'tests/security/api-scrub.test.ts',
+      'tests/security/ipc-registry.test.ts',
+      'electron/main/ipc/registry.test.ts',
+      'electron/main/api/redaction.test.ts'
+    ]
+  },
+  'atomic-file': {
+    mutate: ['electron/main/profiles/atomic-file.ts'],
+    tests: ['electron/main/profiles/*.test.ts', 'tests/security/atomic-file*.test.ts']
+  },
+  'create-delete': {
+    mutate: ['electron/main/nodes/create-command.ts', 'electron/main/nodes/pending.ts', 'shared/domain/node-rules.ts'],
+    tests: ['electron/main/nodes/*.test.ts', 'shared/domain/*.test.ts']
+  },
+  profiles: {
+    mutate: ['electron/main/profiles/profile-mutations.ts'],
+    tests: ['electron/main/profiles/*.test.ts']
+  },
+  poller: {
+    mutate: ['electron/main/poller/poller.ts', 'electron/main/poller/request-counter.ts'],
+    tests: ['electron/main/poller/*.test.ts', 'electron/main/nodes/nodes.service.test.ts']
+  },
+  'request-guard': {
+    mutate: ['electron/preview/request-guard.ts'],
+    tests: ['electron/preview/*.test.ts', 'tests/security/preview-host-origin.test.ts']
+  }
 }
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -62,5 +96,5 @@ export default {
     'tests/e2e',
     'tests/bench'
   ],
-  mutate: Object.values(MUTATION_GROUPS).flat()
+  mutate: Object.values(MUTATION_GROUPS).flatMap((g) => g.mutate)
 }

@@ -70,15 +70,19 @@ if (!reportOnly) {
     mkdirSync(dir, { recursive: true })
     const config = {
       ...base,
-      mutate: MUTATION_GROUPS[group],
+      mutate: MUTATION_GROUPS[group].mutate,
       incrementalFile: join(dir, 'incremental.json'),
       htmlReporter: { fileName: join(dir, 'index.html') },
       jsonReporter: { fileName: reportPath(group) }
     }
     const configFile = join(dir, 'stryker.config.json')
     writeFileSync(configFile, JSON.stringify(config, null, 2))
-    console.log(`\n== mutate ${group}: ${MUTATION_GROUPS[group].join(' ')}`)
-    const run = spawnSync('npx', ['stryker', 'run', configFile, ...(force ? ['--force'] : [])], { stdio: 'inherit' })
+    console.log(`\n== mutate ${group}: ${MUTATION_GROUPS[group].mutate.join(' ')}`)
+    const run = spawnSync('npx', ['stryker', 'run', configFile, ...(force ? ['--force'] : [])], {
+      stdio: 'inherit',
+      // The group's own test files (vitest.mutation.config.mts reads them).
+      env: { ...process.env, NODETRAY_MUTATE_TESTS: MUTATION_GROUPS[group].tests.join(',') }
+    })
     if (run.status !== 0) {
       failed = true
       console.error(`stryker failed for ${group} (exit ${run.status})`)
