@@ -15,6 +15,7 @@ import {
 import { autoUpdater } from 'electron-updater'
 import { execFile } from 'node:child_process'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayloads, Navigation } from '../../shared/ipc/contract'
@@ -27,6 +28,7 @@ import { createRotatingLog } from './logging/rotating-file'
 import { createLogger, SecretScrubber } from './redact'
 import { createAppIdentity } from './shell/app-identity'
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol'
+import { runSelfCheck } from './shell/self-check'
 import {
   createElectronDialogs,
   createElectronNotifier,
@@ -47,6 +49,10 @@ import { createAppUpdates } from './updates/electron-updater-adapter'
 import { RESTART_TO_UPDATE_ID, withUpdateItem } from './updates/tray-item'
 import { updateSupport } from './updates/update-support'
 import { createKeytarStore } from './vault/keytar-store'
+
+// The Electron suite (tests/electron) runs each launch on a fresh data folder. Unpackaged builds only: a
+// signed, packaged app never lets its environment move its data.
+if (!app.isPackaged && process.env.NODETRAY_USER_DATA_DIR) app.setPath('userData', process.env.NODETRAY_USER_DATA_DIR)
 
 let mainWindow: BrowserWindow | null = null
 let tray: TrayAdapter | null = null
@@ -107,6 +113,13 @@ const windowPort: WindowPort = {
 }
 
 async function start(): Promise<void> {
+  if (process.argv.includes('--self-check')) {
+    const req = createRequire(__filename)
+    const result = runSelfCheck({ resolve: (id) => req.resolve(id), require: (id) => req(id) as unknown })
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+    app.exit(result.keytar === 'loaded' ? 0 : 1)
+    return
+  }
   if (!acquireSingleInstance(app, () => windowPort.show())) return
   const identity = createAppIdentity(app, process.platform)
   identity.ensure()
