@@ -121,20 +121,21 @@ export async function fetchList(http: Http, spec: Spec, o: ListOptions): Promise
   const known = Math.min(MAX_PAGES, Math.floor(o.knownPages ?? 0))
   const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
 
-  const reads: { got: Map<number, Page>; ids: Set<number> }[] = []
+  const reads: { got: Map<number, Page>; ids: Set<number>; agree: boolean }[] = []
   for (let attempt = 0; attempt < MAX_READS; attempt++) {
     const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!.got), MAX_PAGES))
     const got = await read(pages)
     const page1 = got.get(1)
     if (page1 && isWhole(page1)) return { rows: page1.data, pages: 1 }
     const checked = check(got, o.idOf, attempt === 0 ? o.previousIds : undefined, o.trustCount ?? true)
-    reads.unshift({ got, ids: checked.ids })
+    reads.unshift({ got, ids: checked.ids, agree: checked.agree })
     if (checked.ok) return { rows: inPageOrder(got), pages: announced(got) }
   }
   const [latest, earlier] = reads as [(typeof reads)[0], (typeof reads)[0]]
   // Two reads with the same nodes that still do not match total_count: that server's count means something else.
   // Trusting it would read every list twice, so the caller stops checking against it.
-  if (latest.ids.size === earlier.ids.size && [...earlier.ids].every((id) => latest.ids.has(id)))
+  const same = latest.ids.size === earlier.ids.size && [...earlier.ids].every((id) => latest.ids.has(id))
+  if (same && latest.agree && earlier.agree)
     return { rows: inPageOrder(latest.got), pages: announced(latest.got), countUnreliable: true }
   return { rows: reads.flatMap((r) => inPageOrder(r.got)), pages: announced(latest.got) }
 }
@@ -144,7 +145,7 @@ function check(
   idOf: ListOptions['idOf'],
   previousIds: ReadonlySet<number> | undefined,
   trustCount: boolean
-): { ok: boolean; ids: Set<number> } {
+): { ok: boolean; ids: Set<number>; agree: boolean } {
   const replies = [...got.values()]
   const ids = new Set<number>()
   let withoutId = 0
@@ -156,13 +157,13 @@ function check(
     }
   }
   const first = replies[0]
-  if (!first) return { ok: false, ids }
+  if (!first) return { ok: false, ids, agree: false }
   // A list longer than MAX_PAGES is cut short on purpose: reading it again would not complete it.
-  if ((first.total_page_number ?? 0) > MAX_PAGES) return { ok: true, ids }
+  if ((first.total_page_number ?? 0) > MAX_PAGES) return { ok: true, ids, agree: true }
   const agree = replies.every(
     (p) => p.total_count === first.total_count && p.total_page_number === first.total_page_number
   )
   const counted = !trustCount || first.total_count === null || ids.size + withoutId === first.total_count
   const kept = !previousIds || [...previousIds].every((id) => ids.has(id))
-  return { ok: agree && counted && kept, ids }
+  return { ok: agree && counted && kept, ids, agree }
 }
