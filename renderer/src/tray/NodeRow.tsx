@@ -1,6 +1,6 @@
 // One node: coloured status, name, IP, plan and running cost; a change under way shows its progress and time.
 // The actions appear on hover and whenever focus is in the row, so the keyboard reaches them with Tab.
-import { AppWindow, Copy, Power, PowerOff, RotateCcw, SquareTerminal, Trash2 } from 'lucide-react'
+import { AppWindow, Copy, Lock, Power, PowerOff, RotateCcw, ShieldCheck, SquareTerminal, Trash2 } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
 import { PENDING_LABEL, type PendingAction } from '../../../shared/domain/node-state'
@@ -82,7 +82,13 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
       >
         <span className={`glance-dot dot-${tone}`} aria-hidden="true" />
         <span className="glance-row-text">
-          <span className="glance-name">{node.name}</span>
+          <span className="glance-name">
+            {node.name}
+            {node.isLocked && <Lock size={11} className="glance-flag" aria-label="locked" role="img" />}
+            {node.isProtected && (
+              <ShieldCheck size={11} className="glance-flag" aria-label="delete protection on" role="img" />
+            )}
+          </span>
           <span className="glance-meta">
             <span className={`glance-state state-${tone}`}>
               {state}

@@ -127,15 +127,13 @@ describe('tray popover', () => {
     await open()
     const startedAt = new Date(Date.now() - 12_000).toISOString()
     act(() =>
-      useNodesStore
-        .getState()
-        .apply(
-          makeProfileNodes({
-            profileId: 'prod',
-            nodes: [web, db, locked],
-            pending: { '1': { nodeId: 1, kind: 'power_off', startedAt } }
-          })
-        )
+      useNodesStore.getState().apply(
+        makeProfileNodes({
+          profileId: 'prod',
+          nodes: [web, db, locked],
+          pending: { '1': { nodeId: 1, kind: 'power_off', startedAt } }
+        })
+      )
     )
     expect(row('web-1')).toHaveTextContent(/Powering off… 1[23] s/)
     expect(within(row('web-1')).getByRole('progressbar')).toBeInTheDocument()
