@@ -80,9 +80,14 @@ export async function startHost(opts: HostOptions = {}): Promise<{ handle: Previ
   return {
     handle,
     async stop() {
+      // Wait for the host to finish its last writes (it saves caches as it closes) before removing its folder.
+      const exited =
+        child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve()
+          : new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
-      await new Promise((r) => setTimeout(r, 100))
-      rmSync(dataDir, { recursive: true, force: true })
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
     }
   }
 }
