@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process'
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 // `electron --version` needs no display; a missing binary makes Electron try a download, which fails offline.
-const probe = spawnSync(npx, ['electron', '--version'], {
+// As root (CI's Debian container) Chromium needs --no-sandbox; the suite adds it to its launches too.
+const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+const probe = spawnSync(npx, ['electron', ...rootArgs, '--version'], {
   encoding: 'utf8',
   timeout: 180_000,
   shell: process.platform === 'win32',

@@ -12,10 +12,13 @@ export interface LaunchedApp {
   close(): Promise<void>
 }
 
+/** Chromium refuses to run as root with its sandbox (CI's Debian container runs as root); tests only. */
+export const rootArgs: string[] = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+
 export async function launchApp(): Promise<LaunchedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nodetray-electron-'))
   const app = await _electron.launch({
-    args: [resolve(__dirname, '../..')],
+    args: [...rootArgs, resolve(__dirname, '../..')],
     env: {
       ...process.env,
       NODETRAY_USER_DATA_DIR: dataDir,

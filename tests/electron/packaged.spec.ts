@@ -3,6 +3,7 @@
 // electron-builder made (release/…); elsewhere this test is skipped with that reason.
 import { expect, test } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
+import { rootArgs } from './electron-app'
 
 const executable = process.env.NODETRAY_PACKAGED_APP
 
@@ -11,7 +12,7 @@ test('the packaged app loads keytar from inside app.asar', () => {
     !executable,
     'NODETRAY_PACKAGED_APP is not set (it points at a packaged build; CI sets it after npm run dist)'
   )
-  const run = spawnSync(executable!, ['--self-check'], { encoding: 'utf8', timeout: 60_000 })
+  const run = spawnSync(executable!, [...rootArgs, '--self-check'], { encoding: 'utf8', timeout: 60_000 })
   const line = run.stdout.trim().split('\n').pop() ?? ''
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0)
   expect(JSON.parse(line)).toMatchObject({ keytar: 'loaded', insideAsar: true })
