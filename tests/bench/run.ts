@@ -2,6 +2,7 @@
 // never in timed unit tests. `npm run bench -- paging tray` runs only the named groups. The same table is written
 // to bench-results.json (name, value, unit, target, met) so figures can be compared across commits.
 import { existsSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 
 export interface BenchResult {
@@ -32,6 +33,14 @@ const RESULTS_FILE = 'bench-results.json'
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2)
   const rows: (BenchResult & { group: string })[] = []
+  // Wall-time figures on a shared 2-core machine depend on what else runs: the table says how busy it was.
+  const load = (when: string): BenchResult & { group: string } => ({
+    group: 'machine',
+    name: `load average (1 min) ${when}, ${cpus().length} cores`,
+    value: Math.round(loadavg()[0]! * 100) / 100,
+    unit: ''
+  })
+  rows.push(load('at start'))
   for (const g of groups) {
     if (wanted.length && !wanted.includes(g.key)) continue
     const path = join(__dirname, g.file)
@@ -45,6 +54,7 @@ async function main(): Promise<void> {
     process.stdout.write(`bench ${g.key}: running…\n`)
     for (const r of await fn()) rows.push({ ...r, group: g.key })
   }
+  rows.push(load('at end'))
   console.log('\n| group | measure | value | target | |\n| --- | --- | --- | --- | --- |')
   const mark = (met: boolean | null): string => (met === null ? '' : met ? 'met' : 'MISSED')
   for (const r of rows)
