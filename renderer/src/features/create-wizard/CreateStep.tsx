@@ -1,16 +1,22 @@
 // Step 6: the call in flight, or why it failed and whether the node exists. Retry reuses the attempt's requestId.
+// After an ambiguous failure main keeps checking whether E2E made the node; until it knows there is no Retry.
+import { checkingText, type PendingCreate } from '../../../../shared/domain/node-state'
 import { Spinner } from '../../components/Spinner'
+import { useNow } from '../../lib/use-now'
+import { NOT_CREATED_TITLE } from './create-failure'
 import type { CreatePhase } from './use-create-node'
 
 interface Props {
   phase: CreatePhase
+  /** Main's check of this attempt, when its outcome was unknown. */
+  check: PendingCreate | null
   name: string
   onRetry(): void
   onBackToOptions(): void
   onCheckList(): void
 }
 
-export function CreateStep({ phase, name, onRetry, onBackToOptions, onCheckList }: Props) {
+export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onCheckList }: Props) {
   if (phase.kind === 'creating' || phase.kind === 'idle') {
     return (
       <div className="stack">
@@ -21,6 +27,9 @@ export function CreateStep({ phase, name, onRetry, onBackToOptions, onCheckList 
   }
   if (phase.kind !== 'failed') return null
   const { failure, error } = phase
+  if (failure.kind === 'unknown' && check) {
+    return <CheckOutcome check={check} detail={failure.detail} onRetry={onRetry} onCheckList={onCheckList} />
+  }
   return (
     <div className="stack">
       <div
@@ -59,4 +68,66 @@ export function CreateStep({ phase, name, onRetry, onBackToOptions, onCheckList 
       </div>
     </div>
   )
+}
+
+function CheckOutcome({
+  check,
+  detail,
+  onRetry,
+  onCheckList
+}: {
+  check: PendingCreate
+  detail: string
+  onRetry(): void
+  onCheckList(): void
+}) {
+  if (check.state === 'created') {
+    return <Spinner label={`E2E created ${check.names.join(', ')}. Opening it…`} />
+  }
+  if (check.state === 'not_created') {
+    return (
+      <div className="stack">
+        <div className="banner banner-error cw-failure" role="alert" data-testid="cw-create-failure">
+          <div className="stack cw-tight">
+            <strong>{NOT_CREATED_TITLE}</strong>
+            <span>
+              E2E's node list, read after the create had time to land, does not show it. Retry sends it again.
+            </span>
+          </div>
+        </div>
+        <div className="row">
+          <button type="button" className="btn btn-primary" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      </div>
+    )
+  }
+  return (
+    <div className="stack">
+      <div className="banner banner-warn cw-failure" role="status" data-testid="cw-create-checking">
+        <div className="stack cw-tight">
+          <strong>
+            <CheckingLine check={check} />
+          </strong>
+          <span>{detail}</span>
+          <span>
+            E2E may still be making it, so Retry could make a second node. Nodetray reads the node list until it knows;
+            you can close this, the tray shows the check too.
+          </span>
+        </div>
+      </div>
+      <div className="row">
+        <button type="button" className="btn" onClick={onCheckList}>
+          Close and check the node list
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** Ticks on its own so the countdown re-renders only this line. */
+function CheckingLine({ check }: { check: PendingCreate }) {
+  const now = useNow(1000)
+  return <>{checkingText(check.names, check.checkAfter, now)}</>
 }

@@ -11,6 +11,7 @@ import { PlanStep } from './PlanStep'
 import { ReviewStep } from './ReviewStep'
 import { Stepper } from './Stepper'
 import { WizardFrame } from './WizardFrame'
+import { useCreateCheck } from './use-create-check'
 import { useCreateNode } from './use-create-node'
 import { useFetch } from './use-fetch'
 import { buildCreateInput, hasErrors, optionErrors, suggestName } from './wizard.rules'
@@ -108,6 +109,17 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
     setStep('create')
   }
 
+  // Main settled an unknown outcome as created: ask again with the same requestId, which answers with the node.
+  const check = useCreateCheck(profileId, create.phase.kind === 'failed' ? create.requestId : null)
+  const settledCreated = check?.state === 'created' && create.phase.kind === 'failed'
+  const startCreateRef = useRef(startCreate)
+  useEffect(() => {
+    startCreateRef.current = startCreate
+  })
+  useEffect(() => {
+    if (settledCreated) startCreateRef.current()
+  }, [settledCreated])
+
   const creating = create.phase.kind === 'creating'
   const result = create.phase.kind === 'done' ? create.phase.result : null
   const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [])
@@ -199,6 +211,7 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
         {shown === 'create' && (
           <CreateStep
             phase={create.phase}
+            check={check}
             name={draft.name}
             onRetry={startCreate}
             onBackToOptions={() => setStep('options')}

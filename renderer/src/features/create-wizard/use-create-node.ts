@@ -15,6 +15,8 @@ export type CreatePhase =
 
 export interface CreateNode {
   phase: CreatePhase
+  /** The current attempt's requestId; null before the first Create of an attempt. */
+  requestId: string | null
   /** Starts the call unless one is in flight; `build` gets this attempt's requestId. */
   submit(build: (requestId: string) => CreateNodeInput): void
   /** The draft changed: the next Create is a new attempt with a new requestId. */
@@ -23,6 +25,7 @@ export interface CreateNode {
 
 export function useCreateNode(newId: () => string = () => crypto.randomUUID()): CreateNode {
   const [phase, setPhase] = useState<CreatePhase>({ kind: 'idle' })
+  const [attemptId, setAttemptId] = useState<string | null>(null)
   const requestId = useRef<string | null>(null)
   const inFlight = useRef(false)
   const newIdRef = useRef(newId)
@@ -30,6 +33,7 @@ export function useCreateNode(newId: () => string = () => crypto.randomUUID()): 
   const submit = useCallback((build: (requestId: string) => CreateNodeInput) => {
     if (inFlight.current) return
     const id = (requestId.current ??= newIdRef.current())
+    setAttemptId(id)
     const input = build(id)
     inFlight.current = true
     setPhase({ kind: 'creating' })
@@ -49,8 +53,9 @@ export function useCreateNode(newId: () => string = () => crypto.randomUUID()): 
   const newAttempt = useCallback(() => {
     if (inFlight.current) return
     requestId.current = null
+    setAttemptId(null)
     setPhase((p) => (p.kind === 'idle' ? p : { kind: 'idle' }))
   }, [])
 
-  return { phase, submit, newAttempt }
+  return { phase, requestId: attemptId, submit, newAttempt }
 }

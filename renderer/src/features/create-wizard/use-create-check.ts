@@ -1,0 +1,29 @@
+// Main's word on a create whose outcome was unknown: still checking (with when it will know), created, or not
+// created. Read from the profile's node state (snapshot, then every `nodes:changed`), keyed by the attempt's requestId.
+import { useEffect, useState } from 'react'
+import type { PendingCreate, ProfileNodes } from '../../../../shared/domain/node-state'
+import { bridge, call } from '../../lib/ipc'
+
+export function useCreateCheck(profileId: string, requestId: string | null): PendingCreate | null {
+  const [check, setCheck] = useState<PendingCreate | null>(null)
+  useEffect(() => {
+    if (requestId === null) return
+    let live = true
+    const apply = (state: ProfileNodes) => {
+      if (!live || state.profileId !== profileId) return
+      const hit = state.creates?.find((c) => c.requestId === requestId)
+      if (hit) setCheck(hit)
+    }
+    const off = bridge().events.on('nodes:changed', apply)
+    call((api) => api.nodes.snapshot({})).then(
+      (all) => all.forEach(apply),
+      () => undefined // the next nodes:changed brings it
+    )
+    return () => {
+      live = false
+      off()
+    }
+  }, [profileId, requestId])
+  // A check kept from an earlier attempt is not this one's.
+  return check !== null && check.requestId === requestId ? check : null
+}
