@@ -1,16 +1,29 @@
 // Real Secret Service round trips. Run only inside scripts/with-keyring.sh (KEYRING_IT=1): a private D-Bus
-// session with an unlocked gnome-keyring and a throwaway HOME.
+// session with an unlocked gnome-keyring and a throwaway HOME. Every entry goes under a throwaway service name
+// and is deleted afterwards, so the suite could also run against a real macOS Keychain or Credential Manager.
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import keytar from 'keytar'
 import { createKeytarStore } from '../../electron/main/vault/keytar-store'
-import { fakeDemo, input, KEY_A, KEY_B, stack, tempDir, TOKEN_A, TOKEN_B } from '../../electron/main/profiles/testing'
+import {
+  fakeDemo,
+  input,
+  KEY_A,
+  KEY_B,
+  owners,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../electron/main/profiles/testing'
 
-const service = `Nodetray-it-${randomBytes(4).toString('hex')}`
+const service = `Nodetray-test-${randomBytes(4).toString('hex')}`
+const services = [service, `${service}-svc`, `${service}-other`]
 const store = createKeytarStore({ service })
 
 afterAll(async () => {
-  for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account)
+  for (const s of services) for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account)
+  for (const s of services) expect(await keytar.findCredentials(s)).toEqual([])
 })
 
 describe('keytar store against a real keyring', () => {
@@ -56,14 +69,22 @@ describe('profiles service with the real keyring', () => {
   it('create stores the secrets in the keychain; delete removes exactly that entry', async () => {
     const vault = createKeytarStore({ service: `${service}-svc` })
     const s = await stack({ dataDir: dir, vault, demo: fakeDemo() })
+    await s.profiles.keychainSweep()
     const a = await s.profiles.create(input('Alpha'))
     const b = await s.profiles.create(input('Bravo', KEY_B, TOKEN_B))
-    expect((await vault.listProfileIds()).sort()).toEqual([a.id, b.id].sort())
+    expect(await owners(vault)).toEqual([a.id, b.id].sort())
     expect((await s.profiles.apiTarget(b.id)).authToken).toBe(TOKEN_B)
+    // A fresh start reads it back from the keychain (not from memory), through the Secret Service probe.
+    const again = await stack({ dataDir: dir, vault: createKeytarStore({ service: `${service}-svc` }) })
+    expect((await again.profiles.list()).map((p) => [p.name, p.credentials.secret, p.credentials.apiKeyHint])).toEqual([
+      ['Alpha', 'stored', '…a1b2'],
+      ['Bravo', 'stored', '…c3d4']
+    ])
+    expect(await again.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 0, missing: [] })
 
     await s.profiles.delete(a.id)
-    expect(await vault.listProfileIds()).toEqual([b.id])
-    expect(await keytar.getPassword(`${service}-svc`, a.id)).toBeNull()
+    expect(await owners(vault)).toEqual([b.id])
+    expect((await keytar.findCredentials(`${service}-svc`)).map((c) => c.account).join()).not.toContain(a.id)
     await s.profiles.delete(b.id)
     expect(await vault.listProfileIds()).toEqual([])
   })
