@@ -184,6 +184,37 @@ describe('buildTrayMenu', () => {
     expect(model.tooltip).toBe('Nodetray · 1 running · offline')
   })
 
+  it('a create whose outcome is unknown says "Checking whether E2E created it…" with the time left', () => {
+    const p = profileView('p1', { name: 'Prod', initials: 'PR' })
+    const creates = [
+      {
+        requestId: 'r1',
+        names: ['api-01'],
+        state: 'checking' as const,
+        checkAfter: new Date(T0 + 45_000).toISOString()
+      },
+      { requestId: 'r2', names: ['db-01'], state: 'sending' as const, checkAfter: null },
+      { requestId: 'r3', names: ['old-01'], state: 'not_created' as const, checkAfter: minutesAgo(1) }
+    ]
+    const model = buildTrayMenu(
+      trayState({ profiles: [p], nodes: [profileNodes('p1', [node(1, 'web')], { creates })] })
+    )
+    expect(get(model, 'profile:p1:create:r1')).toEqual({
+      id: 'profile:p1:create:r1',
+      label: '◐ Checking whether E2E created api-01… 45 s left',
+      type: 'normal',
+      enabled: false
+    })
+    expect(get(model, 'profile:p1:create:r2').label).toBe('◐ db-01 · Creating…')
+    expect(model.items.some((i) => i.id === 'profile:p1:create:r3')).toBe(false)
+    const later = buildTrayMenu(
+      trayState({ profiles: [p], nodes: [profileNodes('p1', [node(1, 'web')], { creates })], now: T0 + 60_000 })
+    )
+    expect(get(later, 'profile:p1:create:r1').label).toBe(
+      "◐ Checking whether E2E created api-01… waiting for E2E's node list"
+    )
+  })
+
   it('is not "offline" while another profile is live', () => {
     const err = { code: 'NETWORK' as const, message: 'Cannot reach the E2E API', reason: 'offline' as const }
     const model = buildTrayMenu(

@@ -8,7 +8,7 @@ import type { ProfileView } from '../../../shared/domain/profile'
 import type { Settings } from '../../../shared/domain/settings'
 import type { TrayIconState, TrayItem, TrayMenuModel } from '../../../shared/domain/tray'
 import { nodeItem } from './tray-node-items'
-import { freshnessText, summaryText, type StatusCounts } from './tray-text'
+import { createText, freshnessText, summaryText, type StatusCounts } from './tray-text'
 
 export interface TrayState {
   profiles: ProfileView[]
@@ -104,6 +104,11 @@ function profileSection(profile: ProfileView, data: ProfileNodes | undefined, no
     info(`${base}:freshness`, freshnessText(data, now))
   ]
   if (data?.error) out.push(info(`${base}:error`, data.error.message))
+  // Keyed by request, so the line keeps its id while its countdown changes.
+  for (const c of data?.creates ?? []) {
+    const text = createText(c, now)
+    if (text) out.push(info(`${base}:create:${c.requestId}`, text))
+  }
   if (data && data.nodes.length === 0 && data.fetchedAt) out.push(info(`${base}:empty`, 'No nodes'))
   if (!data) return out
 
