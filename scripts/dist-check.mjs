@@ -22,7 +22,9 @@ const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses')
 const ON = 0x31
 const OFF = 0x30
 
-const TARGET_ARCH = 'x64'
+// x64 by default (this machine's keytar.node); DIST_CHECK_ARCH=arm64 packs the same host module for arm64 and
+// shows the architecture check failing, as it would for a cross-built Mac app without npmRebuild.
+const TARGET_ARCH = process.env.DIST_CHECK_ARCH ?? 'x64'
 if (!existsSync('out/main/index.js')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 const stub = mkdtempSync(join(tmpdir(), 'nodetray-electron-stub-'))
 // electron-builder flips fuses in the binary after this sentinel. The wire starts as Electron 45's defaults
@@ -68,7 +70,7 @@ try {
       env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }
     }
   )
-  const unpacked = join(output, 'linux-unpacked')
+  const unpacked = join(output, TARGET_ARCH === 'x64' ? 'linux-unpacked' : `linux-${TARGET_ARCH}-unpacked`)
   const resources = join(unpacked, 'resources')
   const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'))
   const problems = []
