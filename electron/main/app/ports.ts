@@ -34,6 +34,8 @@ export interface FileRequest {
 
 export interface Dialogs {
   confirm(req: ConfirmRequest): Promise<number>
+  /** A confirm with one checkbox (the tray's "keep the IP"); where missing, callers fall back to confirm. */
+  confirmWithCheckbox?(req: ConfirmRequest & { checkboxLabel: string }): Promise<{ response: number; checked: boolean }>
   /** Absolute path, or null when cancelled. */
   openFile(req: FileRequest): Promise<string | null>
   saveFile(req: FileRequest): Promise<string | null>

@@ -22,6 +22,25 @@ export function createElectronDialogs(parent: () => BrowserWindow | null): Dialo
         win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
       return result.response
     },
+    // The tray's quick delete: keep-the-IP is the message box's own checkbox.
+    async confirmWithCheckbox(req) {
+      const options = {
+        type: 'warning' as const,
+        title: req.title,
+        message: req.message,
+        ...(req.detail ? { detail: req.detail } : {}),
+        buttons: req.buttons,
+        cancelId: req.cancelId,
+        defaultId: req.defaultId,
+        checkboxLabel: req.checkboxLabel,
+        checkboxChecked: false,
+        noLink: true
+      }
+      const win = parent()
+      const result =
+        win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      return { response: result.response, checked: result.checkboxChecked }
+    },
     async openFile(req) {
       const result = await dialog.showOpenDialog({
         title: req.title,

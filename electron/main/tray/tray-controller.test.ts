@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CommittedInfo, NodeDetail } from '../../../shared/domain/node'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
@@ -6,10 +7,27 @@ import type { TrayMenuModel } from '../../../shared/domain/tray'
 import type { ConfirmRequest } from '../app/ports'
 import { DomainError } from '../errors'
 import { FakeClock } from '../poller/fake-clock'
+import { quickDelete } from './quick-delete'
 import { AGE_REFRESH_MS, createTrayController, findItem, type TrayControllerDeps } from './tray-controller'
 import { node, pendingOf, profileNodes, profileView, T0 } from './tray.fixtures'
 
-function setup(opts: { profiles?: ProfileView[]; nodes?: ProfileNodes[]; confirm?: number } = {}) {
+const detailExtras: Omit<NodeDetail, keyof ReturnType<typeof node> | 'committed'> = {
+  vmId: 1,
+  price: null,
+  os: null,
+  sshKeys: [],
+  startScriptCount: 0,
+  vmType: 'vm',
+  rescueMode: false,
+  securityGroupCount: 1,
+  isUpgradable: true,
+  isVpcAttached: false,
+  lcmState: null
+}
+
+function setup(
+  opts: { profiles?: ProfileView[]; nodes?: ProfileNodes[]; confirm?: number; committed?: CommittedInfo | null } = {}
+) {
   const clock = new FakeClock(T0)
   let paused = false
   const nodeListeners = new Set<(s: ProfileNodes) => void>()
@@ -21,6 +39,11 @@ function setup(opts: { profiles?: ProfileView[]; nodes?: ProfileNodes[]; confirm
     refresh: vi.fn(async () => 1),
     action: vi.fn(async () => undefined),
     delete: vi.fn(async () => undefined),
+    detail: vi.fn(async (_p: string, id: number) => ({
+      ...node(id, 'x'),
+      ...detailExtras,
+      committed: opts.committed ?? null
+    })),
     setPaused: vi.fn((p: boolean) => void (paused = p)),
     isPaused: vi.fn(() => paused),
     poke: vi.fn()
@@ -39,6 +62,10 @@ function setup(opts: { profiles?: ProfileView[]; nodes?: ProfileNodes[]; confirm
     },
     dialogs: {
       confirm: vi.fn(async (_req: ConfirmRequest) => opts.confirm ?? 0),
+      confirmWithCheckbox: vi.fn(async (_req: ConfirmRequest & { checkboxLabel: string }) => ({
+        response: opts.confirm ?? 0,
+        checked: false
+      })),
       openFile: vi.fn(),
       saveFile: vi.fn()
     },
@@ -91,16 +118,22 @@ describe('tray controller', () => {
     expect(findItem(seen.at(-1)!.items, 'profile:prod:freshness')?.label).toBe('updated 2 min ago')
   })
 
-  it('quick delete asks first, naming the node, its profile and its IP, then deletes through NodesService once', async () => {
-    ctx.deps.dialogs.confirm.mockResolvedValueOnce(1)
+  it('quick delete asks first, naming the node, its profile and its IP once, then deletes through NodesService once', async () => {
+    ctx.deps.dialogs.confirmWithCheckbox.mockResolvedValueOnce({ response: 1, checked: false })
     await ctx.tray.activate('node:prod:42:delete')
-    expect(ctx.deps.dialogs.confirm).toHaveBeenCalledTimes(1)
-    const req = ctx.deps.dialogs.confirm.mock.calls[0]![0]
-    expect(req.message).toContain('web-1')
-    expect(req.detail).toContain('Production')
-    expect(req.detail).toContain('164.52.7.42')
-    expect(req.detail).toContain('deleted for good; backups too')
-    expect(req).toMatchObject({ buttons: ['Cancel', 'Delete web-1'], cancelId: 0, defaultId: 0 })
+    expect(ctx.deps.dialogs.confirmWithCheckbox).toHaveBeenCalledTimes(1)
+    const req = ctx.deps.dialogs.confirmWithCheckbox.mock.calls[0]![0]
+    expect(req.message).toBe('Delete web-1?')
+    expect(req.detail).toContain('web-1 in Production (Chennai), public IP 164.52.7.42.')
+    expect(req.detail).toContain('disk and its backups are deleted')
+    expect(req.detail?.match(/164\.52\.7\.42/g)).toHaveLength(1)
+    expect(req).toMatchObject({
+      buttons: ['Cancel', 'Delete node'],
+      cancelId: 0,
+      defaultId: 0,
+      checkboxLabel: 'Keep 164.52.7.42 as a reserved IP'
+    })
+    expect(ctx.deps.nodes.detail).not.toHaveBeenCalled() // an hourly node has no term to read
     expect(ctx.deps.nodes.delete).toHaveBeenCalledTimes(1)
     expect(ctx.deps.nodes.delete).toHaveBeenCalledWith({
       profileId: 'prod',
@@ -110,39 +143,45 @@ describe('tray controller', () => {
     })
   })
 
+  it('the checkbox keeps the public IP as a reserved IP', async () => {
+    ctx.deps.dialogs.confirmWithCheckbox.mockResolvedValueOnce({ response: 1, checked: true })
+    await ctx.tray.activate('node:prod:42:delete')
+    expect(ctx.deps.nodes.delete).toHaveBeenCalledWith(expect.objectContaining({ reserveIp: true }))
+  })
+
   it('cancelling the dialog deletes nothing', async () => {
-    ctx.deps.dialogs.confirm.mockResolvedValueOnce(0)
+    ctx.deps.dialogs.confirmWithCheckbox.mockResolvedValueOnce({ response: 0, checked: true })
     await ctx.tray.activate('node:prod:42:delete')
     expect(ctx.deps.nodes.delete).not.toHaveBeenCalled()
   })
 
   it('a second click while the dialog is open does not stack a second delete', async () => {
-    let answer: (n: number) => void = () => undefined
-    ctx.deps.dialogs.confirm.mockImplementationOnce(() => new Promise<number>((r) => (answer = r)))
+    let answer: (a: { response: number; checked: boolean }) => void = () => undefined
+    ctx.deps.dialogs.confirmWithCheckbox.mockImplementationOnce(() => new Promise((r) => (answer = r)))
     const first = ctx.tray.activate('node:prod:42:delete')
     await ctx.tray.activate('node:prod:42:delete')
-    answer(1)
+    answer({ response: 1, checked: false })
     await first
-    expect(ctx.deps.dialogs.confirm).toHaveBeenCalledTimes(1)
+    expect(ctx.deps.dialogs.confirmWithCheckbox).toHaveBeenCalledTimes(1)
     expect(ctx.deps.nodes.delete).toHaveBeenCalledTimes(1)
   })
 
   it('does not delete a node that vanished while the dialog was open', async () => {
-    ctx.deps.dialogs.confirm.mockImplementationOnce(async () => {
+    ctx.deps.dialogs.confirmWithCheckbox.mockImplementationOnce(async () => {
       ctx.emitNodes(profileNodes('prod', []))
-      return 1
+      return { response: 1, checked: false }
     })
     await ctx.tray.activate('node:prod:42:delete')
     expect(ctx.deps.nodes.delete).not.toHaveBeenCalled()
   })
 
   it('reports a refused delete in a dialog instead of throwing', async () => {
-    ctx.deps.dialogs.confirm.mockResolvedValueOnce(1)
+    ctx.deps.dialogs.confirmWithCheckbox.mockResolvedValueOnce({ response: 1, checked: false })
     ctx.deps.nodes.delete.mockRejectedValueOnce(
       new DomainError('PRECONDITION', 'The node is locked. Unlock it before deleting.')
     )
     await expect(ctx.tray.activate('node:prod:42:delete')).resolves.toBeUndefined()
-    const report = ctx.deps.dialogs.confirm.mock.calls[1]![0]
+    const report = ctx.deps.dialogs.confirm.mock.calls[0]![0]
     expect(report).toMatchObject({
       message: 'Could not delete web-1',
       detail: 'The node is locked. Unlock it before deleting.',
@@ -248,5 +287,63 @@ describe('tray controller, items the menu does not list', () => {
     await ctx.clock.advance(0)
     await ctx.tray.activate('window:create')
     expect(ctx.deps.window.show).toHaveBeenCalledWith({ view: 'create' })
+  })
+})
+
+describe("native quick delete, with the window's rules", () => {
+  const committedNode = node(7, 'web-03', 'RUNNING', { publicIp: '164.52.7.7', isCommitted: true })
+  const demo = profileView('demo', { name: 'Demo · shop (Delhi)', location: 'Delhi', isDemo: true })
+  const term: CommittedInfo = {
+    skuId: 4170,
+    skuName: '90 Days Committed , Rs. 5600.0',
+    price: 5600,
+    days: 90,
+    termEndRaw: null,
+    termEnd: new Date(T0 + 37 * 86_400_000 - 60_000).toISOString(),
+    message: null
+  }
+
+  it('a committed node: the confirm says what was paid, the days left and that they are lost; location said once', async () => {
+    const ctx = setup({ profiles: [demo], nodes: [profileNodes('demo', [committedNode])], committed: term })
+    await ctx.clock.advance(0)
+    await ctx.tray.activate('node:demo:7:delete')
+    const req = ctx.deps.dialogs.confirmWithCheckbox.mock.calls[0]![0]
+    expect(ctx.deps.nodes.detail).toHaveBeenCalledWith('demo', 7)
+    expect(req.detail).toContain('web-03 in Demo · shop (Delhi), public IP 164.52.7.7.')
+    expect(req.detail).not.toContain('(Delhi) (Delhi)')
+    expect(req.detail).toContain('₹5,600 was paid up front for a 90-day term; 37 days are left')
+    expect(req.detail).toContain('loses the rest of the term; nothing is refunded')
+    expect(ctx.deps.nodes.delete).not.toHaveBeenCalled()
+  })
+
+  it('a committed node whose term cannot be read still warns', async () => {
+    const ctx = setup({ profiles: [demo], nodes: [profileNodes('demo', [committedNode])] })
+    ctx.deps.nodes.detail.mockRejectedValueOnce(new DomainError('NETWORK', 'offline'))
+    await ctx.clock.advance(0)
+    await ctx.tray.activate('node:demo:7:delete')
+    expect(ctx.deps.dialogs.confirmWithCheckbox.mock.calls[0]![0].detail).toContain('paid in full up front')
+  })
+
+  it('without a checkbox dialog the IP is said to be released and is not kept', async () => {
+    const ctx = started()
+    const dialogs = { confirm: vi.fn(async (_r: ConfirmRequest) => 1), openFile: vi.fn(), saveFile: vi.fn() }
+    const bare = createTrayController({ ...ctx.deps, dialogs })
+    await ctx.clock.advance(0)
+    await bare.activate('node:prod:42:delete')
+    expect(dialogs.confirm.mock.calls[0]![0].detail).toContain('Its public IP is released.')
+    expect(ctx.deps.nodes.delete).toHaveBeenCalledWith(expect.objectContaining({ reserveIp: false }))
+  })
+
+  it('a locked node is refused with the reason, whatever the menu showed', async () => {
+    const dialogs = { confirm: vi.fn(async (_r: ConfirmRequest) => 0), openFile: vi.fn(), saveFile: vi.fn() }
+    const nodes = { delete: vi.fn(async () => undefined), detail: vi.fn() }
+    const target = { profile: prod, node: node(9, 'vault', 'RUNNING', { isLocked: true }) }
+    expect(await quickDelete({ dialogs, nodes, now: () => T0 }, target, () => target)).toBe(false)
+    expect(dialogs.confirm.mock.calls[0]![0]).toMatchObject({
+      message: 'vault cannot be deleted',
+      buttons: ['OK']
+    })
+    expect(dialogs.confirm.mock.calls[0]![0].detail).toContain('The node is locked. Unlock it before deleting.')
+    expect(nodes.delete).not.toHaveBeenCalled()
   })
 })

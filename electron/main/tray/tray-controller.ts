@@ -19,7 +19,7 @@ import type { TrayController } from './tray.types'
 export interface TrayControllerDeps {
   nodes: Pick<
     NodesService,
-    'snapshot' | 'onChanged' | 'refresh' | 'action' | 'delete' | 'setPaused' | 'isPaused' | 'poke'
+    'snapshot' | 'onChanged' | 'refresh' | 'action' | 'delete' | 'detail' | 'setPaused' | 'isPaused' | 'poke'
   >
   profiles: Pick<ProfilesService, 'list' | 'onChanged'>
   settings: Pick<SettingsService, 'get' | 'onChanged'>
@@ -195,7 +195,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     if (!target || deletesInDialog.has(key)) return
     deletesInDialog.add(key)
     try {
-      await quickDelete(deps, target, () => lookup(profileId, nodeId))
+      await quickDelete({ ...deps, now: () => clock.now() }, target, () => lookup(profileId, nodeId))
     } catch (e) {
       showError(`Could not delete ${target.node.name}`, e)
     } finally {
