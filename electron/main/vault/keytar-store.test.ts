@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { isDomainError } from '../errors'
 import { KEYCHAIN_HINTS } from './keychain-errors'
-import { createKeytarStore, type KeytarLike } from './keytar-store'
+import { createKeytarStore, isKeychainLocked, type KeytarLike } from './keytar-store'
+import { createSecretServiceProbe, parseAttributesReply, parseSearchReply } from './secret-service-probe'
 
 /** A keytar stand-in backed by a Map, whose every call can be made to fail with a given message. */
 function fakeKeytar() {
@@ -125,5 +126,86 @@ describe('keytar store', () => {
     expect(KEYCHAIN_HINTS.noSecretService).toMatch(/gnome-keyring \(or KWallet\) and libsecret-1-0/)
     expect(KEYCHAIN_HINTS.locked).toMatch(/unlock your login keyring/i)
     expect(KEYCHAIN_HINTS.nativeMissing).toMatch(/reinstall/i)
+  })
+})
+
+describe('keytar store with the Secret Service probe (Linux)', () => {
+  const probeSaying = (
+    state: 'unlocked' | 'locked' | 'absent',
+    accounts: { account: string; locked: boolean }[] = []
+  ) => ({
+    item: async () => state,
+    accounts: async () => accounts
+  })
+
+  it('a locked entry reads as locked without asking keytar (no prompt at start-up), even when keytar would say null', async () => {
+    const f = fakeKeytar()
+    const read = vi.spyOn(f.k, 'getPassword')
+    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: probeSaying('locked') })
+    const e = await caught(store.get('p-1'))
+    expect(isKeychainLocked(e)).toBe(true)
+    expect(read).not.toHaveBeenCalled()
+    // Asked to unlock: keytar is tried, and a null from a still-locked collection is still "locked".
+    expect(isKeychainLocked(await caught(store.get('p-1', { unlock: true })))).toBe(true)
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  it('an absent entry is "nothing stored"; listing never reads a locked item', async () => {
+    const f = fakeKeytar()
+    const find = vi.spyOn(f.k, 'findCredentials')
+    const absent = createKeytarStore({ loadKeytar: async () => f.k, probe: probeSaying('absent') })
+    expect(await absent.get('p-1')).toBeNull()
+    const locked = createKeytarStore({
+      loadKeytar: async () => f.k,
+      probe: probeSaying('unlocked', [{ account: 'p-1.ab', locked: true }])
+    })
+    expect(isKeychainLocked(await caught(locked.listProfileIds()))).toBe(true)
+    const open = createKeytarStore({
+      loadKeytar: async () => f.k,
+      probe: probeSaying('unlocked', [{ account: 'p-1.ab', locked: false }])
+    })
+    expect(await open.listProfileIds()).toEqual(['p-1.ab'])
+    expect(find).not.toHaveBeenCalled()
+  })
+
+  it('parses dbus-send replies', () => {
+    const search = `method return time=1 sender=:1.0 -> destination=:1.2 serial=13 reply_serial=2
+   array [
+      object path "/org/freedesktop/secrets/collection/login/1"
+   ]
+   array [
+      object path "/org/freedesktop/secrets/collection/login/2"
+   ]`
+    expect(parseSearchReply(search)).toEqual({
+      unlocked: ['/org/freedesktop/secrets/collection/login/1'],
+      locked: ['/org/freedesktop/secrets/collection/login/2']
+    })
+    const attrs = `method return time=1 sender=:1.0 -> destination=:1.3 serial=15 reply_serial=2
+   variant       array [
+         dict entry(
+            string "account"
+            string "p-1.ab"
+         )
+         dict entry(
+            string "service"
+            string "Nodetray"
+         )
+      ]`
+    expect(parseAttributesReply(attrs)).toEqual({ account: 'p-1.ab', service: 'Nodetray' })
+  })
+
+  it('no D-Bus session reads as an unreachable keychain with the install hint', async () => {
+    const probe = createSecretServiceProbe(async () => {
+      throw new Error(
+        'dbus-send: Failed to open connection to "session" message bus: Unable to autolaunch a dbus-daemon'
+      )
+    })
+    const store = createKeytarStore({ loadKeytar: async () => fakeKeytar().k, probe })
+    const e = await caught(store.get('p-1'))
+    expect(isDomainError(e) && e.data).toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      hint: KEYCHAIN_HINTS.noSecretService
+    })
+    expect(isKeychainLocked(e)).toBe(false)
   })
 })
