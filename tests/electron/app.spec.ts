@@ -57,6 +57,7 @@ test('creates a node on the demo, then deletes it', async () => {
   await create.click()
   const wizard = window.getByTestId('create-wizard')
   const next = wizard.getByRole('button', { name: 'Next' })
+  await expect(wizard.getByTestId('cw-location')).not.toBeEmpty()
   await next.click()
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
   await next.click()
@@ -67,11 +68,12 @@ test('creates a node on the demo, then deletes it', async () => {
   if ((await firstKey.count()) > 0) await firstKey.check()
   await next.click()
   await wizard.getByRole('button', { name: 'Create node' }).click()
-  await expect(wizard.getByTestId('cw-follow-row').filter({ hasText: 'electron-e2e-01' })).toBeVisible()
-  await wizard
-    .getByRole('button', { name: /Done|Close/ })
-    .first()
-    .click()
+  const row = wizard.getByTestId('cw-follow-row').filter({ hasText: 'electron-e2e-01' })
+  await expect(row).toBeVisible()
+  // Deleting waits for a settled node, as a user would: the demo runs the node up in seconds.
+  await expect(row.getByText('Running')).toBeVisible({ timeout: 60_000 })
+  await wizard.getByRole('button', { name: 'Done' }).click()
+  await expect(wizard).toBeHidden()
 
   await window.getByTestId('node-search').fill('electron-e2e-01')
   await window.getByRole('button', { name: 'electron-e2e-01', exact: true }).click()
