@@ -141,7 +141,7 @@ export async function benchClientPaging(): Promise<BenchResult[]> {
 }
 
 /**
- * Ten profiles at once against replayed replies (see replay-api.mjs): the simulator is one process sharing two
+ * Ten profiles at once against replayed replies (see replay-api.ts): the simulator is one process sharing two
  * cores with the client, so ten profiles' worth of its CPU would be measured as the client's.
  */
 async function manyProfiles(
@@ -165,13 +165,8 @@ async function manyProfiles(
   }
   const dir = mkdtempSync(join(tmpdir(), 'nodetray-bench-'))
   writeFileSync(join(dir, 'pages.json'), JSON.stringify(pages))
-  const child = spawn(
-    process.execPath,
-    [join(__dirname, 'replay-api.mjs'), join(dir, 'pages.json'), String(LATENCY_MS)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit']
-    }
-  )
+  const args = [join(__dirname, 'replay-api.ts'), join(dir, 'pages.json'), String(LATENCY_MS)]
+  const child = spawn(join('node_modules', '.bin', 'tsx'), args, { stdio: ['ignore', 'pipe', 'inherit'] })
   try {
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve)

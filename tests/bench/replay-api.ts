@@ -1,13 +1,14 @@
 // A stand-in for E2E's servers in the many-profiles bench: replays `GET nodes/` pages recorded from the simulator
 // (real reply shapes) after a fixed latency, doing no work per request, so the figure is the client's alone.
 // Real servers answer concurrent profiles in parallel; one simulator process on a 2-core machine cannot.
-//   node tests/bench/replay-api.mjs <pages.json> <latencyMs>   → prints {"baseUrl": …} on one line
+//   tsx tests/bench/replay-api.ts <pages.json> <latencyMs>   → prints {"baseUrl": …} on one line
 // pages.json: { "<apikey> <page_no>": "<reply body>" }
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
-const [file, latency] = process.argv.slice(2)
-const pages = JSON.parse(readFileSync(file, 'utf8'))
+const [file = '', latency = '0'] = process.argv.slice(2)
+const pages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://replay')
   const body = pages[`${url.searchParams.get('apikey')} ${url.searchParams.get('page_no')}`]
@@ -18,5 +19,6 @@ const server = createServer((req, res) => {
   }, Number(latency))
 })
 server.listen(0, '127.0.0.1', () => {
-  console.log(JSON.stringify({ baseUrl: `http://127.0.0.1:${server.address().port}/myaccount/api/v1` }))
+  const { port } = server.address() as AddressInfo
+  process.stdout.write(`${JSON.stringify({ baseUrl: `http://127.0.0.1:${port}/myaccount/api/v1` })}\n`)
 })
