@@ -71,7 +71,13 @@ const committedSkus = new Map<string, number[]>()
 
 beforeAll(async () => {
   h = await startMainHarness({
-    createClient: (t, o) => createE2EClient(t, { ...o, timeoutMs: SOAK_TIMEOUT_MS, sleep: async () => undefined })
+    createClient: (t, o) =>
+      createE2EClient(t, {
+        ...o,
+        timeoutMs: SOAK_TIMEOUT_MS,
+        createTimeoutMs: SOAK_TIMEOUT_MS,
+        sleep: async () => undefined
+      })
   })
   account = h.sim.control.addAccount({ projects: [{ name: 'soak-a' }, { name: 'soak-b' }] })
   const [a, b] = account.projects

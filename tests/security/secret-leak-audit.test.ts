@@ -97,7 +97,8 @@ beforeAll(async () => {
       demo: null,
       scrubber,
       log: createLogger(scrubber, (line) => record('log', line)),
-      createClient: (t, o) => createE2EClient(t, { ...o, timeoutMs: 300, sleep: async () => undefined })
+      createClient: (t, o) =>
+        createE2EClient(t, { ...o, timeoutMs: 300, createTimeoutMs: 300, sleep: async () => undefined })
     },
     { isTrustedSender: () => true, describeSender: (s) => s }
   )

@@ -2,7 +2,7 @@
 // 5xx, 429, cancel) E2E may have made the node, or may still be making it. Only a list that succeeded and was
 // fetched after the settle window can tell: it shows the name (created) or not (not created, Retry allowed). A
 // failed list concludes nothing. Open creates are written to disk before the POST goes out, so a restart or a
-// kill resumes them as "checking".
+// kill resumes them as "checking". The rule and its numbers: docs/create-guarantees.md.
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { PendingCreate, PendingCreateRecord } from '../../../shared/domain/node-state'
 
