@@ -83,8 +83,9 @@ const run = (name, cmd, cmdArgs, { env = {}, count, capture = false } = {}) => {
   if (capture) process.stdout.write(r.stdout ?? '')
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const ok = r.status === 0
-  // A step may declare itself skipped: exit 0 with "skipped:" on the first line of its output.
-  const skipped = capture && ok && /skipped:/.test((r.stdout ?? '').trimStart().split('\n')[0] ?? '')
+  // A step may declare itself skipped: exit 0 with the word "skipped" on the first line of its output
+  // (test:electron prints "electron suite: skipped — …" where Electron's binary is missing).
+  const skipped = capture && ok && /\bskipped\b/i.test((r.stdout ?? '').trimStart().split('\n')[0] ?? '')
   const counted = count?.() ?? null
   record(name, ok, seconds, counted, { skipped })
   console.log(
