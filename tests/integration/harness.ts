@@ -42,8 +42,14 @@ export interface MainHarness {
   close(): Promise<void>
 }
 
-export async function startMainHarness(opts: { createClient?: ClientFactory } = {}): Promise<MainHarness> {
+export async function startMainHarness(
+  opts: {
+    createClient?: ClientFactory
+    /** Files to put in the data folder before start. */ prepare?: (dataDir: string) => Promise<void>
+  } = {}
+): Promise<MainHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'nodetray-it-'))
+  await opts.prepare?.(dataDir)
   const vault = new MemoryCredentialStore()
   const scrubber = new SecretScrubber()
   const logLines: string[] = []
