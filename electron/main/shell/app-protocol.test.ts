@@ -51,7 +51,8 @@ describe('app:// path resolver', () => {
 
 describe('app:// request handler', () => {
   const files: Record<string, string> = {
-    [`${root}/index.html`]: '<html></html>',
+    [`${root}/index.html`]:
+      '<html><head><meta\n      http-equiv="Content-Security-Policy"\n      content="default-src \'self\'; frame-ancestors \'none\'"\n    /></head></html>',
     [`${root}/assets/app.js`]: 'export {}'
   }
   const read = vi.fn(async (file: string) => {
@@ -65,6 +66,8 @@ describe('app:// request handler', () => {
     const page = await handler({ url: 'app://nodetray/index.html', method: 'GET' })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    // The page's CSP also as a header, so frame-ancestors (ignored in a <meta>) applies.
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none'")
     const js = await handler({ url: 'app://nodetray/assets/app.js', method: 'GET' })
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(await js.text()).toBe('export {}')

@@ -60,6 +60,14 @@ export function contentType(file: string): string {
   return TYPES[nodePath.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
+/**
+ * The page's own CSP (its <meta>), repeated as a header: the same policy, and `frame-ancestors`, which a <meta>
+ * cannot set, takes effect. One source of truth, so the two never drift apart.
+ */
+export function metaCsp(html: string): string | null {
+  return /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1] ?? null
+}
+
 /** The protocol.handle callback over an injected reader (Electron's fs reads inside the asar). */
 export function createAppRequestHandler(
   rendererDir: string,
@@ -72,10 +80,10 @@ export function createAppRequestHandler(
     if (!file) return notFound()
     try {
       const body = await readFile(file)
-      return new Response(request.method === 'HEAD' ? null : body, {
-        status: 200,
-        headers: { 'content-type': contentType(file), 'x-content-type-options': 'nosniff' }
-      })
+      const headers: Record<string, string> = { 'content-type': contentType(file), 'x-content-type-options': 'nosniff' }
+      const csp = file.endsWith('.html') ? metaCsp(new TextDecoder().decode(body)) : null
+      if (csp) headers['content-security-policy'] = csp
+      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
     } catch {
       return notFound()
     }
