@@ -114,8 +114,9 @@ export async function createMain<S>(
 
   const unsubscribers = [
     nodes.onChanged((state) => {
-      // A 401 at run time: the profile list shows this profile's token as rejected until it is replaced.
-      if (state.error?.code === 'AUTH' && state.error.status === 401) profiles.markTokenRejected(state.profileId)
+      // A 401 at run time: the profile list shows this profile's token as rejected until a call succeeds again.
+      if (state.error?.code === 'AUTH' && state.error.status === 401) profiles.setTokenRejected(state.profileId, true)
+      else if (state.error === null && state.source === 'live') profiles.setTokenRejected(state.profileId, false)
       events.emit('nodes:changed', state)
     }),
     profiles.onChanged((list) => events.emit('profiles:changed', list)),

@@ -123,7 +123,7 @@ describe('keychain states', () => {
   it('a token E2E rejected shows as rejected until new secrets are saved', async () => {
     const s = await stack({ dataDir: dir })
     const p = await s.profiles.create(input('Alpha'))
-    s.profiles.markTokenRejected(p.id)
+    s.profiles.setTokenRejected(p.id, true)
     expect((await s.profiles.get(p.id)).credentials).toMatchObject({ tokenState: 'rejected', secret: 'stored' })
     await s.profiles.update({ profileId: p.id, name: 'Alpha 2' })
     expect((await s.profiles.get(p.id)).credentials.tokenState).toBe('rejected')

@@ -307,10 +307,11 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       return list()
     },
 
-    markTokenRejected(profileId) {
-      if (isDemoId(profileId) || rejected.has(profileId)) return
-      if (!d.store.current().profiles.some((p) => p.id === profileId)) return
-      rejected.add(profileId)
+    setTokenRejected(profileId, isRejected) {
+      if (isDemoId(profileId) || rejected.has(profileId) === isRejected) return
+      if (isRejected && !d.store.current().profiles.some((p) => p.id === profileId)) return
+      if (isRejected) rejected.add(profileId)
+      else rejected.delete(profileId)
       changed()
     },
 

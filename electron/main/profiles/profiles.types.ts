@@ -67,8 +67,8 @@ export interface ProfileNotices {
   dismissNotice(id: string): void
   /** Asks the keychain again (unlock prompt allowed) for one profile or all; the list after it. */
   retryKeychain(profileId?: string): Promise<ProfileView[]>
-  /** E2E answered 401 to this profile's key and token: the list shows the token as rejected until they change. */
-  markTokenRejected(profileId: string): void
+  /** E2E answered 401 to this profile's key and token (true), or a call succeeded again (false). */
+  setTokenRejected(profileId: string, rejected: boolean): void
   /** The start-up keychain sweep (orphans deleted, missing secrets found), running in the background. */
   keychainSweep(): Promise<SweepResult>
 }
