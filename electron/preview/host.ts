@@ -75,8 +75,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin)
     const sender = senderOf(req)
+    const path = sender.path
     const verdict = guardRequest(
       { ...sender, method: req.method },
       { origin, secret, testHooks: opts.testHooks === true }
@@ -86,7 +86,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
 
     // Calls the page makes in the same tick travel together (see bridge.ts); each is still dispatched, validated
     // and answered on its own. Channel names are `area:verb`, so `_batch` cannot collide with one.
-    if (req.method === 'POST' && url.pathname === BATCH_PATH) {
+    if (verdict.route === 'ipc' && path === BATCH_PATH) {
       const calls = parseBatch(await readJson(req))
       if (!calls) return send(res, 400, 'text/plain', `bad batch: an array of 1–${MAX_BATCH} {channel, input} calls`)
       const envelopes = await Promise.all(calls.map((c) => main!.registry.dispatch(c.channel, c.input, sender)))
@@ -94,7 +94,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     if (verdict.route === 'ipc') {
       const body = await readJson(req)
-      const envelope = await main.registry.dispatch(url.pathname.slice(5), body, sender)
+      const envelope = await main.registry.dispatch(path.slice(5), body, sender)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
     }
     // Server-Sent Events framing, read by the bridge over fetch (EventSource cannot send the secret header).
@@ -106,15 +106,15 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return
     }
     if (verdict.route === 'test-hook') {
-      const out = await handleTestHook(url.pathname.slice(8), await readJson(req), { main, demo, ports })
+      const out = await handleTestHook(path.slice(8), await readJson(req), { main, demo, ports })
       return send(res, out.status, 'application/json', JSON.stringify(out.body))
     }
     // Deferred and cacheable: it runs before the app's module script (document order) without blocking parsing.
-    if (url.pathname === '/preview-bridge.js')
+    if (path === '/preview-bridge.js')
       return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript, 'private, max-age=3600')
-    const file = await readRendererFile(opts.rendererDir, url.pathname)
+    const file = await readRendererFile(opts.rendererDir, path)
     // Vite's hashed assets never change under the same name; a reload takes them from the browser's cache.
-    const immutable = file.status === 200 && url.pathname.startsWith('/assets/')
+    const immutable = file.status === 200 && path.startsWith('/assets/')
     return send(res, file.status, file.type, file.body, immutable ? 'private, max-age=31536000, immutable' : 'no-store')
   }
 

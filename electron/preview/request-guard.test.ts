@@ -59,6 +59,18 @@ describe('preview request guard', () => {
     expect(createPreviewSenderCheck({ origin: () => ORIGIN, secret: SECRET })(sender)).toBe(false)
   })
 
+  it('judges the path the router will use: dot segments cannot dodge the secret', () => {
+    for (const url of ['/assets/../ipc/app:info', '/./ipc/_batch?x=1', '/x/%2e%2e/ipc/app:info', '/a/b/../../events']) {
+      const sender = senderOf({
+        method: 'POST',
+        url,
+        headers: { host: '127.0.0.1:4321' }
+      } as unknown as IncomingMessage)
+      expect(sender.path, url).toMatch(/^\/(ipc\/|events$)/)
+      expect(guardRequest({ ...sender, method: 'POST' }, expected), url).toMatchObject({ ok: false, status: 403 })
+    }
+  })
+
   it('test hooks and IPC answer POST only; events GET only; the page GET only', () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'OPTIONS', undefined]) {
       expect(guardRequest(req({ path: '/__test/sim/addNodes', method }), expected), String(method)).toMatchObject({

@@ -23,7 +23,16 @@ export function senderOf(req: IncomingMessage): PreviewSender {
     host: req.headers.host,
     origin: req.headers.origin,
     secret: typeof header === 'string' ? header : undefined,
-    path: (req.url ?? '').split('?')[0] ?? ''
+    path: pathOf(req.url)
+  }
+}
+
+/** The path as the router sees it (dot segments resolved), so the guard and the router never disagree. */
+export function pathOf(rawUrl: string | undefined): string {
+  try {
+    return new URL(rawUrl ?? '/', 'http://preview.invalid').pathname
+  } catch {
+    return '/'
   }
 }
 
