@@ -62,6 +62,12 @@ try {
       if (!mainJs.includes(needle)) problems.push(`built main lacks ${needle}`)
     }
     if (/\.loadFile\(/.test(mainJs)) problems.push('built main loads a file:// page (loadFile)')
+    // Privileges only count when registered before ready; the handler must be in place before the window loads.
+    const at = (re) => mainJs.search(re)
+    const registered = at(/(?<!function )registerAppScheme\(/)
+    const ready = at(/app\.whenReady\(\)/)
+    if (registered < 0 || ready < 0 || registered > ready)
+      problems.push('the app:// scheme is not registered before ready')
     if (/bypassCSP:\s*true/.test(mainJs)) problems.push('the app:// scheme bypasses the CSP')
     const html = readFileSync('out/renderer/index.html', 'utf8')
     if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html))
