@@ -15,7 +15,8 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { ImportFlow } from '../first-run/ImportFlow'
 import { ProfileForm } from './ProfileForm'
-import { tokenWarning } from './token-warning'
+import { retryKeychain } from './retry-keychain'
+import { credentialProblem } from './token-warning'
 
 type Editing = { mode: 'add' } | { mode: 'edit'; profile: ProfileView } | { mode: 'import' } | null
 
@@ -81,7 +82,7 @@ export function ProfilesScreen() {
       ) : (
         <ul className="profile-list" aria-label="Profiles">
           {profiles.map((p) => {
-            const warning = p.isDemo ? null : tokenWarning(p.credentials)
+            const problem = p.isDemo ? null : credentialProblem(p.credentials)
             return (
               <li key={p.id} className="card profile-card" data-testid="profile-card">
                 <div className="row">
@@ -118,7 +119,24 @@ export function ProfilesScreen() {
                     </>
                   )}
                 </div>
-                {warning && <p className={`token-warning token-${warning.kind}`}>{warning.text}</p>}
+                {problem && (
+                  <p className={`token-warning token-${problem.level}`} data-testid={`credential-${problem.kind}`}>
+                    {problem.text}
+                    {problem.retry && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={() => void retryKeychain(p.id)}
+                          aria-label={`Try the keychain again for ${p.name}`}
+                        >
+                          Try again
+                        </button>
+                      </>
+                    )}
+                  </p>
+                )}
               </li>
             )
           })}

@@ -1,21 +1,57 @@
 import type { CredentialInfo } from '../../../../shared/domain/profile'
 
-/** The credential problem worth showing next to a profile, or null. */
-export function tokenWarning(c: CredentialInfo): { kind: 'warn' | 'error'; text: string } | null {
-  if (!c.hasCredentials || c.tokenState === 'missing')
-    return { kind: 'error', text: 'No credentials stored — edit the profile to add them' }
-  if (c.tokenState === 'expired') return { kind: 'error', text: 'Auth token expired — paste a new one' }
+/** What is wrong with a profile's credentials, told apart: the keychain's state first, then the token's. */
+export type CredentialProblemKind =
+  | 'keychain-locked'
+  | 'keychain-unavailable'
+  | 'needs-credentials'
+  | 'token-rejected'
+  | 'token-expired'
+  | 'token-expiring'
+
+export interface CredentialProblem {
+  kind: CredentialProblemKind
+  level: 'warn' | 'error'
+  text: string
+  /** Asking the keychain again can help (Try again). */
+  retry: boolean
+}
+
+export function credentialProblem(c: CredentialInfo): CredentialProblem | null {
+  if (c.secret === 'locked')
+    return { kind: 'keychain-locked', level: 'warn', text: 'Keychain locked — unlock it, then Try again', retry: true }
+  if (c.secret === 'unavailable')
+    return {
+      kind: 'keychain-unavailable',
+      level: 'error',
+      text: `System keychain unreachable${c.keychainHint ? ` — ${c.keychainHint}` : ''}`,
+      retry: true
+    }
+  if (!c.hasCredentials || c.tokenState === 'missing' || c.secret === 'missing')
+    return {
+      kind: 'needs-credentials',
+      level: 'error',
+      text: 'Needs credentials — edit the profile to enter its API key and auth token',
+      retry: false
+    }
+  if (c.tokenState === 'rejected')
+    return {
+      kind: 'token-rejected',
+      level: 'error',
+      text: 'E2E rejected the auth token — edit the profile and paste a new one',
+      retry: false
+    }
+  if (c.tokenState === 'expired')
+    return { kind: 'token-expired', level: 'error', text: 'Auth token expired — paste a new one', retry: false }
   if (c.tokenState === 'expiring') {
     const d = c.tokenDaysLeft
-    return {
-      kind: 'warn',
-      text:
-        d === null
-          ? 'Auth token expires soon'
-          : d <= 0
-            ? 'Auth token expires today'
-            : `Auth token expires in ${d} ${d === 1 ? 'day' : 'days'}`
-    }
+    const text =
+      d === null
+        ? 'Auth token expires soon'
+        : d <= 0
+          ? 'Auth token expires today'
+          : `Auth token expires in ${d} ${d === 1 ? 'day' : 'days'}`
+    return { kind: 'token-expiring', level: 'warn', text, retry: false }
   }
   return null
 }
