@@ -39,8 +39,7 @@ export const MUTATION_GROUPS = {
       'electron/main/redact.test.ts',
       'tests/security/api-scrub.test.ts',
       'tests/security/ipc-registry.test.ts',
-      'electron/main/ipc/registry.test.ts',
-      'electron/main/api/redaction.test.ts'
+      'electron/main/ipc/registry.test.ts'
     ]
   },
   'atomic-file': {
