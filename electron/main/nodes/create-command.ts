@@ -10,8 +10,8 @@ import { slugRequiresDisk } from '../api/catalog.mapper'
 import type { CreateNodeRequest } from '../api/client.types'
 import { DomainError } from '../errors'
 import { toDomainError, type Engine } from './engine'
-import { expectedNames, namesInFlight, SETTLE_WINDOW_MS, type TrackedCreate } from './pending-creates'
-import type { ProfileRuntime } from './profile-runtime'
+import { expectedNames, namesInFlight, type TrackedCreate } from './pending-creates'
+import type { ProfileRead } from './profile-runtime'
 
 export const CREATE_MEMORY_MS = 60 * 60_000
 
@@ -42,7 +42,7 @@ function toRequest(input: CreateInput): CreateNodeRequest {
 }
 
 /** A plan from the cached catalog when we have it; otherwise the slug tells (E1 slugs carry 0DISK). */
-function planNeedsDisk(rt: ProfileRuntime, slug: string): boolean {
+function planNeedsDisk(rt: ProfileRead, slug: string): boolean {
   for (const entry of rt.catalog.values()) {
     const hit = entry.plans?.find((p) => p.slug === slug)
     if (hit) return hit.requiresDisk
@@ -50,7 +50,7 @@ function planNeedsDisk(rt: ProfileRuntime, slug: string): boolean {
   return slugRequiresDisk(slug)
 }
 
-function validate(rt: ProfileRuntime, input: CreateInput): void {
+function validate(rt: ProfileRead, input: CreateInput): void {
   if (input.disk === undefined && planNeedsDisk(rt, input.plan)) {
     throw new DomainError('VALIDATION', 'This plan has no fixed disk: choose a disk size (75–2400 GB).', {
       field: 'disk',
@@ -156,13 +156,13 @@ export class CreateCommand {
       case 'created':
         return recovered(tracked.found)
       case 'not_created':
-        rt.creates.delete(input.requestId)
+        this.engine.forgetCreate(rt, input.requestId)
         break
     }
     return this.post(rt, input)
   }
 
-  private async post(rt: ProfileRuntime, input: CreateInput): Promise<CreateNodeResult> {
+  private async post(rt: ProfileRead, input: CreateInput): Promise<CreateNodeResult> {
     const { clock, log } = this.engine.deps
     let client
     try {
@@ -180,17 +180,12 @@ export class CreateCommand {
       // validate() refused names in the list; any such node left (a stale list) is not ours.
       existingIds: rt.nodes.filter((n) => names.includes(n.name)).map((n) => n.id),
       postedAt: clock.now(),
-      checkAfter: null as number | null
+      checkAfter: null
     }
-    const tracked: TrackedCreate = { record, phase: 'sending', found: [], settledAt: null }
-    rt.creates.set(input.requestId, tracked)
-    this.engine.reschedule(rt)
     try {
       // On disk before the POST goes out: a kill from here on cannot forget it.
-      await this.engine.persist(rt)
+      await this.engine.openCreate(rt, record)
     } catch (e) {
-      rt.creates.delete(input.requestId)
-      this.engine.reschedule(rt)
       log.warn('could not save a create before sending it', { profileId: rt.profileId, error: String(e) })
       throw new DomainError(
         'INTERNAL',
@@ -198,34 +193,19 @@ export class CreateCommand {
         { createOutcome: 'not_created' }
       )
     }
-    const save = (): void => {
-      this.engine.persist(rt).catch((e: unknown) => {
-        log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
-      })
-    }
     let outcome
     try {
       outcome = await client.createNode({ ...toRequest(input), existingNodeIds: record.existingIds })
     } catch (e) {
       const err = toDomainError(e)
       if (err.data.createOutcome === 'not_created') {
-        rt.creates.delete(input.requestId)
-        this.engine.reschedule(rt)
-        save()
+        this.engine.forgetCreate(rt, input.requestId)
         throw err
       }
-      record.checkAfter = clock.now() + SETTLE_WINDOW_MS
-      tracked.phase = 'checking'
-      this.engine.reschedule(rt)
-      save()
-      throw outcomeUnknown(err, tracked, clock.now())
+      const tracked = this.engine.createUnknown(rt, input.requestId)
+      throw tracked ? outcomeUnknown(err, tracked, clock.now()) : err
     }
-    tracked.phase = 'created'
-    tracked.found = outcome.nodes
-    tracked.settledAt = clock.now()
-    this.engine.adoptCreated(rt, outcome.nodes)
-    if (!outcome.nodes.length) void this.engine.refreshNow(rt)
-    save()
+    this.engine.createMade(rt, input.requestId, outcome.nodes)
     if (outcome.outcome === 'recovered') return recovered(outcome.nodes)
     return {
       outcome: 'created',

@@ -1,8 +1,10 @@
-// The engine's core: one runtime per profile, its poller, list refreshes, last-known cache and change events.
-// Commands (actions, delete, catalog) live in node-commands.ts, create in create-command.ts, on top of this.
+// The engine: one runtime per profile, its poller, list refreshes, last-known cache and change events. It is the
+// only code that changes a ProfileRuntime. Commands (node-commands.ts, create-command.ts) read a ProfileRead and
+// change state through the intent methods below, each of which emits (and persists) on its own.
 import { staleReasonFor } from '../../../shared/domain/errors'
-import type { NodeSummary } from '../../../shared/domain/node'
-import type { ProfileNodes } from '../../../shared/domain/node-state'
+import type { Plan } from '../../../shared/domain/catalog'
+import type { NodeDetail, NodeSummary } from '../../../shared/domain/node'
+import type { PendingCreateRecord, PendingKind, ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
 import type { ClientFactory, E2EClient } from '../api/client.types'
 import type { Clock, NotificationSink } from '../app/ports'
@@ -13,17 +15,19 @@ import type { LastKnownStore, ProfilesService, SettingsService } from '../profil
 import type { Logger } from '../redact'
 import { CREATE_TIMEOUT_MS } from '../api/create.client'
 import { settlePending, type PendingEntry } from './pending'
-import { openRecords, resumed, settleCreates } from './pending-creates'
+import { openRecords, resumed, SETTLE_WINDOW_MS, settleCreates, type TrackedCreate } from './pending-creates'
 import {
+  CATALOG_TTL_MS,
   intervalFor,
   newRuntime,
   resetScope,
   scopeKeyOf,
   targetKeyOf,
   viewOf,
+  type ProfileRead,
   type ProfileRuntime
 } from './profile-runtime'
-import { lookUpTermEnds } from './term-ends'
+import { lookUpTermEnds, rememberTermEnd } from './term-ends'
 
 export interface EngineDeps {
   profiles: ProfilesService
@@ -42,7 +46,7 @@ export const toDomainError = (e: unknown): DomainError =>
   isDomainError(e) ? e : new DomainError('INTERNAL', 'Something went wrong while talking to E2E.')
 
 export class Engine {
-  readonly runtimes = new Map<string, ProfileRuntime>()
+  private readonly runtimes = new Map<string, ProfileRuntime>()
   private listeners = new Set<(state: ProfileNodes) => void>()
   private paused = false
   private suspended = false
@@ -60,7 +64,11 @@ export class Engine {
     return () => this.listeners.delete(listener)
   }
 
-  view(rt: ProfileRuntime): ProfileNodes {
+  snapshot(): ProfileNodes[] {
+    return [...this.runtimes.values()].map((rt) => this.view(rt))
+  }
+
+  private view(rt: ProfileRuntime): ProfileNodes {
     const { clock, settings } = this.deps
     return viewOf(rt, {
       now: clock.now(),
@@ -69,7 +77,7 @@ export class Engine {
     })
   }
 
-  emit(rt: ProfileRuntime): void {
+  private emit(rt: ProfileRuntime): void {
     if (rt.removed) return
     const state = this.view(rt)
     const json = JSON.stringify(state)
@@ -85,7 +93,7 @@ export class Engine {
   }
 
   /** Throws NOT_FOUND for a profile we do not know (after one look at the profile list). */
-  async runtime(profileId: string): Promise<ProfileRuntime> {
+  async runtime(profileId: string): Promise<ProfileRead> {
     let rt = this.runtimes.get(profileId)
     if (!rt) {
       await this.syncProfiles(await this.deps.profiles.list())
@@ -95,7 +103,20 @@ export class Engine {
     return rt
   }
 
-  clientFor(rt: ProfileRuntime): Promise<E2EClient> {
+  /** The mutable runtime behind a ProfileRead; null once its profile is gone (a change to it is moot then). */
+  private own(p: ProfileRead): ProfileRuntime | null {
+    const rt = this.runtimes.get(p.profileId)
+    return rt === p ? rt : null
+  }
+
+  private mustOwn(p: ProfileRead): ProfileRuntime {
+    const rt = this.own(p)
+    if (!rt) throw new DomainError('NOT_FOUND', 'That profile no longer exists.')
+    return rt
+  }
+
+  clientFor(p: ProfileRead): Promise<E2EClient> {
+    const rt = this.mustOwn(p)
     if (!rt.client) {
       const { profiles, createClient, clock } = this.deps
       const p = profiles
@@ -110,7 +131,7 @@ export class Engine {
     return rt.client
   }
 
-  track<T>(p: Promise<T>): Promise<T> {
+  private track<T>(p: Promise<T>): Promise<T> {
     this.inFlight.add(p)
     void p.finally(() => this.inFlight.delete(p)).catch(() => undefined)
     return p
@@ -198,12 +219,31 @@ export class Engine {
     return poller
   }
 
-  refreshNow(rt: ProfileRuntime): Promise<void> {
+  refreshNow(p: ProfileRead): Promise<void> {
+    const rt = this.own(p)
+    if (!rt) return Promise.resolve()
     return rt.poller ? rt.poller.runNow() : this.refreshOnce(rt).then(() => undefined)
   }
 
+  /** Refreshes every profile; resolves with how many. */
+  async refreshAll(): Promise<number> {
+    const all = [...this.runtimes.values()]
+    await Promise.all(all.map((rt) => this.refreshNow(rt)))
+    return all.length
+  }
+
+  /** The steady interval or the notification switch changed: re-plan every poller. */
+  replanAll(): void {
+    for (const rt of this.runtimes.values()) this.reschedule(rt)
+  }
+
+  /** Menu or window opened: every profile refreshes soon (debounced). */
+  pokeAll(): void {
+    for (const rt of this.runtimes.values()) rt.poller?.poke()
+  }
+
   /** Something started moving or an action is pending: the cadence may have to change. */
-  reschedule(rt: ProfileRuntime): void {
+  private reschedule(rt: ProfileRuntime): void {
     rt.poller?.reschedule()
     this.emit(rt)
   }
@@ -251,7 +291,7 @@ export class Engine {
     return result
   }
 
-  applyList(rt: ProfileRuntime, listed: NodeSummary[], fetchStartedAt: number): void {
+  private applyList(rt: ProfileRuntime, listed: NodeSummary[], fetchStartedAt: number): void {
     const { clock, settings, notifier, log } = this.deps
     const now = clock.now()
     const fetched = this.dropDeleted(rt, listed, fetchStartedAt, now)
@@ -294,9 +334,7 @@ export class Engine {
       log.info('create outcome settled', { profileId: rt.profileId, outcome: t.phase, nodes: t.found.length })
       this.adoptCreated(rt, t.found)
     }
-    this.persist(rt).catch((e: unknown) => {
-      log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
-    })
+    this.save(rt)
   }
 
   /**
@@ -315,15 +353,134 @@ export class Engine {
     })
   }
 
+  // ---- intents: node actions ----------------------------------------------------------------------------------
+
+  /** A call for this node is about to go out: the node is busy until confirmPending or dropPending. */
+  markPending(p: ProfileRead, nodeId: number, kind: PendingKind): PendingEntry {
+    const now = this.deps.clock.now()
+    const entry: PendingEntry = {
+      action: { nodeId, kind, startedAt: new Date(now).toISOString() },
+      startedAtMs: now,
+      settleAfterMs: Infinity
+    }
+    const rt = this.own(p)
+    if (!rt) return entry
+    rt.pending.set(nodeId, entry)
+    this.emit(rt)
+    return entry
+  }
+
+  /** E2E accepted the call: only lists fetched from now on may settle it. */
+  confirmPending(p: ProfileRead, entry: PendingEntry): void {
+    entry.settleAfterMs = this.deps.clock.now()
+    const rt = this.own(p)
+    if (rt) this.reschedule(rt)
+  }
+
+  /** The call failed: the node is not busy with it any more. `fresh`: the node read again (null: it is gone). */
+  dropPending(p: ProfileRead, entry: PendingEntry, fresh: NodeSummary | null | undefined): void {
+    const rt = this.own(p)
+    if (!rt) return
+    const id = entry.action.nodeId
+    if (rt.pending.get(id) === entry) rt.pending.delete(id)
+    if (fresh === null) rt.nodes = rt.nodes.filter((n) => n.id !== id)
+    else if (fresh) rt.nodes = rt.nodes.map((n) => (n.id === id ? fresh : n))
+    this.emit(rt)
+  }
+
   /** E2E confirmed the delete: the node goes from the list at once. */
-  markDeleted(rt: ProfileRuntime, nodeId: number): void {
+  markDeleted(p: ProfileRead, nodeId: number): void {
+    const rt = this.own(p)
+    if (!rt) return
     rt.deletedAt.set(nodeId, this.deps.clock.now())
     rt.nodes = rt.nodes.filter((n) => n.id !== nodeId)
     this.emit(rt)
   }
 
+  /** A node's detail was read: keep its committed term end for the "term ends soon" notice. */
+  noteDetail(p: ProfileRead, detail: NodeDetail): void {
+    const rt = this.own(p)
+    if (rt) rememberTermEnd(rt, detail, this.deps.clock.now())
+  }
+
+  /** The node's committed term may have changed: look it up again on the next refresh. */
+  forgetTermLookup(p: ProfileRead, nodeId: number): void {
+    this.own(p)?.termLookedUpAt.delete(nodeId)
+  }
+
+  /** A catalog answer, cached per profile for CATALOG_TTL_MS; a failed one is not kept. Plans are kept for create's checks. */
+  cached<T>(p: ProfileRead, key: string, load: (c: E2EClient) => Promise<T>, plans?: (v: T) => Plan[]): Promise<T> {
+    const rt = this.mustOwn(p)
+    const now = this.deps.clock.now()
+    const hit = rt.catalog.get(key)
+    if (hit && now - hit.at < CATALOG_TTL_MS) return hit.value as Promise<T>
+    const value = this.clientFor(rt).then(load)
+    const entry: { at: number; value: Promise<unknown>; plans?: Plan[] } = { at: now, value }
+    rt.catalog.set(key, entry)
+    value.then(
+      (v) => {
+        if (plans) entry.plans = plans(v)
+      },
+      () => {
+        if (rt.catalog.get(key) === entry) rt.catalog.delete(key)
+      }
+    )
+    return value
+  }
+
+  // ---- intents: creates --------------------------------------------------------------------------------------
+
+  /** A create is about to be sent: shown as sending, and on disk before this resolves (it throws if it is not). */
+  async openCreate(p: ProfileRead, record: PendingCreateRecord): Promise<void> {
+    const rt = this.mustOwn(p)
+    rt.creates.set(record.requestId, { record, phase: 'sending', found: [], settledAt: null })
+    this.reschedule(rt)
+    try {
+      await this.persist(rt)
+    } catch (e) {
+      rt.creates.delete(record.requestId)
+      this.reschedule(rt)
+      throw e
+    }
+  }
+
+  /** E2E refused it (nothing was made), or a Retry after "not created" starts over: forget the create. */
+  forgetCreate(p: ProfileRead, requestId: string): void {
+    const rt = this.own(p)
+    if (!rt?.creates.delete(requestId)) return
+    this.reschedule(rt)
+    this.save(rt)
+  }
+
+  /** The POST failed ambiguously: checking until a list fetched after the settle window says. */
+  createUnknown(p: ProfileRead, requestId: string): Readonly<TrackedCreate> | null {
+    const rt = this.own(p)
+    const tracked = rt?.creates.get(requestId)
+    if (!rt || !tracked) return null
+    tracked.record.checkAfter = this.deps.clock.now() + SETTLE_WINDOW_MS
+    tracked.phase = 'checking'
+    this.reschedule(rt)
+    this.save(rt)
+    return tracked
+  }
+
+  /** E2E made the nodes: shown at once, followed until they run. */
+  createMade(p: ProfileRead, requestId: string, nodes: NodeSummary[]): void {
+    const rt = this.own(p)
+    if (!rt) return
+    const tracked = rt.creates.get(requestId)
+    if (tracked) {
+      tracked.phase = 'created'
+      tracked.found = nodes
+      tracked.settledAt = this.deps.clock.now()
+    }
+    this.adoptCreated(rt, nodes)
+    if (!nodes.length) void this.refreshNow(rt)
+    this.save(rt)
+  }
+
   /** Shows new nodes at once (as E2E reported them, usually Creating) and polls fast until they run. */
-  adoptCreated(rt: ProfileRuntime, created: NodeSummary[]): void {
+  private adoptCreated(rt: ProfileRuntime, created: NodeSummary[]): void {
     const now = this.deps.clock.now()
     const startedAt = new Date(now).toISOString()
     const known = new Set(rt.nodes.map((n) => n.id))
@@ -347,7 +504,13 @@ export class Engine {
    * Writes the profile's list and open creates. Writes run one after another and each takes the state when it
    * starts, so the file always ends with the newest state. Tracked, so stop() waits for it.
    */
-  persist(rt: ProfileRuntime): Promise<void> {
+  private save(rt: ProfileRuntime): void {
+    this.persist(rt).catch((e: unknown) => {
+      this.deps.log.warn('could not save the last-known list', { profileId: rt.profileId, error: String(e) })
+    })
+  }
+
+  private persist(rt: ProfileRuntime): Promise<void> {
     const write = rt.saveChain.then(() => {
       if (rt.removed) return // the profile is gone: its file must not come back
       const creates = openRecords(rt.creates)

@@ -19,9 +19,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
           engine.syncProfiles(list).catch((e: unknown) => deps.log.error('profile sync failed', { error: String(e) }))
         }),
         // A new steady interval or the notification switch: re-plan every poller.
-        deps.settings.onChanged(() => {
-          for (const rt of engine.runtimes.values()) engine.reschedule(rt)
-        })
+        deps.settings.onChanged(() => engine.replanAll())
       )
       await engine.start()
     },
@@ -29,7 +27,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe()
       await engine.stop()
     },
-    snapshot: () => [...engine.runtimes.values()].map((rt) => engine.view(rt)),
+    snapshot: () => engine.snapshot(),
     async refresh(profileId) {
       if (profileId !== undefined) {
         await engine.refreshNow(await engine.runtime(profileId))
@@ -37,9 +35,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
       }
       // "Refresh all" right after a profile was added must include it, even if its change event is still in flight.
       await engine.syncProfiles(await deps.profiles.list())
-      const all = [...engine.runtimes.values()]
-      await Promise.all(all.map((rt) => engine.refreshNow(rt)))
-      return all.length
+      return engine.refreshAll()
     },
     detail: (profileId, nodeId) => commands.detail(profileId, nodeId),
     action: (profileId, nodeId, action) => commands.action(profileId, nodeId, action),
@@ -52,9 +48,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
     setPaused: (paused) => engine.setPaused(paused),
     isPaused: () => engine.isPaused,
     setSuspended: (suspended) => engine.setSuspended(suspended),
-    poke() {
-      for (const rt of engine.runtimes.values()) rt.poller?.poke()
-    },
+    poke: () => engine.pokeAll(),
     onChanged: (listener) => engine.onChanged(listener)
   }
 }

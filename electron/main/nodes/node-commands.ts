@@ -10,9 +10,8 @@ import type * as S from '../../../shared/ipc/schemas'
 import type { E2EClient } from '../api/client.types'
 import { DomainError, isDomainError } from '../errors'
 import type { Engine } from './engine'
-import { CATALOG_TTL_MS, type ProfileRuntime } from './profile-runtime'
+import type { ProfileRead } from './profile-runtime'
 import { blocksNextAction } from './pending'
-import { rememberTermEnd } from './term-ends'
 
 const SUMMARY_KEYS = [
   'id',
@@ -36,13 +35,13 @@ export function toSummary(d: NodeDetail): NodeSummary {
   return Object.fromEntries(SUMMARY_KEYS.map((k) => [k, d[k]])) as unknown as NodeSummary
 }
 
-function findNode(rt: ProfileRuntime, nodeId: number): NodeSummary {
+function findNode(rt: ProfileRead, nodeId: number): NodeSummary {
   const node = rt.nodes.find((n) => n.id === nodeId)
   if (!node) throw new DomainError('NOT_FOUND', 'That node is not in the list any more. Refresh and try again.')
   return node
 }
 
-function refuseIfBusy(rt: ProfileRuntime, node: NodeSummary): void {
+function refuseIfBusy(rt: ProfileRead, node: NodeSummary): void {
   const busy = rt.pending.get(node.id)
   if (busy && blocksNextAction(busy))
     throw new DomainError(
@@ -56,40 +55,29 @@ export class NodeCommands {
 
   /** Marks the node pending for the duration of `call`; it settles when a later list shows the result. */
   private async tracked(
-    rt: ProfileRuntime,
+    rt: ProfileRead,
     nodeId: number,
     kind: PendingKind,
     call: (c: E2EClient) => Promise<unknown>
   ): Promise<void> {
-    const { clock } = this.engine.deps
     const client = await this.engine.clientFor(rt)
-    const startedAtMs = clock.now()
-    const entry = {
-      action: { nodeId, kind, startedAt: new Date(startedAtMs).toISOString() },
-      startedAtMs,
-      settleAfterMs: Infinity
-    }
-    rt.pending.set(nodeId, entry)
-    this.engine.emit(rt)
+    const entry = this.engine.markPending(rt, nodeId, kind)
     try {
       await call(client)
     } catch (e) {
-      if (rt.pending.get(nodeId) === entry) rt.pending.delete(nodeId)
       // The call failed, but the node may still have changed (or be gone): read it again.
-      await this.reread(rt, client, nodeId)
-      this.engine.emit(rt)
+      this.engine.dropPending(rt, entry, await this.reread(client, nodeId))
       throw e
     }
-    entry.settleAfterMs = clock.now()
-    this.engine.reschedule(rt)
+    this.engine.confirmPending(rt, entry)
   }
 
-  private async reread(rt: ProfileRuntime, client: E2EClient, nodeId: number): Promise<void> {
+  /** The node as E2E has it now; null when it is gone, undefined when that could not be read. */
+  private async reread(client: E2EClient, nodeId: number): Promise<NodeSummary | null | undefined> {
     try {
-      const fresh = toSummary(await client.getNode(nodeId))
-      rt.nodes = rt.nodes.map((n) => (n.id === nodeId ? fresh : n))
+      return toSummary(await client.getNode(nodeId))
     } catch (e) {
-      if (isDomainError(e) && e.code === 'NOT_FOUND') rt.nodes = rt.nodes.filter((n) => n.id !== nodeId)
+      return isDomainError(e) && e.code === 'NOT_FOUND' ? null : undefined
     }
   }
 
@@ -128,55 +116,31 @@ export class NodeCommands {
       c.updateCommittedSettings(node.id, input.mode, input.committedPlanId)
     )
     // The term may have changed: look it up again on the next refresh.
-    rt.termLookedUpAt.delete(node.id)
+    this.engine.forgetTermLookup(rt, node.id)
   }
 
   async detail(profileId: string, nodeId: number): Promise<NodeDetail> {
     const rt = await this.engine.runtime(profileId)
     const client = await this.engine.clientFor(rt)
     const detail = await client.getNode(nodeId)
-    rememberTermEnd(rt, detail, this.engine.deps.clock.now())
+    this.engine.noteDetail(rt, detail)
     return detail
-  }
-
-  private cached<T>(
-    rt: ProfileRuntime,
-    key: string,
-    load: (c: E2EClient) => Promise<T>,
-    onValue?: (v: T) => void
-  ): Promise<T> {
-    const now = this.engine.deps.clock.now()
-    const hit = rt.catalog.get(key)
-    if (hit && now - hit.at < CATALOG_TTL_MS) return hit.value as Promise<T>
-    const value = this.engine.clientFor(rt).then(load)
-    const entry: { at: number; value: Promise<unknown>; plans?: Plan[] } = { at: now, value }
-    rt.catalog.set(key, entry)
-    value.then(
-      (v) => onValue?.(v),
-      () => {
-        if (rt.catalog.get(key) === entry) rt.catalog.delete(key)
-      }
-    )
-    return value
   }
 
   async catalogOs(profileId: string): Promise<OsFamily[]> {
     const rt = await this.engine.runtime(profileId)
-    return this.cached(rt, 'os', (c) => c.listOs())
+    return this.engine.cached(rt, 'os', (c) => c.listOs())
   }
 
   async catalogPlans(input: z.infer<typeof S.PlansInput>): Promise<Plan[]> {
     const rt = await this.engine.runtime(input.profileId)
     const { os, version, subCategory, displayCategory } = input
     const key = `plans:${JSON.stringify([os, version, subCategory, displayCategory])}`
-    return this.cached(
+    return this.engine.cached(
       rt,
       key,
       (c) => c.listPlans({ os, version, subCategory, displayCategory }),
-      (plans) => {
-        const entry = rt.catalog.get(key)
-        if (entry) entry.plans = plans
-      }
+      (plans) => plans
     )
   }
 

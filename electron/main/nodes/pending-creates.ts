@@ -37,7 +37,7 @@ export function resumed(record: PendingCreateRecord, postTimeoutMs: number): Tra
   return { record: { ...record, checkAfter }, phase: 'checking', found: [], settledAt: null }
 }
 
-export function isOpen(t: TrackedCreate): boolean {
+export function isOpen(t: Readonly<TrackedCreate>): boolean {
   return t.phase === 'sending' || t.phase === 'checking'
 }
 
@@ -80,10 +80,10 @@ export function openRecords(creates: Map<string, TrackedCreate>): PendingCreateR
 
 /** Names an open create may still give a node: a new create must not take them. */
 export function namesInFlight(
-  creates: Map<string, TrackedCreate>,
+  creates: ReadonlyMap<string, Readonly<TrackedCreate>>,
   exceptRequestId?: string
-): Map<string, TrackedCreate> {
-  const out = new Map<string, TrackedCreate>()
+): Map<string, Readonly<TrackedCreate>> {
+  const out = new Map<string, Readonly<TrackedCreate>>()
   for (const t of creates.values()) {
     if (!isOpen(t) || t.record.requestId === exceptRequestId) continue
     for (const n of t.record.names) out.set(n, t)

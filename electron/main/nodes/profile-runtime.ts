@@ -50,6 +50,18 @@ export interface ProfileRuntime {
   lastEmitted: string
 }
 
+/**
+ * What commands may read of a profile. Only the engine changes a ProfileRuntime, through intent methods that emit on
+ * their own; a command holding a ProfileRead cannot forget to.
+ */
+export interface ProfileRead {
+  readonly profileId: string
+  readonly nodes: readonly NodeSummary[]
+  readonly pending: ReadonlyMap<number, Readonly<PendingEntry>>
+  readonly creates: ReadonlyMap<string, Readonly<TrackedCreate>>
+  readonly catalog: ReadonlyMap<string, { readonly plans?: readonly Plan[] }>
+}
+
 export function targetKeyOf(p: ProfileView): string {
   const { projectId, location, apiBaseUrl, credentials } = p
   return JSON.stringify([
