@@ -16,7 +16,8 @@ const groups: { key: string; file: string; fn: string }[] = [
   { key: 'paging', file: 'client-paging.bench.ts', fn: 'benchClientPaging' },
   { key: 'heap', file: 'main-heap.bench.ts', fn: 'benchMainHeap' },
   { key: 'tray', file: 'tray-menu.bench.ts', fn: 'benchTrayMenu' },
-  { key: 'renderer', file: 'renderer.bench.ts', fn: 'benchRenderer' }
+  { key: 'renderer', file: 'renderer.bench.ts', fn: 'benchRenderer' },
+  { key: 'tray-popover', file: 'tray-popover.bench.ts', fn: 'benchTrayPopover' }
 ]
 
 /** true / false against a "≤ N" or "< N" target; null when there is no target. */

@@ -3,7 +3,7 @@
 // Left/Right fold a profile. The focused row is always rendered, so focus never falls out of the list.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
-import type { PriceBook } from '../../../shared/domain/running-cost'
+import type { CostTotal, PriceBook } from '../../../shared/domain/running-cost'
 import type { GlanceRow, NodeRowData } from './glance-model'
 import { NodeRow, type RowCommand } from './NodeRow'
 import { SectionHeader } from './SectionHeader'
@@ -18,6 +18,7 @@ export interface GlanceListHandle {
 interface GlanceListProps {
   rows: GlanceRow[]
   books: Record<string, PriceBook>
+  profileCosts: Record<string, CostTotal>
   now: number
   handle: RefObject<GlanceListHandle | null>
   onToggle(profileId: string): void
@@ -28,7 +29,16 @@ interface GlanceListProps {
 
 const focusable = (r: GlanceRow | undefined) => r !== undefined && r.kind !== 'note'
 
-export function GlanceList({ rows, books, now, handle, onToggle, onCommand, onLeaveTop }: GlanceListProps) {
+export function GlanceList({
+  rows,
+  books,
+  profileCosts,
+  now,
+  handle,
+  onToggle,
+  onCommand,
+  onLeaveTop
+}: GlanceListProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [current, setCurrent] = useState(-1)
   const [focusWanted, setFocusWanted] = useState(0)
@@ -48,7 +58,7 @@ export function GlanceList({ rows, books, now, handle, onToggle, onCommand, onLe
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => ROW_HEIGHT[rows[i]?.kind ?? 'node'],
-    getItemKey: (i) => rows[i]?.key ?? i,
+    // Keyed by position, as the window's table: a keystroke updates the rows on screen in place.
     overscan: 6,
     rangeExtractor,
     initialRect: { width: 380, height: 420 }
@@ -152,7 +162,7 @@ export function GlanceList({ rows, books, now, handle, onToggle, onCommand, onLe
                 <SectionHeader
                   row={row}
                   index={item.index}
-                  book={books[row.profile.id]}
+                  cost={profileCosts[row.profile.id]}
                   now={now}
                   current={item.index === tabStop}
                   onToggle={onToggle}

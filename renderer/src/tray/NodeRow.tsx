@@ -1,7 +1,7 @@
 // One node: coloured status, name, IP, plan and running cost; a change under way shows its progress and time.
 // The actions appear on hover and whenever focus is in the row, so the keyboard reaches them with Tab.
 import { AppWindow, Copy, Lock, Power, PowerOff, RotateCcw, ShieldCheck, SquareTerminal, Trash2 } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
 import { PENDING_LABEL, type PendingAction } from '../../../shared/domain/node-state'
 import { actionAvailability } from '../../../shared/domain/node-rules'
@@ -46,6 +46,9 @@ interface NodeRowProps {
 
 export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowProps) {
   const { node, pending } = row
+  // The action buttons exist only where they can show (hovered or keyboard row): a keystroke that re-renders
+  // the visible rows then builds no hidden buttons.
+  const [hovered, setHovered] = useState(false)
   const tone = toneOf(node, pending)
   const changing = tone === 'changing'
   const state = pending ? PENDING_LABEL[pending.kind] : STATUS_LABEL[node.status]
@@ -71,7 +74,13 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
   )
 
   return (
-    <div className={`glance-row tone-${tone}`} data-testid="glance-row" data-node={node.name}>
+    <div
+      className={`glance-row tone-${tone}`}
+      data-testid="glance-row"
+      data-node={node.name}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+    >
       <button
         type="button"
         className="glance-row-main"
@@ -107,29 +116,36 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
           </span>
         )}
       </button>
-      <div className="glance-actions">
-        {action('Copy IP of', <Copy size={15} />, cmd({ kind: 'copy-ip' }), node.publicIp ? undefined : 'No public IP')}
-        {action(
-          'Copy SSH command for',
-          <SquareTerminal size={15} />,
-          cmd({ kind: 'copy-ssh' }),
-          node.publicIp ? undefined : 'No public IP'
-        )}
-        {action('Open details of', <AppWindow size={15} />, cmd({ kind: 'open' }))}
-        {action(
-          powerAction === 'power_off' ? 'Power off' : 'Power on',
-          powerAction === 'power_off' ? <PowerOff size={15} /> : <Power size={15} />,
-          cmd({ kind: 'power', action: powerAction }),
-          busy ?? (power.allowed ? undefined : power.reason)
-        )}
-        {action(
-          'Reboot',
-          <RotateCcw size={15} />,
-          cmd({ kind: 'power', action: 'reboot' }),
-          busy ?? (reboot.allowed ? undefined : reboot.reason)
-        )}
-        {action('Delete', <Trash2 size={15} />, cmd({ kind: 'delete' }), busy, true)}
-      </div>
+      {(hovered || current) && (
+        <div className="glance-actions">
+          {action(
+            'Copy IP of',
+            <Copy size={15} />,
+            cmd({ kind: 'copy-ip' }),
+            node.publicIp ? undefined : 'No public IP'
+          )}
+          {action(
+            'Copy SSH command for',
+            <SquareTerminal size={15} />,
+            cmd({ kind: 'copy-ssh' }),
+            node.publicIp ? undefined : 'No public IP'
+          )}
+          {action('Open details of', <AppWindow size={15} />, cmd({ kind: 'open' }))}
+          {action(
+            powerAction === 'power_off' ? 'Power off' : 'Power on',
+            powerAction === 'power_off' ? <PowerOff size={15} /> : <Power size={15} />,
+            cmd({ kind: 'power', action: powerAction }),
+            busy ?? (power.allowed ? undefined : power.reason)
+          )}
+          {action(
+            'Reboot',
+            <RotateCcw size={15} />,
+            cmd({ kind: 'power', action: 'reboot' }),
+            busy ?? (reboot.allowed ? undefined : reboot.reason)
+          )}
+          {action('Delete', <Trash2 size={15} />, cmd({ kind: 'delete' }), busy, true)}
+        </div>
+      )}
       {changing && (
         <div
           className="glance-progress"

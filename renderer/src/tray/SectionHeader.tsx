@@ -1,7 +1,7 @@
 // A profile's header: collapse toggle, initials, name and location, problem badges, the age of what is shown
 // and the profile's running cost.
 import { ChevronDown, ChevronRight } from 'lucide-react'
-import { addCosts, nodeCost, type PriceBook } from '../../../shared/domain/running-cost'
+import type { CostTotal } from '../../../shared/domain/running-cost'
 import { formatAge } from '../lib/format'
 import { totalText } from './cost-text'
 import type { SectionRow } from './glance-model'
@@ -9,7 +9,8 @@ import type { SectionRow } from './glance-model'
 interface SectionHeaderProps {
   row: SectionRow
   index: number
-  book: PriceBook | undefined
+  /** The profile's estimated running cost. */
+  cost: CostTotal | undefined
   now: number
   current: boolean
   onToggle(profileId: string): void
@@ -23,10 +24,8 @@ function ageLine(row: SectionRow, now: number): string {
   return d.refreshing ? `refreshing · ${age}` : age
 }
 
-export function SectionHeader({ row, index, book, now, current, onToggle }: SectionHeaderProps) {
+export function SectionHeader({ row, index, cost, now, current, onToggle }: SectionHeaderProps) {
   const { profile } = row
-  const nodes = row.data?.nodes ?? []
-  const total = nodes.length > 0 ? addCosts(nodes.map((n) => nodeCost(n, book, now))) : null
   const count = row.shown === row.total ? `${row.total}` : `${row.shown} of ${row.total}`
   const location = profile.isDemo ? '' : ` · ${profile.location}`
   return (
@@ -51,10 +50,10 @@ export function SectionHeader({ row, index, book, now, current, onToggle }: Sect
           </span>
           <span className="glance-section-meta">
             {ageLine(row, now)}
-            {total && total.perHour > 0 && (
+            {cost && cost.perHour > 0 && (
               <span title="Estimated running cost of this profile">
                 {' · '}
-                {totalText(total)}
+                {totalText(cost)}
               </span>
             )}
           </span>

@@ -72,6 +72,11 @@ async function open(extra: Parameters<typeof installFake>[0] = {}) {
 }
 
 const row = (name: string) => screen.getAllByTestId('glance-row').find((r) => r.dataset['node'] === name)!
+/** A row's actions, as the pointer shows them. */
+const actions = (name: string) => {
+  fireEvent.mouseEnter(row(name))
+  return within(row(name))
+}
 
 describe('tray popover', () => {
   it('shows counts per state, every profile with its nodes, and focuses the search box', async () => {
@@ -110,17 +115,17 @@ describe('tray popover', () => {
 
   it('row actions copy the IP and SSH command, power off, and open the node in the window', async () => {
     const fake = await open()
-    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Copy IP of web-1' }))
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Copy IP of web-1' }))
     await waitFor(() => expect(fake.state.clipboard).toEqual(['164.52.7.1']))
-    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Copy SSH command for web-1' }))
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Copy SSH command for web-1' }))
     await waitFor(() => expect(fake.state.clipboard).toContain('ssh root@164.52.7.1'))
-    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Power off web-1' }))
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Power off web-1' }))
     await waitFor(() =>
       expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'prod', nodeId: 1, action: 'power_off' }])
     )
-    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Open details of web-1' }))
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Open details of web-1' }))
     await waitFor(() => expect(fake.callsTo('tray:activate')).toEqual([{ itemId: 'node:prod:1:open' }]))
-    expect(within(row('db-1')).getByRole('button', { name: 'Reboot db-1' })).toBeDisabled()
+    expect(actions('db-1').getByRole('button', { name: 'Reboot db-1' })).toBeDisabled()
   })
 
   it('a changing node shows what is under way and for how long', async () => {
@@ -168,12 +173,12 @@ describe('tray popover', () => {
 
   it('delete follows the window’s rules: typed name and keep-IP; a locked node is refused with the reason', async () => {
     const fake = await open()
-    fireEvent.click(within(row('vault')).getByRole('button', { name: 'Delete vault' }))
+    fireEvent.click(actions('vault').getByRole('button', { name: 'Delete vault' }))
     expect(await screen.findByTestId('delete-refused')).toHaveTextContent(
       'The node is locked. Unlock it before deleting.'
     )
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))
-    fireEvent.click(within(row('web-1')).getByRole('button', { name: 'Delete web-1' }))
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Delete web-1' }))
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete web-1?' })
     expect(dialog).toHaveTextContent('web-1 in profile Production with public IP 164.52.7.1')
     fireEvent.change(screen.getByLabelText(/Type web-1 to confirm/), { target: { value: 'web-1' } })

@@ -4,7 +4,7 @@ import { Search, X } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileView } from '../../../shared/domain/profile'
-import { addCosts, nodeCost, type NodeCost } from '../../../shared/domain/running-cost'
+import { addCosts, nodeCost, type CostTotal, type NodeCost } from '../../../shared/domain/running-cost'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
 import { asAppError } from '../stores/app.store'
 import { useNodesStore } from '../stores/nodes.store'
@@ -62,10 +62,16 @@ export function TrayPopover() {
   )
   const counts = useMemo(() => countStatuses(profiles, byProfile), [profiles, byProfile])
   const fresh = useMemo(() => freshness(profiles, byProfile), [profiles, byProfile])
-  const total = useMemo(() => {
+  // Costs move with data, prices and the minute, never with a keystroke: computed here once, not per render.
+  const { total, perProfile } = useMemo(() => {
     const all: NodeCost[] = []
-    for (const p of profiles) for (const n of byProfile[p.id]?.nodes ?? []) all.push(nodeCost(n, books[p.id], now))
-    return addCosts(all)
+    const perProfile: Record<string, CostTotal> = {}
+    for (const p of profiles) {
+      const costs = (byProfile[p.id]?.nodes ?? []).map((n) => nodeCost(n, books[p.id], now))
+      perProfile[p.id] = addCosts(costs)
+      all.push(...costs)
+    }
+    return { total: addCosts(all), perProfile }
   }, [profiles, byProfile, books, now])
 
   const toggle = useCallback(
@@ -180,6 +186,7 @@ export function TrayPopover() {
         <GlanceList
           rows={rows}
           books={books}
+          profileCosts={perProfile}
           now={now}
           handle={listHandle}
           onToggle={toggle}
