@@ -93,7 +93,8 @@ describe('tray controller', () => {
 
   it('builds the model from the initial profiles and node snapshot', () => {
     expect(findItem(ctx.tray.model().items, 'node:prod:42')?.label).toBe('● web-1')
-    expect(ctx.tray.model().title).toBe('1')
+    expect(ctx.tray.model().tooltip).toBe('Nodetray · 1 running')
+    expect(ctx.tray.model().title).toBe('') // all is well: nothing beside the icon
   })
 
   it('coalesces a burst of changes into one onChanged and skips unchanged models', async () => {
@@ -105,7 +106,7 @@ describe('tray controller', () => {
     expect(seen).toHaveLength(0)
     await ctx.clock.advance(0)
     expect(seen).toHaveLength(1)
-    expect(seen[0]!.title).toBe('2')
+    expect(seen[0]!.tooltip).toBe('Nodetray · 2 running')
     ctx.emitNodes(profileNodes('prod', [web, node(43, 'web-2', 'RUNNING')]))
     await ctx.clock.advance(0)
     expect(seen).toHaveLength(1)

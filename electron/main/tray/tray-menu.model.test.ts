@@ -63,7 +63,7 @@ describe('buildTrayMenu', () => {
       '● web-1',
       ...APP_ITEMS
     ])
-    expect(model).toMatchObject({ icon: 'ok', title: '1', tooltip: 'Nodetray · 1 running' })
+    expect(model).toMatchObject({ icon: 'ok', title: '', tooltip: 'Nodetray · 1 running' })
     expect(get(model, 'node:demo:7').children).toEqual([
       { id: 'node:demo:7:status', label: 'Running', type: 'normal', enabled: false },
       { id: 'node:demo:7:plan', label: 'Plan C3.16GB', type: 'normal', enabled: false },
@@ -155,7 +155,7 @@ describe('buildTrayMenu', () => {
       'app:sep',
       'window:sep'
     ])
-    expect(model).toMatchObject({ icon: 'error', title: '2' })
+    expect(model).toMatchObject({ icon: 'error', title: '1 failed · 1 changing' })
   })
 
   it('offline: keeps the cached nodes, says how old they are and shows the error', () => {
@@ -182,6 +182,7 @@ describe('buildTrayMenu', () => {
     expect(nodeItems(model, 'p1').map((i) => i.label)).toEqual(['● web'])
     expect(model.icon).toBe('offline')
     expect(model.tooltip).toBe('Nodetray · 1 running · offline')
+    expect(model.title).toBe('offline')
   })
 
   it('a create whose outcome is unknown says "Checking whether E2E created it…" with the time left', () => {

@@ -86,7 +86,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuModel {
 
   return {
     icon,
-    title: hasProfiles ? String(counts.running) : '',
+    title: hasProfiles ? glanceTitle(counts, icon) : '',
     tooltip: tooltipText(hasProfiles ? summary : 'No profiles yet', icon, state.paused),
     items
   }
@@ -190,6 +190,15 @@ function iconState(profiles: ProfileView[], byProfile: Map<string, ProfileNodes>
     (d) => Object.keys(d.pending).length > 0 || d.nodes.some((n) => isTransitional(n.status))
   )
   return anyChanging ? 'changing' : 'ok'
+}
+
+/** The words beside the macOS icon: only what needs a look (failed, changing, offline); nothing when all is well. */
+export function glanceTitle(c: StatusCounts, icon: TrayIconState): string {
+  const parts: string[] = []
+  if (c.failed) parts.push(`${c.failed} failed`)
+  if (c.changing) parts.push(`${c.changing} changing`)
+  if (icon === 'offline') parts.push('offline')
+  return parts.join(' · ')
 }
 
 function tooltipText(summary: string, icon: TrayIconState, paused: boolean): string {
