@@ -7,6 +7,8 @@ export type TrayAction =
   | { kind: 'window.openProfile'; profileId: string }
   /** The window's create wizard. */
   | { kind: 'window.create' }
+  /** The tray popover (the glance), from the native menu where a click cannot open it (Linux). */
+  | { kind: 'glance.open' }
   | { kind: 'settings.open' }
   | { kind: 'app.quit' }
   /** Installs a downloaded update (electron/main/updates); the shell answers it before the tray controller. */

@@ -348,3 +348,17 @@ describe("native quick delete, with the window's rules", () => {
     expect(nodes.delete).not.toHaveBeenCalled()
   })
 })
+
+describe('tray controller and the popover', () => {
+  it('once the shell has a popover, the menu offers "Open Nodetray glance" and it opens the popover', async () => {
+    const ctx = started()
+    await ctx.clock.advance(0)
+    expect(findItem(ctx.tray.model().items, 'window:glance')).toBeUndefined()
+    const glance = { show: vi.fn() }
+    ctx.tray.setGlance(glance)
+    await ctx.clock.advance(0)
+    expect(findItem(ctx.tray.model().items, 'window:glance')?.label).toBe('Open Nodetray glance')
+    await ctx.tray.activate('window:glance')
+    expect(glance.show).toHaveBeenCalledTimes(1)
+  })
+})

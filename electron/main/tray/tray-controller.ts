@@ -42,6 +42,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
   const listeners = new Set<(model: TrayMenuModel) => void>()
   const deletesInDialog = new Set<string>()
   let disposed = false
+  let glance: { show(): void } | null = null
   let rebuildTimer: unknown = null
   let ageTimer: unknown = null
 
@@ -52,7 +53,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
       settings,
       paused: nodes.isPaused(),
       now: clock.now(),
-      loading
+      loading,
+      glance: glance !== null
     })
   let current = build()
   let currentKey = JSON.stringify(current)
@@ -164,6 +166,8 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
         return deps.window.show({ view: 'settings' })
       case 'window.create':
         return deps.window.show({ view: 'create' })
+      case 'glance.open':
+        return glance?.show()
       case 'app.quit':
         return deps.window.quit()
       case 'clipboard.copy':
@@ -224,6 +228,10 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
     menuOpened() {
       nodes.poke()
       rebuild()
+    },
+    setGlance(next) {
+      glance = next
+      schedule()
     },
     onChanged(listener) {
       listeners.add(listener)

@@ -18,6 +18,8 @@ export interface TrayState {
   now: number
   /** True until the first profile list arrived: say "Loading…" rather than "No profiles yet". */
   loading?: boolean
+  /** The popover window exists: the menu offers to open it. */
+  glance?: boolean
 }
 
 /** More nodes than this in one profile and the menu becomes a wall; the rest are one click away in the window. */
@@ -72,6 +74,17 @@ export function buildTrayMenu(state: TrayState): TrayMenuModel {
       action: { kind: 'poll.togglePause' }
     },
     separator('window:sep'),
+    ...(state.glance
+      ? [
+          {
+            id: 'window:glance',
+            label: 'Open Nodetray glance',
+            type: 'normal' as const,
+            enabled: true,
+            action: { kind: 'glance.open' as const }
+          }
+        ]
+      : []),
     { id: 'window:open', label: 'Open Nodetray', type: 'normal', enabled: true, action: { kind: 'window.open' } },
     {
       id: 'window:create',

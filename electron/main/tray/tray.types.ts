@@ -8,5 +8,7 @@ export interface TrayController {
   /** The native menu is about to open (where the platform says so): refresh soon and rebuild relative ages. */
   menuOpened(): void
   onChanged(listener: (model: TrayMenuModel) => void): () => void
+  /** The shell made the popover window: the menu gains "Open Nodetray glance" and it opens this. */
+  setGlance(glance: { show(): void } | null): void
   dispose(): void
 }
