@@ -47,11 +47,12 @@ const find = (items: MenuItemConstructorOptions[], id: string): MenuItemConstruc
 describe('tray adapter', () => {
   it('creates the tray once with the state icon and sets a menu, tooltip and (macOS) title', () => {
     const { tray, deps, adapter } = fakes('darwin')
-    adapter.render(modelWith('RUNNING'))
+    // The title's wording is the menu model's (tray-menu.model.ts); the adapter shows whatever it says.
+    adapter.render({ ...modelWith('RUNNING'), title: '1 failed' })
     expect(deps.createTray).toHaveBeenCalledWith('icon-ok')
     expect(tray.setContextMenu).toHaveBeenCalledTimes(1)
     expect(tray.setToolTip).toHaveBeenCalledWith('Nodetray · 1 running')
-    expect(tray.setTitle).toHaveBeenCalledWith('1')
+    expect(tray.setTitle).toHaveBeenCalledWith('1 failed')
   })
 
   it('calls setContextMenu again with a new menu on every change, and not at all when unchanged', () => {
