@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createTrayPopover, POPOVER_SIZE, REOPEN_GUARD_MS, type PopoverWindowLike } from './tray-window'
+
+function fakeWindow() {
+  const listeners: Record<string, ((e: { preventDefault(): void }) => void)[]> = {}
+  let visible = false
+  const win = {
+    setBounds: vi.fn(),
+    show: vi.fn(() => void (visible = true)),
+    hide: vi.fn(() => void (visible = false)),
+    focus: vi.fn(),
+    isVisible: () => visible,
+    isDestroyed: () => false,
+    on: vi.fn((event: string, l: (e: { preventDefault(): void }) => void) => {
+      ;(listeners[event] ??= []).push(l)
+    }),
+    destroy: vi.fn()
+  }
+  const emit = (event: string) => {
+    const e = { preventDefault: vi.fn() }
+    for (const l of listeners[event] ?? []) l(e)
+    return e
+  }
+  return { win: win as unknown as PopoverWindowLike & typeof win, emit }
+}
+
+function setup(platform: NodeJS.Platform = 'darwin') {
+  const { win, emit } = fakeWindow()
+  let now = 1000
+  const onShown = vi.fn()
+  const popover = createTrayPopover({
+    window: win,
+    platform,
+    displays: () => [
+      { bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } }
+    ],
+    cursor: () => ({ x: 700, y: 10 }),
+    now: () => now,
+    onShown
+  })
+  return { popover, win, emit, onShown, advance: (ms: number) => (now += ms) }
+}
+
+describe('tray popover window', () => {
+  it('a tray click places it under the icon, shows and focuses it, and asks for fresh data', () => {
+    const { popover, win, onShown } = setup()
+    popover.toggle({ x: 1000, y: 0, width: 22, height: 24 })
+    expect(win.setBounds).toHaveBeenCalledWith({ x: 1011 - 190, y: 31, ...POPOVER_SIZE })
+    expect(win.show).toHaveBeenCalled()
+    expect(win.focus).toHaveBeenCalled()
+    expect(onShown).toHaveBeenCalledTimes(1)
+  })
+
+  it('hides on blur, and the click that caused the blur does not open it again', () => {
+    const { popover, win, emit, advance } = setup('win32')
+    popover.toggle({ x: 1000, y: 870, width: 22, height: 24 })
+    emit('blur')
+    expect(win.isVisible()).toBe(false)
+    popover.toggle({ x: 1000, y: 870, width: 22, height: 24 })
+    expect(win.show).toHaveBeenCalledTimes(1)
+    advance(REOPEN_GUARD_MS + 1)
+    popover.toggle({ x: 1000, y: 870, width: 22, height: 24 })
+    expect(win.show).toHaveBeenCalledTimes(2)
+  })
+
+  it('a second click on the icon hides it', () => {
+    const { popover, win } = setup()
+    popover.toggle({ x: 1000, y: 0, width: 22, height: 24 })
+    popover.toggle({ x: 1000, y: 0, width: 22, height: 24 })
+    expect(win.hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('the page closing itself (Esc) only hides it, until the app quits', () => {
+    const { popover, win, emit } = setup()
+    popover.show()
+    const e = emit('close')
+    expect(e.preventDefault).toHaveBeenCalled()
+    expect(win.isVisible()).toBe(false)
+    popover.allowClose()
+    expect(emit('close').preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('opened from the menu without icon bounds, it anchors at the pointer', () => {
+    const { popover, win } = setup('linux')
+    popover.show()
+    expect(win.setBounds).toHaveBeenCalledWith(expect.objectContaining({ y: 25 + 6 }))
+  })
+})
