@@ -18,7 +18,30 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true, maxRetries: 3 })
 })
 
-function runLocked(home: string, dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+interface StartReport {
+  startMs: number
+  trayItems: number
+  secrets: [string, string, boolean][]
+  hint: string | null
+  sweep: { swept: boolean; keychain?: { state: string } }
+  afterRetry: string[]
+  notices: string[]
+}
+
+async function runStart(mode: 'locked' | 'no-dbus'): Promise<StartReport> {
+  const home = await mkdtemp(join(tmpdir(), 'nodetray-locked-home-'))
+  const dataDir = await mkdtemp(join(tmpdir(), 'nodetray-locked-data-'))
+  dirs.push(home, dataDir)
+  const run = await spawnStart(home, dataDir, mode)
+  expect(run.code, run.stderr.slice(-2000)).toBe(0)
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as StartReport
+}
+
+function spawnStart(
+  home: string,
+  dataDir: string,
+  mode: string
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const service = `Nodetray-test-${randomBytes(4).toString('hex')}`
   return new Promise((done, fail) => {
     const child = spawn(
@@ -34,7 +57,8 @@ function runLocked(home: string, dataDir: string): Promise<{ code: number | null
         'tsx',
         CHILD,
         dataDir,
-        service
+        service,
+        mode
       ],
       {
         cwd: ROOT,
@@ -57,21 +81,7 @@ function runLocked(home: string, dataDir: string): Promise<{ code: number | null
 
 describe('start-up with a locked keychain', () => {
   it('answers profiles:list and builds the tray in < 5 s, each profile reported locked', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'nodetray-locked-home-'))
-    const dataDir = await mkdtemp(join(tmpdir(), 'nodetray-locked-data-'))
-    dirs.push(home, dataDir)
-    const run = await runLocked(home, dataDir)
-    expect(run.code, run.stderr.slice(-2000)).toBe(0)
-    const line = run.stdout.trim().split('\n').at(-1) ?? '{}'
-    const r = JSON.parse(line) as {
-      startMs: number
-      trayItems: number
-      secrets: [string, string, boolean][]
-      hint: string | null
-      sweep: { swept: boolean; keychain?: { state: string } }
-      afterRetry: string[]
-      notices: string[]
-    }
+    const r = await runStart('locked')
     console.log(`locked-keychain: start-up to profiles:list and tray in ${r.startMs} ms`)
     expect(r.startMs).toBeLessThan(5000)
     expect(r.trayItems).toBeGreaterThan(0)
@@ -85,5 +95,14 @@ describe('start-up with a locked keychain', () => {
     expect(r.sweep).toMatchObject({ swept: false, keychain: { state: 'locked' } })
     expect(r.notices).toEqual([])
     expect(r.afterRetry).toEqual(['locked', 'locked', 'locked'])
+  }, 90_000)
+
+  it('without D-Bus: each profile shows the keychain unreachable, and a start notice says what to install', async () => {
+    const r = await runStart('no-dbus')
+    expect(r.startMs).toBeLessThan(5000)
+    expect(r.secrets.map(([, secret]) => secret)).toEqual(['unavailable', 'unavailable', 'unavailable'])
+    expect(r.hint).toBe(KEYCHAIN_HINTS.noSecretService)
+    expect(r.sweep).toMatchObject({ swept: false, keychain: { state: 'unavailable' } })
+    expect(r.notices).toEqual([expect.stringMatching(/cannot reach the system keychain/)])
   }, 90_000)
 })

@@ -2,7 +2,9 @@
 // login collection touches no other test): saves three profiles, locks the collection over D-Bus, then starts
 // main (createMain) the way the app does and times it up to the answers of profiles:list and the tray model.
 // Prints one JSON line.
-//   node --import tsx tests/keyring/locked-start.ts <dataDir> <service>
+// With mode "no-dbus", the collection stays unlocked but main starts without a D-Bus session address, as on a
+// desktop with no Secret Service.
+//   node --import tsx tests/keyring/locked-start.ts <dataDir> <service> [locked|no-dbus]
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createMain } from '../../electron/main/app/create-main'
@@ -13,7 +15,7 @@ import { createLogger, SecretScrubber } from '../../electron/main/redact'
 import { createKeytarStore } from '../../electron/main/vault/keytar-store'
 import type { ProfileView } from '../../shared/domain/profile'
 
-async function main(dataDir: string, service: string): Promise<void> {
+async function main(dataDir: string, service: string, mode: string): Promise<void> {
   const scrubber = new SecretScrubber()
   const log = createLogger(scrubber, () => undefined)
   const noClient = () => {
@@ -38,14 +40,16 @@ async function main(dataDir: string, service: string): Promise<void> {
   ] as const)
     await setup.profiles.create(input(name, key, token))
 
-  execFileSync('dbus-send', [
-    '--session',
-    '--print-reply',
-    '--dest=org.freedesktop.secrets',
-    '/org/freedesktop/secrets',
-    'org.freedesktop.Secret.Service.Lock',
-    'array:objpath:/org/freedesktop/secrets/collection/login'
-  ])
+  if (mode === 'no-dbus') delete process.env.DBUS_SESSION_BUS_ADDRESS
+  else
+    execFileSync('dbus-send', [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.secrets',
+      '/org/freedesktop/secrets',
+      'org.freedesktop.Secret.Service.Lock',
+      'array:objpath:/org/freedesktop/secrets/collection/login'
+    ])
 
   const started = performance.now()
   const main = await createMain<string>(
@@ -91,12 +95,12 @@ async function main(dataDir: string, service: string): Promise<void> {
   await main.dispose()
 }
 
-const [dir, service] = process.argv.slice(2)
+const [dir, service, mode = 'locked'] = process.argv.slice(2)
 if (!dir || !service) {
   process.stderr.write('usage: locked-start.ts <dataDir> <service>\n')
   process.exit(2)
 }
-main(dir, service).then(
+main(dir, service, mode).then(
   () => process.exit(0),
   (err: unknown) => {
     process.stderr.write(`locked-start failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
