@@ -133,3 +133,41 @@ describe('tray adapter', () => {
     expect(tray.destroy).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('tray adapter with the popover', () => {
+  const withPopover = (platform: NodeJS.Platform) => {
+    const f = fakes(platform)
+    const onClick = vi.fn()
+    const popUpContextMenu = vi.fn()
+    const tray = { ...f.tray, popUpContextMenu }
+    const adapter = createTrayAdapter({ ...f.deps, createTray: vi.fn(() => tray), onClick })
+    adapter.render(modelWith('RUNNING'))
+    const handler = (event: string) =>
+      tray.on.mock.calls.find((c) => c[0] === event)?.[1] as ((e: unknown, b: unknown) => void) | undefined
+    return { ...f, tray, onClick, popUpContextMenu, handler }
+  }
+  const bounds = { x: 1000, y: 0, width: 22, height: 24 }
+
+  it('macOS: left click opens the popover at the icon; the menu moves to right-click', () => {
+    const { tray, onClick, popUpContextMenu, handler, menus } = withPopover('darwin')
+    handler('click')?.({}, bounds)
+    expect(onClick).toHaveBeenCalledWith(bounds)
+    expect(tray.setContextMenu).not.toHaveBeenCalled()
+    handler('right-click')?.({}, bounds)
+    expect(popUpContextMenu).toHaveBeenCalledWith(menus.at(-1))
+  })
+
+  it('Windows: left click opens the popover instead of the window; right-click keeps the menu', () => {
+    const { tray, onClick, handler, deps } = withPopover('win32')
+    handler('click')?.({}, bounds)
+    expect(onClick).toHaveBeenCalledWith(bounds)
+    expect(deps.onActivate).not.toHaveBeenCalled()
+    expect(tray.setContextMenu).toHaveBeenCalled()
+  })
+
+  it('Linux: the menu stays (clicks may never come); the popover is opened from it', () => {
+    const { tray, handler } = withPopover('linux')
+    expect(handler('click')).toBeUndefined()
+    expect(tray.setContextMenu).toHaveBeenCalled()
+  })
+})

@@ -13,8 +13,18 @@ export interface TrayLike {
   setImage(image: TrayImage): void
   setToolTip(toolTip: string): void
   setTitle(title: string): void
-  on(event: 'click', listener: () => void): unknown
+  on(event: 'click' | 'right-click', listener: (event: unknown, bounds: TrayBounds) => void): unknown
+  /** macOS: shows the menu on demand, when left click belongs to the popover. */
+  popUpContextMenu?(menu?: MenuLike): void
   destroy(): void
+}
+
+/** The icon's place on screen, as Electron's click events give it (all zero where the platform does not say). */
+export interface TrayBounds {
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
 /** What `new Tray()` and `setImage()` accept: a NativeImage or a file path (Electron loads @2x and Template itself). */
@@ -28,6 +38,9 @@ export interface TrayAdapterDeps {
   onActivate(itemId: string): void
   /** The menu is about to show (macOS and Windows emit this; Linux app indicators do not). */
   onMenuOpened?(): void
+  /** A left click on the icon (macOS, Windows) opens the popover; the menu moves to right-click. Linux keeps the
+   * menu, which offers "Open Nodetray glance". */
+  onClick?(bounds: TrayBounds): void
 }
 
 export interface TrayAdapter {
@@ -39,6 +52,8 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
   let tray: TrayLike | null = null
   let lastKey: string | null = null
   let lastIcon: TrayIconState | null = null
+  let currentMenu: MenuLike | null = null
+  const popover = deps.onClick !== undefined && deps.platform !== 'linux'
 
   return {
     render(model) {
@@ -51,7 +66,11 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
         // Windows opens the context menu on right-click only; a left click showing the window is what users
         // expect there. macOS shows the menu on click; on Linux `click` may never fire (app indicators), which
         // is why every action, Open included, also lives in the menu.
-        if (deps.platform === 'win32') tray.on('click', () => deps.onActivate('window:open'))
+        if (popover) {
+          tray.on('click', (_e, bounds) => deps.onClick?.(bounds))
+          if (deps.platform === 'darwin')
+            tray.on('right-click', () => currentMenu && tray?.popUpContextMenu?.(currentMenu))
+        } else if (deps.platform === 'win32') tray.on('click', () => deps.onActivate('window:open'))
       } else if (model.icon !== lastIcon) {
         tray.setImage(deps.loadIcon(model.icon))
         lastIcon = model.icon
@@ -61,7 +80,9 @@ export function createTrayAdapter(deps: TrayAdapterDeps): TrayAdapter {
       // Always a NEW menu and always setContextMenu again: on Linux, changes to a menu the tray already holds
       // are ignored ("you have to call setContextMenu again", electron docs/api/tray.md, Platform
       // Considerations). An app-indicator icon also only appears once it has a menu.
-      tray.setContextMenu(menu)
+      currentMenu = menu
+      // macOS opens a context menu on left click; with the popover there, the menu waits for a right-click.
+      if (!(popover && deps.platform === 'darwin')) tray.setContextMenu(menu)
       tray.setToolTip(model.tooltip)
       // The running count beside the icon; setTitle exists on macOS only.
       if (deps.platform === 'darwin') tray.setTitle(model.title)
