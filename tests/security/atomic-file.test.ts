@@ -138,6 +138,22 @@ describe('removeStaleTemps', () => {
   })
 })
 
+// A handle left open keeps the file busy (Windows cannot rename over it) and leaks one descriptor per save.
+describe.runIf(process.platform === 'linux')('file handles', () => {
+  const openFds = async () => (await readdir('/proc/self/fd')).length
+
+  it('closes every file and folder it opens, also when syncing the folder fails', async () => {
+    const before = await openFds()
+    for (let i = 0; i < 5; i++) {
+      await nodeStoreFs.writeFileSynced(join(dir, `f${i}`), 'data', FILE_MODE)
+      await nodeStoreFs.fsyncDir(dir)
+      await nodeStoreFs.fsyncDir(join(dir, 'missing'))
+      await writeFileAtomic(nodeStoreFs, target, `v${i}`, { backup: true })
+    }
+    expect(await openFds()).toBe(before)
+  })
+})
+
 describe('helpers', () => {
   it('isTempFileOf knows only the temp files of its own target', () => {
     expect(isTempFileOf(target, 'profiles.json.tmp-1-ab')).toBe(true)
@@ -150,6 +166,7 @@ describe('helpers', () => {
     expect(isNotFound(enoent())).toBe(true)
     expect(isNotFound(eio())).toBe(false)
     expect(isNotFound(null)).toBe(false)
+    expect(isNotFound(undefined)).toBe(false)
     expect(isNotFound('ENOENT')).toBe(false)
     expect(isNotFound({ code: 'ENOENT' })).toBe(true)
   })
