@@ -7,7 +7,9 @@ import {
   nativeImage,
   net,
   powerMonitor,
+  nativeTheme,
   protocol,
+  screen,
   session,
   Tray,
   type IpcMainInvokeEvent
@@ -43,6 +45,7 @@ import { createTrayAdapter, type TrayAdapter } from './shell/tray-adapter'
 import { createDbusNameQuery, detectTrayHost } from './shell/tray-host'
 import { trayIconDir, trayIconPath, windowIconPath } from './shell/tray-icons'
 import { createMainWindow } from './shell/window'
+import { asRect, createPopoverBrowserWindow, createTrayPopover, type TrayPopover } from './shell/tray-window'
 import { createWindowLifecycle } from './shell/window-lifecycle'
 import { systemClock } from './app/ports'
 import { createAppUpdates } from './updates/electron-updater-adapter'
@@ -58,6 +61,11 @@ let mainWindow: BrowserWindow | null = null
 let tray: TrayAdapter | null = null
 const trustedIds = new Set<number>()
 const trustedOrigin = { url: '' }
+// The tray popover: its own window and page (tray.html), trusted the same way as the main window's.
+let popoverWindow: BrowserWindow | null = null
+let popover: TrayPopover | null = null
+const popoverIds = new Set<number>()
+const popoverOrigin = { url: '' }
 
 const lifecycle = createWindowLifecycle({
   app,
@@ -72,6 +80,7 @@ let services: Main<IpcMainInvokeEvent> | null = null
 /** Main → renderer events through one typed send that skips a destroyed window. */
 function send<E extends EventName>(event: E, payload: EventPayloads[E]): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload)
+  if (popoverWindow && !popoverWindow.isDestroyed()) popoverWindow.webContents.send(event, payload)
 }
 
 function ensureWindow(show: boolean): BrowserWindow {
@@ -173,7 +182,14 @@ async function start(): Promise<void> {
       scrubber,
       log
     },
-    { isTrustedSender: createSenderCheck(trustedIds, trustedOrigin), describeSender: describeIpcSender }
+    {
+      isTrustedSender: (() => {
+        const fromWindow = createSenderCheck(trustedIds, trustedOrigin)
+        const fromPopover = createSenderCheck(popoverIds, popoverOrigin)
+        return (e: IpcMainInvokeEvent) => fromWindow(e) || fromPopover(e)
+      })(),
+      describeSender: describeIpcSender
+    }
   )
   services = main
   bindRegistryToIpcMain(main.registry)
@@ -191,6 +207,7 @@ async function start(): Promise<void> {
       createTray: (image) => new Tray(image),
       buildMenu: (template) => Menu.buildFromTemplate(template),
       onMenuOpened: () => main.tray.menuOpened(),
+      onClick: (bounds) => popover?.toggle(asRect(bounds)),
       loadIcon: (state) => {
         const image = nativeImage.createFromPath(trayIconPath(state, process.platform, iconDir))
         if (process.platform === 'darwin') image.setTemplateImage(true)
@@ -201,6 +218,29 @@ async function start(): Promise<void> {
     })
     // "Restart to update" joins the controller's model once an update is downloaded.
     const renderTray = () => tray?.render(withUpdateItem(main.tray.model(), updates.status()))
+    // The popover is made hidden now and kept current, so a click only places and shows it.
+    const createdPopover = createPopoverBrowserWindow({
+      dark: nativeTheme.shouldUseDarkColors,
+      ...(process.env.ELECTRON_RENDERER_URL && !app.isPackaged
+        ? { devServerUrl: process.env.ELECTRON_RENDERER_URL }
+        : {})
+    })
+    popoverWindow = createdPopover.window
+    popoverOrigin.url = createdPopover.trustedUrl
+    popoverIds.add(createdPopover.window.webContents.id)
+    popover = createTrayPopover({
+      window: createdPopover.window,
+      platform: process.platform,
+      displays: () => screen.getAllDisplays().map((d) => ({ bounds: d.bounds, workArea: d.workArea })),
+      cursor: () => screen.getCursorScreenPoint(),
+      now: () => Date.now(),
+      onShown: () => main.tray.menuOpened()
+    })
+    main.tray.setGlance({ show: () => popover?.show() })
+    // The hidden popover keeps the app alive, so window-all-closed no longer comes: quit-on-close is done here.
+    app.on('browser-window-created', (_e, w) => {
+      if (w !== popoverWindow) w.on('closed', () => main.settings.get().quitOnClose && app.quit())
+    })
     renderTray()
     main.tray.onChanged(renderTray)
     updates.onChanged(renderTray)
@@ -222,6 +262,7 @@ async function start(): Promise<void> {
     if (!tray || main.settings.get().quitOnClose) app.quit()
   })
   app.on('before-quit', () => {
+    popover?.allowClose()
     updates.stop()
     tray?.dispose()
     void main.dispose()
