@@ -119,4 +119,21 @@ describe('profile form', () => {
     expect(sent).not.toHaveProperty('apiKey')
     expect(sent).not.toHaveProperty('authToken')
   })
+
+  it('a new API address asks for the key and token again before anything is sent', async () => {
+    const fake = installFake({}, { profiles: [makeProfile()] })
+    const onSaved = vi.fn()
+    render(<ProfileForm profile={makeProfile()} onSaved={onSaved} />)
+    fill({ 'API base URL': 'https://api-staging.e2enetworks.com/myaccount/api/v1' })
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByTestId('error-apiKey')).toHaveTextContent(
+      'Enter the API key again to use a new API address'
+    )
+    expect(screen.getByTestId('error-authToken')).toHaveTextContent('Enter the auth token again')
+    expect(fake.callsTo('profiles:update')).toEqual([])
+    fill({ 'API key': KEY, 'Auth token': TOKEN })
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    expect(fake.callsTo('profiles:update')[0]).toMatchObject({ apiKey: KEY, authToken: TOKEN })
+  })
 })

@@ -37,7 +37,7 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState(false)
-  const errors = useMemo(() => validate(values, editing), [values, editing])
+  const errors = useMemo(() => validate(values, editing, profile?.apiBaseUrl), [values, editing, profile])
 
   const set = <K extends FieldName>(k: K, v: ProfileFormValues[K]) => {
     setValues((s) => ({ ...s, [k]: v }))

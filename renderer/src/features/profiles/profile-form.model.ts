@@ -40,21 +40,30 @@ function check(schema: z.ZodType, value: unknown): string | undefined {
   return r.success ? undefined : r.error.issues[0]?.message
 }
 
-/** Errors per field; on edit, blank credentials are fine (they keep the stored ones). */
-export function validate(values: ProfileFormValues, editing: boolean): FieldErrors {
+/**
+ * Errors per field; on edit, blank credentials are fine (they keep the stored ones), except when the API address
+ * changes: main never sends stored secrets to a new address, so both must be typed again.
+ */
+export function validate(values: ProfileFormValues, editing: boolean, storedBaseUrl?: string): FieldErrors {
+  const newAddress = editing && values.apiBaseUrl.trim() !== '' && values.apiBaseUrl.trim() !== storedBaseUrl
+  const again = (what: string) => `Enter the ${what} again to use a new API address`
   const errors: FieldErrors = {
     name: check(shape.name, values.name),
     projectId: check(shape.projectId, values.projectId),
     location: check(shape.location, values.location),
     apiKey:
       editing && values.apiKey === ''
-        ? undefined
+        ? newAddress
+          ? again('API key')
+          : undefined
         : values.apiKey === ''
           ? 'API key is required'
           : check(shape.apiKey, values.apiKey),
     authToken:
       editing && values.authToken === ''
-        ? undefined
+        ? newAddress
+          ? again('auth token')
+          : undefined
         : values.authToken === ''
           ? 'Auth token is required'
           : check(shape.authToken, values.authToken),
