@@ -108,7 +108,7 @@ test('no secret reaches the page, its storage, the host log or the data folder',
   await preview.hook('sim/expireToken', { arg: TOKEN })
   await preview.ipc('nodes:refresh', { profileId })
   await expect(page.getByText(/credentials|token|rejected/i).first()).toBeVisible()
-  for (const tab of ['Profiles', 'Settings', 'Tray', 'Nodes']) {
+  for (const tab of ['Profiles', 'Settings', 'Nodes']) {
     await page.getByRole('tab', { name: tab }).click()
     await page.waitForTimeout(200)
   }
