@@ -3,6 +3,7 @@
 import {
   app,
   BrowserWindow,
+  globalShortcut,
   Menu,
   nativeImage,
   net,
@@ -45,7 +46,13 @@ import { createTrayAdapter, type TrayAdapter } from './shell/tray-adapter'
 import { createDbusNameQuery, detectTrayHost } from './shell/tray-host'
 import { trayIconDir, trayIconPath, windowIconPath } from './shell/tray-icons'
 import { createMainWindow } from './shell/window'
-import { asRect, createPopoverBrowserWindow, createTrayPopover, type TrayPopover } from './shell/tray-window'
+import {
+  asRect,
+  bindGlanceShortcut,
+  createPopoverBrowserWindow,
+  createTrayPopover,
+  type TrayPopover
+} from './shell/tray-window'
 import { createWindowLifecycle } from './shell/window-lifecycle'
 import { systemClock } from './app/ports'
 import { createAppUpdates } from './updates/electron-updater-adapter'
@@ -64,6 +71,7 @@ const trustedOrigin = { url: '' }
 // The tray popover: its own window and page (tray.html), trusted the same way as the main window's.
 let popoverWindow: BrowserWindow | null = null
 let popover: TrayPopover | null = null
+let unbindGlanceShortcut: () => void = () => undefined
 const popoverIds = new Set<number>()
 const popoverOrigin = { url: '' }
 
@@ -237,6 +245,12 @@ async function start(): Promise<void> {
       onShown: () => main.tray.menuOpened()
     })
     main.tray.setGlance({ show: () => popover?.show() })
+    unbindGlanceShortcut = bindGlanceShortcut({
+      shortcuts: globalShortcut,
+      settings: main.settings,
+      toggle: () => popover?.toggle(),
+      warn: (message) => log.warn(message)
+    })
     // The hidden popover keeps the app alive, so window-all-closed no longer comes: quit-on-close is done here.
     app.on('browser-window-created', (_e, w) => {
       if (w !== popoverWindow) w.on('closed', () => main.settings.get().quitOnClose && app.quit())
@@ -263,6 +277,7 @@ async function start(): Promise<void> {
   })
   app.on('before-quit', () => {
     popover?.allowClose()
+    unbindGlanceShortcut()
     updates.stop()
     tray?.dispose()
     void main.dispose()

@@ -6,6 +6,8 @@ export interface Settings {
   startHidden: boolean
   quitOnClose: boolean
   hideDemo: boolean
+  /** Opt-in: a global shortcut (GLANCE_SHORTCUT) opens and closes the tray popover from anywhere. */
+  glanceShortcut: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -14,5 +16,9 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   startHidden: false,
   quitOnClose: false,
-  hideDemo: false
+  hideDemo: false,
+  glanceShortcut: false
 }
+
+/** Electron accelerator for the glance; Cmd on macOS, Ctrl elsewhere. */
+export const GLANCE_SHORTCUT = 'CommandOrControl+Shift+Space'

@@ -170,7 +170,8 @@ export const SettingsPatch = z.strictObject({
   launchAtLogin: z.boolean().optional(),
   startHidden: z.boolean().optional(),
   quitOnClose: z.boolean().optional(),
-  hideDemo: z.boolean().optional()
+  hideDemo: z.boolean().optional(),
+  glanceShortcut: z.boolean().optional()
 })
 
 export const NoticeRef = z.strictObject({ id: z.string().min(1).max(100) })

@@ -56,7 +56,8 @@ export const SettingsSchema = z
     launchAtLogin: lenient(z.boolean(), DEFAULT_SETTINGS.launchAtLogin),
     startHidden: lenient(z.boolean(), DEFAULT_SETTINGS.startHidden),
     quitOnClose: lenient(z.boolean(), DEFAULT_SETTINGS.quitOnClose),
-    hideDemo: lenient(z.boolean(), DEFAULT_SETTINGS.hideDemo)
+    hideDemo: lenient(z.boolean(), DEFAULT_SETTINGS.hideDemo),
+    glanceShortcut: lenient(z.boolean(), DEFAULT_SETTINGS.glanceShortcut)
   })
   .catch({ ...DEFAULT_SETTINGS }) satisfies z.ZodType<Settings>
 

@@ -50,6 +50,7 @@ function known(s: Partial<Settings>): Settings {
     launchAtLogin: s.launchAtLogin ?? d.launchAtLogin,
     startHidden: s.startHidden ?? d.startHidden,
     quitOnClose: s.quitOnClose ?? d.quitOnClose,
-    hideDemo: s.hideDemo ?? d.hideDemo
+    hideDemo: s.hideDemo ?? d.hideDemo,
+    glanceShortcut: s.glanceShortcut ?? d.glanceShortcut
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createTrayPopover, POPOVER_SIZE, REOPEN_GUARD_MS, type PopoverWindowLike } from './tray-window'
+import { DEFAULT_SETTINGS, GLANCE_SHORTCUT } from '../../../shared/domain/settings'
+import {
+  bindGlanceShortcut,
+  createTrayPopover,
+  POPOVER_SIZE,
+  REOPEN_GUARD_MS,
+  type PopoverWindowLike
+} from './tray-window'
 
 function fakeWindow() {
   const listeners: Record<string, ((e: { preventDefault(): void }) => void)[]> = {}
@@ -84,5 +91,48 @@ describe('tray popover window', () => {
     const { popover, win } = setup('linux')
     popover.show()
     expect(win.setBounds).toHaveBeenCalledWith(expect.objectContaining({ y: 25 + 6 }))
+  })
+})
+
+describe('glance shortcut', () => {
+  function shortcutSetup(on: boolean, registers = true) {
+    let settings = { ...DEFAULT_SETTINGS, glanceShortcut: on }
+    const listeners = new Set<(s: typeof settings) => void>()
+    const shortcuts = { register: vi.fn(() => registers), unregister: vi.fn() }
+    const toggle = vi.fn()
+    const warn = vi.fn()
+    const dispose = bindGlanceShortcut({
+      shortcuts,
+      settings: { get: () => settings, onChanged: (l) => (listeners.add(l), () => void listeners.delete(l)) },
+      toggle,
+      warn
+    })
+    const change = (glanceShortcut: boolean) => {
+      settings = { ...settings, glanceShortcut }
+      listeners.forEach((l) => l(settings))
+    }
+    return { shortcuts, toggle, warn, dispose, change }
+  }
+
+  it('is off by default and registers only when the user turns it on; off again drops it', () => {
+    const { shortcuts, change } = shortcutSetup(DEFAULT_SETTINGS.glanceShortcut)
+    expect(shortcuts.register).not.toHaveBeenCalled()
+    change(true)
+    expect(shortcuts.register).toHaveBeenCalledWith(GLANCE_SHORTCUT, expect.any(Function))
+    change(false)
+    expect(shortcuts.unregister).toHaveBeenCalledWith(GLANCE_SHORTCUT)
+  })
+
+  it('the shortcut toggles the popover; quitting drops it', () => {
+    const { shortcuts, toggle, dispose } = shortcutSetup(true)
+    ;(shortcuts.register.mock.calls[0] as unknown as [string, () => void])[1]()
+    expect(toggle).toHaveBeenCalledTimes(1)
+    dispose()
+    expect(shortcuts.unregister).toHaveBeenCalledWith(GLANCE_SHORTCUT)
+  })
+
+  it('a shortcut another app holds is reported, not fatal', () => {
+    const { warn } = shortcutSetup(true, false)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('taken by another app'))
   })
 })

@@ -4,6 +4,7 @@
 // behaviour is tested through fakes of the window, displays and clock.
 import { BrowserWindow, type Rectangle } from 'electron'
 import { join } from 'node:path'
+import { GLANCE_SHORTCUT, type Settings } from '../../../shared/domain/settings'
 import { popoverPosition, type DisplayArea, type Rect } from '../tray/popover-position'
 import { APP_HOST, APP_SCHEME } from './app-protocol'
 
@@ -145,3 +146,37 @@ export function createPopoverBrowserWindow(opts: { devServerUrl?: string; dark: 
 
 /** Electron's Rectangle is our Rect; named for the call sites. */
 export const asRect = (r: Rectangle): Rect => ({ x: r.x, y: r.y, width: r.width, height: r.height })
+
+export interface ShortcutRegistry {
+  register(accelerator: string, callback: () => void): boolean
+  unregister(accelerator: string): void
+}
+
+/**
+ * The opt-in global shortcut (Settings → "Shortcut for the tray glance"): registered while the setting is on,
+ * dropped when it goes off. Off by default: a global key belongs to the user, not to us. Returns the cleanup.
+ */
+export function bindGlanceShortcut(deps: {
+  shortcuts: ShortcutRegistry
+  settings: { get(): Settings; onChanged(listener: (s: Settings) => void): () => void }
+  toggle(): void
+  warn(message: string): void
+}): () => void {
+  let registered = false
+  const apply = (on: boolean) => {
+    if (on === registered) return
+    if (on) {
+      registered = deps.shortcuts.register(GLANCE_SHORTCUT, deps.toggle)
+      if (!registered) deps.warn(`tray: ${GLANCE_SHORTCUT} is taken by another app; the glance shortcut is off`)
+    } else {
+      deps.shortcuts.unregister(GLANCE_SHORTCUT)
+      registered = false
+    }
+  }
+  apply(deps.settings.get().glanceShortcut)
+  const off = deps.settings.onChanged((s) => apply(s.glanceShortcut))
+  return () => {
+    off()
+    apply(false)
+  }
+}

@@ -60,7 +60,8 @@ describe("the window's saved first screen", () => {
         launchAtLogin: false,
         startHidden: false,
         quitOnClose: false,
-        hideDemo: false
+        hideDemo: false,
+        glanceShortcut: false
       },
       profiles: [profile],
       nodes: [

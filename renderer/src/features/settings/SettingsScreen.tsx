@@ -18,7 +18,12 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
   { key: 'launchAtLogin', label: 'Launch at login', help: 'Start Nodetray when you sign in.' },
   { key: 'startHidden', label: 'Start hidden', help: 'Start in the tray without opening this window.' },
   { key: 'quitOnClose', label: 'Quit when the window closes', help: 'Otherwise Nodetray keeps running in the tray.' },
-  { key: 'hideDemo', label: 'Hide the demo', help: 'Remove the demo profiles from the window and the tray.' }
+  { key: 'hideDemo', label: 'Hide the demo', help: 'Remove the demo profiles from the window and the tray.' },
+  {
+    key: 'glanceShortcut',
+    label: 'Shortcut for the tray glance',
+    help: 'Ctrl+Shift+Space (⌘⇧Space on a Mac) opens and closes the tray popover from any app.'
+  }
 ]
 
 export function SettingsScreen() {
