@@ -12,7 +12,7 @@ import type { Location } from '../../shared/domain/location'
 import type { Envelope } from '../../shared/ipc/envelope'
 import type { InvokeInput } from '../../shared/ipc/contract'
 import { createE2EClient } from '../../electron/main/api/index'
-import { ProfileFileV2Schema } from '../../electron/main/profiles/profile-file.schema'
+import { ProfileFileV2Schema, secretRefOf } from '../../electron/main/profiles/profile-file.schema'
 import type { FaultInput, SimAccountInfo } from '../../electron/simulator/index'
 import { seededRandom, startMainHarness, valueOf, type MainHarness, type Rng } from './harness'
 
@@ -366,11 +366,13 @@ describe('fault soak against the simulator', () => {
     )
     const lost = [...expected.keys()].filter((id) => !onDisk.has(id)).length
     const extra = [...onDisk.keys()].filter((id) => !expected.has(id)).length
+    // Each profile names its keychain entry (secretRef, see profile-mutations.ts).
+    const refOf = new Map(file.profiles.map((p) => [p.id, secretRefOf(p)]))
     const vaultIds = (await h.vault.listProfileIds()).sort()
-    const orphans = vaultIds.filter((id) => !expected.has(id)).length
+    const orphans = vaultIds.filter((ref) => ![...refOf.values()].includes(ref)).length
     let secretsWrong = 0
     for (const id of expected.keys()) {
-      const c = await h.vault.get(id)
+      const c = await h.vault.get(refOf.get(id) ?? id)
       if (c?.apiKey !== account.apiKey || c.authToken !== account.authToken) secretsWrong++
     }
 
@@ -459,7 +461,7 @@ describe('fault soak against the simulator', () => {
     expect(extra).toBe(0)
     expect(orphans).toBe(0)
     expect(secretsWrong).toBe(0)
-    expect(vaultIds).toEqual([...expected.keys()].sort())
+    expect(vaultIds).toEqual([...expected.keys()].map((id) => refOf.get(id) ?? id).sort())
     for (const [id, want] of expected) expect(onDisk.get(id), `profile ${id} on disk`).toEqual(want)
     expect(mismatchNotes).toEqual([])
     expect(runtimesWithoutProfile).toBe(0)
@@ -501,8 +503,9 @@ describe('fault soak against the simulator', () => {
     expect(views.filter((v) => v.error !== null).map((v) => v.profileId)).toEqual([p.id])
     const action = await h.call('nodes:action', { profileId: p.id, nodeId: hit?.nodes[0]?.id ?? 0, action: 'lock_vm' })
     expect(action.ok ? null : action.error.code).toBe('AUTH')
-    expect((await h.vault.get(p.id))?.authToken).toBe(other.authToken)
     const file = ProfileFileV2Schema.parse(JSON.parse(await h.readProfileFile()))
+    const stored = file.profiles.find((x) => x.id === p.id)
+    expect((await h.vault.get(stored ? secretRefOf(stored) : p.id))?.authToken).toBe(other.authToken)
     expect(file.profiles.some((x) => x.id === p.id)).toBe(true)
     console.log(
       `fault-soak token-expiry: profile marked ${hit?.error?.code ?? 'none'}, ${views.length - 1} other profiles unaffected, profile and secret kept`
