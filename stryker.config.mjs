@@ -60,7 +60,7 @@ export const MUTATION_GROUPS = {
   },
   'request-guard': {
     mutate: ['electron/preview/request-guard.ts'],
-    tests: ['electron/preview/*.test.ts', 'tests/security/preview-host-origin.test.ts']
+    tests: ['electron/preview/*.test.ts', 'tests/security/preview-*.test.ts']
   }
 }
 

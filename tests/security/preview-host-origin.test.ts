@@ -87,6 +87,7 @@ describe('preview host: who may call main', () => {
     const r = await send('POST', '/ipc/app:info', { ...trusted(), origin: originOf() }, '{}')
     expect(r.status).toBe(403)
     expect(r.body).not.toContain('"ok"')
+    expect(r.body, 'the refusal says what is wrong').toMatch(/origin/i)
   })
 
   it.each([
@@ -96,15 +97,24 @@ describe('preview host: who may call main', () => {
   ])('refuses a request whose Host is %s (DNS rebinding), even with the right secret', async (_what, hostOf) => {
     const r = await send('POST', '/ipc/app:info', { ...trusted(), host: hostOf() }, '{}')
     expect(r.status).toBe(403)
+    expect(r.body, 'the refusal says what is wrong').toMatch(/host/i)
     // Not even the page itself is served to a rebinding name.
     expect((await send('GET', '/', { host: hostOf() })).status).toBe(403)
   })
 
   it('refuses a missing or wrong secret', async () => {
     const { 'x-nodetray-secret': _s, ...noSecret } = trusted()
-    expect((await send('POST', '/ipc/app:info', noSecret, '{}')).status).toBe(403)
+    const missing = await send('POST', '/ipc/app:info', noSecret, '{}')
+    expect(missing.status).toBe(403)
+    expect(missing.body, 'the refusal names the header to send').toContain('x-nodetray-secret')
     const wrong = { ...trusted(), 'x-nodetray-secret': host.secret.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }
     expect((await send('POST', '/ipc/app:info', wrong, '{}')).status).toBe(403)
+  })
+
+  it('answers a call with the wrong method by naming the right one', async () => {
+    const r = await send('GET', '/ipc/app:info', trusted())
+    expect(r.status).toBe(405)
+    expect(r.body).toContain('POST')
   })
 
   it('a refused call changes nothing: a foreign page cannot switch settings, batch calls or listen to events', async () => {
