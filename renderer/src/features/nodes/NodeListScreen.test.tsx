@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { makeNode, makeProfile, makeProfileNodes } from '../../testing/fixtures'
 import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../testing/setup-fake'
 import { connectEvents, loadAll } from '../../stores/events'
+import { useUiStore } from '../../stores/ui.store'
 import { NodeListScreen } from './NodeListScreen'
 
 resetStoresAfterEach()
@@ -24,6 +25,13 @@ async function renderList(stateOver = {}) {
 const rowNames = () => screen.getAllByTestId('node-row').map((r) => within(r).getAllByRole('button')[0]?.textContent)
 
 describe('node list', () => {
+  it("the tray's Create node opens the create wizard over the list", async () => {
+    await renderList()
+    expect(screen.queryByRole('dialog')).toBeNull()
+    act(() => useUiStore.getState().navigate({ view: 'create' }))
+    expect(await screen.findByRole('dialog', {}, { timeout: 5000 })).toBeInTheDocument()
+  })
+
   it('lists nodes sorted by name, with status as text', async () => {
     await renderList()
     expect(rowNames()).toEqual(['api-2', 'db-3', 'web-1'])
