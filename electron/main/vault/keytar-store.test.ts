@@ -148,6 +148,9 @@ describe('keytar store with the Secret Service probe (Linux)', () => {
     // Asked to unlock: keytar is tried, and a null from a still-locked collection is still "locked".
     expect(isKeychainLocked(await caught(store.get('p-1', { unlock: true })))).toBe(true)
     expect(read).toHaveBeenCalledTimes(1)
+    const del = vi.spyOn(f.k, 'deletePassword')
+    expect(isKeychainLocked(await caught(store.delete('p-1')))).toBe(true)
+    expect(del).not.toHaveBeenCalled()
   })
 
   it('an absent entry is "nothing stored"; listing never reads a locked item', async () => {

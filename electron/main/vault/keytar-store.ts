@@ -86,7 +86,10 @@ export function createKeytarStore(
       await run('save', (k) => k.setPassword(service, account, value))
     },
     async delete(account) {
-      if ((await itemState(account, 'delete')) === 'absent') return false
+      const state = await itemState(account, 'delete')
+      if (state === 'absent') return false
+      // Deleting a locked item would raise an unlock prompt: leave it; the start-up sweep removes it later.
+      if (state === 'locked') throw lockedError('delete')
       return run('delete', (k) => k.deletePassword(service, account))
     },
     async listProfileIds() {
