@@ -147,3 +147,18 @@ it('a legacy reply without an id is matched by name', async () => {
     await srv.stop()
   }
 })
+
+it('a 5xx whose text says "not found" leaves the outcome unknown, never "not created"', async () => {
+  // Gateways and half-failed backends answer 500 "… not found" after E2E may have made the node.
+  const srv = await localServer((r, res) => {
+    if (r.method === 'POST') return json(res, 500, { code: 500, data: {}, message: 'Image template not found' })
+    json(res, 200, { code: 200, data: [], total_count: 0, total_page_number: 1 })
+  })
+  try {
+    const e = await rejectionOf(createE2EClient({ ...h.target, baseUrl: srv.baseUrl }).createNode(req()))
+    expect(e).toMatchObject({ data: { code: 'SERVER', status: 500, createOutcome: 'unknown' } })
+    expect(srv.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  } finally {
+    await srv.stop()
+  }
+})

@@ -111,7 +111,8 @@ export function createCreateClient(http: Http, listNodes: (o: CallOptions) => Pr
       })
     } catch (err) {
       const e = isDomainError(err) ? err : new DomainError('INTERNAL', 'Creating the node failed unexpectedly.')
-      if (DEFINITE.has(e.code)) throw withOutcome(e, 'not_created')
+      // A 5xx never proves a refusal, whatever its code says: E2E may have made the node before failing.
+      if (DEFINITE.has(e.code) && (e.data.status ?? 0) < 500) throw withOutcome(e, 'not_created')
       if (e.code === 'CANCELLED') {
         throw withOutcome(
           e,

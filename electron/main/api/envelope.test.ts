@@ -107,6 +107,7 @@ describe('error mapping', () => {
     })
     expect(map('GET', 404, null).code).toBe('NOT_FOUND')
     expect(map('GET', 400, 'Node not found').code).toBe('NOT_FOUND')
+    expect(map('POST', 500, 'Image template not found')).toMatchObject({ code: 'SERVER', retryable: true })
     expect(map('GET', 429, null)).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 30_000, retryable: true })
     expect(map('GET', 429, null, 90_000).retryAfterMs).toBe(90_000)
     expect(map('GET', 429, null, 5_000).retryAfterMs).toBe(30_000)

@@ -85,7 +85,8 @@ export function fromHttpFailure(input: HttpFailureInput): DomainError {
       }
     )
   }
-  if (status === 404 || lower.includes('not found')) {
+  // Only a 4xx says the thing is missing: a 5xx whose text says "not found" is a server fault whose outcome is unknown.
+  if (status === 404 || (status < 500 && lower.includes('not found'))) {
     return new DomainError('NOT_FOUND', `Not found on E2E (${status}).${said(text)}`, { status, retryable: false })
   }
   if (status >= 500) {
