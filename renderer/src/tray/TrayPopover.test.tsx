@@ -209,6 +209,21 @@ describe('tray popover', () => {
     expect(row('web-stage')).toBeInTheDocument()
   })
 
+  it('hiding clears the search; showing again focuses the search box', async () => {
+    await open()
+    const search = screen.getByTestId('glance-search')
+    fireEvent.change(search, { target: { value: 'web' } })
+    fireEvent.keyDown(search, { key: 'ArrowDown' })
+    await waitFor(() => expect(search).not.toHaveFocus())
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    act(() => void document.dispatchEvent(new Event('visibilitychange')))
+    expect(search).toHaveValue('')
+    visibility.mockReturnValue('visible')
+    act(() => void window.dispatchEvent(new Event('focus')))
+    expect(search).toHaveFocus()
+    visibility.mockRestore()
+  })
+
   it('footer opens the window, the create wizard and settings, and quits', async () => {
     const fake = await open()
     for (const name of ['Open Nodetray', 'Create node', 'Settings', 'Quit Nodetray'])
