@@ -64,8 +64,10 @@ export function dmyTime(ms: number, withSeconds = false): string {
   const base = `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
   return withSeconds ? `${base}:${pad(d.getUTCSeconds())}` : base
 }
-/** 21-January-2027 14:05 */
+const IST_OFFSET_MS = 5.5 * 3_600_000
+
+/** 21-January-2027 14:05, in India time like E2E's own dates (docs/e2e-api.md): not UTC. */
 export function longDate(ms: number): string {
-  const d = new Date(ms)
+  const d = new Date(ms + IST_OFFSET_MS)
   return `${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()] ?? ''}-${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
