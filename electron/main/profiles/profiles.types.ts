@@ -15,7 +15,10 @@ export interface ProfilesService {
   /** Throws DomainError NOT_FOUND. */
   get(profileId: string): Promise<ProfileView>
   create(input: z.infer<typeof S.ProfileCreateInput>): Promise<ProfileView>
-  /** Blank or absent apiKey/authToken keep the stored ones. Demo profiles are read-only (FORBIDDEN). */
+  /**
+   * Blank or absent apiKey/authToken keep the stored ones, except with a new apiBaseUrl, which needs both
+   * (VALIDATION otherwise). Demo profiles are read-only (FORBIDDEN).
+   */
   update(input: z.infer<typeof S.ProfileUpdateInput>): Promise<ProfileView>
   /** Removes the profile, its keychain entries and its last-known cache. */
   delete(profileId: string): Promise<void>
