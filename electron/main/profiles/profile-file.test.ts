@@ -2,6 +2,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nodeStoreFs, type StoreFs } from './atomic-file'
 import { FlakyVault, input, KEY_A, rejection, stack, tempDir, TOKEN_A } from './testing'
 
 let dir: string
@@ -110,5 +111,27 @@ describe('fields this version does not know', () => {
     expect(Object.keys(view ?? {})).not.toContain('region')
     expect(Object.keys(view ?? {})).not.toContain('secretRef')
     expect(Object.keys(s.settings.get())).not.toContain('theme')
+  })
+})
+
+describe('an unreadable file that cannot be moved aside', () => {
+  it('is never written over: changes are refused until the user moves or repairs it', async () => {
+    await writeFile(file(), '{ "version": 2, "profiles": [ torn')
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (a, b) =>
+        b.includes('.corrupt-')
+          ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' }))
+          : nodeStoreFs.rename(a, b)
+    }
+    const s = await stack({ dataDir: dir, fs })
+    expect(s.profiles.notices[0]?.message).toMatch(/left where it is, and Nodetray will not write over it/)
+    expect(await rejection(s.profiles.create(input('Fresh')))).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringMatching(/will not write over it/)
+    })
+    expect(await rejection(s.settings.update({ hideDemo: true }))).toMatchObject({ code: 'STORAGE' })
+    expect(await s.vault.listProfileIds()).toEqual([])
+    expect(await readFile(file(), 'utf8')).toBe('{ "version": 2, "profiles": [ torn')
   })
 })

@@ -34,8 +34,15 @@ export class ProfileStore {
     /** The file version of a newer Nodetray, when one wrote the file: then nothing is ever written. */
     readonly newerVersion: number | null,
     /** The file was read as it is (no corruption, no fallback): only then may the keychain be swept. */
-    readonly loadedCleanly: boolean
+    readonly loadedCleanly: boolean,
+    /** An unreadable file that could not be moved aside is still in place: never write over it. */
+    private readonly unreadableInPlace: boolean
   ) {}
+
+  /** False when a write would overwrite a file we must keep (a newer version's, or an unreadable one). */
+  get writable(): boolean {
+    return this.newerVersion === null && !this.unreadableInPlace
+  }
 
   static async open(opts: ProfileStoreOptions): Promise<ProfileStore> {
     const fs = opts.fs ?? nodeStoreFs
@@ -57,7 +64,8 @@ export class ProfileStore {
       notices,
       loaded.keptAside,
       loaded.newerVersion,
-      loaded.warning === null && loaded.newerVersion === null
+      loaded.warning === null && loaded.newerVersion === null,
+      loaded.unreadableInPlace
     )
     if (loaded.rewrite && loaded.newerVersion === null) {
       // Migrated or restored from the backup: persist it now so the next start reads the current version.
@@ -72,6 +80,7 @@ export class ProfileStore {
   /** Throws before a change starts (before any keychain write) when a newer Nodetray owns the file. */
   assertWritable(): void {
     if (this.newerVersion !== null) throw readOnlyError(this.newerVersion)
+    if (this.unreadableInPlace) throw unreadableInPlaceError()
   }
 
   /** A copy of the current content; mutate it freely and pass it to write(). */
@@ -88,7 +97,7 @@ export class ProfileStore {
 
   /** Writes `next` and makes it current. Call only inside serial(). Throws STORAGE and keeps the old content. */
   async write(next: ProfileFileV2): Promise<void> {
-    if (this.newerVersion !== null) throw readOnlyError(this.newerVersion)
+    this.assertWritable()
     const onDisk = { ...next, profiles: [...next.profiles, ...this.keptAside.map((k) => k.raw)] }
     const text = JSON.stringify(onDisk, null, 2) + '\n'
     try {
@@ -122,6 +131,14 @@ interface Loaded {
   warning: ProfileNotice | null
   keptAside: KeptAside[]
   newerVersion: number | null
+  unreadableInPlace: boolean
+}
+
+function unreadableInPlaceError(): DomainError {
+  return new DomainError(
+    'STORAGE',
+    `Your profile list (${PROFILE_FILE_NAME}) could not be read or moved aside, so Nodetray will not write over it. Move or repair the file, then restart Nodetray.`
+  )
 }
 
 export function readOnlyError(version: number): DomainError {
@@ -160,12 +177,20 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
         rewrite: parsed.migratedFrom !== null,
         warning: null,
         keptAside: parsed.keptAside,
-        newerVersion: parsed.newerVersion
+        newerVersion: parsed.newerVersion,
+        unreadableInPlace: false
       }
     reason = parsed.reason
   } catch (err) {
     if (isNotFound(err))
-      return { file: emptyProfileFile(), rewrite: false, warning: null, keptAside: [], newerVersion: null }
+      return {
+        file: emptyProfileFile(),
+        rewrite: false,
+        warning: null,
+        keptAside: [],
+        newerVersion: null,
+        unreadableInPlace: false
+      }
     reason = `it could not be read (${code(err)})`
   }
 
@@ -179,7 +204,9 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
   )
   const backup = await fs.readFile(`${path}.bak`).then(parseProfileFile, () => null)
   const restored = backup?.ok === true && backup.newerVersion === null
-  const what = moved ? `It was kept as ${basename(keptAs)}` : 'It was left where it is'
+  const what = moved
+    ? `It was kept as ${basename(keptAs)}`
+    : 'It was left where it is, and Nodetray will not write over it until you move or repair it'
   const outcome = restored
     ? 'the previous version (profiles.json.bak) was loaded instead'
     : 'Nodetray started with no profiles; your credentials are still in the system keychain'
@@ -191,8 +218,22 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
   }
   // Only rewrite when the bad file is out of the way: never overwrite the user's only copy.
   if (backup?.ok && backup.newerVersion === null)
-    return { file: backup.file, rewrite: moved, warning, keptAside: backup.keptAside, newerVersion: null }
-  return { file: emptyProfileFile(), rewrite: false, warning, keptAside: [], newerVersion: null }
+    return {
+      file: backup.file,
+      rewrite: moved,
+      warning,
+      keptAside: backup.keptAside,
+      newerVersion: null,
+      unreadableInPlace: !moved
+    }
+  return {
+    file: emptyProfileFile(),
+    rewrite: false,
+    warning,
+    keptAside: [],
+    newerVersion: null,
+    unreadableInPlace: !moved
+  }
 }
 
 function code(err: unknown): string {

@@ -276,7 +276,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       if (now - last < MARK_USED_EVERY_MS) return
       const stamp = new Date(now).toISOString()
       if (demo) demoLastUsed.set(profileId, stamp)
-      else if (d.store.newerVersion !== null) return
+      else if (!d.store.writable) return
       else {
         const found = await d.store.update((file) => {
           const hit = file.profiles.some((p) => p.id === profileId)
