@@ -12,6 +12,7 @@ try {
   cpSync('electron/main', join(stage, 'src/electron/main'), { recursive: true, filter: notTests })
   cpSync('electron/preload', join(stage, 'src/electron/preload'), { recursive: true, filter: notTests })
   cpSync('renderer/index.html', join(stage, 'src/renderer/index.html'))
+  cpSync('renderer/tray.html', join(stage, 'src/renderer/tray.html'))
   cpSync('renderer/src', join(stage, 'src/renderer/src'), { recursive: true, filter: notTests })
   cpSync('package.json', join(stage, 'src/package.json'))
   // The library API, not the CLI: the CLI writes its CSV header and rows with two racing writeFile calls, so the
@@ -69,11 +70,14 @@ try {
     if (registered < 0 || ready < 0 || registered > ready)
       problems.push('the app:// scheme is not registered before ready')
     if (/bypassCSP:\s*true/.test(mainJs)) problems.push('the app:// scheme bypasses the CSP')
-    const html = readFileSync('out/renderer/index.html', 'utf8')
-    if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html))
-      problems.push('built renderer has no strict CSP')
-    if (/unsafe-eval|script-src[^;"]*unsafe-inline/.test(html))
-      problems.push('built renderer CSP allows inline or eval scripts')
+    // Both pages: the window (index.html) and the tray popover (tray.html).
+    for (const page of ['index.html', 'tray.html']) {
+      const html = readFileSync(join('out/renderer', page), 'utf8')
+      if (!/http-equiv="Content-Security-Policy"[^>]*script-src 'self'[;"]/.test(html))
+        problems.push(`built renderer ${page} has no strict CSP`)
+      if (/unsafe-eval|script-src[^;"]*unsafe-inline/.test(html))
+        problems.push(`built renderer ${page} CSP allows inline or eval scripts`)
+    }
     const preload = readFileSync('out/preload/index.js', 'utf8')
     if (/require\((?!"electron"\))/.test(preload))
       problems.push('sandboxed preload requires something other than electron')
