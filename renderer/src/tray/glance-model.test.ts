@@ -89,5 +89,7 @@ describe('profile badges', () => {
     const expired = makeProfile({ credentials: { ...prod.credentials, tokenState: 'expired' } })
     expect(badgesFor(expired, makeProfileNodes()).map((b) => b.label)).toEqual(['Token expired'])
     expect(badgesFor(prod, makeProfileNodes())).toEqual([])
+    const expiring = makeProfile({ credentials: { ...prod.credentials, tokenState: 'expiring', tokenDaysLeft: 3 } })
+    expect(badgesFor(expiring, makeProfileNodes()).map((b) => b.label)).toEqual(['Token: 3 d left'])
   })
 })

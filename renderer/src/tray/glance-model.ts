@@ -13,7 +13,8 @@ export interface StatusCounts {
   failed: number
 }
 
-export type BadgeKind = 'offline' | 'rate_limited' | 'token_expired' | 'keychain_locked' | 'error' | 'last_known'
+export type BadgeKind =
+  'offline' | 'rate_limited' | 'token_expired' | 'token_expiring' | 'keychain_locked' | 'error' | 'last_known'
 
 export interface Badge {
   kind: BadgeKind
@@ -107,6 +108,13 @@ export function badgesFor(profile: ProfileView, data: ProfileNodes | undefined):
   else if (err) out.push({ kind: 'error', label: 'Refresh failed', detail: err.message })
   else if (data?.source === 'cache')
     out.push({ kind: 'last_known', label: 'Last known', detail: 'Showing the last-known list until the next refresh.' })
+  const { tokenState, tokenDaysLeft } = profile.credentials
+  if (tokenState === 'expiring' && !out.some((b) => b.kind === 'token_expired'))
+    out.push({
+      kind: 'token_expiring',
+      label: tokenDaysLeft === null ? 'Token expiring' : `Token: ${tokenDaysLeft} d left`,
+      detail: 'The auth token expires soon. Update the credentials under Profiles before it does.'
+    })
   return out
 }
 
