@@ -1,19 +1,89 @@
-// Lint rules that keep the layers honest: no electron in renderer/ or shared/, no node:* in shared/,
-// raw ipcMain/ipcRenderer only in main's ipc binding and the preload, no floating promises, no any.
+// Lint rules that keep the layers honest: no electron in renderer/ or shared/, no node:* in shared/, the layer
+// rule inside electron/main (ARCHITECTURE.md, "Layers in main"), raw ipcMain/ipcRenderer only in main's ipc
+// binding and the preload, no floating promises, no any.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const electronOnlyInShell = {
-  paths: [
-    {
-      name: 'electron',
-      message:
-        'Only electron/main/shell, electron/main/index.ts, ipc/bind-electron.ts and the preload may import electron.'
-    }
-  ]
+  name: 'electron',
+  message: 'Only electron/main/shell/, electron/main/index.ts and the preload may import electron.'
 }
+
+// electron/main's layers, top to bottom: index.ts → shell/ → app/ → ipc/ and the services → the base modules
+// (errors.ts, ports.ts, redact.ts) and shared/. Each folder is one level deep, so a sibling is always '../name'.
+const SERVICES = ['api', 'demo', 'logging', 'nodes', 'notifications', 'poller', 'profiles', 'tray', 'updates', 'vault']
+// Services that stand on their own: they import no other service.
+const LEAF_SERVICES = ['api', 'demo', 'logging', 'notifications', 'poller', 'updates', 'vault']
+const mainFolder = (folder, prefix = '../') => new RegExp(`^${prefix.replace(/[./]/g, '\\$&')}${folder}(/|$)`).source
+const layerBan = (folders, why, prefix) =>
+  folders.map((folder) => ({ regex: mainFolder(folder, prefix), message: `${why} (layer rule: ARCHITECTURE.md).` }))
+const noEntry = { regex: '^\\.\\./index$', message: 'Nothing imports electron/main/index.ts: it is the entry.' }
+/** What each folder of electron/main may not import. */
+const MAIN_LAYERS = {
+  shell: [],
+  app: layerBan(['shell'], 'app/ is wired by the shell and the preview host; it never imports shell/'),
+  ipc: layerBan(['app', 'shell', ...SERVICES], 'ipc/ knows channels and envelopes, not the app or its services'),
+  ...Object.fromEntries(
+    SERVICES.map((service) => [
+      service,
+      [
+        ...layerBan(['app', 'ipc', 'shell'], 'Services never import app/, ipc/ or shell/'),
+        ...(LEAF_SERVICES.includes(service)
+          ? layerBan(
+              SERVICES.filter((s) => s !== service),
+              `${service}/ is a leaf service: it imports no other service`
+            )
+          : []),
+        ...(service === 'profiles' ? layerBan(['nodes', 'tray'], 'profiles/ sits below nodes/ and tray/') : []),
+        ...(service === 'nodes' ? layerBan(['tray'], 'nodes/ sits below tray/') : [])
+      ]
+    ])
+  )
+}
+// The base modules beside index.ts import only shared/.
+const BASE_BAN = layerBan(['index', 'shell', 'app', 'ipc', ...SERVICES], 'The base modules import only shared/', './')
+
+// TODO(issue 12): profiles/ still imports app/ports and ipc/registry's validationError through re-exports, until
+// the profile work in flight lands; then these files move to ../ports and ../errors and this list goes.
+const LAYER_PENDING = [
+  'electron/main/profiles/demo-profiles.ts',
+  'electron/main/profiles/import-session.ts',
+  'electron/main/profiles/index.ts',
+  'electron/main/profiles/profile-mutations.ts',
+  'electron/main/profiles/profile-rules.ts',
+  'electron/main/profiles/profile-store.ts',
+  'electron/main/profiles/profiles-import.ts',
+  'electron/main/profiles/profiles.service.ts',
+  'electron/main/profiles/settings.service.ts',
+  'electron/main/profiles/testing.ts'
+]
+
+/** One no-restricted-imports entry per folder (a later entry for the same file would replace an earlier one). */
+const mainLayerConfigs = [
+  ...Object.entries(MAIN_LAYERS).map(([folder, patterns]) => ({
+    files: [`electron/main/${folder}/**/*.ts`],
+    ignores: ['**/*.test.ts', ...LAYER_PENDING],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: folder === 'shell' ? [] : [electronOnlyInShell], patterns: [...patterns, noEntry] }
+      ]
+    }
+  })),
+  {
+    files: ['electron/main/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/main/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: BASE_BAN }] }
+  },
+  {
+    // Tests may reach across layers to build their rigs, but not into electron.
+    files: ['electron/main/**/*.test.ts', ...LAYER_PENDING],
+    ignores: ['electron/main/shell/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] }
+  }
+]
 
 export default tseslint.config(
   {
@@ -44,24 +114,20 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }]
     }
   },
+  ...mainLayerConfigs,
   {
     files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/shell/**', 'electron/main/index.ts', 'electron/main/ipc/bind-electron.ts'],
-    rules: { 'no-restricted-imports': ['error', electronOnlyInShell] }
-  },
-  {
-    files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/ipc/bind-electron.ts'],
+    ignores: ['electron/main/shell/ipc-main-binding.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "ImportSpecifier[imported.name='ipcMain']",
-          message: 'Use the IPC registry (electron/main/ipc); raw ipcMain lives only in ipc/bind-electron.ts.'
+          message: 'Use the IPC registry (electron/main/ipc); raw ipcMain lives only in shell/ipc-main-binding.ts.'
         },
         {
           selector: "MemberExpression[property.name='ipcMain']",
-          message: 'Use the IPC registry; raw ipcMain lives only in ipc/bind-electron.ts.'
+          message: 'Use the IPC registry; raw ipcMain lives only in shell/ipc-main-binding.ts.'
         },
         {
           selector: "ImportSpecifier[imported.name='ipcRenderer']",

@@ -1,7 +1,7 @@
 // Platform ports for the browser preview: native dialogs become `dialog:requested` events answered by the
 // page over `dialog:respond`; window, clipboard and external links are recorded so tests can see them.
 import { randomUUID } from 'node:crypto'
-import type { ClipboardPort, Dialogs, NotificationSink, WindowPort } from '../main/app/ports'
+import type { ClipboardPort, Dialogs, NotificationSink, WindowPort } from '../main/ports'
 import type { DialogRequest, Navigation } from '../../shared/ipc/contract'
 import type { EventBus } from '../main/ipc/events'
 

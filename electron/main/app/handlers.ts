@@ -1,10 +1,9 @@
 // Channel → service. Handlers only translate; rules live in the services. Inputs are already parsed by the registry.
 import type { HandlerMap } from '../ipc/registry'
 import type { MainServices } from './create-main'
-import { firstNodesByName } from '../../../shared/domain/node-status'
 import { UPDATES_UNAVAILABLE } from '../../../shared/domain/updates'
 import { DomainError } from '../errors'
-import { allowedExternalHref } from '../shell/external-links'
+import { allowedExternalHref } from './external-links'
 
 export function createHandlers(s: MainServices): HandlerMap {
   return {
@@ -47,15 +46,7 @@ export function createHandlers(s: MainServices): HandlerMap {
     'profiles:import': async (input) => s.profiles.importProfiles(input),
     'profiles:export': async () => s.profiles.exportProfiles(),
     'profiles:retry-keychain': async ({ profileId }) => s.profiles.retryKeychain(profileId),
-    'nodes:snapshot': async ({ firstByName }) => {
-      const states = s.nodes.snapshot()
-      if (firstByName === undefined) return states
-      return states.map((st) =>
-        st.nodes.length <= firstByName
-          ? st
-          : { ...st, nodes: firstNodesByName(st.nodes, firstByName), totalNodes: st.nodes.length }
-      )
-    },
+    'nodes:snapshot': async ({ firstByName }) => s.nodes.snapshot({ firstByName }),
     'nodes:refresh': async ({ profileId }) => ({ refreshed: await s.nodes.refresh(profileId) }),
     'nodes:detail': async ({ profileId, nodeId }) => s.nodes.detail(profileId, nodeId),
     'nodes:action': async ({ profileId, nodeId, action }) => {

@@ -1,7 +1,7 @@
 // The demo profiles run against the embedded simulator on a free loopback port, started on first use,
 // so a newcomer sees the whole app work without an E2E account.
 import { startSimulator, type StartedSimulator } from '../../simulator/index'
-import type { DemoBackend, DemoConnection } from '../app/ports'
+import type { DemoBackend, DemoConnection } from '../ports'
 
 export interface DemoBackendWithSim extends DemoBackend {
   /** The running simulator, for the preview host's test hooks. */

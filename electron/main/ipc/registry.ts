@@ -5,8 +5,11 @@ import { z } from 'zod'
 import type { AppErrorData } from '../../../shared/domain/errors'
 import { invokeSchemas, type InvokeChannel, type InvokeInput, type InvokeResult } from '../../../shared/ipc/contract'
 import { errEnvelope, okEnvelope, type Envelope } from '../../../shared/ipc/envelope'
-import { isDomainError } from '../errors'
+import { isDomainError, validationError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
+
+// Services import validationError from ../errors; this re-export stays until profiles/ does too.
+export { validationError } from '../errors'
 
 export interface CallContext {
   /** Opaque description of who called, for logs only. */
@@ -59,37 +62,6 @@ export function createRegistry<S>(handlers: HandlerMap, opts: RegistryOptions<S>
       }
     }
   }
-}
-
-/** Zod issues → a VALIDATION error naming the first bad field, e.g. "projectId: Project id must be digits only". */
-export function validationError(error: z.ZodError): AppErrorData {
-  // An unknown key that reads as a name is reported as the field itself, so the reply points at what to remove.
-  const issues = error.issues.map((i) => {
-    const unknown = i.code === 'unrecognized_keys' ? i.keys.find((k) => /^[A-Za-z_$][\w$-]{0,63}$/.test(k)) : undefined
-    return { field: fieldPath(unknown ? [...i.path, unknown] : i.path), message: issueMessage(i) }
-  })
-  const first = issues[0] ?? { field: 'input', message: 'Invalid input' }
-  return {
-    code: 'VALIDATION',
-    field: first.field,
-    message: `${first.field}: ${first.message}`,
-    issues: issues.slice(0, 10)
-  }
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `Unknown field(s): ${issue.keys.slice(0, 5).join(', ')}`
-  if (issue.code === 'invalid_union') return 'Does not match any accepted shape'
-  return issue.message
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  // A problem with the input as a whole (not an object, say) is reported against "input".
-  if (path.length === 0) return 'input'
-  return path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-    .join('.')
-    .replace(/\.\[/g, '[')
 }
 
 /** Anything thrown becomes plain, scrubbed data: no stack, no axios config, no secrets. */

@@ -1,4 +1,6 @@
 // createNodesService: the runtime node engine behind nodes:* and catalog:* (see nodes.types.ts).
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import { firstNodesByName } from '../../../shared/domain/node-status'
 import { CreateCommand } from './create-command'
 import { Engine, type EngineDeps } from './engine'
 import { NodeCommands } from './node-commands'
@@ -27,7 +29,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe()
       await engine.stop()
     },
-    snapshot: () => engine.snapshot(),
+    snapshot: (opts) => cutToFirstByName(engine.snapshot(), opts?.firstByName),
     async refresh(profileId) {
       if (profileId !== undefined) {
         await engine.refreshNow(await engine.runtime(profileId))
@@ -51,4 +53,13 @@ export function createNodesService(deps: EngineDeps): NodesService {
     poke: () => engine.pokeAll(),
     onChanged: (listener) => engine.onChanged(listener)
   }
+}
+
+function cutToFirstByName(states: ProfileNodes[], firstByName: number | undefined): ProfileNodes[] {
+  if (firstByName === undefined) return states
+  return states.map((st) =>
+    st.nodes.length <= firstByName
+      ? st
+      : { ...st, nodes: firstNodesByName(st.nodes, firstByName), totalNodes: st.nodes.length }
+  )
 }

@@ -9,7 +9,11 @@ import type * as S from '../../../shared/ipc/schemas'
 export interface NodesService {
   start(): Promise<void>
   stop(): Promise<void>
-  snapshot(): ProfileNodes[]
+  /**
+   * Every profile's state. With firstByName, a longer list is cut to its first n nodes by name (picked without
+   * sorting every node) and totalNodes says how many there are: the window's first paint asks for this.
+   */
+  snapshot(opts?: { firstByName?: number }): ProfileNodes[]
   /** One profile or all; resolves when the refresh finished (errors are recorded on the profile, not thrown). */
   refresh(profileId?: string): Promise<number>
   detail(profileId: string, nodeId: number): Promise<NodeDetail>

@@ -1,6 +1,6 @@
 // Test helper: a Clock whose time moves only when a test says so. advance() fires due timers in order and lets
 // the promises they start settle before moving on, so async pollers behave as they would in real time.
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 
 interface Timer {
   id: number

@@ -2,7 +2,7 @@
 // Runs never overlap; the cadence follows intervalMs() (fast while something moves, steady otherwise) and backs
 // off after errors, longer still after a 429.
 import type { AppErrorData } from '../../../shared/domain/errors'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import { spreadGroup } from './spread'
 
 export const FAST_INTERVAL_MS = 5_000

@@ -2,7 +2,7 @@
 // pollers sharing a Clock (one app) form a group; a poller planning its next steady run moves it later, past any
 // other member's planned run closer than interval / members. Runs only ever move later, so a profile never polls
 // more often than its interval.
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 
 export interface SpreadMember {
   /** When this member runs next (planned, or expected if a run is in flight); null: not polling. */

@@ -1,8 +1,8 @@
 // Native implementations of the platform ports: Electron dialogs, notifications, clipboard and links.
 import { clipboard, dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { ClipboardPort, Dialogs, NotificationSink } from '../app/ports'
+import type { ClipboardPort, Dialogs, NotificationSink } from '../ports'
 import type { AppIdentity } from './app-identity'
-import { isAllowedExternalUrl } from './external-links'
+import { isAllowedExternalUrl } from '../app/external-links'
 
 export function createElectronDialogs(parent: () => BrowserWindow | null): Dialogs {
   return {

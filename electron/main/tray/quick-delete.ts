@@ -6,7 +6,7 @@ import type { CommittedInfo, NodeSummary } from '../../../shared/domain/node'
 import { deleteAvailability } from '../../../shared/domain/node-rules'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { daysLeft } from '../../../shared/domain/running-cost'
-import type { ConfirmRequest, Dialogs } from '../app/ports'
+import type { ConfirmRequest, Dialogs } from '../ports'
 import type { NodesService } from '../nodes/nodes.types'
 
 export interface DeleteTarget {

@@ -1,7 +1,7 @@
 // The thin Electron side of updates: electron-updater finds, downloads and installs; the policy decides when
 // and what the user is told. Nothing here is tested with a real updater; its logic lives in update-policy.ts.
 import type { AppUpdater, UpdateCheckResult, UpdateDownloadedEvent } from 'electron-updater'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import type { Logger } from '../redact'
 import { createUpdatePolicy, type UpdateChecker, type UpdatePolicy } from './update-policy'
 import type { UpdateSupport } from './update-support'

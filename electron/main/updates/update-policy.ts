@@ -3,7 +3,7 @@
 // again sooner, doubling the wait up to the normal interval. electron-updater downloads an update it finds; once
 // downloaded, "Restart to update" installs it. The Electron side (electron-updater-adapter.ts) only forwards.
 import type { UpdateStatus } from '../../../shared/domain/updates'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import type { UpdateSupport } from './update-support'
 
 export const FIRST_CHECK_DELAY_MS = 30_000 // after start, so the check never competes with the first paint

@@ -1,6 +1,6 @@
 // The only place in main that touches ipcMain. Lint forbids it elsewhere.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import type { Registry } from './registry'
+import type { Registry } from '../ipc/registry'
 
 export function bindRegistryToIpcMain(registry: Registry<IpcMainInvokeEvent>): () => void {
   for (const channel of registry.channels) {
