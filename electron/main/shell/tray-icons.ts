@@ -6,7 +6,8 @@ import type { TrayIconState } from '../../../shared/domain/tray'
 /**
  * macOS: black-and-alpha template images; the name must END in "Template" for Electron to treat them as such,
  * and nativeImage picks up the @2x sibling by itself. Windows: an .ico holding 16–32 px. Linux: a coloured
- * 22 px PNG (plus @2x) drawn with a light outline so it shows on dark and light panels alike.
+ * 22 px PNG (plus @2x), a light glyph with a dark outline so it shows on dark and light panels alike (the
+ * Windows .ico is drawn the same way).
  */
 export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform): string {
   if (platform === 'darwin') return `tray-${state}Template.png`
