@@ -244,3 +244,20 @@ test('footer: Create node opens the wizard in the window', async ({ page, previe
   await page.getByRole('button', { name: 'Create node' }).click()
   await expect.poll(async () => (await recorded(preview)).navigations).toContainEqual({ view: 'create' })
 })
+
+test('the popover never holds a secret: no API key, token or preview secret in its DOM or storage', async ({
+  page,
+  preview
+}) => {
+  await openGlance(page, preview)
+  await expect(page.getByTestId('glance-total')).toBeVisible({ timeout: 15_000 })
+  const { demo } = await preview.hook<{ demo: { apiKey: string; authToken: string } }>('sim/now')
+  const dom = await page.content()
+  const local = await page.evaluate(() => JSON.stringify({ ...localStorage }))
+  for (const secret of [demo.apiKey, demo.authToken]) {
+    expect(dom).not.toContain(secret)
+    expect(local).not.toContain(secret)
+  }
+  expect(dom).not.toContain(preview.secret)
+  expect(page.url()).not.toContain(preview.secret)
+})
