@@ -97,6 +97,19 @@ describe('tray popover', () => {
     expect(screen.getByTestId('glance-total')).toHaveTextContent(/≈ ₹10.80\/h · ₹7.9k\/mo estimate/)
   })
 
+  it('asks for prices only once the popover has been seen (it is made hidden at start)', async () => {
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    const fake = await open()
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20))
+    })
+    expect(fake.callsTo('catalog:os')).toEqual([])
+    visibility.mockReturnValue('visible')
+    act(() => void window.dispatchEvent(new Event('focus')))
+    await waitFor(() => expect(fake.callsTo('catalog:os')).toEqual([{ profileId: 'prod' }, { profileId: 'stage' }]))
+    visibility.mockRestore()
+  })
+
   it('typing filters by name or IP across profiles', async () => {
     await open()
     fireEvent.change(screen.getByTestId('glance-search'), { target: { value: 'web' } })

@@ -46,14 +46,20 @@ export function TrayPopover() {
     searchRef.current?.focus()
     searchRef.current?.select()
   }, [])
-  useOnShown(focusSearch, () => {
+  const onShown = useCallback(() => {
+    focusSearch()
+    const { profiles: p } = useProfilesStore.getState()
+    void usePriceStore.getState().update(p, useNodesStore.getState().byProfile)
+  }, [focusSearch])
+  useOnShown(onShown, () => {
     setQuery('')
     setDeleting(null)
     setMessage(null)
   })
 
   useEffect(() => {
-    void usePriceStore.getState().update(profiles, byProfile)
+    // Prices cost API calls: none while the popover has never been seen (it is made hidden at start).
+    if (document.visibilityState === 'visible') void usePriceStore.getState().update(profiles, byProfile)
   }, [profiles, byProfile])
 
   const rows = useMemo(
