@@ -244,6 +244,8 @@ async function start(): Promise<void> {
       now: () => Date.now(),
       onShown: () => main.tray.menuOpened()
     })
+    // The page reports its content height; a short list makes a short popover.
+    createdPopover.window.webContents.on('preferred-size-changed', (_e, size) => popover?.fit(size.height))
     main.tray.setGlance({ show: () => popover?.show() })
     unbindGlanceShortcut = bindGlanceShortcut({
       shortcuts: globalShortcut,

@@ -8,7 +8,8 @@ import type { ProfileNodes } from '../../shared/domain/node-state'
 import { test, expect, type PreviewHandle } from './fixtures'
 import { expectAccessible } from './window-helpers'
 
-test.use({ viewport: { width: 380, height: 560 } })
+// The popover's window on a 1440 × 900 screen.
+test.use({ viewport: { width: 380, height: 560 }, screen: { width: 1440, height: 900 } })
 
 async function openGlance(page: Page, preview: PreviewHandle): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, GLANCE_SHORTCUT } from '../../../shared/domain/settin
 import {
   bindGlanceShortcut,
   createTrayPopover,
+  MIN_POPOVER_HEIGHT,
   POPOVER_SIZE,
   REOPEN_GUARD_MS,
   type PopoverWindowLike
@@ -134,5 +135,29 @@ describe('glance shortcut', () => {
   it('a shortcut another app holds is reported, not fatal', () => {
     const { warn } = shortcutSetup(true, false)
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('taken by another app'))
+  })
+})
+
+describe('tray popover height', () => {
+  it('follows the content up to 560, and above a bottom taskbar keeps its bottom by the icon', () => {
+    const { win } = fakeWindow()
+    const popover = createTrayPopover({
+      window: win,
+      platform: 'win32',
+      displays: () => [
+        { bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }
+      ],
+      cursor: () => ({ x: 0, y: 0 }),
+      now: () => 0,
+      onShown: () => undefined
+    })
+    popover.show({ x: 1700, y: 1044, width: 32, height: 32 })
+    expect(win.setBounds).toHaveBeenLastCalledWith(expect.objectContaining({ y: 1040 - 560 - 6, height: 560 }))
+    popover.fit(300)
+    expect(win.setBounds).toHaveBeenLastCalledWith(expect.objectContaining({ y: 1040 - 300 - 6, height: 300 }))
+    popover.fit(5000)
+    expect(win.setBounds).toHaveBeenLastCalledWith(expect.objectContaining({ height: 560 }))
+    popover.fit(20)
+    expect(win.setBounds).toHaveBeenLastCalledWith(expect.objectContaining({ height: MIN_POPOVER_HEIGHT }))
   })
 })

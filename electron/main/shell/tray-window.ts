@@ -45,7 +45,12 @@ export interface TrayPopover {
   isVisible(): boolean
   /** The app is quitting: a close is a close, not a hide. */
   allowClose(): void
+  /** The page's content height (Electron's preferred size): the window follows it, up to POPOVER_SIZE. */
+  fit(contentHeight: number): void
 }
+
+/** Shorter than this and the popover would be all header and footer. */
+export const MIN_POPOVER_HEIGHT = 160
 
 const NO_BOUNDS: Rect = { x: 0, y: 0, width: 0, height: 0 }
 
@@ -53,6 +58,18 @@ export function createTrayPopover(deps: TrayPopoverDeps): TrayPopover {
   const win = deps.window
   let hiddenAt = Number.NEGATIVE_INFINITY
   let quitting = false
+  let height = POPOVER_SIZE.height
+  let anchor: Rect = NO_BOUNDS
+  const place = () =>
+    win.setBounds(
+      popoverPosition({
+        platform: deps.platform,
+        displays: deps.displays(),
+        tray: anchor,
+        cursor: deps.cursor(),
+        size: { width: POPOVER_SIZE.width, height }
+      })
+    )
 
   const hide = () => {
     if (win.isDestroyed() || !win.isVisible()) return
@@ -61,15 +78,8 @@ export function createTrayPopover(deps: TrayPopoverDeps): TrayPopover {
   }
   const show = (trayBounds: Rect = NO_BOUNDS) => {
     if (win.isDestroyed()) return
-    win.setBounds(
-      popoverPosition({
-        platform: deps.platform,
-        displays: deps.displays(),
-        tray: trayBounds,
-        cursor: deps.cursor(),
-        size: POPOVER_SIZE
-      })
-    )
+    anchor = trayBounds
+    place()
     win.show()
     win.focus()
     deps.onShown()
@@ -95,6 +105,13 @@ export function createTrayPopover(deps: TrayPopoverDeps): TrayPopover {
     isVisible: () => !win.isDestroyed() && win.isVisible(),
     allowClose() {
       quitting = true
+    },
+    fit(contentHeight) {
+      const next = Math.round(Math.max(MIN_POPOVER_HEIGHT, Math.min(contentHeight, POPOVER_SIZE.height)))
+      if (next === height) return
+      height = next
+      // Re-placed, not just resized: above a bottom taskbar the top edge moves so the bottom stays by the icon.
+      if (!win.isDestroyed() && win.isVisible()) place()
     }
   }
 }
@@ -134,7 +151,9 @@ export function createPopoverBrowserWindow(opts: { devServerUrl?: string; dark: 
       navigateOnDragDrop: false,
       spellcheck: false,
       // Kept current while hidden: its timers and events must run so a show paints the present at once.
-      backgroundThrottling: false
+      backgroundThrottling: false,
+      // The page reports its content height (preferred-size-changed), which the window follows.
+      enablePreferredSizeMode: true
     }
   })
   // Over full-screen apps and on every desktop, as menu-bar popovers are.

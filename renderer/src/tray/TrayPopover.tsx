@@ -16,7 +16,7 @@ import { buildRows, countStatuses, freshness, type NodeRowData } from './glance-
 import type { RowCommand } from './NodeRow'
 import { copyIp, copySsh, hidePopover, openNode, runPower } from './popover-actions'
 import { usePriceStore } from './price-book.store'
-import { useMinuteNow, useOnShown } from './popover-visibility'
+import { fitToScreen, useMinuteNow, useOnShown } from './popover-visibility'
 
 const ACTION_DONE: Record<string, string> = {
   power_on: 'Powering on',
@@ -47,6 +47,7 @@ export function TrayPopover() {
     searchRef.current?.select()
   }, [])
   const onShown = useCallback(() => {
+    fitToScreen()
     focusSearch()
     const { profiles: p } = useProfilesStore.getState()
     void usePriceStore.getState().update(p, useNodesStore.getState().byProfile)

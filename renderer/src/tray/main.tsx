@@ -8,8 +8,10 @@ import { useNodesStore } from '../stores/nodes.store'
 import { useProfilesStore } from '../stores/profiles.store'
 import '../styles/global.css'
 import './tray.css'
+import { fitToScreen } from './popover-visibility'
 import { TrayPopover } from './TrayPopover'
 
+fitToScreen()
 connectEvents()
 void useProfilesStore.getState().load()
 void useNodesStore.getState().load()

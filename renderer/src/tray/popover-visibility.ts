@@ -23,6 +23,15 @@ export function useOnShown(onShown: () => void, onHidden: () => void): void {
   }, [])
 }
 
+/** The popover's tallest: its design height, or the screen's work area when that is shorter. */
+export const GLANCE_MAX_HEIGHT = 560
+
+/** Tells the CSS how tall the popover may grow on this screen (the display can change between shows). */
+export function fitToScreen(): void {
+  const avail = globalThis.screen?.availHeight ?? GLANCE_MAX_HEIGHT
+  document.documentElement.style.setProperty('--glance-max', `${Math.min(GLANCE_MAX_HEIGHT, avail - 12)}px`)
+}
+
 /** The time, re-read every 30 s: ages and costs move by the minute, so nothing re-renders faster than that. */
 export function useMinuteNow(): number {
   const [now, setNow] = useState(() => Date.now())
