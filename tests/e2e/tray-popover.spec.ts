@@ -217,6 +217,9 @@ test('keyboard only: / to search, arrows, Enter opens, Delete starts a delete, E
   const { profileId, node } = (await findNode(preview, 'web-chn-01'))!
   await page.keyboard.type('chn')
   await expect(page.getByTestId('glance-row')).toHaveCount(1)
+  // One match: the popover is only as tall as its content (its window follows this height).
+  const height = () => page.locator('.glance').evaluate((el) => el.getBoundingClientRect().height)
+  expect(await height()).toBeLessThan(400)
   await page.keyboard.press('ArrowDown') // the profile's header
   await expect(page.getByTestId('glance-section').getByRole('button').first()).toBeFocused()
   await page.keyboard.press('ArrowDown') // the node
@@ -231,6 +234,7 @@ test('keyboard only: / to search, arrows, Enter opens, Delete starts a delete, E
   const dialog = page.getByRole('alertdialog', { name: 'Delete web-chn-01?' })
   await expect(dialog).toBeVisible()
   await expect(dialog.getByLabel(/Type web-chn-01 to confirm/)).toBeFocused()
+  expect(await height()).toBe(560) // the confirm gets the full height
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(row(page, 'web-chn-01').getByRole('button').first()).toBeFocused()

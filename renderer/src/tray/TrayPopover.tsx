@@ -152,7 +152,8 @@ export function TrayPopover() {
     : null
 
   return (
-    <div className="glance" onKeyDown={onKeyDown}>
+    // While the delete confirm is open the popover takes its full height, so the confirm is never cramped.
+    <div className={`glance${deleting ? ' is-confirming' : ''}`} onKeyDown={onKeyDown}>
       <GlanceHeader
         counts={counts}
         refreshing={fresh.refreshing}
