@@ -65,15 +65,8 @@ export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
   throw toAppError(envelope.error)
 }
 
-let override: BridgeApi | null = null
-
-/** Tests inject a fake bridge (typed BridgeApi, so contract changes break the fake at compile time). */
-export function setBridgeForTests(api: BridgeApi | null): void {
-  override = api
-}
-
+/** The page's bridge: the preload's (Electron), the preview's, or a test's fake (tests' installBridge). */
 export function bridge(): BridgeApi {
-  if (override) return override
   const api = (globalThis as unknown as Record<string, BridgeApi | undefined>)[BRIDGE_GLOBAL]
   if (!api) throw new Error('The Nodetray bridge is missing: the page was opened outside the app.')
   return api

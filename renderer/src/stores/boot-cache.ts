@@ -2,6 +2,8 @@
 // On the next start the list paints from it at once, and main's answers replace it a few ms later. It holds
 // nothing main does not already keep unencrypted in its node cache (no credentials ever reach the window), and it
 // carries each list's fetch time, so the age the window shows stays true.
+// Versioned (`v` and the key): another version's copy is ignored. Reading it is a quick hand check, because zod is
+// not in the first-paint chunk; once the page is idle, first-screen.schema.ts checks it in full and drops a bad one.
 import { firstNodesByName } from '../../../shared/domain/node-status'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
@@ -12,7 +14,7 @@ import { FIRST_PAINT_ROWS, useNodesStore } from './nodes.store'
 import { useProfilesStore } from './profiles.store'
 import { useSettingsStore } from './settings.store'
 
-const KEY = 'nodetray.firstScreen.v1'
+export const FIRST_SCREEN_KEY = 'nodetray.firstScreen.v1'
 /** Saving waits for a quiet moment: polls can change the lists every few seconds. */
 const SAVE_DELAY_MS = 2000
 
@@ -35,7 +37,7 @@ function storage(): Storage | null {
 /** The saved first screen, or null when there is none or it cannot be read (then the window waits for main). */
 export function readFirstScreen(): FirstScreen | null {
   try {
-    const raw = storage()?.getItem(KEY)
+    const raw = storage()?.getItem(FIRST_SCREEN_KEY)
     if (!raw) return null
     const s = JSON.parse(raw) as Partial<FirstScreen>
     const ok =
@@ -51,6 +53,22 @@ export function readFirstScreen(): FirstScreen | null {
   } catch {
     return null
   }
+}
+
+/** The full check, after the first paint: a saved copy that fails it is removed, so no later start paints it. */
+export async function dropFirstScreenUnlessValid(): Promise<boolean> {
+  const raw = storage()?.getItem(FIRST_SCREEN_KEY)
+  if (!raw) return true
+  const { isValidFirstScreen } = await import('./first-screen.schema')
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    value = undefined
+  }
+  const ok = isValidFirstScreen(value)
+  if (!ok) storage()?.removeItem(FIRST_SCREEN_KEY)
+  return ok
 }
 
 /** Puts the saved first screen into the stores, before main has answered. */
@@ -87,7 +105,7 @@ function save(): void {
   const s = currentFirstScreen()
   if (!s) return
   try {
-    storage()?.setItem(KEY, JSON.stringify(s))
+    storage()?.setItem(FIRST_SCREEN_KEY, JSON.stringify(s))
   } catch {
     // Storage full or unavailable: the next start waits for main, as it would without this copy.
   }

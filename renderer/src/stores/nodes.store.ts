@@ -2,17 +2,18 @@
 import { create } from 'zustand'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import { call, type AppError } from '../lib/ipc'
+import { afterNextPaint } from '../lib/after-paint'
 import { asAppError } from './app.store'
 
 interface NodesState {
   byProfile: Record<string, ProfileNodes>
   loaded: boolean
   error: AppError | null
-  /** Both steps below: the lists as main has them. */
+  /** Both steps below, the full lists after the next paint: the lists as main has them. */
   load(): Promise<void>
   /** The first screenful of each profile; true when a profile was cut (the full lists are still to come). */
   loadFirst(): Promise<boolean>
-  /** The full lists, once the first screenful has painted. */
+  /** The full lists (the caller waits for the first screenful's paint; start-up.ts does). */
   loadRest(): Promise<void>
   apply(state: ProfileNodes): void
   /** Profiles no longer listed drop out (deleted profiles, hidden demo). */
@@ -27,28 +28,14 @@ export const FIRST_PAINT_ROWS = 80
 const byId = (list: ProfileNodes[]): Record<string, ProfileNodes> =>
   Object.fromEntries(list.map((p) => [p.profileId, p]))
 
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0))
-    else setTimeout(resolve, 0)
-  })
-}
-
-// The full lists wait for this. main.tsx points it at "React mounted, then a frame painted"; elsewhere (tests,
-// a retry) the next paint is enough.
-let beforeFullLists: () => Promise<void> = afterNextPaint
-
-/** The full node lists (megabytes of JSON with 10,000 nodes) are read only after `painted` and one more frame. */
-export function holdFullListsUntil(painted: Promise<unknown>): void {
-  beforeFullLists = () => painted.then(afterNextPaint)
-}
-
 export const useNodesStore = create<NodesState>()((set, get) => ({
   byProfile: {},
   loaded: false,
   error: null,
   async load() {
-    if (await get().loadFirst()) await get().loadRest()
+    if (!(await get().loadFirst())) return
+    await afterNextPaint()
+    await get().loadRest()
   },
   async loadFirst() {
     // The first screenful (each profile's first rows by name) paints at once. Only when a profile was cut does
@@ -64,7 +51,6 @@ export const useNodesStore = create<NodesState>()((set, get) => ({
   },
   async loadRest() {
     try {
-      await beforeFullLists()
       const full = await call((api) => api.nodes.snapshot({}))
       set({ byProfile: byId(full), error: null })
     } catch (e) {

@@ -1,14 +1,13 @@
-// Per-test wiring: fresh stores, a fresh fake bridge, and a viewport the virtualiser can measure in jsdom.
+// Per-test wiring: everything reset (reset.ts), a fresh fake bridge, and a viewport the virtualiser can measure in jsdom.
 import { afterEach, beforeEach } from 'vitest'
-import { setBridgeForTests } from '../lib/ipc'
-import { resetStores } from '../stores/reset'
 import { createFakeApi, type FakeApi, type FakeHandlers, type FakeState } from './fake-api'
+import { installBridge, resetForTests } from './reset'
 
 let installed: FakeApi | null = null
 
 export function installFake(overrides: Partial<FakeHandlers> = {}, initial: Partial<FakeState> = {}): FakeApi {
   installed = createFakeApi(overrides, initial)
-  setBridgeForTests(installed)
+  installBridge(installed)
   return installed
 }
 
@@ -25,10 +24,11 @@ export function stubJsdomViewport(height = 800): void {
   afterEach(() => restore?.())
 }
 
+/** resetForTests() before and after each test: stores, start-up, bridge and saved first screen. */
 export function resetStoresAfterEach(): void {
-  beforeEach(() => resetStores())
+  beforeEach(() => resetForTests())
   afterEach(() => {
-    setBridgeForTests(null)
+    resetForTests()
     installed = null
   })
 }

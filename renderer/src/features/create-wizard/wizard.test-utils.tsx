@@ -1,12 +1,12 @@
 // Renders the wizard over a fake bridge and walks it to a step the way a user would.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { expect, vi } from 'vitest'
-import { setBridgeForTests } from '../../lib/ipc'
+import { installBridge } from '../../testing/reset'
 import { CreateWizard } from './CreateWizard'
 import { createFakeBridge, type FakeBridge } from './wizard.fake-bridge'
 
 export function renderWizard(fake: FakeBridge = createFakeBridge()) {
-  setBridgeForTests(fake.api)
+  installBridge(fake.api)
   const onClose = vi.fn()
   const onCreated = vi.fn()
   render(<CreateWizard profileId="p1" onClose={onClose} onCreated={onCreated} />)
@@ -50,5 +50,5 @@ export async function toReview(opts: { sku?: string; count?: number; committedDa
 }
 
 export function teardown(): void {
-  setBridgeForTests(null)
+  installBridge(null)
 }

@@ -1,0 +1,33 @@
+// Test support: one reset for everything the renderer keeps between tests (the stores, the start-up, the bridge,
+// the saved first screen), and the way a test puts a fake bridge where the page's real one would be.
+import { BRIDGE_GLOBAL, type BridgeApi } from '../../../shared/ipc/bridge'
+import { resetStartUp } from '../start-up'
+import { useAppStore } from '../stores/app.store'
+import { useNodesStore } from '../stores/nodes.store'
+import { useToastStore } from '../stores/notifications.store'
+import { useProfilesStore } from '../stores/profiles.store'
+import { useSettingsStore } from '../stores/settings.store'
+import { ALL_PROFILES, useUiStore } from '../stores/ui.store'
+
+/** The bridge lib/ipc.ts finds on the page (typed BridgeApi, so contract changes break a fake at compile time). */
+export function installBridge(api: BridgeApi | null): void {
+  const page = globalThis as unknown as Record<string, BridgeApi | undefined>
+  if (api) page[BRIDGE_GLOBAL] = api
+  else delete page[BRIDGE_GLOBAL]
+}
+
+export function resetForTests(): void {
+  resetStartUp()
+  installBridge(null)
+  useAppStore.setState({ info: null, error: null })
+  useSettingsStore.setState({ settings: null, error: null })
+  useProfilesStore.setState({ profiles: [], loaded: false, error: null })
+  useNodesStore.setState({ byProfile: {}, loaded: false, error: null })
+  useToastStore.setState({ toasts: [] })
+  useUiStore.setState({ view: 'nodes', listProfile: ALL_PROFILES, selected: null, firstRunDone: false })
+  try {
+    localStorage.clear()
+  } catch {
+    /* no storage */
+  }
+}
