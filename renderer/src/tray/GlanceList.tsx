@@ -58,7 +58,9 @@ export function GlanceList({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => ROW_HEIGHT[rows[i]?.kind ?? 'node'],
-    // Keyed by position, as the window's table: a keystroke updates the rows on screen in place.
+    // Keyed by node, not position: when the order changes under a focused row (a node starts changing and moves
+    // up), focus stays on that node's buttons instead of landing on another node's.
+    getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 6,
     rangeExtractor,
     initialRect: { width: 380, height: 420 }

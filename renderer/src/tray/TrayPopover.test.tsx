@@ -251,3 +251,22 @@ describe('tray popover', () => {
     )
   })
 })
+
+describe('tray popover focus safety', () => {
+  it('when the order changes under a focused row, focus stays with its node', async () => {
+    await open()
+    const powerOff = actions('web-1').getByRole('button', { name: 'Power off web-1' })
+    powerOff.focus()
+    // web-1 starts changing and moves to the top of its profile.
+    act(() =>
+      useNodesStore.getState().apply(
+        makeProfileNodes({
+          profileId: 'prod',
+          nodes: [web, db, locked],
+          pending: { '1': { nodeId: 1, kind: 'power_off', startedAt: new Date().toISOString() } }
+        })
+      )
+    )
+    expect(document.activeElement?.closest('[data-node]')).toHaveAttribute('data-node', 'web-1')
+  })
+})
