@@ -15,16 +15,41 @@ export class SecretScrubber {
   }
 
   scrub(text: string): string {
-    let out = scrubPatterns(text)
-    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join('[redacted]')
-    return out
+    return scrubSecrets(text, this.secrets)
   }
+}
+
+/**
+ * Patterns, then each known secret in any letter case, URL-encoded, or spelled with numeric HTML entities
+ * (servers echo requests back upper-cased or HTML-escaped). Scrub whole texts before cutting them to a snippet,
+ * or a secret cut in two survives in part.
+ */
+export function scrubSecrets(text: string, secrets: Iterable<string>): string {
+  let out = scrubPatterns(text.includes('&#') ? decodeNumericEntities(text) : text)
+  for (const secret of secrets) {
+    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+      if (out.toLowerCase().includes(form.toLowerCase()))
+        out = out.replace(new RegExp(escapeRegExp(form), 'gi'), '[redacted]')
+    }
+  }
+  return out
+}
+
+function decodeNumericEntities(text: string): string {
+  return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, code: string) => {
+    const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
+    return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole
+  })
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Patterns that are secrets whoever they belong to: apikey query values, bearer tokens, JWTs. */
 export function scrubPatterns(text: string): string {
   return text
-    .replace(/([?&]apikey=)[^&\s"']*/gi, '$1[redacted]')
+    .replace(/([?&;]apikey=)[^&\s"'<]*/gi, '$1[redacted]')
     .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
 }

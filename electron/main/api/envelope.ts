@@ -90,10 +90,10 @@ export interface Failure {
   message: string | null
 }
 
-/** Failed if status ≥ 400, errors===true, code ≥ 400, status_code ≥ 400, a bare {detail}, or a bare {status ≥ 400}. */
+/** Failed if status ≥ 300 (a redirect is never followed, so it is never a success), errors===true, code ≥ 400, status_code ≥ 400, a bare {detail}, or a bare {status ≥ 400}. */
 export function detectFailure(httpStatus: number, body: unknown): Failure | null {
   const message = messageOf(body)
-  if (httpStatus >= 400) return { status: httpStatus, message }
+  if (httpStatus >= 300) return { status: httpStatus, message }
   if (!isRecord(body)) return null
   const code = statusLike(body['code'])
   if (code !== null && code >= 400) return { status: code, message }

@@ -32,6 +32,14 @@ export function fromHttpFailure(input: HttpFailureInput): DomainError {
   const where = `${method} ${path}`
   const isWrite = WRITE_METHODS.has(method)
 
+  if (status >= 300 && status < 400) {
+    // Redirects are never followed (they would carry the key elsewhere), so nothing was confirmed.
+    return new DomainError(
+      'SERVER',
+      `E2E answered ${where} with a redirect (${status}); Nodetray does not follow redirects with your key, so nothing was confirmed.`,
+      { status, retryable: true }
+    )
+  }
   if (status === 401 || status === 403) {
     if (status === 403 && isWrite && lower.includes('permission')) {
       return new DomainError(

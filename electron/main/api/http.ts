@@ -6,7 +6,7 @@ import https from 'node:https'
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
 import type { z } from 'zod'
 import { DomainError } from '../errors'
-import { scrubPatterns } from '../redact'
+import { scrubSecrets } from '../redact'
 import type { ApiTarget, ClientOptions } from './client.types'
 import { detectFailure, jsonSnippet, parseBody, textSnippet } from './envelope'
 import { fromHttpFailure, fromTransport, invalidReply, parseRetryAfter, replyTooLarge } from './errors.map'
@@ -98,13 +98,11 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
   }
 
   const secrets = [target.apiKey, target.authToken].filter((s) => s && s.length >= 4)
-  const scrub = (text: string): string => {
-    let out = scrubPatterns(text)
-    for (const s of secrets) {
-      for (const form of new Set([s, encodeURIComponent(s)]))
-        if (out.includes(form)) out = out.split(form).join('[redacted]')
-    }
-    return out
+  const scrub = (text: string): string => scrubSecrets(text, secrets)
+  /** The whole reply is scrubbed before it is cut, so no part of a secret survives at the cut. */
+  const scrubbedJson = (value: unknown, max: number): string => {
+    const text = scrub(jsonSnippet(value, Number.MAX_SAFE_INTEGER))
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text
   }
 
   // Keep-alive: a 10-page refresh reuses a handful of sockets instead of ten TLS handshakes.
@@ -175,17 +173,17 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     const parsed = parseBody(text)
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
     if (!parsed.ok) {
-      if (res.status >= 400) {
+      if (res.status >= 300) {
         throw fromHttpFailure({
           method,
           path,
           status: res.status,
-          serverText: textSnippet(text) || null,
+          serverText: textSnippet(scrub(text)) || null,
           retryAfterMs,
           scrub
         })
       }
-      throw invalidReply(method, path, res.status, textSnippet(text), scrub)
+      throw invalidReply(method, path, res.status, textSnippet(scrub(text)), scrub)
     }
     const failure = detectFailure(res.status, parsed.value)
     if (failure) {
@@ -216,7 +214,7 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     if (!r.success) {
       const issue = r.error.issues[0]
       const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : ''
-      throw invalidReply(spec.method, spec.path, 200, `${where} in ${jsonSnippet(body, 160)}`, scrub)
+      throw invalidReply(spec.method, spec.path, 200, `${where} in ${scrubbedJson(body, 160)}`, scrub)
     }
     return r.data
   }

@@ -134,7 +134,12 @@ describe('redaction', () => {
       count: 1
     })
     const seen: unknown[] = []
-    const client = createE2EClient(target, { timeoutMs: 100, sleep: async () => {}, onRequest: (i) => seen.push(i) })
+    const client = createE2EClient(target, {
+      timeoutMs: 100,
+      createTimeoutMs: 100,
+      sleep: async () => {},
+      onRequest: (i) => seen.push(i)
+    })
     const errors = await provokeAll(client, (f) => h.sim.control.injectFault(f), nodeId ?? 0)
     errors.push(await rejectionOf(createE2EClient({ ...target, authToken: `${token}x` }).listNodes())) // 401
     const codes = new Set(errors.map((e) => (e as { code?: string }).code))
