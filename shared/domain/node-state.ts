@@ -52,7 +52,7 @@ export interface PendingCreate {
 export interface PendingCreateRecord {
   requestId: string
   names: string[]
-  /** Nodes that already had one of `names` before the POST: a later list showing them proves nothing. */
+  /** Every node listed before the POST: none of them is this create's, whatever its name. */
   existingIds: number[]
   /** Epoch ms when the POST was sent. */
   postedAt: number

@@ -5,7 +5,7 @@ import type { FaultInput } from '../../simulator/index'
 import type { CreateNodeRequest } from './client.types'
 import { CREATE_TIMEOUT_MS } from './create.client'
 import { createE2EClient } from './index'
-import { json, localServer, rejectionOf, simHarness, type SimHarness } from './test-support'
+import { json, localServer, rejectionOf, simHarness, type Handler, type SimHarness } from './test-support'
 
 let h: SimHarness
 const scope = () => ({ apiKey: h.target.apiKey, projectId: h.target.projectId ?? 0, location: 'Delhi' as const })
@@ -162,3 +162,37 @@ it('a 5xx whose text says "not found" leaves the outcome unknown, never "not cre
     await srv.stop()
   }
 })
+
+it.each([
+  ['a 503', (res: Parameters<Handler>[1]) => json(res, 503, { code: 503, data: {}, message: 'Service Unavailable' })],
+  [
+    'a legacy reply without ids',
+    (res: Parameters<Handler>[1]) => json(res, 200, { code: 200, data: {}, message: 'Success' })
+  ]
+])(
+  'after %s, several nodes E2E named otherwise (batch1, batch_2, Batch-03) are found by their new ids',
+  async (_, post) => {
+    // E2E's `name-1 … name-N` for several instances is only reported: any new node whose name starts with the
+    // requested one is this create's; batch-old was listed before the POST and is not.
+    const srv = await localServer((r, res) => {
+      if (r.method === 'POST') return post(res)
+      const rows = [
+        { id: 7, name: 'batch-old', status: 'Running' },
+        { id: 8, name: 'other', status: 'Running' },
+        { id: 21, name: 'batch1', status: 'Creating' },
+        { id: 22, name: 'batch_2', status: 'Creating' },
+        { id: 23, name: 'Batch-03', status: 'Creating' }
+      ]
+      json(res, 200, { code: 200, data: rows, total_count: rows.length, total_page_number: 1 })
+    })
+    try {
+      const client = createE2EClient({ ...h.target, baseUrl: srv.baseUrl })
+      const out = await client.createNode(req({ name: 'batch', count: 3, existingNodeIds: [7, 8] }))
+      expect(out.outcome).toMatch(/^(recovered|created)$/)
+      expect(out.nodes.map((n) => n.id).sort()).toEqual([21, 22, 23])
+      expect(srv.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    } finally {
+      await srv.stop()
+    }
+  }
+)

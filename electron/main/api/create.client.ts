@@ -63,9 +63,26 @@ export function readCreateReply(body: unknown, fallbackLocation: NodeSummary['lo
   return nodes.length ? { kind: 'nodes', nodes } : { kind: 'no_ids' }
 }
 
-/** Names E2E gives N instances: `name` for one, `name-1 … name-N` for several. */
+/** Names E2E gives N instances: `name` for one, `name-1 … name-N` for several (as reported; see madeByRequest). */
 export function expectedNames(name: string, count: number): string[] {
   return count > 1 ? Array.from({ length: count }, (_, i) => `${name}-${i + 1}`) : [name]
+}
+
+/**
+ * Which listed nodes a create of `count` nodes named `name` made. None of them was listed before the POST
+ * (`knownIds`). One node: E2E gives it the requested name. Several: E2E's `name-1 … name-N` is only reported, so any
+ * new node whose name starts with the requested one, in any case (`name1`, `name_1`, `Name-01`), counts as made by
+ * this create: a node wrongly counted only withholds Retry, a node missed would let Retry bill a second set.
+ */
+export function madeByRequest(
+  name: string,
+  count: number,
+  knownIds: Iterable<number>
+): (n: Pick<NodeSummary, 'id' | 'name'>) => boolean {
+  const known = new Set(knownIds)
+  if (count <= 1) return (n) => n.name === name && !known.has(n.id)
+  const prefix = name.toLowerCase()
+  return (n) => n.name.toLowerCase().startsWith(prefix) && !known.has(n.id)
 }
 
 function withOutcome(e: DomainError, createOutcome: CreateOutcome, message = e.message): DomainError {
@@ -76,10 +93,8 @@ function withOutcome(e: DomainError, createOutcome: CreateOutcome, message = e.m
 
 export function createCreateClient(http: Http, listNodes: (o: CallOptions) => Promise<NodeSummary[]>) {
   async function findByName(req: CreateNodeRequest, o: CallOptions): Promise<NodeSummary[]> {
-    const names = new Set(expectedNames(req.name, req.count))
-    const known = new Set(req.existingNodeIds ?? [])
-    const nodes = await listNodes(o)
-    return nodes.filter((n) => names.has(n.name) && !known.has(n.id))
+    const made = madeByRequest(req.name, req.count, req.existingNodeIds ?? [])
+    return (await listNodes(o)).filter(made)
   }
 
   async function reconcile(req: CreateNodeRequest, failure: DomainError, o: CallOptions): Promise<CreateNodeOutcome> {

@@ -8,9 +8,9 @@ import type { CreateNodeResult } from '../../../shared/ipc/contract'
 import type * as S from '../../../shared/ipc/schemas'
 import { slugRequiresDisk } from '../api/catalog.mapper'
 import type { CreateNodeRequest } from '../api/client.types'
-import { DomainError } from '../errors'
+import { DomainError, isDomainError } from '../errors'
 import { toDomainError, type Engine } from './engine'
-import { expectedNames, namesInFlight, type TrackedCreate } from './pending-creates'
+import { expectedNames, nameTaken, type TrackedCreate } from './pending-creates'
 import type { ProfileRead } from './profile-runtime'
 
 export const CREATE_MEMORY_MS = 60 * 60_000
@@ -57,25 +57,9 @@ function validate(rt: ProfileRead, input: CreateInput): void {
       createOutcome: 'not_created'
     })
   }
-  const names = expectedNames(input.name, input.count)
-  const taken = new Set(rt.nodes.map((n) => n.name))
-  const clash = names.find((n) => taken.has(n))
-  if (clash) {
-    throw new DomainError('CONFLICT', `A node named ${clash} already exists in this profile. Choose another name.`, {
-      field: 'name',
-      createOutcome: 'not_created'
-    })
-  }
-  // Another create may still make a node with this name (after a restart, a new wizard has a new requestId).
-  const open = namesInFlight(rt.creates, input.requestId)
-  const busy = names.find((n) => open.has(n))
-  if (busy) {
-    throw new DomainError(
-      'CONFLICT',
-      `Nodetray is still checking whether E2E created ${busy}. Wait until that is known, or choose another name.`,
-      { field: 'name', createOutcome: 'not_created' }
-    )
-  }
+  // Checked again by the engine's openCreate, after the client lookup's await (another create may start meanwhile).
+  const taken = nameTaken(rt.nodes, rt.creates, expectedNames(input.name, input.count), input.requestId)
+  if (taken) throw taken
 }
 
 function recoveredMessage(names: string[]): string {
@@ -177,15 +161,18 @@ export class CreateCommand {
     const record = {
       requestId: input.requestId,
       names,
-      // validate() refused names in the list; any such node left (a stale list) is not ours.
-      existingIds: rt.nodes.filter((n) => names.includes(n.name)).map((n) => n.id),
+      // Every node listed before the POST: none of them is ours, whatever its name (several nodes are matched by
+      // their name's start, see madeByRequest).
+      existingIds: rt.nodes.map((n) => n.id),
       postedAt: clock.now(),
       checkAfter: null
     }
     try {
-      // On disk before the POST goes out: a kill from here on cannot forget it.
+      // On disk before the POST goes out: a kill from here on cannot forget it. Refused (not_created) if another
+      // create took one of the names while we waited for the client.
       await this.engine.openCreate(rt, record)
     } catch (e) {
+      if (isDomainError(e) && e.data.createOutcome === 'not_created') throw e
       log.warn('could not save a create before sending it', { profileId: rt.profileId, error: String(e) })
       throw new DomainError(
         'INTERNAL',

@@ -15,7 +15,15 @@ import type { LastKnownStore, ProfilesService, SettingsService } from '../profil
 import type { Logger } from '../redact'
 import { CREATE_TIMEOUT_MS } from '../api/create.client'
 import { settlePending, type PendingEntry } from './pending'
-import { openRecords, resumed, SETTLE_WINDOW_MS, settleCreates, type TrackedCreate } from './pending-creates'
+import {
+  isOpen,
+  nameTaken,
+  openRecords,
+  resumed,
+  SETTLE_WINDOW_MS,
+  settleCreates,
+  type TrackedCreate
+} from './pending-creates'
 import {
   CATALOG_TTL_MS,
   intervalFor,
@@ -200,7 +208,9 @@ export class Engine {
       }
       // Creates a restart interrupted: their outcome is unknown until a list after their window says.
       for (const record of cached?.creates ?? []) {
-        if (!rt.creates.has(record.requestId)) rt.creates.set(record.requestId, resumed(record, CREATE_TIMEOUT_MS))
+        if (!rt.creates.has(record.requestId)) {
+          rt.creates.set(record.requestId, resumed(record, CREATE_TIMEOUT_MS, rt.scopeKey))
+        }
       }
     } catch (e) {
       this.deps.log.warn('last-known list unreadable', { profileId: rt.profileId, error: String(e) })
@@ -330,7 +340,7 @@ export class Engine {
         log.warn('notification failed', { error: String(e) })
       }
     }
-    for (const t of settleCreates(rt.creates, fetched, fetchStartedAt, now)) {
+    for (const t of settleCreates(rt.creates, fetched, fetchStartedAt, now, rt.scopeKey)) {
       log.info('create outcome settled', { profileId: rt.profileId, outcome: t.phase, nodes: t.found.length })
       this.adoptCreated(rt, t.found)
     }
@@ -395,6 +405,8 @@ export class Engine {
     rt.deletedAt.set(nodeId, this.deps.clock.now())
     rt.nodes = rt.nodes.filter((n) => n.id !== nodeId)
     this.emit(rt)
+    // A restart before the next list (offline, say) must not show it again from the last-known list.
+    this.save(rt)
   }
 
   /** A node's detail was read: keep its committed term end for the "term ends soon" notice. */
@@ -430,10 +442,22 @@ export class Engine {
 
   // ---- intents: creates --------------------------------------------------------------------------------------
 
-  /** A create is about to be sent: shown as sending, and on disk before this resolves (it throws if it is not). */
+  /**
+   * A create is about to be sent: shown as sending, and on disk before this resolves (it throws if it is not).
+   * Refused (CONFLICT, not_created) if a listed node or another open create has one of its names: checked and
+   * registered with no await in between, so of two creates of one name only one can go out.
+   */
   async openCreate(p: ProfileRead, record: PendingCreateRecord): Promise<void> {
     const rt = this.mustOwn(p)
-    rt.creates.set(record.requestId, { record, phase: 'sending', found: [], settledAt: null })
+    const taken = nameTaken(rt.nodes, rt.creates, record.names, record.requestId)
+    if (taken) throw taken
+    rt.creates.set(record.requestId, {
+      record,
+      phase: 'sending',
+      found: [],
+      settledAt: null,
+      scopeKey: rt.scopeKey
+    })
     this.reschedule(rt)
     try {
       await this.persist(rt)
@@ -473,10 +497,37 @@ export class Engine {
       tracked.phase = 'created'
       tracked.found = nodes
       tracked.settledAt = this.deps.clock.now()
+      // The profile moved to another project meanwhile: these nodes are not in the list it shows now.
+      if (tracked.scopeKey !== rt.scopeKey) {
+        this.reschedule(rt)
+        this.save(rt)
+        return
+      }
     }
     this.adoptCreated(rt, nodes)
     if (!nodes.length) void this.refreshNow(rt)
     this.save(rt)
+  }
+
+  /**
+   * Why the profile's project, location or base URL must not change now, or null: one of its creates is in flight or
+   * checking, and only a list of its own project can tell whether E2E made the node (profiles.service.ts asks).
+   */
+  scopeChangeBlockedBy(profileId: string): string | null {
+    const rt = this.runtimes.get(profileId)
+    if (!rt) return null
+    const now = this.deps.clock.now()
+    for (const t of rt.creates.values()) {
+      if (!isOpen(t)) continue
+      const names = t.record.names.join(', ')
+      const until = t.record.checkAfter ?? t.record.postedAt + CREATE_TIMEOUT_MS + SETTLE_WINDOW_MS
+      const left = Math.ceil((until - now) / 1000)
+      const when = left > 0 ? `about ${left} s left` : "waiting for E2E's node list"
+      const what =
+        t.phase === 'sending' ? `Nodetray is creating ${names}` : `Nodetray is checking whether E2E created ${names}`
+      return `${what} (${when}). The project, location and API address of this profile can change once that is known.`
+    }
+    return null
   }
 
   /** Shows new nodes at once (as E2E reported them, usually Creating) and polls fast until they run. */

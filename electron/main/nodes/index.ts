@@ -44,6 +44,7 @@ export function createNodesService(deps: EngineDeps): NodesService {
     delete: (input) => commands.delete(input),
     committedSettings: (input) => commands.committedSettings(input),
     create: (input) => creates.create(input),
+    scopeChangeBlockedBy: (profileId) => engine.scopeChangeBlockedBy(profileId),
     catalogOs: (profileId) => commands.catalogOs(profileId),
     catalogPlans: (input) => commands.catalogPlans(input),
     createOptions: (profileId) => commands.createOptions(profileId),

@@ -23,6 +23,11 @@ export interface NodesService {
   committedSettings(input: z.infer<typeof S.CommittedSettingsInput>): Promise<void>
   /** Idempotent per requestId: a retried call returns the first call's result and never creates twice. */
   create(input: z.infer<typeof S.CreateNodeInput>): Promise<CreateNodeResult>
+  /**
+   * Why the profile's project, location or base URL must not change now (one of its creates is in flight or
+   * checking: the message names the node and the time left), or null. The profiles service refuses such an edit.
+   */
+  scopeChangeBlockedBy(profileId: string): string | null
   catalogOs(profileId: string): Promise<OsFamily[]>
   catalogPlans(input: z.infer<typeof S.PlansInput>): Promise<Plan[]>
   createOptions(profileId: string): Promise<CreateOptionsData>

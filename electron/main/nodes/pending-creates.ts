@@ -5,6 +5,8 @@
 // kill resumes them as "checking". The rule and its numbers: docs/create-guarantees.md.
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { PendingCreate, PendingCreateRecord } from '../../../shared/domain/node-state'
+import { expectedNames, madeByRequest } from '../api/create.client'
+import { DomainError } from '../errors'
 
 /**
  * How long after an ambiguous failure a list can prove a node absent. E2E applies a create before it answers (the
@@ -22,30 +24,40 @@ export interface TrackedCreate {
   /** The nodes that proved it created. */
   found: NodeSummary[]
   settledAt: number | null
+  /**
+   * The profile's project, location and base URL when the POST went out. Only that project's lists can settle it:
+   * a create the profile's scope moved away from stays checking (Retry refused) until the scope comes back.
+   */
+  scopeKey: string
 }
 
-export function expectedNames(name: string, count: number): string[] {
-  return count > 1 ? Array.from({ length: count }, (_, i) => `${name}-${i + 1}`) : [name]
+export { expectedNames }
+
+/** The name the wizard asked for: `names` are expectedNames(name, count). */
+function requestedName(record: PendingCreateRecord): string {
+  const first = record.names[0] ?? ''
+  return record.names.length > 1 ? first.slice(0, -'-1'.length) : first
 }
 
 /**
  * A create read back from disk. If its POST had failed, the window runs from that failure as before; if the app
  * stopped while the POST was in flight, E2E may have answered as late as the POST's deadline.
  */
-export function resumed(record: PendingCreateRecord, postTimeoutMs: number): TrackedCreate {
+export function resumed(record: PendingCreateRecord, postTimeoutMs: number, scopeKey: string): TrackedCreate {
   const checkAfter = record.checkAfter ?? record.postedAt + postTimeoutMs + SETTLE_WINDOW_MS
-  return { record: { ...record, checkAfter }, phase: 'checking', found: [], settledAt: null }
+  return { record: { ...record, checkAfter }, phase: 'checking', found: [], settledAt: null, scopeKey }
 }
 
 export function isOpen(t: Readonly<TrackedCreate>): boolean {
   return t.phase === 'sending' || t.phase === 'checking'
 }
 
-/** Nodes in `nodes` that this create made: a requested name on a node that was not there before. */
+/**
+ * Nodes in `nodes` that this create made: not listed before the POST, and the requested name (one node) or a name
+ * starting with it (several: E2E's naming of N instances is only reported; see madeByRequest).
+ */
 export function madeBy(t: TrackedCreate, nodes: readonly NodeSummary[]): NodeSummary[] {
-  const names = new Set(t.record.names)
-  const before = new Set(t.record.existingIds)
-  return nodes.filter((n) => names.has(n.name) && !before.has(n.id))
+  return nodes.filter(madeByRequest(requestedName(t.record), t.record.names.length, t.record.existingIds))
 }
 
 /**
@@ -56,7 +68,8 @@ export function settleCreates(
   creates: Map<string, TrackedCreate>,
   nodes: readonly NodeSummary[],
   fetchStartedAt: number,
-  now: number
+  now: number,
+  scopeKey: string
 ): TrackedCreate[] {
   const settled: TrackedCreate[] = []
   for (const [id, t] of creates) {
@@ -65,7 +78,7 @@ export function settleCreates(
       continue
     }
     const due = t.record.checkAfter
-    if (t.phase !== 'checking' || due === null || fetchStartedAt < due) continue
+    if (t.phase !== 'checking' || due === null || fetchStartedAt < due || t.scopeKey !== scopeKey) continue
     t.found = madeBy(t, nodes)
     t.phase = t.found.length ? 'created' : 'not_created'
     t.settledAt = now
@@ -89,6 +102,43 @@ export function namesInFlight(
     for (const n of t.record.names) out.set(n, t)
   }
   return out
+}
+
+/**
+ * Why a create of `names` must not go out now: a listed node has one of the names, or another open create may
+ * still give a node one of them. Checked before the POST is registered, with no await in between (nodes/engine.ts).
+ */
+export function nameTaken(
+  nodes: readonly Pick<NodeSummary, 'name'>[],
+  creates: ReadonlyMap<string, Readonly<TrackedCreate>>,
+  names: readonly string[],
+  requestId: string
+): DomainError | null {
+  const taken = new Set(nodes.map((n) => n.name))
+  const clash = names.find((n) => taken.has(n))
+  if (clash) {
+    return new DomainError('CONFLICT', `A node named ${clash} already exists in this profile. Choose another name.`, {
+      field: 'name',
+      createOutcome: 'not_created'
+    })
+  }
+  // Another create may still make a node with this name (after a restart, a new wizard has a new requestId).
+  const open = namesInFlight(creates, requestId)
+  const busy = names.find((n) => open.has(n))
+  if (busy) {
+    return new DomainError(
+      'CONFLICT',
+      `Nodetray is still creating ${busy}, or checking whether E2E created it. Wait until that is known, or choose another name.`,
+      { field: 'name', createOutcome: 'not_created' }
+    )
+  }
+  const same = creates.get(requestId)
+  if (same && isOpen(same)) {
+    return new DomainError('CONFLICT', `Nodetray is already creating ${names[0] ?? 'this node'}.`, {
+      createOutcome: 'not_created'
+    })
+  }
+  return null
 }
 
 export function createsView(creates: Map<string, TrackedCreate>): PendingCreate[] {

@@ -112,8 +112,9 @@ export function resetScope(rt: ProfileRuntime): void {
   rt.source = 'none'
   rt.error = null
   rt.pending.clear()
-  // Creates and deletes belong to the old project's list: its lists can no longer settle them.
-  rt.creates.clear()
+  // An open create is never forgotten (Retry would post again): it stays checking, and only a list of the scope it
+  // was sent to settles it (its scopeKey). Settled creates and deletes belong to the old project's list.
+  for (const [id, t] of rt.creates) if (!isOpen(t)) rt.creates.delete(id)
   rt.deletedAt.clear()
   rt.notifyPrev = null
   rt.createdByUs.clear()

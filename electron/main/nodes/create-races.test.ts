@@ -1,0 +1,191 @@
+// Issue 11 A, review findings: two creates of one name racing past the name check, a profile's scope edited while a
+// create is open, several nodes that E2E names otherwise than `name-1 … name-N`, and a confirmed delete that a
+// restart brought back from the last-known list.
+import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import type * as S from '../../../shared/ipc/schemas'
+import { DomainError } from '../errors'
+import { engineHarness, FakeApi, profileView, summary } from './nodes.fakes'
+import { SETTLE_WINDOW_MS } from './pending-creates'
+
+const input = (over: Partial<z.infer<typeof S.CreateNodeInput>> = {}): z.infer<typeof S.CreateNodeInput> => ({
+  profileId: 'a',
+  requestId: '6f1c3c1e-8c1a-4d6e-9d5e-2b1f3a4c5d6e',
+  name: 'dup-test',
+  plan: 'C3-8vCPU-16RAM-100DISK-C3.16GB-Ubuntu-22.04-Delhi',
+  image: 'Ubuntu-22.04',
+  count: 1,
+  sshKeys: [],
+  backups: false,
+  ipv6: false,
+  ...over
+})
+const FIRST = '11111111-1111-4111-8111-111111111111'
+const SECOND = '22222222-2222-4222-8222-222222222222'
+
+const ambiguous = () => new DomainError('SERVER', 'E2E had a problem (503).', { status: 503, createOutcome: 'unknown' })
+
+async function started(api = new FakeApi([summary(1)]), opts: Parameters<typeof engineHarness>[1] = {}) {
+  const h = engineHarness({ a: api }, opts)
+  await h.service.start()
+  await h.clock.advance(1)
+  return { api, h }
+}
+
+describe('two creates of one name (finding 3)', () => {
+  it('while the first waits for a slow keychain, the second is refused and only one POST goes out', async () => {
+    let gate: Promise<void> | null = null
+    let open = (): void => undefined
+    const { api, h } = await started(undefined, {
+      apiTarget: async (id) => {
+        if (gate) await gate
+        return {
+          baseUrl: 'https://x',
+          apiKey: `key-${id}`,
+          authToken: `token-${id}`,
+          projectId: 1234,
+          location: 'Delhi'
+        }
+      }
+    })
+    // The client is rebuilt (new credentials) and the keychain is slow this time.
+    gate = new Promise<void>((r) => (open = r))
+    h.setProfiles([profileView('a', { credentials: { ...profileView('a').credentials, apiKeyHint: '…ffff' } })])
+    await h.clock.advance(1)
+    const first = h.service.create(input({ requestId: FIRST }))
+    const second = h.service.create(input({ requestId: SECOND }))
+    await Promise.resolve()
+    open()
+    const [a, b] = await Promise.allSettled([first, second])
+    expect(a).toMatchObject({ status: 'fulfilled', value: { outcome: 'created' } })
+    expect(b).toMatchObject({
+      status: 'rejected',
+      reason: { data: { code: 'CONFLICT', field: 'name', createOutcome: 'not_created' } }
+    })
+    expect(api.calls.createNode).toBe(1)
+    expect([...api.nodes.values()].filter((n) => n.name === 'dup-test')).toHaveLength(1)
+    await h.service.stop()
+  })
+
+  it('in the same tick with a ready client (a batch of two creates): one POST', async () => {
+    const { api, h } = await started()
+    const results = await Promise.allSettled([
+      h.service.create(input({ requestId: FIRST })),
+      h.service.create(input({ requestId: SECOND }))
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+})
+
+describe("a profile's scope while a create is open (finding 4)", () => {
+  it('says what pins it, with the time left, while sending and while checking; nothing once settled', async () => {
+    const { api, h } = await started()
+    let fail = (): void => undefined
+    api.createImpl = () => new Promise((_, reject) => (fail = () => reject(ambiguous())))
+    const create = h.service.create(input()).catch((e: DomainError) => e.data)
+    await h.clock.advance(1)
+    expect(h.service.scopeChangeBlockedBy('a')).toMatch(/creating dup-test \(about 1\d\d s left\)/)
+    expect(h.service.scopeChangeBlockedBy('b')).toBeNull()
+    fail()
+    expect(await create).toMatchObject({ createOutcome: 'unknown' })
+    expect(h.service.scopeChangeBlockedBy('a')).toMatch(/checking whether E2E created dup-test \(about 60 s left\)/)
+    api.createImpl = null
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'not_created' })])
+    expect(h.service.scopeChangeBlockedBy('a')).toBeNull()
+    await h.service.stop()
+  })
+
+  it('an edit that lands while the POST is in flight does not drop the create: Retry sends no second POST', async () => {
+    const { api, h } = await started()
+    let fail = (): void => undefined
+    api.createImpl = (names) =>
+      new Promise((_, reject) => {
+        fail = () => {
+          for (const name of names) api.nodes.set(300, summary(300, 'CREATING', { name }))
+          reject(new DomainError('TIMEOUT', 'E2E did not answer in time.', { createOutcome: 'unknown' }))
+        }
+      })
+    const create = h.service.create(input()).catch((e: DomainError) => e.data)
+    await h.clock.advance(1)
+    h.setProfiles([profileView('a', { apiBaseUrl: 'https://api.example.test/v2' })])
+    await h.clock.advance(1)
+    fail()
+    expect(await create).toMatchObject({ createOutcome: 'unknown' })
+    api.createImpl = null
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'checking' })])
+    expect(h.saved.get('a')?.creates).toEqual([expect.objectContaining({ names: ['dup-test'] })])
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    // Lists of the other address never settle it: Retry stays off.
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('an edit there and back while checking keeps the create; the list of its project settles it', async () => {
+    const { api, h } = await started()
+    api.createImpl = async () => {
+      api.nodes.set(300, summary(300, 'CREATING', { name: 'dup-test' }))
+      throw ambiguous()
+    }
+    await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
+    api.createImpl = null
+    h.setProfiles([profileView('a', { location: 'Chennai' })])
+    await h.clock.advance(1)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'checking' })])
+    h.setProfiles([profileView('a')])
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'created' })])
+    expect(await h.service.create(input())).toMatchObject({ outcome: 'recovered', nodes: [{ id: 300 }] })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+})
+
+describe('several nodes named otherwise than name-1 … name-N (finding 5)', () => {
+  it.each([
+    [['batch1', 'batch2', 'batch3']],
+    [['batch_1', 'batch_2', 'batch_3']],
+    [['Batch-01', 'Batch-02', 'BATCH-03']]
+  ])('E2E names them %j after an ambiguous failure: settled "created", Retry sends no second POST', async (given) => {
+    // batch-old was there before: never counted as made by this create.
+    const { api, h } = await started(new FakeApi([summary(1), summary(50, 'RUNNING', { name: 'batch-old' })]))
+    api.createImpl = async () => {
+      given.forEach((name, i) => api.nodes.set(300 + i, summary(300 + i, 'CREATING', { name })))
+      throw ambiguous()
+    }
+    await expect(h.service.create(input({ name: 'batch', count: 3 }))).rejects.toMatchObject({
+      data: { createOutcome: 'unknown' }
+    })
+    api.createImpl = null
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'created' })])
+    const retry = await h.service.create(input({ name: 'batch', count: 3 }))
+    expect(retry).toMatchObject({ outcome: 'recovered' })
+    expect(retry.nodes.map((n) => n.id).sort()).toEqual([300, 301, 302])
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+})
+
+describe('a confirmed delete and a restart (finding 9a)', () => {
+  it('a restart before the next list (offline) does not show the deleted node again', async () => {
+    const { api, h } = await started(new FakeApi([summary(1), summary(2)]))
+    await h.service.delete({ profileId: 'a', nodeId: 2, confirmName: 'web-02', reserveIp: false })
+    api.nodes.delete(2)
+    await h.service.stop()
+    expect(h.saved.get('a')?.nodes.map((n) => n.name)).toEqual(['web-01'])
+    api.fail = new DomainError('NETWORK', 'offline')
+    const saved = h.saved.get('a')
+    if (!saved) throw new Error('nothing saved')
+    const next = engineHarness({ a: api }, { cached: { a: saved }, clock: h.clock })
+    await next.service.start()
+    await next.clock.advance(1)
+    expect(next.state('a').source).toBe('cache')
+    expect(next.state('a').nodes.map((n) => n.name)).toEqual(['web-01'])
+    await next.service.stop()
+  })
+})
