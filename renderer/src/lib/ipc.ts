@@ -1,5 +1,5 @@
 // The renderer's only door to main. It unwraps envelopes and turns error envelopes into typed errors,
-// so stores branch on `code` (or the class), never on message text.
+// so stores and screens branch on `code`, never on message text.
 import type { AppErrorData, ErrorCode } from '../../../shared/domain/errors'
 import { BRIDGE_GLOBAL, type BridgeApi } from '../../../shared/ipc/bridge'
 import type { Envelope } from '../../../shared/ipc/envelope'
@@ -21,36 +21,15 @@ export class AppError extends Error {
     return this.data.retryable ?? false
   }
 }
-export class ValidationError extends AppError {}
-export class AuthError extends AppError {}
-export class PreconditionError extends AppError {}
-export class NotFoundError extends AppError {}
-export class RateLimitError extends AppError {}
-export class OfflineError extends AppError {}
-export class KeychainError extends AppError {}
-
+/** Main's error data as a typed error. Branch on `code` (the codes are the contract), never on message text. */
 export function toAppError(data: AppErrorData): AppError {
-  switch (data.code) {
-    case 'VALIDATION':
-    case 'CONFLICT':
-      return new ValidationError(data)
-    case 'AUTH':
-    case 'FORBIDDEN':
-      return new AuthError(data)
-    case 'PRECONDITION':
-      return new PreconditionError(data)
-    case 'NOT_FOUND':
-      return new NotFoundError(data)
-    case 'RATE_LIMITED':
-      return new RateLimitError(data)
-    case 'NETWORK':
-    case 'TIMEOUT':
-      return new OfflineError(data)
-    case 'KEYCHAIN_UNAVAILABLE':
-      return new KeychainError(data)
-    default:
-      return new AppError(data)
-  }
+  return new AppError(data)
+}
+
+/** Anything caught → an AppError: main's stay as they are, anything else is INTERNAL with its message. */
+export function asAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e
+  return new AppError({ code: 'INTERNAL', message: e instanceof Error ? e.message : 'Something went wrong.' })
 }
 
 export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {

@@ -1,7 +1,7 @@
 // App identity (name, version, preview flag) from app:info.
 import { create } from 'zustand'
 import type { AppInfo } from '../../../shared/ipc/contract'
-import { AppError, call } from '../lib/ipc'
+import { asAppError, call, type AppError } from '../lib/ipc'
 
 interface AppState {
   info: AppInfo | null
@@ -21,7 +21,6 @@ export const useAppStore = create<AppState>()((set) => ({
   }
 }))
 
-export function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e
-  return new AppError({ code: 'INTERNAL', message: e instanceof Error ? e.message : 'Something went wrong.' })
-}
+// TODO(issue 12): asAppError lives in lib/ipc.ts; this re-export goes once profiles/, settings/ and tray/ import it
+// from there (their work was in flight).
+export { asAppError } from '../lib/ipc'

@@ -1,9 +1,8 @@
 // Node lists keyed by profile, exactly as main last sent them (snapshot, then `nodes:changed` per profile).
 import { create } from 'zustand'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
-import { call, type AppError } from '../lib/ipc'
+import { asAppError, call, type AppError } from '../lib/ipc'
 import { afterNextPaint } from '../lib/after-paint'
-import { asAppError } from './app.store'
 
 interface NodesState {
   byProfile: Record<string, ProfileNodes>

@@ -1,7 +1,6 @@
 import { create } from 'zustand'
 import type { ProfileView } from '../../../shared/domain/profile'
-import { call, type AppError } from '../lib/ipc'
-import { asAppError } from './app.store'
+import { asAppError, call, type AppError } from '../lib/ipc'
 
 interface ProfilesState {
   profiles: ProfileView[]

@@ -2,8 +2,7 @@ import { create } from 'zustand'
 import type { z } from 'zod'
 import type { Settings } from '../../../shared/domain/settings'
 import type { SettingsPatch } from '../../../shared/ipc/schemas'
-import { call, type AppError } from '../lib/ipc'
-import { asAppError } from './app.store'
+import { asAppError, call, type AppError } from '../lib/ipc'
 
 interface SettingsState {
   settings: Settings | null

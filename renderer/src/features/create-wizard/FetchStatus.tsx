@@ -1,6 +1,6 @@
 // Loading and error states of one fetch, shown where the data would be.
 import { Spinner } from '../../components/Spinner'
-import type { FetchState } from './use-fetch'
+import type { FetchState } from '../../lib/use-fetch'
 
 export function FetchStatus<T>({ state, what, onRetry }: { state: FetchState<T>; what: string; onRetry(): void }) {
   if (state.status === 'loading') return <Spinner label={`Loading ${what}…`} />

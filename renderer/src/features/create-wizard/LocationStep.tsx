@@ -1,7 +1,7 @@
 // Step 1: where the node will live. A profile is one project in one location, so this is shown, not chosen.
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { FetchStatus } from './FetchStatus'
-import type { FetchState } from './use-fetch'
+import type { FetchState } from '../../lib/use-fetch'
 
 export function LocationStep({ profile, onRetry }: { profile: FetchState<ProfileView | null>; onRetry(): void }) {
   if (profile.status !== 'ready') return <FetchStatus state={profile} what="the profile" onRetry={onRetry} />

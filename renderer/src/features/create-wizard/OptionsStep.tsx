@@ -3,7 +3,7 @@ import type { CreateOptionsData } from '../../../../shared/domain/resources'
 import { FetchStatus } from './FetchStatus'
 import { OptionsBilling } from './OptionsBilling'
 import { OptionsNetwork } from './OptionsNetwork'
-import type { FetchState } from './use-fetch'
+import type { FetchState } from '../../lib/use-fetch'
 import { MAX_COUNT, MAX_SCRIPT_CHARS, nodeNames, type OptionErrors } from './wizard.rules'
 import type { WizardDraft } from './wizard.types'
 

@@ -1,7 +1,7 @@
 // Step 2: one card per OS, its versions as radio choices (one group, so arrow keys move between them).
 import type { OsFamily, OsVersion } from '../../../../shared/domain/catalog'
 import { FetchStatus } from './FetchStatus'
-import type { FetchState } from './use-fetch'
+import type { FetchState } from '../../lib/use-fetch'
 import { sameOs } from './wizard.types'
 
 interface Props {

@@ -3,7 +3,7 @@ import type { Plan } from '../../../../shared/domain/catalog'
 import { formatInr } from '../../lib/format'
 import { FetchStatus } from './FetchStatus'
 import { seriesOf, visiblePlans } from './plan-filter'
-import type { FetchState } from './use-fetch'
+import type { FetchState } from '../../lib/use-fetch'
 import type { PlanFilters } from './wizard.types'
 
 interface Props {

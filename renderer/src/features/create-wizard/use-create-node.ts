@@ -2,9 +2,8 @@
 // call's node; a ref (not state) blocks a second call while one is in flight, even within the same event loop.
 import { useCallback, useRef, useState } from 'react'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
-import { call, type AppError } from '../../lib/ipc'
+import { asAppError, call, type AppError } from '../../lib/ipc'
 import { describeCreateFailure, type CreateFailure } from './create-failure'
-import { asAppError } from '../../stores/app.store'
 import type { CreateNodeInput } from './wizard.rules'
 
 export type CreatePhase =

@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import { bridge, call, toAppError, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { asAppError, bridge, call, toAppError, type AppError } from '../../lib/ipc'
 
 export interface FollowedNodes {
   nodes: NodeSummary[]

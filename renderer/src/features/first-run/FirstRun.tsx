@@ -1,8 +1,7 @@
 // First run: no profiles of the user's own and no choice made yet. Three ways in: the demo, a profile, an import.
 import { useState } from 'react'
 import { ErrorText } from '../../components/ErrorText'
-import type { AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { useAction } from '../../lib/use-action'
 import { useNodesStore } from '../../stores/nodes.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
@@ -14,7 +13,7 @@ type Step = 'choose' | 'add' | 'import'
 
 export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
   const [step, setStep] = useState<Step>('choose')
-  const [error, setError] = useState<AppError | null>(null)
+  const { error, run } = useAction()
   const finish = useUiStore((s) => s.finishFirstRun)
   const setView = useUiStore((s) => s.setView)
 
@@ -24,16 +23,12 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
     finish()
   }
 
-  const exploreDemo = async () => {
-    setError(null)
-    try {
+  const exploreDemo = () =>
+    run(async () => {
       const settings = useSettingsStore.getState()
       if (settings.settings?.hideDemo) await settings.update({ hideDemo: false })
       await done()
-    } catch (e) {
-      setError(asAppError(e))
-    }
-  }
+    })
 
   return (
     <div className="first-run" data-testid="first-run">

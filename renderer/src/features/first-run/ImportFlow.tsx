@@ -9,7 +9,7 @@ import { ImportEntryInput } from '../../../../shared/ipc/schemas'
 import { ErrorText } from '../../components/ErrorText'
 import { formatDate } from '../../lib/format'
 import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { useAction } from '../../lib/use-action'
 
 interface Row {
   alias: string
@@ -27,16 +27,13 @@ const fieldError = (key: 'name' | 'projectId', value: string): string | undefine
 export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileView[]): void; onCancel(): void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [rows, setRows] = useState<Row[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError | null>(null)
+  const { busy, error, run } = useAction()
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({})
   const [cancelled, setCancelled] = useState(false)
 
-  const pick = async (kind: 'token-file' | 'e2ectl') => {
-    setBusy(true)
-    setError(null)
+  const pick = (kind: 'token-file' | 'e2ectl') => {
     setCancelled(false)
-    try {
+    return run(async () => {
       const p = await call((api) => api.profiles.pickImport({ kind }))
       if (!p) setCancelled(true)
       else {
@@ -51,11 +48,7 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
           }))
         )
       }
-    } catch (e) {
-      setError(asAppError(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const included = rows.filter((r) => r.include)
@@ -63,32 +56,32 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
 
   const submit = async () => {
     if (!preview || invalid || included.length === 0) return
-    setBusy(true)
-    setError(null)
     setServerErrors({})
-    try {
-      const list = await call((api) =>
-        api.profiles.import({
-          importId: preview.importId,
-          entries: included.map((r) => ({
-            alias: r.alias,
-            name: r.name.trim(),
-            projectId: r.projectId.trim(),
-            location: r.location
-          }))
-        })
-      )
-      onImported(list)
-    } catch (e) {
-      const err = asAppError(e)
-      // "entries.<i>.<field>" points at one row.
+    // "entries.<i>.<field>" points at one row: that error shows on its field, not above the form.
+    const onRow = (err: AppError) => {
       const m = /^entries\.(\d+)\.(\w+)/.exec(err.field ?? '')
       const row = m ? included[Number(m[1])] : undefined
-      if (m && row) setServerErrors({ [`${row.alias}.${m[2]}`]: err.message })
-      else setError(err)
-    } finally {
-      setBusy(false)
+      if (!m || !row) return false
+      setServerErrors({ [`${row.alias}.${m[2]}`]: err.message })
+      return true
     }
+    await run(
+      async () => {
+        const list = await call((api) =>
+          api.profiles.import({
+            importId: preview.importId,
+            entries: included.map((r) => ({
+              alias: r.alias,
+              name: r.name.trim(),
+              projectId: r.projectId.trim(),
+              location: r.location
+            }))
+          })
+        )
+        onImported(list)
+      },
+      { onError: onRow }
+    )
   }
 
   const update = (i: number, patch: Partial<Row>) =>

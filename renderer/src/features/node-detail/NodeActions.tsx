@@ -6,8 +6,8 @@ import type { PendingAction } from '../../../../shared/domain/node-state'
 import { ACTION_LABEL, actionAvailability } from '../../../../shared/domain/node-rules'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorText } from '../../components/ErrorText'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { call } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 import { PENDING_LABEL } from '../nodes/pending-label'
 
 interface NodeActionsProps {
@@ -23,8 +23,7 @@ const CONFIRM: Partial<Record<NodeAction, string>> = {
 }
 
 export function NodeActions({ profileId, node, pending }: NodeActionsProps) {
-  const [sending, setSending] = useState<NodeAction | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
+  const { running: sending, error, run: runAction } = useAction<NodeAction>()
   const [confirming, setConfirming] = useState<NodeAction | null>(null)
   const actions: NodeAction[] = [
     'power_on',
@@ -34,17 +33,8 @@ export function NodeActions({ profileId, node, pending }: NodeActionsProps) {
     node.isProtected ? 'disable_accidental_protection' : 'enable_accidental_protection'
   ]
 
-  const run = async (action: NodeAction) => {
-    setSending(action)
-    setError(null)
-    try {
-      await call((api) => api.nodes.action({ profileId, nodeId: node.id, action }))
-    } catch (e) {
-      setError(asAppError(e))
-    } finally {
-      setSending(null)
-    }
-  }
+  const run = (action: NodeAction) =>
+    runAction(() => call((api) => api.nodes.action({ profileId, nodeId: node.id, action })), { label: action })
 
   const busy = pending !== undefined || sending !== null
   return (
