@@ -23,7 +23,8 @@ describe('redirects', () => {
     srv = await localServer((r, res) => {
       if (r.method === 'POST') {
         res.writeHead(status, { location: 'https://elsewhere.example/nodes/' })
-        return res.end()
+        res.end()
+        return
       }
       json(res, 200, { code: 200, data: [], total_count: 0, total_page_number: 1 })
     })
