@@ -122,6 +122,12 @@ describe("a profile's scope while a create is open (finding 4)", () => {
     await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
     await expect(h.service.create(input())).rejects.toMatchObject({ data: { createOutcome: 'unknown' } })
     expect(api.calls.createNode).toBe(1)
+    // Going back to the address it was sent to is not refused, and that address's list settles it.
+    expect(h.service.scopeChangeBlockedBy('a')).toBeNull()
+    h.setProfiles([profileView('a')])
+    await h.clock.advance(5_000)
+    expect(await h.service.create(input())).toMatchObject({ outcome: 'recovered', nodes: [{ id: 300 }] })
+    expect(api.calls.createNode).toBe(1)
     await h.service.stop()
   })
 

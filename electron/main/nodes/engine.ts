@@ -518,7 +518,8 @@ export class Engine {
     if (!rt) return null
     const now = this.deps.clock.now()
     for (const t of rt.creates.values()) {
-      if (!isOpen(t)) continue
+      // One sent to another scope (the profile moved while it was in flight) settles only if the profile goes back.
+      if (!isOpen(t) || t.scopeKey !== rt.scopeKey) continue
       const names = t.record.names.join(', ')
       const until = t.record.checkAfter ?? t.record.postedAt + CREATE_TIMEOUT_MS + SETTLE_WINDOW_MS
       const left = Math.ceil((until - now) / 1000)
