@@ -1,5 +1,5 @@
-// Auth (§1, §5.2–5.4): apikey query + Bearer token, expiry on the virtual clock or after N calls, read-only tokens,
-// and project/location scoping.
+// Auth (docs/e2e-api.md#authentication, #simulator-auth-and-scope): apikey query + Bearer token, expiry on the
+// virtual clock or after N calls, read-only tokens, and project/location scoping.
 import { ApiError, badRequest, detailError, notFound } from './responses'
 import { SIM_LOCATIONS, type SimLocation } from './types'
 import { scopeKey, type Account, type Scope, type World } from './world'

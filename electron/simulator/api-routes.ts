@@ -1,4 +1,5 @@
-// The §2 route table. Paths are relative to /myaccount/api/v1/ and must match exactly (trailing-slash rules, quirk 8).
+// The route table (docs/e2e-api.md#endpoints). Paths are relative to /myaccount/api/v1/ and must match exactly
+// (trailing-slash rules: docs/e2e-api.md#base-url-and-paths).
 import { legacyCategoryList, osCategoryList, plansFor } from './catalog'
 import { sweepScope, settleNode } from './lifecycle'
 import { deleteNode, nodeAction } from './node-actions'
@@ -126,7 +127,7 @@ export const ROUTES: readonly RouteDef[] = [
       return envelope(nodeDetail(node, ctx.world.options.offSpelling, node.securityGroupIds.length))
     }
   },
-  // PUT today; old docs and the Python CLI used POST (quirk 12), so both work.
+  // PUT today; old docs and the Python CLI used POST (docs/e2e-api.md#node-actions), so both work.
   {
     methods: ['PUT', 'POST'],
     pattern: /^nodes\/(\d+)\/actions\/$/,

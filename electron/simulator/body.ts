@@ -22,7 +22,7 @@ export function reqString(body: Body, key: string): string {
   return v
 }
 
-/** int or string of digits (quirk 3: ids arrive as either) */
+/** int or string of digits (ids arrive as either: docs/e2e-api.md#value-quirks) */
 export function optInt(body: Body, key: string): number | undefined {
   const v = body[key]
   if (v === undefined || v === null || v === '') return undefined

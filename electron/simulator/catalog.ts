@@ -1,4 +1,5 @@
-// OS and plan catalog (§3/§4 shapes). Plans exist per location × OS version; slugs are long, `name` is the short SKU.
+// OS and plan catalog (shapes: docs/e2e-api.md#list-os-images, #list-plans). Plans exist per location × OS version;
+// slugs are long, `name` is the short SKU.
 import { longDate } from './clock'
 import type { SimLocation } from './types'
 

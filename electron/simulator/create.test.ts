@@ -87,7 +87,7 @@ describe('POST nodes/ validation', () => {
 })
 
 describe('POST nodes/ success', () => {
-  it('replies in the §5 shape with Creating nodes, private IP and separate id/vm_id', async () => {
+  it('replies in the create shape (e2e-api.md#create-a-node) with Creating nodes, private IP and separate id/vm_id', async () => {
     const r = await create({ ssh_keys: ['ssh-ed25519 AAAA test@x'] })
     expect(r.status).toBe(200)
     const d = dataOf(r)

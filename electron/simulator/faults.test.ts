@@ -38,7 +38,7 @@ describe('faults', () => {
     expect(await names()).not.toContain('retry-me')
   })
 
-  it('http429 with applyChange performs the write, then answers 429 (quirk 15)', async () => {
+  it('http429 with applyChange performs the write, then answers 429 (e2e-api.md#quirks-checklist, item 15)', async () => {
     sim.control.injectFault({ kind: 'http429', html: true, applyChange: true, route: 'POST nodes/', times: 1 })
     expect((await call(sim, 'POST', 'nodes/', { body: createBody })).status).toBe(429)
     expect(await names()).toContain('retry-me')

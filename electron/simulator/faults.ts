@@ -1,4 +1,5 @@
-// Injected faults (§5.12): scoped by method/route, limited to the next N calls, or drawn with a seeded probability.
+// Injected faults (docs/e2e-api.md#simulator-faults): scoped by method/route, limited to the next N calls, or drawn
+// with a seeded probability.
 import { pathPattern } from './request-log'
 import type { Prng } from './prng'
 import type { FaultInput, FaultScope, FaultSpec } from './types'

@@ -1,4 +1,4 @@
-// startSimulator(): the stateful E2E MyAccount API simulator (see /work/shared/e2e-api.md §5). Plain Node, no Electron.
+// startSimulator(): the stateful E2E MyAccount API simulator (docs/e2e-api.md#the-simulator). Plain Node, no Electron.
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createControl, seedInto, type ControlDeps } from './control'

@@ -105,7 +105,7 @@ describe('state machine on the virtual clock', () => {
   })
 })
 
-describe('§3 action table', () => {
+describe('action table (e2e-api.md#actions-by-state)', () => {
   it('refuses power changes on a locked node with a plain-words 412', async () => {
     const id = oneNode()
     await act(id, { type: 'lock_vm' })

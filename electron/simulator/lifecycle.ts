@@ -23,7 +23,7 @@ export function transitionMs(kind: TransitionKind, mode: TransitionMode, prng: P
 
 /**
  * Start a transition. Power transitions keep showing the old status until they end (no powering-on/off status
- * is known, §3); reinstall/save show Reinstalling/Saving at once; create shows Creating.
+ * is known, docs/e2e-api.md#status-text); reinstall/save show Reinstalling/Saving at once; create shows Creating.
  */
 export function startTransition(
   world: World,

@@ -1,4 +1,5 @@
-// PUT nodes/{id}/actions/ (§9) with the §3 table enforced as 412s, and DELETE nodes/{id}/ (§8).
+// PUT nodes/{id}/actions/ (docs/e2e-api.md#node-actions) with #actions-by-state enforced as 412s, and
+// DELETE nodes/{id}/ (#delete-a-node).
 import { NAME_RE, asBody, optString, reqString } from './body'
 import { isoMicros } from './clock'
 import { startTransition } from './lifecycle'
@@ -53,7 +54,10 @@ function actionReply(world: World, node: SimNode, type: string): SimResponse {
   })
 }
 
-/** The §3 power/rebuild rules. Returns true for a no-op (power_off when already off, power_on when running). */
+/**
+ * The power/rebuild rules (docs/e2e-api.md#actions-by-state). Returns true for a no-op (power_off when already off,
+ * power_on when running).
+ */
 function checkPower(node: SimNode, type: string): boolean {
   if (node.isLocked) throw precondition('Node is locked: unlock it before changing its power state')
   if (node.pending) throw precondition('Another action is in progress on this node; try again when it finishes')
@@ -129,7 +133,10 @@ export function nodeAction(world: World, scope: Scope, nodeId: number, raw: unkn
   return actionReply(world, node, type)
 }
 
-/** Delete is instant: the node disappears from lists at once (the real API's timing is unknown, §6.12). */
+/**
+ * Delete is instant: the node disappears from lists at once (the real API's timing is unknown:
+ * docs/e2e-api.md#delete-a-node).
+ */
 export function deleteNode(world: World, scope: Scope, nodeId: number, keepIp: boolean): SimResponse {
   const node = findNode(world, scope, nodeId)
   if (node.isLocked) throw precondition('Node is locked: unlock it before deleting')

@@ -1,4 +1,5 @@
-// Upgrade (§12), convert to committed (§11) and committed settings (§10).
+// Upgrade, convert to committed and committed settings (docs/e2e-api.md#upgrade-a-node, #convert-to-committed,
+// #committed-settings).
 import { asBody, optInt, reqString } from './body'
 import { pricePerMonth, resolvePlanSlug } from './catalog'
 import { findNode } from './node-lookup'
@@ -60,7 +61,8 @@ export function convertToCommitted(world: World, scope: Scope, nodeId: number, r
 const STATUSES = ['auto_renew', 'hourly_billing', 'auto_terminate'] as const
 type CommittedStatus = (typeof STATUSES)[number]
 
-/** POST update_committed_node_status/: the reply is a bare {status, message}, not an envelope (§10). */
+/** POST update_committed_node_status/: the reply is a bare {status, message}, not an envelope
+ * (docs/e2e-api.md#committed-settings). */
 export function updateCommittedStatus(world: World, scope: Scope, raw: unknown): SimResponse {
   const body = asBody(raw)
   const vcnId = optInt(body, 'vcn_id')

@@ -1,4 +1,4 @@
-// POST nodes/ (§5): validation in the order a user would hit it, then N nodes in Creating.
+// POST nodes/ (docs/e2e-api.md#create-a-node): validation in the order a user would hit it, then N nodes in Creating.
 import { e1DiskError, findPlanBySku, pricePerMonth, resolvePlanSlug } from './catalog'
 import { NAME_RE, asBody, optBool, optInt, optString, reqString, stringArray } from './body'
 import { buildNode } from './node-factory'

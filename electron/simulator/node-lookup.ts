@@ -1,4 +1,5 @@
-// Find a node by id inside the caller's scope; an id from another project/location is "not found" (§5.4).
+// Find a node by id inside the caller's scope; an id from another project/location is "not found"
+// (docs/e2e-api.md#simulator-auth-and-scope).
 import { settleNode } from './lifecycle'
 import type { SimNode } from './node-model'
 import { notFound } from './responses'

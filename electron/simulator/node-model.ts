@@ -1,4 +1,5 @@
-// The stored node record and its state machine phases (§3). Raw status text is derived from the phase on read.
+// The stored node record and its state machine phases (docs/e2e-api.md#node-status). Raw status text is derived from
+// the phase on read.
 import type { CommittedSkuDef, PlanDef } from './catalog'
 import type { OffSpelling, SimLocation } from './types'
 
@@ -74,7 +75,7 @@ export function phaseStatus(node: SimNode, off: OffSpelling): string {
   }
 }
 
-/** §3 normalisation, used to turn a forced raw status into a phase. */
+/** Status normalisation (docs/e2e-api.md#status-text), used to turn a forced raw status into a phase. */
 export function phaseFromRaw(raw: string): Phase {
   const s = raw.toLowerCase().replace(/[^a-z]/g, '')
   if (s === 'poweredoff' || s === 'stopped') return 'off'
@@ -86,7 +87,10 @@ export function phaseFromRaw(raw: string): Phase {
   throw new Error(`unknown status "${raw}"`)
 }
 
-/** Empty public IP spellings (quirk 4), chosen per node id so each spelling shows up deterministically. */
+/**
+ * Empty public IP spellings (docs/e2e-api.md#quirks-checklist, item 4), chosen per node id so each spelling shows up
+ * deterministically.
+ */
 const EMPTY_IPS: readonly (string | null)[] = ['', null, '[]', '--']
 export function emptyIpFor(id: number): string | null {
   const spelling = EMPTY_IPS[id % EMPTY_IPS.length]

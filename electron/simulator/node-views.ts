@@ -1,4 +1,5 @@
-// API shapes of a node (§6 list row, §7 detail, §5 create item). Numbers-as-strings quirks are deliberate.
+// API shapes of a node (docs/e2e-api.md: #list-nodes row, #node-detail, #create-a-node item). Numbers-as-strings
+// quirks are deliberate.
 import { committedSkuJson, findOsByImage, priceText } from './catalog'
 import { isoMicros } from './clock'
 import { emptyIpFor, phaseStatus, type SimNode } from './node-model'

@@ -49,7 +49,7 @@ describe('paging', () => {
     expect(loose(r)).toMatchObject({ total_count: 30, total_page_number: 1 })
   })
 
-  it('list rows carry the §6 fields, strings for sizes, no vm_id, and every empty-IP spelling', async () => {
+  it('list rows carry the list fields (e2e-api.md#list-nodes), strings for sizes, no vm_id, and every empty-IP spelling', async () => {
     sim.control.addNodes({ ...scope(), count: 8, status: 'Creating' })
     sim.control
       .getNodes(scope())

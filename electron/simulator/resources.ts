@@ -1,4 +1,5 @@
-// Per project+location resources (§13–§17): SSH keys, security groups, VPCs, reserved IPs, saved images.
+// Per project+location resources (docs/e2e-api.md#project-resources): SSH keys, security groups, VPCs, reserved IPs,
+// saved images.
 import { dayMonYear, dmyTime, isoMicros } from './clock'
 import type { Prng } from './prng'
 import type { SimLocation } from './types'

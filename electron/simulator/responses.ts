@@ -1,4 +1,5 @@
-// Reply bodies (§1 envelope and error table). Handlers throw ApiError; the router turns it into a response.
+// Reply bodies (docs/e2e-api.md#the-reply-envelope, #errors-and-status-codes). Handlers throw ApiError; the router
+// turns it into a response.
 export interface SimResponse {
   status: number
   body: unknown
@@ -51,7 +52,7 @@ export function htmlPage(status: number, text?: string): SimResponse {
   }
 }
 
-/** Paging (§1): page_no 1-based, per_page; all rows when both absent; totals always beside data. */
+/** Paging (docs/e2e-api.md#paging): page_no 1-based, per_page; all rows when both absent; totals always beside data. */
 export function paged<T>(
   rows: readonly T[],
   query: URLSearchParams,
@@ -64,7 +65,7 @@ export function paged<T>(
     return { rows: rows.slice(), totals: { total_count: total, total_page_number: total > 0 ? 1 : 0 } }
   }
   const page = pageRaw === null ? 1 : Number(pageRaw)
-  // Page size when only page_no is sent is unknown (§6.1); 10 is our guess.
+  // Page size when only page_no is sent is unknown (docs/e2e-api.md#paging); 10 is our guess.
   const per = perRaw === null ? 10 : Number(perRaw)
   if (!Number.isInteger(page) || !Number.isInteger(per) || page < 0 || per < 1)
     throw badRequest('page_no and per_page must be positive integers')

@@ -15,7 +15,7 @@ beforeEach(() => {
 })
 
 describe('routes and slash rules', () => {
-  it('serves every §2 GET route with the right slash form', async () => {
+  it('serves every GET route of e2e-api.md#endpoints with the right slash form', async () => {
     for (const path of [
       'iam/multi-crn/',
       'pbac/project/',

@@ -183,7 +183,7 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
       reply = faultResponse(fault)
     } else {
       reply = runRoute(method, route, url.searchParams, req, rawBody)
-      // Quirk 15: the write applied, yet the caller sees an HTML 429.
+      // docs/e2e-api.md#quirks-checklist, item 15: the write applied, yet the caller sees an HTML 429.
       if (fault) reply = faultResponse(fault)
     }
     record(method, url.pathname, route, url.searchParams, reply.status, kind)

@@ -1,6 +1,7 @@
 import type { Location } from './location'
 
-/** One OS version as the plans query needs it (§3: display_category, category, os, osversion). */
+/** One OS version as the plans query needs it (docs/e2e-api.md#list-os-images: display_category, category, os,
+ * osversion). */
 export interface OsVersion {
   os: string
   version: string

@@ -3,7 +3,7 @@ import { diskSizeError } from './catalog'
 import { actionAvailability, deleteAvailability } from './node-rules'
 import { compareNodesByName, firstNodesByName, isTransitional, normalizeStatus } from './node-status'
 
-describe('status normalisation (§3)', () => {
+describe('status normalisation (e2e-api.md#status-text)', () => {
   it.each([
     ['Running', 'RUNNING'],
     ['Powered off', 'OFF'],

@@ -12,7 +12,7 @@ const no = (reason: string): Availability => ({ allowed: false, reason })
 
 type Rulable = Pick<NodeSummary, 'status' | 'isLocked' | 'isProtected'>
 
-/** The §3 table of the API notes, plus locks: one place for the window, the tray and main's checks. */
+/** The table in docs/e2e-api.md#actions-by-state, plus locks: one place for the window, the tray and main's checks. */
 export function actionAvailability(node: Rulable, action: NodeAction): Availability {
   const state = STATUS_LABEL[node.status]
   switch (action) {

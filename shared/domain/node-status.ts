@@ -1,6 +1,6 @@
 import type { NodeStatus } from './node'
 
-/** §3 of the API notes: lower-case, letters only, then map the known spellings. */
+/** docs/e2e-api.md#status-text: lower-case, letters only, then map the known spellings. */
 export function normalizeStatus(raw: string | null | undefined): NodeStatus {
   const s = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '')
   if (s === 'poweredoff' || s === 'stopped') return 'OFF'
