@@ -56,7 +56,11 @@ export const MUTATION_GROUPS = {
   },
   poller: {
     mutate: ['electron/main/poller/poller.ts', 'electron/main/poller/request-counter.ts'],
-    tests: ['electron/main/poller/*.test.ts', 'electron/main/nodes/nodes.service.test.ts']
+    tests: [
+      'electron/main/poller/*.test.ts',
+      'electron/main/nodes/nodes.service.test.ts',
+      'tests/security/poller-*.test.ts'
+    ]
   },
   'request-guard': {
     mutate: ['electron/preview/request-guard.ts'],
