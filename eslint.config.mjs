@@ -11,6 +11,38 @@ const electronOnlyInShell = {
   message: 'Only electron/main/shell/, electron/main/index.ts and the preload may import electron.'
 }
 
+// Test support lives under tests/ (tests/support, tests/setup): product code never imports it. Until the last
+// helpers move out of product folders, their names are banned too, and they themselves are listed here.
+const NO_TEST_SUPPORT = [
+  { regex: '^(\\.\\./)+tests/', message: 'Product code never imports test support (tests/).' },
+  {
+    regex: '(^|/)(testing/|test-support$|fake-clock$|[^/]+\\.fakes$|[^/]+\\.fixtures$)',
+    message: 'Product code never imports test support; it belongs in tests/support.'
+  }
+]
+// TODO(issue 12 item 5): these move to tests/support once the work in flight around them lands.
+const SUPPORT_IN_PRODUCT = [
+  'electron/main/api/test-support.ts',
+  'electron/main/nodes/nodes.fakes.ts',
+  'electron/main/poller/fake-clock.ts',
+  'electron/main/profiles/testing.ts',
+  'electron/main/tray/tray.fixtures.ts',
+  'renderer/src/testing/**'
+]
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', ...SUPPORT_IN_PRODUCT]
+
+const plainNode = { name: 'electron', message: 'The simulator and preview host are plain Node.' }
+const rendererImports = {
+  paths: [{ name: 'electron', message: 'The renderer is untrusted: talk to main through lib/ipc.ts.' }],
+  patterns: [
+    { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
+    {
+      group: ['**/electron/**', '!**/electron/preview/bridge'],
+      message: 'The renderer may not import main-process code.'
+    }
+  ]
+}
+
 // electron/main's layers, top to bottom: index.ts → shell/ → app/ → ipc/ and the services → the base modules
 // (errors.ts, ports.ts, redact.ts) and shared/. Each folder is one level deep, so a sibling is always '../name'.
 const SERVICES = ['api', 'demo', 'logging', 'nodes', 'notifications', 'poller', 'profiles', 'tray', 'updates', 'vault']
@@ -64,24 +96,35 @@ const LAYER_PENDING = [
 const mainLayerConfigs = [
   ...Object.entries(MAIN_LAYERS).map(([folder, patterns]) => ({
     files: [`electron/main/${folder}/**/*.ts`],
-    ignores: ['**/*.test.ts', ...LAYER_PENDING],
+    ignores: [...TESTS, ...LAYER_PENDING],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: folder === 'shell' ? [] : [electronOnlyInShell], patterns: [...patterns, noEntry] }
+        {
+          paths: folder === 'shell' ? [] : [electronOnlyInShell],
+          patterns: [...patterns, noEntry, ...NO_TEST_SUPPORT]
+        }
       ]
     }
   })),
   {
     files: ['electron/main/*.ts'],
     ignores: ['electron/main/index.ts', 'electron/main/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: BASE_BAN }] }
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...BASE_BAN, ...NO_TEST_SUPPORT] }]
+    }
   },
   {
     // Tests may reach across layers to build their rigs, but not into electron.
-    files: ['electron/main/**/*.test.ts', ...LAYER_PENDING],
-    ignores: ['electron/main/shell/**'],
+    files: TESTS.filter((f) => f.startsWith('electron/main/') || f.startsWith('**')),
+    ignores: ['electron/main/shell/**', 'renderer/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] }
+  },
+  {
+    files: LAYER_PENDING,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: NO_TEST_SUPPORT }]
+    }
   }
 ]
 
@@ -138,12 +181,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/simulator/**/*.ts', 'electron/preview/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'The simulator and preview host are plain Node.' }] }
-      ]
-    }
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: NO_TEST_SUPPORT }] }
+  },
+  {
+    files: ['electron/simulator/**/*.test.ts', 'electron/preview/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode] }] }
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -153,18 +195,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer is untrusted: talk to main through lib/ipc.ts.' }],
-          patterns: [
-            { group: ['node:*'], message: 'No Node built-ins in the renderer.' },
-            {
-              group: ['**/electron/**', '!**/electron/preview/bridge'],
-              message: 'The renderer may not import main-process code.'
-            }
-          ]
-        }
+        { ...rendererImports, patterns: [...rendererImports.patterns, ...NO_TEST_SUPPORT] }
       ]
     }
+  },
+  {
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
+    rules: { 'no-restricted-imports': ['error', rendererImports] }
   },
   {
     files: ['shared/**/*.ts'],
@@ -181,7 +218,8 @@ export default tseslint.config(
             {
               group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
               message: 'shared/ depends on nothing but zod.'
-            }
+            },
+            ...NO_TEST_SUPPORT
           ]
         }
       ],

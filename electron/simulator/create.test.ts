@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSimulator } from './index'
-import { call, dataOf, loose, planSlug, rows, type CallResult, type Loose } from './test-client'
+import { call, dataOf, loose, planSlug, rows, type CallResult, type Loose } from '../../tests/support/sim-client'
 import type { StartedSimulator } from './types'
 
 let sim: StartedSimulator

@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isLoopbackHost } from './host-check'
 import { startSimulator } from './index'
-import { call } from './test-client'
+import { call } from '../../tests/support/sim-client'
 import type { StartedSimulator } from './types'
 
 const started: StartedSimulator[] = []

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator } from './index'
-import { call, loose, rows } from './test-client'
+import { call, loose, rows } from '../../tests/support/sim-client'
 import type { StartedSimulator } from './types'
 
 const started: StartedSimulator[] = []

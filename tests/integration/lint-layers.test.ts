@@ -1,4 +1,4 @@
-// The layer rule (ARCHITECTURE.md, "Layers in main") is enforced by eslint.config.mjs. This lints small probe
+// The layer rule (ARCHITECTURE.md, "Layers in main") and the test-support ban are enforced by eslint.config.mjs. This lints small probe
 // files through ESLint's Node API, placed by path in a layer, and checks that a forbidden import fails and a
 // permitted one passes. Only no-restricted-imports runs, without type information, so each case is quick.
 import { ESLint } from 'eslint'
@@ -90,5 +90,24 @@ describe('layer rule inside electron/main', () => {
     ]
   ])('permits %s', async (_what, path, code) => {
     expect(await layerErrors(path, `${code}\n`)).toEqual([])
+  })
+})
+
+describe('test support stays out of product code', () => {
+  it.each([
+    ['main', 'electron/main/nodes/probe.ts', "import { makeNode } from '../../../tests/support/builders'"],
+    ['a base module', 'electron/main/probe.ts', "import { makeNode } from '../../tests/support/builders'"],
+    ['the simulator', 'electron/simulator/probe.ts', "import { call } from '../../tests/support/sim-client'"],
+    ['the renderer', 'renderer/src/features/nodes/probe.tsx', "import { installFake } from '../../testing/setup-fake'"],
+    ['shared/', 'shared/domain/probe.ts', "import { makeNode } from '../../tests/support/builders'"]
+  ])('refuses test support imported by %s', async (_where, path, code) => {
+    expect(await layerErrors(path, `${code}\n`)).toEqual([expect.stringMatching(/never imports test support/)])
+  })
+
+  it('permits it in tests', async () => {
+    const code = "import { call } from '../../tests/support/sim-client'\n"
+    expect(await layerErrors('electron/simulator/probe.test.ts', code)).toEqual([])
+    const tsx = "import { renderWizard } from '../../../../tests/support/renderer/wizard-test-utils'\n"
+    expect(await layerErrors('renderer/src/features/create-wizard/probe.test.tsx', tsx)).toEqual([])
   })
 })

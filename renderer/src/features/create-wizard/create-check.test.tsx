@@ -3,9 +3,9 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PendingCreate } from '../../../../shared/domain/node-state'
-import { createFakeBridge, type FakeBridge } from './wizard.fake-bridge'
-import { node, profileNodes } from './wizard.fixtures'
-import { renderWizard, teardown, toReview } from './wizard.test-utils'
+import { createFakeBridge, type FakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
+import { node, profileNodes } from '../../../../tests/support/renderer/wizard-fixtures'
+import { renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeBridge } from './wizard.fake-bridge'
-import { node, profileNodes } from './wizard.fixtures'
-import { renderWizard, teardown, toReview } from './wizard.test-utils'
+import { createFakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
+import { node, profileNodes } from '../../../../tests/support/renderer/wizard-fixtures'
+import { renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { renderWizard, teardown } from './wizard.test-utils'
+import { renderWizard, teardown } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 

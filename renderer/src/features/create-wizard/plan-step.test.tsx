@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { nextButton, renderWizard, teardown, toPlanStep } from './wizard.test-utils'
+import { nextButton, renderWizard, teardown, toPlanStep } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 

@@ -1,9 +1,9 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
-import { createFakeBridge } from './wizard.fake-bridge'
-import { node } from './wizard.fixtures'
-import { renderWizard, teardown, toReview } from './wizard.test-utils'
+import { createFakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
+import { node } from '../../../../tests/support/renderer/wizard-fixtures'
+import { renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 

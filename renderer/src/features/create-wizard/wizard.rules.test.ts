@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CreateNodeInput } from '../../../../shared/ipc/schemas'
 import { AppError } from '../../lib/ipc'
 import { describeCreateFailure } from './create-failure'
-import { OPTIONS, PLANS } from './wizard.fixtures'
+import { OPTIONS, PLANS } from '../../../../tests/support/renderer/wizard-fixtures'
 import { buildCreateInput, nameError, optionErrors } from './wizard.rules'
 import { EMPTY_DRAFT, type WizardDraft } from './wizard.types'
 

@@ -1,5 +1,5 @@
 // Test helper: a tiny fetch wrapper that sends credentials the way the app does (apikey query + Bearer header).
-import type { SimAccountInfo, StartedSimulator } from './types'
+import type { SimAccountInfo, StartedSimulator } from '../../electron/simulator/types'
 
 export interface CallOptions {
   query?: Record<string, string | number>

@@ -1,10 +1,10 @@
 // Test data for the wizard's jsdom tests: a demo-like catalog with a sold-out plan, an E1 plan and a GPU plan.
-import type { OsFamily, Plan } from '../../../../shared/domain/catalog'
-import type { NodeSummary } from '../../../../shared/domain/node'
-import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import type { ProfileView } from '../../../../shared/domain/profile'
-import type { CreateOptionsData } from '../../../../shared/domain/resources'
-import { makeNode, makeProfile, makeProfileNodes } from '../../testing/fixtures'
+import type { OsFamily, Plan } from '../../../shared/domain/catalog'
+import type { NodeSummary } from '../../../shared/domain/node'
+import type { ProfileNodes } from '../../../shared/domain/node-state'
+import type { ProfileView } from '../../../shared/domain/profile'
+import type { CreateOptionsData } from '../../../shared/domain/resources'
+import { makeNode, makeProfile, makeProfileNodes } from '../../../renderer/src/testing/fixtures'
 
 export const PROFILE: ProfileView = makeProfile({
   name: 'Chennai prod',
