@@ -1,4 +1,4 @@
-// §2 rows 3–4: OS catalog (new shape, legacy fallback on 404) and plans.
+// docs/e2e-api.md#catalog: OS catalog (new shape, legacy fallback on 404) and plans.
 import { z } from 'zod'
 import type { OsFamily, Plan } from '../../../shared/domain/catalog'
 import { isDomainError } from '../errors'

@@ -1,4 +1,4 @@
-// OS catalog (§3, both shapes) and plans (§4) → OsFamily[] / Plan[].
+// OS catalog (docs/e2e-api.md#list-os-images, both shapes) and plans (#list-plans) → OsFamily[] / Plan[].
 import { z } from 'zod'
 import type { CommittedSku, OsFamily, OsVersion, Plan } from '../../../shared/domain/catalog'
 import { isRecord } from './envelope'

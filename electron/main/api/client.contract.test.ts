@@ -1,4 +1,5 @@
-// Contract tests: the real client over real HTTP against the simulator, one endpoint of §2 at a time.
+// Contract tests: the real client over real HTTP against the simulator, one endpoint of
+// docs/e2e-api.md#endpoints at a time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { E2EClient } from './client.types'
 import { createE2EClient } from './index'

@@ -1,4 +1,5 @@
-// Every fault kind of §5.12 maps to the right DomainError; GETs retry ≤ 2 times, writes never.
+// Every fault kind of docs/e2e-api.md#simulator-faults maps to the right DomainError; GETs retry ≤ 2 times, writes
+// never.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FaultInput } from '../../simulator/index'
 import { createE2EClient } from './index'

@@ -1,4 +1,5 @@
-// §2 rows 10–12: committed settings (bare {status,message} reply), convert to committed, upgrade.
+// docs/e2e-api.md#committed-plans-and-plan-changes: committed settings (bare {status,message} reply), convert to
+// committed, upgrade.
 import type { CommittedMode } from '../../../shared/domain/node'
 import { DomainError } from '../errors'
 import type { CallOptions } from './client.types'
@@ -41,7 +42,7 @@ export function createCommittedClient(http: Http) {
     },
     async upgradeNode(nodeId: number, plan: string, image: string, o: CallOptions = {}): Promise<void> {
       nodePath(nodeId)
-      // The one path without a trailing slash (§1, quirk 8).
+      // The one path without a trailing slash (docs/e2e-api.md#base-url-and-paths).
       await http.send({
         method: 'PUT',
         path: `nodes/upgrade/${nodeId}`,

@@ -1,7 +1,7 @@
-// POST nodes/ (§5). Never retried: a duplicate node is billed. After an ambiguous failure (timeout, 5xx, 429,
-// dropped connection, unreadable reply) one look at the node list may find the node; not finding it proves
-// nothing (E2E may still be making it), so the failure stays 'unknown' and the engine settles it later
-// (docs/create-guarantees.md).
+// POST nodes/ (docs/e2e-api.md#create-a-node). Never retried: a duplicate node is billed. After an ambiguous
+// failure (timeout, 5xx, 429, dropped connection, unreadable reply) one look at the node list may find the node; not
+// finding it proves nothing (E2E may still be making it), so the failure stays 'unknown' and the engine settles it
+// later (docs/create-guarantees.md).
 import { z } from 'zod'
 import type { CreateOutcome } from '../../../shared/domain/errors'
 import type { NodeSummary } from '../../../shared/domain/node'

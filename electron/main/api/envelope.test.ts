@@ -1,4 +1,5 @@
-// §1 failure detection, message rules and error mapping, on the error bodies the notes list.
+// Failure detection, message rules and error mapping, on the error bodies docs/e2e-api.md#errors-and-status-codes
+// lists.
 import { describe, expect, it } from 'vitest'
 import { detectFailure, messageOf, parseBody, textSnippet } from './envelope'
 import { fromHttpFailure, parseRetryAfter } from './errors.map'

@@ -1,5 +1,5 @@
-// §1 of the API notes: the reply envelope is not universal, failures can hide inside HTTP 200, and the useful
-// message sits in one of several places. Everything here works on `unknown` and never throws.
+// docs/e2e-api.md#the-reply-envelope: the reply envelope is not universal, failures can hide inside HTTP 200, and the
+// useful message sits in one of several places. Everything here works on `unknown` and never throws.
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; text: string }
 

@@ -9,7 +9,7 @@ export interface HttpFailureInput {
   /** Path relative to the API base, no query string. */
   path: string
   status: number
-  /** Server text (message rules of §1, or an HTML snippet), not yet scrubbed. */
+  /** Server text (message rules of docs/e2e-api.md#errors-and-status-codes, or an HTML snippet), not yet scrubbed. */
   serverText: string | null
   retryAfterMs?: number | null
   scrub: (text: string) => string

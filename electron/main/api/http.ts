@@ -25,7 +25,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 export interface RequestSpec {
   method: Method
-  /** Relative to the base URL, exactly as §2 spells it (trailing slash rules matter). */
+  /** Relative to the base URL, exactly as docs/e2e-api.md#base-url-and-paths spells it (trailing slashes matter). */
   path: string
   /** 'proj' adds project_id and location; 'acct' sends neither. */
   scope: 'acct' | 'proj'

@@ -18,7 +18,7 @@ export function toText(v: unknown): string | null {
 
 const EMPTY_MARKERS = new Set(['', '[]', '--', '-', 'none', 'null', 'n/a'])
 
-/** Quirk 4: no public IP is "", null, "[]" or "--". */
+/** docs/e2e-api.md#value-quirks: no public IP is "", null, "[]" or "--". */
 export function toIp(v: unknown): string | null {
   const s = toText(v)?.trim()
   if (!s || EMPTY_MARKERS.has(s.toLowerCase())) return null

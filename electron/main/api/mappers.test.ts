@@ -1,4 +1,4 @@
-// Mappers against the exact reply shapes of /work/shared/e2e-api.md (§2–§4 samples and quirks).
+// Mappers against the exact reply shapes of docs/e2e-api.md (#endpoints samples and #quirks-checklist).
 import { describe, expect, it } from 'vitest'
 import {
   legacyCategoryReply,
@@ -66,7 +66,7 @@ describe('lenient values', () => {
 })
 
 describe('node list and detail', () => {
-  it('maps a list row (§6) with strings for numbers and "[]" for no IP', () => {
+  it('maps a list row (e2e-api.md#list-nodes) with strings for numbers and "[]" for no IP', () => {
     const row = {
       id: 48213,
       name: 'web-chn-01',
@@ -105,7 +105,7 @@ describe('node list and detail', () => {
     expect(s).toMatchObject({ id: 48214, status: 'UNKNOWN', rawStatus: 'Migrating', publicIp: null, location: null })
   })
 
-  it('maps a committed detail (§7) with term end parsed as IST and raw kept', () => {
+  it('maps a committed detail (e2e-api.md#node-detail) with term end parsed as IST and raw kept', () => {
     const detail = {
       ...createItem,
       vm_type: 'committed_vm',
@@ -350,7 +350,7 @@ describe('catalog', () => {
       ]
     }
   }
-  it('maps the §4 plan row', () => {
+  it('maps the plan row of e2e-api.md#list-plans', () => {
     expect(toPlan(planRow.parse(c3))).toEqual({
       sku: 'C3.16GB',
       slug: c3.plan,

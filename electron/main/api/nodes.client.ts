@@ -1,4 +1,4 @@
-// Node reads and actions: §2 rows 6–9.
+// Node reads and actions: docs/e2e-api.md#nodes.
 import { z } from 'zod'
 import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
 import { DomainError, isDomainError } from '../errors'
@@ -71,7 +71,7 @@ export function createNodesClient(http: Http) {
         ...(opts.reserveIp ? { query: { reserve_ip_required: 'true' } } : {})
       })
     } catch (e) {
-      // §1: DELETE "not found" = success (it is gone, which is what the user asked for).
+      // docs/e2e-api.md#delete-a-node: DELETE "not found" = success (it is gone, which is what the user asked for).
       if (isDomainError(e) && e.code === 'NOT_FOUND') return
       throw e
     }

@@ -1,5 +1,6 @@
-// Node rows (§6 list, §7 detail, §5 create items) → NodeSummary / NodeDetail. Numbers arrive as strings,
-// empty IPs in four spellings, status in several casings; the raw status text is kept for display.
+// Node rows (docs/e2e-api.md: #list-nodes, #node-detail, #create-a-node items) → NodeSummary / NodeDetail.
+// Numbers arrive as strings, empty IPs in four spellings, status in several casings; the raw status text is kept
+// for display.
 import { z } from 'zod'
 import { LOCATIONS, type Location } from '../../../shared/domain/location'
 import type { CommittedInfo, NodeDetail, NodeSummary } from '../../../shared/domain/node'

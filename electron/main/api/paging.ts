@@ -1,5 +1,5 @@
-// §1 paging: page_no (1-based) + per_page, totals beside `data`. A server that ignores paging (more rows than
-// asked, or no totals) sent the whole list.
+// Paging (docs/e2e-api.md#paging): page_no (1-based) + per_page, totals beside `data`. A server that ignores paging
+// (more rows than asked, or no totals) sent the whole list.
 // With the page count of the last list known, every page is asked for at once (one round trip); otherwise page 1
 // first, then the rest. Pages fetched at different moments may disagree when the list changes meanwhile (a delete
 // shifts later rows one page back, so one row can be missed), so a list whose replies do not add up is read once

@@ -1,4 +1,5 @@
-// §2 rows 2 and 13–17: projects, SSH keys, security groups, VPCs, reserved IPs, saved images.
+// docs/e2e-api.md#list-projects and #project-resources: projects, SSH keys, security groups, VPCs, reserved IPs, saved
+// images.
 import { z } from 'zod'
 import type { Project, ReservedIp, SavedImage, SecurityGroup, SshKey, Vpc } from '../../../shared/domain/resources'
 import { bool, intId, ip, num, text } from './lenient'
@@ -58,7 +59,7 @@ export function toReservedIp(r: z.output<typeof reservedIpRow>): ReservedIp {
     status,
     type: r.reserved_type ?? '',
     vmId: r.vm_id,
-    // "--" means no node (quirk 4 spelling reused by vm_name).
+    // "--" means no node (docs/e2e-api.md#value-quirks: the empty-IP spelling reused by vm_name).
     vmName: r.vm_name,
     reserveId: r.reserve_id,
     isFree: r.vm_id === null && /^(reserved|available)$/i.test(status)

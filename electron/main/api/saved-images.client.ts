@@ -4,7 +4,7 @@ import type { Http } from './http'
 import { parseItems } from './lenient'
 import { dataList, savedImageRow, toSavedImage } from './resources.mapper'
 
-/** §2 row 17: GET images/saved-images/. */
+/** docs/e2e-api.md#saved-images: GET images/saved-images/. */
 export async function listSavedImages(http: Http, o: CallOptions = {}): Promise<SavedImage[]> {
   const reply = await http.read(
     { method: 'GET', path: 'images/saved-images/', scope: 'proj', signal: o.signal },

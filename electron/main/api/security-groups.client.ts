@@ -4,7 +4,7 @@ import type { Http } from './http'
 import { parseItems } from './lenient'
 import { dataList, securityGroupRow, toSecurityGroup } from './resources.mapper'
 
-/** §2 row 14: GET security_group/. */
+/** docs/e2e-api.md#security-groups: GET security_group/. */
 export async function listSecurityGroups(http: Http, o: CallOptions = {}): Promise<SecurityGroup[]> {
   const reply = await http.read({ method: 'GET', path: 'security_group/', scope: 'proj', signal: o.signal }, dataList)
   return parseItems(reply.data, securityGroupRow).map(toSecurityGroup)

@@ -5,7 +5,7 @@ import { parseItems } from './lenient'
 import { fetchAllPages } from './paging'
 import { toVpc, vpcRow } from './resources.mapper'
 
-/** §2 row 15: GET vpc/list/ is paged (SPEC), so it goes through the same pager as nodes. */
+/** docs/e2e-api.md#vpcs: GET vpc/list/ is paged, so it goes through the same pager as nodes. */
 export async function listVpcs(http: Http, o: CallOptions = {}): Promise<Vpc[]> {
   const raw = await fetchAllPages(http, { path: 'vpc/list/', scope: 'proj' }, { signal: o.signal })
   const byId = new Map<number, Vpc>()
