@@ -77,6 +77,8 @@ export async function createMain<S>(
   const clock = env.clock ?? systemClock
   const createClient = env.createClient ?? createE2EClient
   const events = new EventBus()
+  // The nodes service is built after the profiles it reads; the profiles service asks it through this.
+  let nodesRef: NodesService | null = null
   const { profiles, settings, lastKnown } = await createProfileStack({
     dataDir: env.dataDir,
     homeDir: env.homeDir,
@@ -87,6 +89,8 @@ export async function createMain<S>(
     clock,
     scrubber: env.scrubber,
     log: env.log,
+    // A create in flight pins its profile's project, location and base URL (docs/create-guarantees.md).
+    scopeChangeBlockedBy: (profileId) => nodesRef?.scopeChangeBlockedBy(profileId) ?? null,
     // Hosts besides E2E's own: only from main's side (the preview host is a dev tool against the simulator).
     allowApiHosts: env.allowApiHosts ?? [
       ...(env.preview ? ['127.0.0.1', 'localhost'] : []),
@@ -101,6 +105,7 @@ export async function createMain<S>(
     }
   }
   const nodes = createNodesService({ profiles, settings, lastKnown, createClient, clock, notifier, log: env.log })
+  nodesRef = nodes
   const tray = createTrayController({
     nodes,
     profiles,

@@ -31,6 +31,8 @@ export interface ProfileStackDeps {
   keychainWaitMs?: number
   /** Tests inject failing file systems here. */
   fs?: StoreFs
+  /** See ProfilesServiceDeps.scopeChangeBlockedBy. */
+  scopeChangeBlockedBy?: (profileId: string) => string | null
 }
 
 export async function createProfileStack(
@@ -54,7 +56,8 @@ export async function createProfileStack(
     homeDir: deps.homeDir,
     fs,
     apiHosts: createApiHostPolicy(deps.allowApiHosts ?? []),
-    ...(deps.keychainWaitMs !== undefined ? { keychainWaitMs: deps.keychainWaitMs } : {})
+    ...(deps.keychainWaitMs !== undefined ? { keychainWaitMs: deps.keychainWaitMs } : {}),
+    ...(deps.scopeChangeBlockedBy ? { scopeChangeBlockedBy: deps.scopeChangeBlockedBy } : {})
   })
   return { profiles, settings, lastKnown }
 }

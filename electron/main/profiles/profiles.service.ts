@@ -38,6 +38,8 @@ export interface ProfilesServiceDeps {
   apiHosts: ApiHostPolicy
   /** How long a caller waits for the keychain before the profile shows as locked. */
   keychainWaitMs?: number
+  /** Why this profile's project, location or base URL must not change now (a create in flight), or null. */
+  scopeChangeBlockedBy?: (profileId: string) => string | null
 }
 
 const MARK_USED_EVERY_MS = 60_000
@@ -66,6 +68,19 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     }
     const read = await creds.read(secretRefOf(p))
     return { ...base, isDemo: false, credentials: credentialView(read, rejected.has(p.id), d.clock.now()) }
+  }
+
+  /** A create in flight or checking pins its profile's project, location and base URL (nodes/engine.ts). */
+  const assertScopeMayChange = (raw: unknown): void => {
+    const input = parseInput(S.ProfileUpdateInput, raw)
+    const old = d.store.current().profiles.find((p) => p.id === input.profileId)
+    const blocked = old ? d.scopeChangeBlockedBy?.(old.id) : null
+    if (!old || !blocked) return
+    const moves =
+      (input.projectId !== undefined && input.projectId !== old.projectId) ||
+      (input.location !== undefined && input.location !== old.location) ||
+      (input.apiBaseUrl !== undefined && d.apiHosts.check(input.apiBaseUrl) !== old.apiBaseUrl)
+    if (moves) throw new DomainError('PRECONDITION', blocked, { field: 'projectId' })
   }
 
   const list = async (): Promise<ProfileView[]> => {
@@ -218,6 +233,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     },
 
     async update(raw) {
+      assertScopeMayChange(raw)
       const profile = await mutations.update(raw)
       changed()
       return view(profile, null)
