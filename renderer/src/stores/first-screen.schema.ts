@@ -3,27 +3,13 @@
 // waits for main instead of painting it. Objects are loose: a field added later does not make an old copy bad.
 import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'
+import { NodeSummarySchema } from '../../../shared/domain/node-summary.schema'
 
 const isoOrNull = z.string().nullable()
 
-const NodeSummary = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  status: z.enum(['RUNNING', 'OFF', 'CREATING', 'REINSTALLING', 'SAVING', 'FAILED', 'UNKNOWN']),
-  rawStatus: z.string(),
-  plan: z.string(),
-  publicIp: z.string().nullable(),
-  privateIp: z.string().nullable(),
-  isLocked: z.boolean(),
-  isProtected: z.boolean(),
-  isCommitted: z.boolean(),
-  createdAt: isoOrNull,
-  location: z.enum(LOCATIONS).nullable()
-})
-
 const ProfileNodes = z.looseObject({
   profileId: z.string(),
-  nodes: z.array(NodeSummary),
+  nodes: z.array(NodeSummarySchema),
   fetchedAt: isoOrNull,
   source: z.enum(['live', 'cache', 'none']),
   refreshing: z.boolean(),
