@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MemoryCredentialStore } from '../main/vault/memory-store'
-import { createKeytarStore } from '../main/vault/keytar-store'
+import { createKeytarStore, keychainServiceFromEnv } from '../main/vault/keytar-store'
 import { startPreviewHost } from './host'
 
 async function main(): Promise<void> {
@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     port: Number(values.port),
     dataDir,
     rendererDir: resolve(values['renderer-dir']),
-    vault: values.vault === 'memory' ? new MemoryCredentialStore() : createKeytarStore(),
+    // Never the app's own service name: the preview's entries stay apart from the installed app's.
+    vault:
+      values.vault === 'memory'
+        ? new MemoryCredentialStore()
+        : createKeytarStore({ service: keychainServiceFromEnv(process.env, 'Nodetray-preview') }),
     demo: !values['no-demo'],
     demoTransitions: transitions,
     demoLatencyMs: Number(values.latency),

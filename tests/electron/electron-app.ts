@@ -22,6 +22,8 @@ export async function launchApp(): Promise<LaunchedApp> {
     env: {
       ...process.env,
       NODETRAY_USER_DATA_DIR: dataDir,
+      // Its own keychain service: a test run never shares entries with the installed app.
+      NODETRAY_KEYCHAIN_SERVICE: 'Nodetray-electron-test',
       NODETRAY_DISABLE_UPDATES: '1',
       ELECTRON_ENABLE_LOGGING: '1'
     } as Record<string, string>

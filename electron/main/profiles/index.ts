@@ -29,6 +29,8 @@ export interface ProfileStackDeps {
   allowApiHosts?: readonly string[]
   /** How long a caller waits for the keychain before a profile shows as locked. */
   keychainWaitMs?: number
+  /** How long a change waits for a keychain write or delete before failing with KEYCHAIN_UNAVAILABLE. */
+  keychainWriteMs?: number
   /** Tests inject failing file systems here. */
   fs?: StoreFs
   /** See ProfilesServiceDeps.scopeChangeBlockedBy. */
@@ -57,6 +59,7 @@ export async function createProfileStack(
     fs,
     apiHosts: createApiHostPolicy(deps.allowApiHosts ?? []),
     ...(deps.keychainWaitMs !== undefined ? { keychainWaitMs: deps.keychainWaitMs } : {}),
+    ...(deps.keychainWriteMs !== undefined ? { keychainWriteMs: deps.keychainWriteMs } : {}),
     ...(deps.scopeChangeBlockedBy ? { scopeChangeBlockedBy: deps.scopeChangeBlockedBy } : {})
   })
   return { profiles, settings, lastKnown }

@@ -15,6 +15,9 @@ afterEach(() => cleanup())
 
 const WAIT_MS = 200
 
+const installIdOf = async (d: string) =>
+  (JSON.parse(await readFile(join(d, 'profiles.json'), 'utf8')) as { installId: string }).installId
+
 /** Three profiles saved with a working keychain; returns their ids. */
 async function threeProfiles(vault: ModalVault): Promise<string[]> {
   const s = await stack({ dataDir: dir, vault })
@@ -136,11 +139,15 @@ describe('the start-up keychain sweep', () => {
   it('deletes entries no profile names, and keeps every entry a profile names', async () => {
     const vault = new ModalVault()
     const [alpha, bravo, charlie] = await threeProfiles(vault)
-    await vault.seed('p-orphan.1234abcd', { apiKey: KEY_A, authToken: TOKEN_A })
-    await vault.seed(`${alpha}.deadbeef`, { apiKey: KEY_B, authToken: TOKEN_B }) // an update cut short
+    const installId = await installIdOf(dir)
+    await vault.seed(`p-orphan.${installId}.1234abcd`, { apiKey: KEY_A, authToken: TOKEN_A })
+    await vault.seed(`${alpha}.${installId}.deadbeef`, { apiKey: KEY_B, authToken: TOKEN_B }) // an update cut short
+    // Entries this folder did not write: another folder's, and older ones without an install id.
+    const foreign = ['p-other.0123456789ab.cafe0001', 'p-legacy.cafe0002', 'p-bare']
+    for (const a of foreign) await vault.seed(a, { apiKey: KEY_A, authToken: TOKEN_A })
     const s = await stack({ dataDir: dir, vault })
     expect(await s.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 2, missing: [] })
-    expect(await owners(vault)).toEqual([alpha, bravo, charlie].sort())
+    expect(await owners(vault)).toEqual([alpha, bravo, charlie, 'p-bare', 'p-legacy', 'p-other'].sort())
     expect((await s.profiles.apiTarget(alpha ?? '')).apiKey).toBe(KEY_A)
   })
 

@@ -1,19 +1,24 @@
 // The start-up sweep of the keychain (see profile-mutations.ts for the write order it completes): entries that
 // no profile names are orphans of an interrupted change and are deleted; profiles whose entry is gone need
-// their credentials again. It runs only when profiles.json loaded cleanly (not restored from a backup, not
-// from a newer Nodetray) and every entry kept aside could be identified: otherwise an entry may belong to a
-// profile we cannot see, and nothing is deleted.
+// their credentials again. Several data folders share one keychain, so only entries carrying THIS folder's
+// install id (keychain-refs.ts) are ever deleted; older entries without one are never swept. Nothing is deleted
+// unless profiles.json was there at start and loaded cleanly (not restored from a backup, not from a newer
+// Nodetray) and every entry kept aside could be identified: otherwise an entry may belong to a profile we cannot
+// see. Entries named by a damaged copy kept aside (profiles.json.corrupt-*) count as owned while it exists.
+// A profile whose own entry is gone adopts the one entry of this folder (or an older one) that carries its id
+// and nobody else owns: after a restore from the backup, that is the secret the lost file named.
 import { isDomainError } from '../errors'
 import type { Logger } from '../redact'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
 import { isKeychainLocked } from '../vault/keytar-store'
 import type { CredentialStore } from '../vault/credential-store'
+import { parseSecretRef } from './keychain-refs'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
 import type { ProfileStore } from './profile-store'
 
 export type SweepResult =
-  | { swept: true; removed: number; missing: StoredProfile[] }
-  | { swept: false; reason: string; keychain?: { state: 'locked' | 'unavailable'; hint: string } }
+  | { swept: true; removed: number; missing: StoredProfile[]; adopted?: string[] }
+  | { swept: false; reason: string; keychain?: { state: 'locked' | 'unavailable'; hint: string }; adopted?: string[] }
 
 export const SWEEP_LIST_TIMEOUT_MS = 5000
 
@@ -23,12 +28,18 @@ export function sweepKeychain(d: {
   log: Logger
   timeoutMs?: number
 }): Promise<SweepResult> {
-  if (!d.store.loadedCleanly) return Promise.resolve({ swept: false, reason: 'the profile file did not load cleanly' })
+  if (!d.store.existedAtStart)
+    return Promise.resolve({ swept: false, reason: 'there was no profile file yet: this folder has written nothing' })
   const aside = d.store.keptAside.map((k) => k.secretRef)
-  if (aside.some((r) => r === null))
-    return Promise.resolve({ swept: false, reason: 'a profile kept aside has no readable id' })
-  // In the store's queue, so no change is half-way (a secret written, its profile not yet) while we look.
-  return d.store.serial(async () => {
+  const noDelete = !d.store.loadedCleanly
+    ? 'the profile file did not load cleanly'
+    : aside.some((r) => r === null)
+      ? 'a profile kept aside has no readable id'
+      : null
+  if (noDelete && !d.store.writable) return Promise.resolve({ swept: false, reason: noDelete })
+  // In the store's queue, so no file change is half-way while we look; entries written for a change that has not
+  // reached the queue yet are in store.pendingRefs.
+  return d.store.serial(async (): Promise<SweepResult> => {
     let accounts: string[]
     try {
       accounts = await withTimeout(d.vault.listProfileIds(), d.timeoutMs ?? SWEEP_LIST_TIMEOUT_MS)
@@ -40,31 +51,81 @@ export function sweepKeychain(d: {
       const state = isKeychainLocked(err) || !isDomainError(err) ? 'locked' : 'unavailable'
       return { swept: false, reason, keychain: { state, hint } }
     }
-    const profiles = d.store.current().profiles
-    const owned = new Set<string>([...profiles.map(secretRefOf), ...aside.filter((r): r is string => r !== null)])
+    const present = new Set(accounts)
+    let file = d.store.current()
+    const owned = new Set<string>([
+      ...file.profiles.map(secretRefOf),
+      ...aside.filter((r): r is string => r !== null),
+      ...d.store.damagedCopyRefs,
+      ...d.store.pendingRefs
+    ])
+    const ours = (a: string) => parseSecretRef(a).installId === d.store.installId
+    const adoptable = (a: string) => !owned.has(a) && (ours(a) || parseSecretRef(a).installId === null)
+
+    const adopted: string[] = []
+    if (d.store.writable) {
+      const repoint = new Map<string, string>()
+      for (const p of file.profiles) {
+        if (present.has(secretRefOf(p))) continue
+        const candidates = accounts.filter((a) => parseSecretRef(a).profileId === p.id && adoptable(a))
+        // One candidate is the profile's secret; several cannot be told apart: keep them all, adopt none.
+        for (const c of candidates) owned.add(c)
+        const only = candidates.length === 1 ? candidates[0] : undefined
+        if (only) repoint.set(p.id, only)
+      }
+      if (repoint.size) {
+        const next = {
+          ...file,
+          profiles: file.profiles.map((p) => {
+            const ref = repoint.get(p.id)
+            return ref ? { ...p, secretRef: ref } : p
+          })
+        }
+        try {
+          await d.store.write(next)
+          file = next
+          adopted.push(...repoint.keys())
+          d.log.info(`profiles: ${repoint.size} profiles took back their keychain entry`)
+        } catch (err) {
+          d.log.warn('profiles: could not save the adopted keychain entries', {
+            err: err instanceof Error ? err.message : String(err)
+          })
+        }
+      }
+    }
+    if (noDelete) return { swept: false, reason: noDelete, adopted }
+
     let removed = 0
     for (const account of accounts) {
-      if (owned.has(account)) continue
+      if (owned.has(account) || !ours(account)) continue
       try {
         if (await withTimeout(d.vault.delete(account), d.timeoutMs ?? SWEEP_LIST_TIMEOUT_MS)) removed++
       } catch (err) {
         d.log.warn('profiles: could not delete an orphaned keychain entry', {
           err: err instanceof Error ? err.message : String(err)
         })
+        // A keychain that stopped answering would hold the file's queue once per orphan: the rest wait a start.
+        if (!isDomainError(err)) break
       }
     }
-    const present = new Set(accounts)
-    const missing = profiles.filter((p) => !present.has(secretRefOf(p)))
+    const missing = file.profiles.filter((p) => !present.has(secretRefOf(p)))
     if (removed || missing.length)
       d.log.info(
         `profiles: keychain sweep removed ${removed} orphaned entries; ${missing.length} profiles need credentials`
       )
-    return { swept: true, removed, missing }
+    return { swept: true, removed, missing, adopted }
   })
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+/** The keychain did not answer within the time limit. */
+export class KeychainTimeout extends Error {
+  constructor() {
+    super('no answer in time')
+  }
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const t = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), ms)))
+  const t = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new KeychainTimeout()), ms)))
   return Promise.race([p, t]).finally(() => clearTimeout(timer))
 }

@@ -9,12 +9,13 @@ import {
   PROFILE_FILE_VERSION,
   ProfileFileShellSchema,
   ProfileSchema,
+  SettingsSchema,
   type ProfileFileV2,
   type StoredProfile
 } from './profile-file.schema'
 
-/** v1 (Nodetray 0.0.x): no settings, snake_case project_id as a number. */
-const ProfileV1Schema = z.object({
+/** v1 (Nodetray 0.0.x): no settings, snake_case project_id as a number. Loose: unknown fields survive. */
+const ProfileV1Schema = z.looseObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   name: z.string().min(1).max(100),
   project_id: z.number().int().nonnegative(),
@@ -25,23 +26,16 @@ const ProfileV1Schema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable().optional()
 })
-const ProfileFileV1Schema = z.object({ version: z.literal(1), profiles: z.array(ProfileV1Schema) })
+const ProfileFileV1ShellSchema = z.looseObject({ version: z.literal(1), profiles: z.array(z.unknown()) })
 
-export function migrateV1toV2(v1: z.infer<typeof ProfileFileV1Schema>): ProfileFileV2 {
+/** One v1 profile as v2, keeping the fields v1 did not know. */
+export function migrateProfileV1toV2(p: z.infer<typeof ProfileV1Schema>): StoredProfile {
+  const { project_id: projectId, ...rest } = p
   return {
-    version: 2,
-    profiles: v1.profiles.map((p) => ({
-      id: p.id,
-      name: p.name,
-      projectId: String(p.project_id),
-      location: p.location,
-      apiBaseUrl: p.apiBaseUrl ?? DEFAULT_API_BASE_URL,
-      color: p.color,
-      initials: p.initials,
-      createdAt: p.createdAt,
-      lastUsedAt: p.lastUsedAt ?? null
-    })),
-    settings: { ...DEFAULT_SETTINGS }
+    ...rest,
+    projectId: String(projectId),
+    apiBaseUrl: p.apiBaseUrl ?? DEFAULT_API_BASE_URL,
+    lastUsedAt: p.lastUsedAt ?? null
   }
 }
 
@@ -76,10 +70,25 @@ export function parseProfileFile(text: string): ParsedProfileFile {
   }
   const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined
   if (version === 1) {
-    const r = ProfileFileV1Schema.safeParse(raw)
-    return r.success
-      ? { ok: true, file: migrateV1toV2(r.data), migratedFrom: 1, keptAside: [], newerVersion: null }
-      : { ok: false, reason: describe(r.error) }
+    // Per profile, like v2: a bad entry is kept aside (verbatim) and the others load; unknown fields survive.
+    const shell = ProfileFileV1ShellSchema.safeParse(raw)
+    if (!shell.success) return { ok: false, reason: describe(shell.error) }
+    const { profiles: entries, settings, ...top } = shell.data
+    const profiles: StoredProfile[] = []
+    const keptAside: KeptAside[] = []
+    for (const entry of entries) {
+      const r = ProfileV1Schema.safeParse(entry)
+      const v2 = r.success ? ProfileSchema.safeParse(migrateProfileV1toV2(r.data)) : null
+      if (v2?.success) profiles.push(v2.data)
+      else keptAside.push({ raw: entry, ...identify(entry), reason: describe((v2?.error ?? r.error) as z.ZodError) })
+    }
+    const file: ProfileFileV2 = {
+      ...top,
+      version: PROFILE_FILE_VERSION,
+      profiles,
+      settings: SettingsSchema.parse(settings ?? { ...DEFAULT_SETTINGS })
+    }
+    return { ok: true, file, migratedFrom: 1, keptAside, newerVersion: null }
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < PROFILE_FILE_VERSION)
     return { ok: false, reason: 'it has no known version number' }

@@ -18,6 +18,8 @@ export interface ProfileFileV2 {
   version: 2
   profiles: StoredProfile[]
   settings: Settings
+  /** This data folder's id, in every keychain account it writes (see keychain-refs.ts); set by the store. */
+  installId?: string
   [unknownField: string]: unknown
 }
 

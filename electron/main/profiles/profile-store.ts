@@ -3,11 +3,13 @@
 // the app: it is moved aside, the backup (or nothing) is loaded, and one warning is kept for the UI.
 // A profile entry that cannot be read is kept aside in the file, verbatim, and named in a notice; a file
 // from a newer Nodetray is read as far as possible and never written (every change is refused).
+// The file holds this data folder's install id (keychain-refs.ts), written with the file itself.
 import { basename, join } from 'node:path'
 import type { Clock } from '../app/ports'
 import { DomainError } from '../errors'
 import type { Logger } from '../redact'
 import { DIR_MODE, isNotFound, nodeStoreFs, removeStaleTemps, writeFileAtomic, type StoreFs } from './atomic-file'
+import { INSTALL_ID_RE, newInstallId, refsInText } from './keychain-refs'
 import { parseProfileFile, type KeptAside } from './migrations'
 import { emptyProfileFile, type ProfileFileV2 } from './profile-file.schema'
 import type { ProfileNotice } from './profiles.types'
@@ -23,6 +25,8 @@ export interface ProfileStoreOptions {
 
 export class ProfileStore {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Keychain accounts being written for a change not yet in the file: the sweep keeps them. */
+  readonly pendingRefs = new Set<string>()
 
   private constructor(
     private readonly fs: StoreFs,
@@ -36,7 +40,14 @@ export class ProfileStore {
     /** The file was read as it is (no corruption, no fallback): only then may the keychain be swept. */
     readonly loadedCleanly: boolean,
     /** An unreadable file that could not be moved aside is still in place: never write over it. */
-    private readonly unreadableInPlace: boolean
+    private readonly unreadableInPlace: boolean,
+    /** profiles.json was there at start (else nothing may be swept: this folder has written nothing yet). */
+    readonly existedAtStart: boolean,
+    /** This data folder's id, in every keychain account it writes; the sweep touches only those. */
+    readonly installId: string,
+    private installIdOnDisk: boolean,
+    /** Keychain accounts named by damaged copies kept aside (profiles.json.corrupt-*): never swept. */
+    readonly damagedCopyRefs: ReadonlySet<string>
   ) {}
 
   /** False when a write would overwrite a file we must keep (a newer version's, or an unreadable one). */
@@ -52,6 +63,12 @@ export class ProfileStore {
       .catch((err: unknown) => opts.log.warn('profiles: cannot create data folder', { err: code(err) }))
     await removeStaleTemps(fs, path)
     const loaded = await loadFile(fs, path, opts)
+    const damaged = await readDamagedCopies(fs, opts.dataDir, loaded.unreadableInPlace ? path : null)
+    const fileId = loaded.file.installId
+    const known = typeof fileId === 'string' && INSTALL_ID_RE.test(fileId) ? fileId : null
+    // A file restored without an id takes the one its damaged copy had, so that folder's entries stay its own.
+    const installId = known ?? damaged.installId ?? newInstallId()
+    loaded.file.installId = installId
     const notices = [
       ...(loaded.warning ? [loaded.warning] : []),
       ...(loaded.newerVersion !== null ? [newerNotice(loaded.newerVersion, opts.clock)] : []),
@@ -65,7 +82,11 @@ export class ProfileStore {
       loaded.keptAside,
       loaded.newerVersion,
       loaded.warning === null && loaded.newerVersion === null,
-      loaded.unreadableInPlace
+      loaded.unreadableInPlace,
+      loaded.existed,
+      installId,
+      known !== null,
+      damaged.refs
     )
     if (loaded.rewrite && loaded.newerVersion === null) {
       // Migrated or restored from the backup: persist it now so the next start reads the current version.
@@ -83,6 +104,12 @@ export class ProfileStore {
     if (this.unreadableInPlace) throw unreadableInPlaceError()
   }
 
+  /** Call inside serial(), before writing a keychain entry: the file on disk then holds the install id the
+   * entry carries, so a crash right after leaves an orphan this folder's sweep recognises. */
+  async ensureInstallIdSaved(): Promise<void> {
+    if (!this.installIdOnDisk) await this.write(this.current())
+  }
+
   /** A copy of the current content; mutate it freely and pass it to write(). */
   current(): ProfileFileV2 {
     return structuredClone(this.file)
@@ -98,14 +125,19 @@ export class ProfileStore {
   /** Writes `next` and makes it current. Call only inside serial(). Throws STORAGE and keeps the old content. */
   async write(next: ProfileFileV2): Promise<void> {
     this.assertWritable()
-    const onDisk = { ...next, profiles: [...next.profiles, ...this.keptAside.map((k) => k.raw)] }
+    const onDisk = {
+      ...next,
+      installId: this.installId,
+      profiles: [...next.profiles, ...this.keptAside.map((k) => k.raw)]
+    }
     const text = JSON.stringify(onDisk, null, 2) + '\n'
     try {
       await writeFileAtomic(this.fs, this.path, text, { backup: true })
     } catch (err) {
       throw storageError(err, this.path)
     }
-    this.file = structuredClone(next)
+    this.file = { ...structuredClone(next), installId: this.installId }
+    this.installIdOnDisk = true
   }
 
   /** serial() + write() for simple edits: `fn` returns the new content and a result. */
@@ -132,6 +164,27 @@ interface Loaded {
   keptAside: KeptAside[]
   newerVersion: number | null
   unreadableInPlace: boolean
+  existed: boolean
+}
+
+/** The accounts (and install id) that damaged copies of the file name, read leniently. */
+async function readDamagedCopies(
+  fs: StoreFs,
+  dir: string,
+  inPlace: string | null
+): Promise<{ refs: Set<string>; installId: string | null }> {
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  const paths = names.filter((n) => n.startsWith(`${PROFILE_FILE_NAME}.corrupt-`)).map((n) => join(dir, n))
+  if (inPlace) paths.push(inPlace)
+  const refs = new Set<string>()
+  let installId: string | null = null
+  for (const p of paths) {
+    const text = await fs.readFile(p).catch(() => '')
+    const found = refsInText(text)
+    for (const r of found.refs) refs.add(r)
+    installId ??= found.installId
+  }
+  return { refs, installId }
 }
 
 function unreadableInPlaceError(): DomainError {
@@ -178,7 +231,8 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
         warning: null,
         keptAside: parsed.keptAside,
         newerVersion: parsed.newerVersion,
-        unreadableInPlace: false
+        unreadableInPlace: false,
+        existed: true
       }
     reason = parsed.reason
   } catch (err) {
@@ -189,7 +243,8 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
         warning: null,
         keptAside: [],
         newerVersion: null,
-        unreadableInPlace: false
+        unreadableInPlace: false,
+        existed: false
       }
     reason = `it could not be read (${code(err)})`
   }
@@ -224,7 +279,8 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
       warning,
       keptAside: backup.keptAside,
       newerVersion: null,
-      unreadableInPlace: !moved
+      unreadableInPlace: !moved,
+      existed: true
     }
   return {
     file: emptyProfileFile(),
@@ -232,7 +288,8 @@ async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): P
     warning,
     keptAside: [],
     newerVersion: null,
-    unreadableInPlace: !moved
+    unreadableInPlace: !moved,
+    existed: true
   }
 }
 

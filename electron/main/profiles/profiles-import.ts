@@ -12,8 +12,8 @@ import { writeFileAtomic, type StoreFs } from './atomic-file'
 import { parseE2ectlConfig, parseTokenFile, readImportFile } from './import-files'
 import { ImportSessions } from './import-session'
 import { readJwtExpiry } from './jwt'
-import { secretRefOf, type StoredProfile } from './profile-file.schema'
-import { newSecretRef } from './profile-mutations'
+import type { StoredProfile } from './profile-file.schema'
+import { newSecretRef, type createSecretWriter } from './profile-mutations'
 import type { ProfileStore } from './profile-store'
 import { defaultColor, defaultInitials, newProfileId, parseInput, sameName } from './profile-rules'
 import type { ProfilesService } from './profiles.types'
@@ -27,6 +27,8 @@ export interface ImportExportDeps {
   log: Logger
   homeDir: string
   fs: StoreFs
+  /** Keychain writes with a time limit (profile-mutations.ts). */
+  secrets: ReturnType<typeof createSecretWriter>
   /** Keyed by the keychain account (secretRef). */
   remember(account: string, creds: Credentials): void
   view(profile: StoredProfile): Promise<ProfileView>
@@ -95,11 +97,9 @@ export function createImportExport(d: ImportExportDeps): Pick<
           field: 'importId'
         })
       }
-      const created = await d.store.serial(async () => {
-        d.store.assertWritable()
-        const file = d.store.current()
-        // Validate everything before touching the vault, so a bad entry writes nothing at all.
-        const planned = input.entries.map((entry, i) => {
+      // Validate everything before touching the vault, so a bad entry writes nothing at all.
+      const plan = (file: ReturnType<ProfileStore['current']>) =>
+        input.entries.map((entry, i) => {
           const source = session.entries.find((e) => e.alias === entry.alias)
           if (!source)
             throw new DomainError('VALIDATION', `The file has no entry named "${entry.alias}".`, {
@@ -117,13 +117,27 @@ export function createImportExport(d: ImportExportDeps): Pick<
           }
           return { entry, creds: source.credentials }
         })
-        // Secrets first, each in a fresh entry, then the file: a crash leaves only orphans the start-up sweep removes.
-        const profiles: StoredProfile[] = []
-        const stored: string[] = []
-        try {
-          for (const { entry, creds } of planned) {
-            const id = newProfileId()
-            const p: StoredProfile = {
+      d.store.assertWritable()
+      const planned = plan(d.store.current()).map((x) => {
+        const id = newProfileId()
+        return { ...x, id, ref: newSecretRef(d.store, id) }
+      })
+      // Secrets first, each in a fresh entry and outside the file's queue, then the file: a crash leaves only
+      // orphans the start-up sweep removes.
+      const stored: string[] = []
+      let created: StoredProfile[]
+      try {
+        for (const { ref, creds } of planned) {
+          await d.secrets.save(ref, creds)
+          stored.push(ref)
+        }
+        created = await d.store.serial(async () => {
+          d.store.assertWritable()
+          const file = d.store.current()
+          plan(file)
+          const profiles: StoredProfile[] = []
+          for (const { entry, id, ref } of planned) {
+            profiles.push({
               id,
               name: entry.name,
               projectId: entry.projectId,
@@ -133,30 +147,19 @@ export function createImportExport(d: ImportExportDeps): Pick<
               initials: defaultInitials(entry.name),
               createdAt: new Date(d.clock.now()).toISOString(),
               lastUsedAt: null,
-              secretRef: newSecretRef(id)
-            }
-            await d.vault.set(secretRefOf(p), creds)
-            stored.push(secretRefOf(p))
-            profiles.push(p)
+              secretRef: ref
+            })
           }
           await d.store.write({ ...file, profiles: [...file.profiles, ...profiles] })
-        } catch (err) {
-          // All or nothing: remove the keychain entries this call made.
-          for (const id of stored) {
-            await d.vault
-              .delete(id)
-              .catch((e: unknown) =>
-                d.log.error('profiles: could not roll back an imported secret', { err: String(e) })
-              )
-          }
-          throw err
-        }
-        planned.forEach(({ creds }, i) => {
-          const p = profiles[i]
-          if (p) d.remember(secretRefOf(p), creds)
+          for (const { ref, creds } of planned) d.remember(ref, creds)
+          return profiles
         })
-        return profiles
-      })
+      } catch (err) {
+        // All or nothing: remove the keychain entries this call made.
+        for (const ref of stored) await d.secrets.drop(ref, 'an imported secret that was not saved')
+        throw err
+      }
+      for (const ref of stored) d.secrets.release(ref)
       sessions.drop(input.importId)
       d.changed()
       return Promise.all(created.map((p) => d.view(p)))

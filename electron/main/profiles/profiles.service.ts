@@ -16,7 +16,7 @@ import { sweepKeychain, type SweepResult } from './keychain-sweep'
 import { publicProfile, secretRefOf, type StoredProfile } from './profile-file.schema'
 import { demoProfiles, isDemoId, lazyDemo } from './demo-profiles'
 import { createImportExport } from './profiles-import'
-import { createMutations } from './profile-mutations'
+import { createMutations, createSecretWriter } from './profile-mutations'
 import { readJwtExpiry } from './jwt'
 import type { ProfileStore } from './profile-store'
 import { notFound, parseInput } from './profile-rules'
@@ -38,6 +38,8 @@ export interface ProfilesServiceDeps {
   apiHosts: ApiHostPolicy
   /** How long a caller waits for the keychain before the profile shows as locked. */
   keychainWaitMs?: number
+  /** How long a change waits for a keychain write or delete before it fails (profile-mutations.ts). */
+  keychainWriteMs?: number
   /** Why this profile's project, location or base URL must not change now (a create in flight), or null. */
   scopeChangeBlockedBy?: (profileId: string) => string | null
 }
@@ -171,7 +173,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     clock: d.clock,
     scrubber: d.scrubber,
     log: d.log,
-    secretsReplaced: (id) => rejected.delete(id)
+    secretsReplaced: (id) => rejected.delete(id),
+    keychainWriteMs: d.keychainWriteMs
   })
 
   // In the background: start-up never waits for the keychain.
@@ -188,6 +191,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       ]
       changed()
     }
+    // Profiles that took back their entry (after a restore from the backup) read it now.
+    if (r.adopted?.length) changed()
     if (r.swept && r.missing.length) {
       const names = r.missing.map((p) => `"${p.name}"`).join(', ')
       notices = [
@@ -214,6 +219,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     log: d.log,
     homeDir: d.homeDir,
     fs: d.fs,
+    secrets: createSecretWriter({ ...d, keychainWriteMs: d.keychainWriteMs }),
     remember: (id, c) => creds.remember(id, c),
     view: (p) => view(p, null),
     changed

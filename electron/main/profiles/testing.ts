@@ -129,6 +129,7 @@ export async function stack(opts: {
   clock?: ReturnType<typeof fakeClock>
   allowApiHosts?: readonly string[]
   keychainWaitMs?: number
+  keychainWriteMs?: number
   /** The real API client, for tests that watch what reaches a server. */
   createClient?: ClientFactory
 }) {
@@ -151,7 +152,8 @@ export async function stack(opts: {
     log,
     fs: opts.fs,
     allowApiHosts: opts.allowApiHosts ?? ['127.0.0.1'],
-    ...(opts.keychainWaitMs !== undefined ? { keychainWaitMs: opts.keychainWaitMs } : {})
+    ...(opts.keychainWaitMs !== undefined ? { keychainWaitMs: opts.keychainWaitMs } : {}),
+    ...(opts.keychainWriteMs !== undefined ? { keychainWriteMs: opts.keychainWriteMs } : {})
   })
   return { ...s, vault, clock, dialogs: d.state, client, scrubber, lines }
 }

@@ -12,6 +12,17 @@ import { createSecretServiceProbe, type SecretServiceProbe } from './secret-serv
 
 export const KEYCHAIN_SERVICE = 'Nodetray'
 
+/** The keychain service name: `NODETRAY_KEYCHAIN_SERVICE` when set (read in main only; test runs and the
+ * preview host use their own), else `fallback`. A name the Secret Service probe cannot pass is refused. */
+export const KEYCHAIN_SERVICE_ENV = 'NODETRAY_KEYCHAIN_SERVICE'
+export function keychainServiceFromEnv(env: Record<string, string | undefined>, fallback: string): string {
+  const v = env[KEYCHAIN_SERVICE_ENV]
+  if (v === undefined || v === '') return fallback
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(v))
+    throw new Error(`${KEYCHAIN_SERVICE_ENV} may hold only letters, digits, "_", "." and "-" (at most 100).`)
+  return v
+}
+
 export interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>
   setPassword(service: string, account: string, password: string): Promise<void>
