@@ -33,8 +33,9 @@ import { secretRefOf, type StoredProfile } from './profile-file.schema'
 import type { ProfileStore } from './profile-store'
 import { assertNameFree, defaultColor, defaultInitials, newProfileId, notFound, parseInput } from './profile-rules'
 
-/** How long a keychain write or delete may take before the change gives up. */
-export const KEYCHAIN_WRITE_MS = 10_000
+/** How long a keychain write or delete may take before the change gives up. A normal write takes well under a
+ * second; longer is a prompt nobody answers, or a call queued behind a read waiting on one. */
+export const KEYCHAIN_WRITE_MS = 5000
 
 export interface MutationDeps {
   store: ProfileStore
