@@ -147,4 +147,43 @@ describe('poller: what reaches the API', () => {
     await clock.advance(0)
     expect(starts.sort()).toEqual([`a@${clock.now()}`, `b@${clock.now()}`])
   })
+
+  describe('spreading profiles while one is mid-request', () => {
+    /** Profile A's request takes 30 s, B's 5 s; both start together on one clock. */
+    function pair() {
+      const clock = new FakeClock()
+      const t0 = clock.now()
+      const runs: string[] = []
+      const make = (name: string, durationMs: number) =>
+        createPoller({
+          clock,
+          intervalMs: () => MIN,
+          run: async () => {
+            runs.push(`${name}@${(clock.now() - t0) / 1000}`)
+            await new Promise<void>((r) => clock.setTimeout(r, durationMs))
+            return { ok: true }
+          }
+        })
+      const a = make('a', 30_000)
+      const b = make('b', 5_000)
+      a.start()
+      b.start()
+      return { clock, a, b, runs }
+    }
+
+    it('a profile planning its next run keeps clear of where a busy profile will run next', async () => {
+      const p = pair()
+      // B finishes at 5 s and would run again at 65 s; A, busy since 0 s, is due at 60 s: B moves half an interval on.
+      await p.clock.advance(95_000)
+      expect(p.runs.filter((r) => r.startsWith('b'))).toEqual(['b@0', 'b@90'])
+    })
+
+    it('a paused profile, even mid-request, holds no slot', async () => {
+      const p = pair()
+      await p.clock.advance(1_000)
+      p.a.setPaused(true)
+      await p.clock.advance(94_000)
+      expect(p.runs.filter((r) => r.startsWith('b'))).toEqual(['b@0', 'b@65'])
+    })
+  })
 })
