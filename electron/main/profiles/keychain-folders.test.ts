@@ -55,6 +55,24 @@ describe('two data folders sharing one keychain', () => {
     expect(again.profiles.notices).toEqual([])
   })
 
+  it('a first start deletes nothing, yet still reports an unreachable keychain', async () => {
+    const vault = new ModalVault()
+    await vault.seed('p-someone.0123456789ab.cafe0001', { apiKey: KEY_A, authToken: TOKEN_A })
+    vault.mode = 'unavailable'
+    const s = await stack({ dataDir: dir, vault })
+    expect(await s.profiles.keychainSweep()).toMatchObject({ swept: false, keychain: { state: 'unavailable' } })
+    expect(s.profiles.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/cannot reach the system keychain/)
+    ])
+    vault.mode = 'ok'
+    const again = await stack({ dataDir: dir, vault })
+    expect(await again.profiles.keychainSweep()).toMatchObject({
+      swept: false,
+      reason: expect.stringMatching(/no profile file/)
+    })
+    expect(await vault.listProfileIds()).toEqual(['p-someone.0123456789ab.cafe0001'])
+  })
+
   it('each folder has its own install id in profiles.json, in every entry it writes, kept across restarts', async () => {
     await writeFile(join(dir, 'profiles.json'), JSON.stringify({ version: 2, profiles: [], futureField: { a: 1 } }))
     const vault = new MemoryCredentialStore()

@@ -28,14 +28,15 @@ export function sweepKeychain(d: {
   log: Logger
   timeoutMs?: number
 }): Promise<SweepResult> {
-  if (!d.store.existedAtStart)
-    return Promise.resolve({ swept: false, reason: 'there was no profile file yet: this folder has written nothing' })
   const aside = d.store.keptAside.map((k) => k.secretRef)
-  const noDelete = !d.store.loadedCleanly
-    ? 'the profile file did not load cleanly'
-    : aside.some((r) => r === null)
-      ? 'a profile kept aside has no readable id'
-      : null
+  // Still listed when nothing may go: an unreachable keychain is reported at start either way.
+  const noDelete = !d.store.existedAtStart
+    ? 'there was no profile file yet: this folder has written nothing'
+    : !d.store.loadedCleanly
+      ? 'the profile file did not load cleanly'
+      : aside.some((r) => r === null)
+        ? 'a profile kept aside has no readable id'
+        : null
   if (noDelete && !d.store.writable) return Promise.resolve({ swept: false, reason: noDelete })
   // In the store's queue, so no file change is half-way while we look; entries written for a change that has not
   // reached the queue yet are in store.pendingRefs.
