@@ -1,6 +1,6 @@
 // After an ambiguous failure the wizard shows main's check ("Checking whether E2E created it… 45 s left") instead of
 // Retry, then follows the outcome: the node when E2E made it, Retry when it did not.
-import { act, fireEvent, screen } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PendingCreate } from '../../../../shared/domain/node-state'
 import { createFakeBridge, type FakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
@@ -35,8 +35,11 @@ async function failAmbiguously(fake: FakeBridge): Promise<void> {
   ]
   renderWizard(fake)
   await toReview()
+  const snapshotsBefore = fake.api.callsTo('nodes:snapshot').length
   fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
   await screen.findByTestId('cw-create-failure')
+  // The check listens from an effect that asks for a snapshot once subscribed: events before that would be missed.
+  await waitFor(() => expect(fake.api.callsTo('nodes:snapshot').length).toBeGreaterThan(snapshotsBefore))
 }
 
 describe('create: outcome unknown', () => {
