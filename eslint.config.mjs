@@ -77,26 +77,11 @@ const MAIN_LAYERS = {
 // The base modules beside index.ts import only shared/.
 const BASE_BAN = layerBan(['index', 'shell', 'app', 'ipc', ...SERVICES], 'The base modules import only shared/', './')
 
-// TODO(issue 12): profiles/ still imports app/ports and ipc/registry's validationError through re-exports, until
-// the profile work in flight lands; then these files move to ../ports and ../errors and this list goes.
-const LAYER_PENDING = [
-  'electron/main/profiles/demo-profiles.ts',
-  'electron/main/profiles/import-session.ts',
-  'electron/main/profiles/index.ts',
-  'electron/main/profiles/profile-mutations.ts',
-  'electron/main/profiles/profile-rules.ts',
-  'electron/main/profiles/profile-store.ts',
-  'electron/main/profiles/profiles-import.ts',
-  'electron/main/profiles/profiles.service.ts',
-  'electron/main/profiles/settings.service.ts',
-  'electron/main/profiles/testing.ts'
-]
-
 /** One no-restricted-imports entry per folder (a later entry for the same file would replace an earlier one). */
 const mainLayerConfigs = [
   ...Object.entries(MAIN_LAYERS).map(([folder, patterns]) => ({
     files: [`electron/main/${folder}/**/*.ts`],
-    ignores: [...TESTS, ...LAYER_PENDING],
+    ignores: TESTS,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -119,12 +104,6 @@ const mainLayerConfigs = [
     files: TESTS.filter((f) => f.startsWith('electron/main/') || f.startsWith('**')),
     ignores: ['electron/main/shell/**', 'renderer/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] }
-  },
-  {
-    files: LAYER_PENDING,
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: NO_TEST_SUPPORT }]
-    }
   }
 ]
 

@@ -3,7 +3,7 @@
 // resolves what it holds now ("committed"), so the parent can tell an old version from a new one from a torn one.
 //   tsx tests/integration/crash-writer.ts <dataDir>
 import { join } from 'node:path'
-import { systemClock } from '../../electron/main/app/ports'
+import { systemClock } from '../../electron/main/ports'
 import type { ClientFactory } from '../../electron/main/api/client.types'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'

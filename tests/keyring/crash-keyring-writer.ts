@@ -4,7 +4,7 @@
 //   node --import tsx tests/keyring/crash-keyring-writer.ts <dataDir> <service> <seed>
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { systemClock } from '../../electron/main/app/ports'
+import { systemClock } from '../../electron/main/ports'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
 import { createKeytarStore } from '../../electron/main/vault/keytar-store'

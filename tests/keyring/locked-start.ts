@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createMain } from '../../electron/main/app/create-main'
-import { systemClock } from '../../electron/main/app/ports'
+import { systemClock } from '../../electron/main/ports'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { input, KEY_B, TOKEN_B } from '../../electron/main/profiles/testing'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'

@@ -25,7 +25,7 @@ import {
   type NotificationSink,
   type UpdatesPort,
   type WindowPort
-} from './ports'
+} from '../ports'
 
 export interface MainEnv {
   version: string

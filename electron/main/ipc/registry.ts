@@ -8,9 +8,6 @@ import { errEnvelope, okEnvelope, type Envelope } from '../../../shared/ipc/enve
 import { isDomainError, validationError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
 
-// Services import validationError from ../errors; this re-export stays until profiles/ does too.
-export { validationError } from '../errors'
-
 export interface CallContext {
   /** Opaque description of who called, for logs only. */
   sender: string

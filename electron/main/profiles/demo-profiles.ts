@@ -1,6 +1,6 @@
 // Built-in read-only demo profiles, one per project of the embedded simulator. They exist only in memory.
 import type { Profile } from '../../../shared/domain/profile'
-import type { DemoBackend, DemoConnection } from '../app/ports'
+import type { DemoBackend, DemoConnection } from '../ports'
 import type { Logger, SecretScrubber } from '../redact'
 import { DomainError } from '../errors'
 import { PALETTE } from './profile-rules'

@@ -1,7 +1,7 @@
 // Parsed import files wait here, secrets included, between the preview and the user's confirmation.
 // They never go to the page; they are dropped after use or after ten minutes.
 import { randomBytes } from 'node:crypto'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import type { ImportPreview } from '../../../shared/ipc/contract'
 import type { ParsedImportEntry } from './import-files'
 

@@ -1,6 +1,6 @@
 // Wires the profile file, settings, last-known cache and the profiles service together.
 import type { ClientFactory } from '../api/client.types'
-import type { Clock, DemoBackend, Dialogs } from '../app/ports'
+import type { Clock, DemoBackend, Dialogs } from '../ports'
 import type { Logger, SecretScrubber } from '../redact'
 import type { CredentialStore } from '../vault/credential-store'
 import { createApiHostPolicy } from './api-hosts'

@@ -19,7 +19,7 @@
 import type { z } from 'zod'
 import { DEFAULT_API_BASE_URL } from '../../../shared/domain/profile'
 import * as S from '../../../shared/ipc/schemas'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'

@@ -2,8 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { Profile } from '../../../shared/domain/profile'
-import { DomainError } from '../errors'
-import { validationError } from '../ipc/registry'
+import { DomainError, validationError } from '../errors'
 
 export const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#f97316'] as const
 

@@ -5,7 +5,7 @@
 // from a newer Nodetray is read as far as possible and never written (every change is refused).
 // The file holds this data folder's install id (keychain-refs.ts), written with the file itself.
 import { basename, join } from 'node:path'
-import type { Clock } from '../app/ports'
+import type { Clock } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger } from '../redact'
 import { DIR_MODE, isNotFound, nodeStoreFs, removeStaleTemps, writeFileAtomic, type StoreFs } from './atomic-file'

@@ -4,7 +4,7 @@
 import { DEFAULT_API_BASE_URL, type Profile, type ProfileView } from '../../../shared/domain/profile'
 import * as S from '../../../shared/ipc/schemas'
 import type { ApiTarget, ClientFactory } from '../api/client.types'
-import type { Clock, DemoBackend, DemoConnection, Dialogs } from '../app/ports'
+import type { Clock, DemoBackend, DemoConnection, Dialogs } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
 import type { CredentialStore } from '../vault/credential-store'

@@ -1,8 +1,7 @@
 // Settings live in profiles.json beside the profiles, so both share one atomic, serialised writer.
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
 import { SettingsPatch } from '../../../shared/ipc/schemas'
-import { DomainError } from '../errors'
-import { validationError } from '../ipc/registry'
+import { DomainError, validationError } from '../errors'
 import type { Logger } from '../redact'
 import type { ProfileStore } from './profile-store'
 import type { SettingsService } from './profiles.types'
