@@ -4,29 +4,10 @@
 // this version cannot read never makes the app forget a create that may have made a node.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { LOCATIONS } from '../../../shared/domain/location'
-import type { NodeSummary } from '../../../shared/domain/node'
+import { NodeSummarySchema } from '../../../shared/domain/node-summary.schema'
 import { DIR_MODE, isNotFound, nodeStoreFs, TMP_MARK, writeFileAtomic, type StoreFs } from './atomic-file'
 import type { PendingCreateRecord } from '../../../shared/domain/node-state'
 import type { LastKnown, LastKnownStore } from './profiles.types'
-
-const NodeSummarySchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  status: z.enum(['RUNNING', 'OFF', 'CREATING', 'REINSTALLING', 'SAVING', 'FAILED', 'UNKNOWN']),
-  rawStatus: z.string(),
-  plan: z.string(),
-  publicIp: z.string().nullable(),
-  privateIp: z.string().nullable(),
-  isLocked: z.boolean(),
-  isProtected: z.boolean(),
-  isCommitted: z.boolean(),
-  createdAt: z.string().nullable(),
-  location: z.enum(LOCATIONS).nullable(),
-  vcpus: z.number().nullable(),
-  memoryGb: z.number().nullable(),
-  diskGb: z.number().nullable()
-}) satisfies z.ZodType<NodeSummary>
 
 const ListSchema = z.object({ nodes: z.array(NodeSummarySchema), fetchedAt: z.string().nullable() })
 
