@@ -28,5 +28,6 @@ export function useAction<L = true>() {
       setRunning(null)
     }
   }
-  return { busy: running !== null, running, error, run }
+  const clearError = () => setError(null)
+  return { busy: running !== null, running, error, run, clearError }
 }

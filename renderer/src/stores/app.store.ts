@@ -20,7 +20,3 @@ export const useAppStore = create<AppState>()((set) => ({
     }
   }
 }))
-
-// TODO(issue 12): asAppError lives in lib/ipc.ts; this re-export goes once profiles/, settings/ and tray/ import it
-// from there (their work was in flight).
-export { asAppError } from '../lib/ipc'

@@ -1,12 +1,12 @@
-// Add or edit a profile. Checks as you type with the shared schemas; the server's ValidationError.field puts
+// Add or edit a profile. Checks as you type with the shared schemas; the server's VALIDATION error field puts
 // its message on that field. Credentials are password inputs, never prefilled; blank on edit keeps them.
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import type { Location } from '../../../../shared/domain/location'
 import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { ErrorText } from '../../components/ErrorText'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { asAppError, call, type AppError } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 import {
   formField,
   initialValues,
@@ -35,8 +35,7 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({})
   const [submitted, setSubmitted] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<AppError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error: formError, run, clearError } = useAction()
   const errors = useMemo(() => validate(values, editing, profile?.apiBaseUrl), [values, editing, profile])
 
   const set = <K extends FieldName>(k: K, v: ProfileFormValues[K]) => {
@@ -47,28 +46,29 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
 
   const submit = async () => {
     setSubmitted(true)
-    setFormError(null)
+    clearError()
     if (Object.keys(errors).length > 0) {
       document.getElementById(`${id}-${Object.keys(errors)[0]}`)?.focus()
       return
     }
-    setBusy(true)
-    try {
-      if (!(await verifyCredentials())) return
-      const saved = profile
-        ? await call((api) => api.profiles.update(toUpdateInput(profile.id, values)))
-        : await call((api) => api.profiles.create(toCreateInput(values)))
-      onSaved(saved)
-    } catch (e) {
-      const err = asAppError(e)
+    // A refusal that names a field shows on that field; anything else above the buttons.
+    const onField = (err: AppError) => {
       const field = formField(err.field)
-      if (field) {
-        setServerErrors({ [field]: err.message })
-        document.getElementById(`${id}-${field}`)?.focus()
-      } else setFormError(err)
-    } finally {
-      setBusy(false)
+      if (!field) return false
+      setServerErrors({ [field]: err.message })
+      document.getElementById(`${id}-${field}`)?.focus()
+      return true
     }
+    await run(
+      async () => {
+        if (!(await verifyCredentials())) return
+        const saved = profile
+          ? await call((api) => api.profiles.update(toUpdateInput(profile.id, values)))
+          : await call((api) => api.profiles.create(toCreateInput(values)))
+        onSaved(saved)
+      },
+      { onError: onField }
+    )
   }
 
   /** Main stores credentials without calling the API, so the form tries them first: a wrong token or a

@@ -8,8 +8,8 @@ import { Dialog } from '../../components/Dialog'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorText } from '../../components/ErrorText'
 import { formatDate } from '../../lib/format'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { call } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
@@ -26,12 +26,11 @@ export function ProfilesScreen() {
   const updateSettings = useSettingsStore((s) => s.update)
   const [editing, setEditing] = useState<Editing>(null)
   const [deleting, setDeleting] = useState<ProfileView | null>(null)
-  const [actionError, setActionError] = useState<AppError | null>(null)
+  const { error: actionError, run } = useAction()
   const hasDemo = profiles.some((p) => p.isDemo)
 
-  const exportProfiles = async () => {
-    setActionError(null)
-    try {
+  const exportProfiles = () =>
+    run(async () => {
       const r = await call((api) => api.profiles.export({}))
       if (r.savedTo)
         toast({
@@ -39,20 +38,13 @@ export function ProfilesScreen() {
           title: `Exported ${r.count} ${r.count === 1 ? 'profile' : 'profiles'}`,
           body: `Saved to ${r.savedTo} (no secrets included).`
         })
-    } catch (e) {
-      setActionError(asAppError(e))
-    }
-  }
+    })
 
-  const toggleDemo = async (hide: boolean) => {
-    setActionError(null)
-    try {
+  const toggleDemo = (hide: boolean) =>
+    run(async () => {
       await updateSettings({ hideDemo: hide })
       await load()
-    } catch (e) {
-      setActionError(asAppError(e))
-    }
-  }
+    })
 
   return (
     <div className="screen stack">

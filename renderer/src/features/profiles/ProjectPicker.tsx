@@ -2,8 +2,8 @@
 import { useState } from 'react'
 import type { Project } from '../../../../shared/domain/resources'
 import { ErrorText } from '../../components/ErrorText'
-import { call, type AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { call } from '../../lib/ipc'
+import { useAction } from '../../lib/use-action'
 
 interface ProjectPickerProps {
   /** Builds the check input; returns a message instead when the form is not ready for a check. */
@@ -16,8 +16,7 @@ interface ProjectPickerProps {
 
 export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPickerProps) {
   const [projects, setProjects] = useState<Project[] | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError | null>(null)
+  const { busy, error, run: runCheck } = useAction()
   const [notReady, setNotReady] = useState<string | null>(null)
 
   const run = async () => {
@@ -27,19 +26,15 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
       return
     }
     setNotReady(null)
-    setBusy(true)
-    setError(null)
-    try {
-      const res = await call((api) => api.profiles.checkCredentials(built.input))
-      setProjects(res.projects)
-      const only = res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
-      if (only && value === '') onPick(String(only.projectId))
-    } catch (e) {
-      setProjects(null)
-      setError(asAppError(e))
-    } finally {
-      setBusy(false)
-    }
+    await runCheck(
+      async () => {
+        const res = await call((api) => api.profiles.checkCredentials(built.input))
+        setProjects(res.projects)
+        const only = res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
+        if (only && value === '') onPick(String(only.projectId))
+      },
+      { onError: () => (setProjects(null), false) }
+    )
   }
 
   return (

@@ -5,7 +5,7 @@ import { SettingsPatch } from '../../../../shared/ipc/schemas'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import type { AppError } from '../../lib/ipc'
-import { asAppError } from '../../stores/app.store'
+import { useAction } from '../../lib/use-action'
 import { useSettingsStore } from '../../stores/settings.store'
 
 type Toggle = Exclude<keyof Settings, 'steadyIntervalSec'>
@@ -28,7 +28,7 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
 
 export function SettingsScreen() {
   const { settings, error, load, update } = useSettingsStore()
-  const [saveError, setSaveError] = useState<AppError | null>(null)
+  const { error: saveError, run } = useAction()
   const [saved, setSaved] = useState(false)
 
   if (!settings)
@@ -36,18 +36,15 @@ export function SettingsScreen() {
 
   /** Saves a patch; a rejected poll interval comes back to the caller to show beside its field. */
   const save = async (patch: Partial<Settings>): Promise<AppError | null> => {
-    setSaveError(null)
     setSaved(false)
-    try {
-      await update(patch)
-      setSaved(true)
-      return null
-    } catch (e) {
-      const err = asAppError(e)
-      if (err.field === 'steadyIntervalSec') return err
-      setSaveError(err)
-      return null
+    let fieldError: AppError | null = null
+    const onField = (err: AppError) => {
+      if (err.field !== 'steadyIntervalSec') return false
+      fieldError = err
+      return true
     }
+    if (await run(() => update(patch), { onError: onField })) setSaved(true)
+    return fieldError
   }
 
   return (
