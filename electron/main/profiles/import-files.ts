@@ -1,4 +1,4 @@
-// Parsers for the credential files users already have (e2e-api.md §1 and §7): MyAccount's "Download Tokens"
+// Parsers for the credential files users already have (docs/e2e-api.md#credential-files): MyAccount's "Download Tokens"
 // file and e2ectl's ~/.e2e/config.json. Errors say what is wrong without ever quoting a value.
 import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
