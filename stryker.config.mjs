@@ -48,7 +48,12 @@ export const MUTATION_GROUPS = {
   },
   'create-delete': {
     mutate: ['electron/main/nodes/create-command.ts', 'electron/main/nodes/pending.ts', 'shared/domain/node-rules.ts'],
-    tests: ['electron/main/nodes/*.test.ts', 'shared/domain/*.test.ts', 'tests/security/node-rules.test.ts']
+    tests: [
+      'electron/main/nodes/*.test.ts',
+      'shared/domain/*.test.ts',
+      'tests/security/node-rules.test.ts',
+      'tests/security/create-request.test.ts'
+    ]
   },
   profiles: {
     mutate: ['electron/main/profiles/profile-mutations.ts'],
