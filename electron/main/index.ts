@@ -58,7 +58,7 @@ import { systemClock } from './ports'
 import { createAppUpdates } from './updates/electron-updater-adapter'
 import { RESTART_TO_UPDATE_ID, withUpdateItem } from './updates/tray-item'
 import { updateSupport } from './updates/update-support'
-import { createKeytarStore, KEYCHAIN_SERVICE, keychainServiceFromEnv } from './vault/keytar-store'
+import { createKeytarVault, KEYCHAIN_SERVICE, keychainServiceFromEnv } from './vault/keytar-vault'
 
 // The Electron suite (tests/electron) runs each launch on a fresh data folder. Unpackaged builds only: a
 // signed, packaged app never lets its environment move its data.
@@ -178,7 +178,7 @@ async function start(): Promise<void> {
       dataDir,
       homeDir: homedir(),
       // NODETRAY_KEYCHAIN_SERVICE: the Electron test suite keeps its entries apart from the installed app's.
-      vault: createKeytarStore({ service: keychainServiceFromEnv(process.env, KEYCHAIN_SERVICE) }),
+      vault: createKeytarVault({ service: keychainServiceFromEnv(process.env, KEYCHAIN_SERVICE) }),
       dialogs: createElectronDialogs(() => mainWindow),
       notifier: createElectronNotifier(
         (profileId, nodeId) => windowPort.show(profileId && nodeId ? { view: 'node', profileId, nodeId } : undefined),

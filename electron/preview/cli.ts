@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { MemoryCredentialStore } from '../main/vault/memory-store'
-import { createKeytarStore, keychainServiceFromEnv } from '../main/vault/keytar-store'
+import { MemoryVault } from '../main/vault/memory-vault'
+import { createKeytarVault, keychainServiceFromEnv } from '../main/vault/keytar-vault'
 import { startPreviewHost } from './host'
 
 async function main(): Promise<void> {
@@ -34,8 +34,8 @@ async function main(): Promise<void> {
     // Never the app's own service name: the preview's entries stay apart from the installed app's.
     vault:
       values.vault === 'memory'
-        ? new MemoryCredentialStore()
-        : createKeytarStore({ service: keychainServiceFromEnv(process.env, 'Nodetray-preview') }),
+        ? new MemoryVault()
+        : createKeytarVault({ service: keychainServiceFromEnv(process.env, 'Nodetray-preview') }),
     demo: !values['no-demo'],
     demoTransitions: transitions,
     demoLatencyMs: Number(values.latency),

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MemoryCredentialStore } from '../main/vault/memory-store'
+import { MemoryVault } from '../main/vault/memory-vault'
 import { startPreviewHost, type PreviewHost } from './host'
 
 let host: PreviewHost
@@ -17,7 +17,7 @@ beforeAll(async () => {
   host = await startPreviewHost({
     dataDir: join(dir, 'data'),
     rendererDir: join(dir, 'renderer'),
-    vault: new MemoryCredentialStore(),
+    vault: new MemoryVault(),
     demoTransitions: 'instant',
     testHooks: true,
     homeDir: join(dir, 'home'),

@@ -10,7 +10,7 @@ import type { ClientFactory } from '../main/api/client.types'
 import type { Clock } from '../main/ports'
 import { createDemoBackend, type DemoBackendWithSim } from '../main/demo/demo-backend'
 import { createLogger, SecretScrubber } from '../main/redact'
-import type { CredentialStore } from '../main/vault/credential-store'
+import type { CredentialVault } from '../main/vault/credential-vault'
 import { createPreviewPorts } from './preview-ports'
 import {
   createPreviewSenderCheck,
@@ -26,7 +26,7 @@ export interface PreviewHostOptions {
   port?: number
   dataDir: string
   rendererDir: string
-  vault: CredentialStore
+  vault: CredentialVault
   demo?: boolean
   demoTransitions?: 'instant' | 'fast' | 'real'
   demoLatencyMs?: number

@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm'
 import { createMain } from '../../electron/main/app/create-main'
 import { startSimulator } from '../../electron/simulator/index'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 import type { BenchResult } from './run'
 
 setFlagsFromString('--expose-gc')
@@ -43,7 +43,7 @@ export async function benchMainHeap(): Promise<BenchResult[]> {
         preview: true,
         dataDir,
         homeDir: dataDir,
-        vault: new MemoryCredentialStore(),
+        vault: new MemoryVault(),
         dialogs: { confirm: async () => 0, openFile: async () => null, saveFile: async () => null },
         notifier: { show: noop },
         clipboard: { writeText: noop },

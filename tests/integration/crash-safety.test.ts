@@ -10,7 +10,7 @@ import { systemClock } from '../../electron/main/ports'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { ProfileFileV2Schema } from '../../electron/main/profiles/profile-file.schema'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 import { generationOf, namesHash } from './crash-identity'
 import { seededRandom } from './harness'
 
@@ -84,7 +84,7 @@ async function openFresh(dataDir: string) {
   const stack = await createProfileStack({
     dataDir,
     homeDir: join(dataDir, 'home'),
-    vault: new MemoryCredentialStore(),
+    vault: new MemoryVault(),
     dialogs: { confirm: async () => 0, openFile: async () => null, saveFile: async () => null },
     demo: null,
     createClient: () => {

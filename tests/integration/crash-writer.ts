@@ -7,7 +7,7 @@ import { systemClock } from '../../electron/main/ports'
 import type { ClientFactory } from '../../electron/main/api/client.types'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 import { generationOf, namesHash } from './crash-identity'
 
 const MAX_EXTRAS = 15
@@ -24,7 +24,7 @@ async function main(dataDir: string): Promise<void> {
   const { profiles } = await createProfileStack({
     dataDir,
     homeDir: join(dataDir, 'home'),
-    vault: new MemoryCredentialStore(),
+    vault: new MemoryVault(),
     dialogs: { confirm: async () => 0, openFile: async () => null, saveFile: async () => null },
     demo: null,
     createClient: noClient,

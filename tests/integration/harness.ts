@@ -12,7 +12,7 @@ import type { ClientFactory } from '../../electron/main/api/client.types'
 import type { ClipboardPort, Dialogs, NotificationSink, WindowPort } from '../../electron/main/ports'
 import { createDemoBackend, type DemoBackendWithSim } from '../../electron/main/demo/demo-backend'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 import type { StartedSimulator } from '../../electron/simulator/index'
 
 /** Stands in for a renderer frame; the sender policy trusts every call (the fuzz targets input validation). */
@@ -25,7 +25,7 @@ export interface MainHarness {
   main: Main<TestSender>
   demo: DemoBackendWithSim
   sim: StartedSimulator
-  vault: MemoryCredentialStore
+  vault: MemoryVault
   dataDir: string
   logLines: string[]
   recorded: {
@@ -50,7 +50,7 @@ export async function startMainHarness(
 ): Promise<MainHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'nodetray-it-'))
   await opts.prepare?.(dataDir)
-  const vault = new MemoryCredentialStore()
+  const vault = new MemoryVault()
   const scrubber = new SecretScrubber()
   const logLines: string[] = []
   const log = createLogger(scrubber, (line) => logLines.push(line))

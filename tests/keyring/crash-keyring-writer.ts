@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { systemClock } from '../../electron/main/ports'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import { createPrng } from '../../electron/simulator/prng'
 
 const MAX_PROFILES = 8
@@ -26,7 +26,7 @@ async function main(dataDir: string, service: string, seed: number): Promise<voi
   const { profiles } = await createProfileStack({
     dataDir,
     homeDir: home,
-    vault: createKeytarStore({ service }),
+    vault: createKeytarVault({ service }),
     dialogs: { confirm: async () => 0, openFile: async () => tokensFile, saveFile: async () => null },
     demo: null,
     createClient: () => {

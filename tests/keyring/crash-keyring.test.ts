@@ -14,7 +14,7 @@ import { createProfileStack } from '../../electron/main/profiles/index'
 import { parseProfileFile } from '../../electron/main/profiles/migrations'
 import { secretRefOf } from '../../electron/main/profiles/profile-file.schema'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import { createPrng } from '../../electron/simulator/prng'
 import { readFile } from 'node:fs/promises'
 
@@ -94,7 +94,7 @@ async function openFresh(dataDir: string) {
   return createProfileStack({
     dataDir,
     homeDir: join(dataDir, 'home'),
-    vault: createKeytarStore({ service }),
+    vault: createKeytarVault({ service }),
     dialogs: { confirm: async () => 0, openFile: async () => null, saveFile: async () => null },
     demo: null,
     createClient: () => {

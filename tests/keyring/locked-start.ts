@@ -12,7 +12,7 @@ import { systemClock } from '../../electron/main/ports'
 import { createProfileStack } from '../../electron/main/profiles/index'
 import { input, KEY_B, TOKEN_B } from '../../electron/main/profiles/testing'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import type { ProfileView } from '../../shared/domain/profile'
 
 async function main(dataDir: string, service: string, mode: string): Promise<void> {
@@ -25,7 +25,7 @@ async function main(dataDir: string, service: string, mode: string): Promise<voi
   const setup = await createProfileStack({
     dataDir,
     homeDir: dataDir,
-    vault: createKeytarStore({ service }),
+    vault: createKeytarVault({ service }),
     dialogs,
     demo: null,
     createClient: noClient,
@@ -59,7 +59,7 @@ async function main(dataDir: string, service: string, mode: string): Promise<voi
       preview: false,
       dataDir,
       homeDir: join(dataDir, 'home'),
-      vault: createKeytarStore({ service }),
+      vault: createKeytarVault({ service }),
       dialogs,
       notifier: { show: () => undefined },
       clipboard: { writeText: () => undefined },

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import keytar from 'keytar'
-import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import { input, KEY_A, KEY_B, owners, stack, tempDir, TOKEN_A, TOKEN_B } from '../../electron/main/profiles/testing'
 
 const service = `Nodetray-test-${randomBytes(4).toString('hex')}`
@@ -29,21 +29,21 @@ describe('two data folders, one real keyring', () => {
     // An entry from before install ids, belonging to neither folder's profiles.
     await keytar.setPassword(service, 'p-legacy.0a1b2c3d', JSON.stringify({ apiKey: KEY_A, authToken: TOKEN_A }))
 
-    const a = await stack({ dataDir: installed, vault: createKeytarStore({ service }) })
+    const a = await stack({ dataDir: installed, vault: createKeytarVault({ service }) })
     await a.profiles.keychainSweep()
     const prod = await a.profiles.create(input('Prod'))
 
     // First start of the second folder: no profile file yet, nothing may go.
-    const b = await stack({ dataDir: dev, vault: createKeytarStore({ service }) })
+    const b = await stack({ dataDir: dev, vault: createKeytarVault({ service }) })
     expect(await b.profiles.keychainSweep()).toMatchObject({ swept: false })
     const mine = await b.profiles.create(input('Dev', KEY_B, TOKEN_B))
     // Its next start sweeps for real: only its own orphans could go.
-    const b2 = await stack({ dataDir: dev, vault: createKeytarStore({ service }) })
+    const b2 = await stack({ dataDir: dev, vault: createKeytarVault({ service }) })
     expect(await b2.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 0, missing: [] })
-    const vault = createKeytarStore({ service })
+    const vault = createKeytarVault({ service })
     expect(await owners(vault)).toEqual([prod.id, mine.id, 'p-legacy'].sort())
 
-    const a2 = await stack({ dataDir: installed, vault: createKeytarStore({ service }) })
+    const a2 = await stack({ dataDir: installed, vault: createKeytarVault({ service }) })
     expect(await a2.profiles.keychainSweep()).toMatchObject({ swept: true, removed: 0, missing: [] })
     expect((await a2.profiles.list()).map((p) => [p.name, p.credentials.secret])).toEqual([['Prod', 'stored']])
     expect(await owners(vault)).toEqual([prod.id, mine.id, 'p-legacy'].sort())

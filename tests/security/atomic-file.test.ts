@@ -10,10 +10,10 @@ import {
   FILE_MODE,
   isNotFound,
   isTempFileOf,
-  nodeStoreFs,
+  nodeDiskFs,
   removeStaleTemps,
   writeFileAtomic,
-  type StoreFs
+  type DiskFs
 } from '../../electron/main/profiles/atomic-file'
 
 let dir: string
@@ -28,19 +28,19 @@ const modeOf = async (p: string) => (await stat(p)).mode & 0o777
 const names = async () => (await readdir(dir)).sort()
 
 /** The real operations, recording each call, with `failOn` making one of them throw. */
-function recordingFs(failOn: Partial<Record<keyof StoreFs, (path: string) => Error | null>> = {}) {
+function recordingFs(failOn: Partial<Record<keyof DiskFs, (path: string) => Error | null>> = {}) {
   const calls: string[] = []
   const fs = Object.fromEntries(
-    (Object.keys(nodeStoreFs) as (keyof StoreFs)[]).map((k) => [
+    (Object.keys(nodeDiskFs) as (keyof DiskFs)[]).map((k) => [
       k,
       async (...args: unknown[]) => {
         calls.push(`${k} ${String(args[0]).replace(dir, '')}`)
         const err = failOn[k]?.(String(args[0]))
         if (err) throw err
-        return (nodeStoreFs[k] as (...a: unknown[]) => Promise<unknown>)(...args)
+        return (nodeDiskFs[k] as (...a: unknown[]) => Promise<unknown>)(...args)
       }
     ])
-  ) as unknown as StoreFs
+  ) as unknown as DiskFs
   return { fs, calls }
 }
 
@@ -64,17 +64,17 @@ describe('writeFileAtomic', () => {
   it('replaces an existing file and makes it private even if it was not', async () => {
     await writeFile(target, 'old')
     await chmod(target, 0o644)
-    await writeFileAtomic(nodeStoreFs, target, 'new')
+    await writeFileAtomic(nodeDiskFs, target, 'new')
     expect(await readFile(target, 'utf8')).toBe('new')
     expect(await modeOf(target)).toBe(FILE_MODE)
   })
 
   it('keeps the previous content as .bak when asked, and only then', async () => {
-    await writeFileAtomic(nodeStoreFs, target, 'first', { backup: true })
+    await writeFileAtomic(nodeDiskFs, target, 'first', { backup: true })
     expect(await names()).toEqual(['profiles.json']) // nothing to keep on the first write
-    await writeFileAtomic(nodeStoreFs, target, 'second', { backup: true })
+    await writeFileAtomic(nodeDiskFs, target, 'second', { backup: true })
     expect(await readFile(`${target}.bak`, 'utf8')).toBe('first')
-    await writeFileAtomic(nodeStoreFs, target, 'third')
+    await writeFileAtomic(nodeDiskFs, target, 'third')
     expect(await readFile(`${target}.bak`, 'utf8')).toBe('first')
     expect(await readFile(target, 'utf8')).toBe('third')
     expect(await names()).toEqual(['profiles.json', 'profiles.json.bak'])
@@ -126,12 +126,12 @@ describe('removeStaleTemps', () => {
     const keep = ['profiles.json', 'profiles.json.bak', 'other.json.tmp-1-aa', 'profiles.jsonx', 'settings.json']
     const stale = ['profiles.json.tmp-123-abcd', 'profiles.json.bak.tmp-ef01']
     for (const n of [...keep, ...stale]) await writeFile(join(dir, n), 'x')
-    await removeStaleTemps(nodeStoreFs, target)
+    await removeStaleTemps(nodeDiskFs, target)
     expect(await names()).toEqual([...keep].sort())
   })
 
   it('is quiet when the folder is missing or a file cannot be removed', async () => {
-    await expect(removeStaleTemps(nodeStoreFs, join(dir, 'missing', 'profiles.json'))).resolves.toBeUndefined()
+    await expect(removeStaleTemps(nodeDiskFs, join(dir, 'missing', 'profiles.json'))).resolves.toBeUndefined()
     await writeFile(join(dir, 'profiles.json.tmp-1-aa'), 'x')
     const { fs } = recordingFs({ unlink: () => eio() })
     await expect(removeStaleTemps(fs, target)).resolves.toBeUndefined()
@@ -145,10 +145,10 @@ describe.runIf(process.platform === 'linux')('file handles', () => {
   it('closes every file and folder it opens, also when syncing the folder fails', async () => {
     const before = await openFds()
     for (let i = 0; i < 5; i++) {
-      await nodeStoreFs.writeFileSynced(join(dir, `f${i}`), 'data', FILE_MODE)
-      await nodeStoreFs.fsyncDir(dir)
-      await nodeStoreFs.fsyncDir(join(dir, 'missing'))
-      await writeFileAtomic(nodeStoreFs, target, `v${i}`, { backup: true })
+      await nodeDiskFs.writeFileSynced(join(dir, `f${i}`), 'data', FILE_MODE)
+      await nodeDiskFs.fsyncDir(dir)
+      await nodeDiskFs.fsyncDir(join(dir, 'missing'))
+      await writeFileAtomic(nodeDiskFs, target, `v${i}`, { backup: true })
     }
     expect(await openFds()).toBe(before)
   })
@@ -173,18 +173,18 @@ describe('helpers', () => {
 
   it('the real folder operations: private folders, recursive creation, reads, sizes, a folder sync that never throws', async () => {
     const sub = join(dir, 'a', 'b')
-    await nodeStoreFs.mkdir(sub, DIR_MODE)
+    await nodeDiskFs.mkdir(sub, DIR_MODE)
     expect(await modeOf(sub)).toBe(DIR_MODE)
-    await nodeStoreFs.mkdir(sub, DIR_MODE) // exists already: fine
-    await nodeStoreFs.writeFileSynced(join(sub, 'f'), 'hello', FILE_MODE)
-    expect(await nodeStoreFs.readFile(join(sub, 'f'))).toBe('hello')
-    expect((await nodeStoreFs.stat(join(sub, 'f'))).size).toBe(5)
-    expect(await nodeStoreFs.readdir(sub)).toEqual(['f'])
-    await nodeStoreFs.copyFile(join(sub, 'f'), join(sub, 'g'))
-    expect(await nodeStoreFs.readFile(join(sub, 'g'))).toBe('hello')
-    await nodeStoreFs.unlink(join(sub, 'g'))
-    expect(await nodeStoreFs.readdir(sub)).toEqual(['f'])
-    await expect(nodeStoreFs.fsyncDir(join(dir, 'no-such-folder'))).resolves.toBeUndefined()
-    await expect(nodeStoreFs.fsyncDir(sub)).resolves.toBeUndefined()
+    await nodeDiskFs.mkdir(sub, DIR_MODE) // exists already: fine
+    await nodeDiskFs.writeFileSynced(join(sub, 'f'), 'hello', FILE_MODE)
+    expect(await nodeDiskFs.readFile(join(sub, 'f'))).toBe('hello')
+    expect((await nodeDiskFs.stat(join(sub, 'f'))).size).toBe(5)
+    expect(await nodeDiskFs.readdir(sub)).toEqual(['f'])
+    await nodeDiskFs.copyFile(join(sub, 'f'), join(sub, 'g'))
+    expect(await nodeDiskFs.readFile(join(sub, 'g'))).toBe('hello')
+    await nodeDiskFs.unlink(join(sub, 'g'))
+    expect(await nodeDiskFs.readdir(sub)).toEqual(['f'])
+    await expect(nodeDiskFs.fsyncDir(join(dir, 'no-such-folder'))).resolves.toBeUndefined()
+    await expect(nodeDiskFs.fsyncDir(sub)).resolves.toBeUndefined()
   })
 })

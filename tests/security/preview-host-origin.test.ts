@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPreviewHost, type PreviewHost } from '../../electron/preview/host'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 
 let host: PreviewHost
 let dir: string
@@ -54,7 +54,7 @@ beforeAll(async () => {
     dataDir: join(dir, 'data'),
     homeDir: join(dir, 'home'),
     rendererDir: join(dir, 'renderer'),
-    vault: new MemoryCredentialStore(),
+    vault: new MemoryVault(),
     demo: false,
     logSink: () => undefined
   })

@@ -10,8 +10,8 @@ import { createE2EClient } from '../../electron/main/api/index'
 import { createMain, type Main } from '../../electron/main/app/create-main'
 import type { ConfirmRequest } from '../../electron/main/ports'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
-import type { CredentialStore, Credentials } from '../../electron/main/vault/credential-store'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
+import type { CredentialVault, Credentials } from '../../electron/main/vault/credential-vault'
 import { startSimulator, type FaultInput, type StartedSimulator } from '../../electron/simulator/index'
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
@@ -21,10 +21,10 @@ const WRONG_TOKEN = `${b64({ alg: 'RS256' })}.${b64({ exp: 4102444800, sub: 'wro
 const CANARIES = [KEY, TOKEN, WRONG_TOKEN, TOKEN.split('.')[2]!, WRONG_TOKEN.split('.')[2]!]
 
 /** A keychain that fails the way a broken Secret Service does, echoing what it was given. */
-class BrokenVault implements CredentialStore {
+class BrokenVault implements CredentialVault {
   readonly kind = 'keychain' as const
   broken = false
-  private readonly inner = new MemoryCredentialStore()
+  private readonly inner = new MemoryVault()
   private fail(what: string): never {
     throw new Error(`org.freedesktop.secrets: ${what} failed for ${KEY} / ${TOKEN}`)
   }

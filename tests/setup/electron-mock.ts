@@ -8,7 +8,7 @@ vi.mock('electron', () => createFakeElectron())
 // keytar is a native module; unit tests use the in-memory vault. Real-keyring tests live in tests/keyring.
 vi.mock('keytar', () => {
   const fail = (): never => {
-    throw new Error('keytar is not available in unit tests; inject MemoryCredentialStore')
+    throw new Error('keytar is not available in unit tests; inject MemoryVault')
   }
   return { default: { getPassword: fail, setPassword: fail, deletePassword: fail, findCredentials: fail } }
 })

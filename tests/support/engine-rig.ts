@@ -1,4 +1,4 @@
-// The node engine (createNodesService) over real HTTP with the real API client and a real last-known store in a
+// The node engine (createNodesService) over real HTTP with the real API client and a real last-known cache in a
 // temp folder, driven by a FakeClock. The clock waits, after each timer, until every request the client started has
 // been answered, so a virtual minute takes milliseconds. start() again after kill() is a restart of the app on the
 // same data folder: the old instance can no longer write, as after a kill -9.
@@ -12,15 +12,15 @@ import type { ApiTarget, ClientOptions, E2EClient } from '../../electron/main/ap
 import { createE2EClient } from '../../electron/main/api/index'
 import { createNodesService, type NodesService } from '../../electron/main/nodes/index'
 import { FakeClock, flushAsync } from '../../electron/main/poller/fake-clock'
-import { nodeStoreFs, type StoreFs } from '../../electron/main/profiles/atomic-file'
-import { createLastKnownStore } from '../../electron/main/profiles/last-known.store'
-import type { LastKnownStore, ProfilesService, SettingsService } from '../../electron/main/profiles/profiles.types'
+import { nodeDiskFs, type DiskFs } from '../../electron/main/profiles/atomic-file'
+import { createLastKnownCache } from '../../electron/main/profiles/last-known-cache'
+import type { LastKnownCache, ProfilesService, SettingsService } from '../../electron/main/profiles/profiles.types'
 
 export const PROFILE_ID = 'rig'
 
 /** Atomic renames as in the app, without fsync: a kill here is a process kill, not a power cut, and it is faster. */
-const unsyncedFs: StoreFs = {
-  ...nodeStoreFs,
+const unsyncedFs: DiskFs = {
+  ...nodeDiskFs,
   writeFileSynced: (path, data, mode) => writeFile(path, data, { mode }),
   fsyncDir: async () => undefined
 }
@@ -132,8 +132,8 @@ export async function startEngineRig(opts: RigOptions): Promise<EngineRig> {
       alive = true
       const writes = new Set<Promise<unknown>>()
       lastWrites = writes
-      const real = createLastKnownStore({ dataDir, fs: unsyncedFs })
-      const lastKnown: LastKnownStore = {
+      const real = createLastKnownCache({ dataDir, fs: unsyncedFs })
+      const lastKnown: LastKnownCache = {
         load: (id) => real.load(id),
         save: (id, v) => {
           if (!thisAlive) return Promise.resolve()

@@ -1,14 +1,14 @@
 // Vaults for keychain-state tests: one whose reads never answer until released (a keychain waiting for an unlock
 // prompt), one that is locked or unreachable, and one that records every call.
 import { DomainError } from '../../electron/main/errors'
-import type { Credentials } from '../../electron/main/vault/credential-store'
+import type { Credentials } from '../../electron/main/vault/credential-vault'
 import { KEYCHAIN_HINTS } from '../../electron/main/vault/keychain-errors'
-import { lockedError } from '../../electron/main/vault/keytar-store'
-import { MemoryCredentialStore } from '../../electron/main/vault/memory-store'
+import { lockedError } from '../../electron/main/vault/keytar-vault'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
 
 export type VaultMode = 'ok' | 'stuck' | 'locked' | 'unavailable'
 
-export class ModalVault extends MemoryCredentialStore {
+export class ModalVault extends MemoryVault {
   mode: VaultMode = 'ok'
   readonly calls: string[] = []
   private waiting: Array<() => void> = []

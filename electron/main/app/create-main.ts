@@ -7,13 +7,13 @@ import { EventBus } from '../ipc/events'
 import { createRegistry, type Registry } from '../ipc/registry'
 import { createNodesService } from '../nodes/index'
 import type { NodesService } from '../nodes/nodes.types'
-import { sweepLastKnown } from '../profiles/last-known.store'
+import { sweepLastKnown } from '../profiles/last-known-cache'
 import { ALLOW_API_HOSTS_ENV, createProfileStack, parseAllowedHosts } from '../profiles/index'
 import type { ProfileNotices, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger, SecretScrubber } from '../redact'
 import { createTrayController } from '../tray/index'
 import type { TrayController } from '../tray/tray.types'
-import type { CredentialStore } from '../vault/credential-store'
+import type { CredentialVault } from '../vault/credential-vault'
 import type { ClientFactory } from '../api/client.types'
 import { createHandlers } from './handlers'
 import {
@@ -33,7 +33,7 @@ export interface MainEnv {
   preview: boolean
   dataDir: string
   homeDir: string
-  vault: CredentialStore
+  vault: CredentialVault
   dialogs: Dialogs
   notifier: NotificationSink
   clipboard: ClipboardPort

@@ -11,7 +11,7 @@ import type { Clock, NotificationSink } from '../ports'
 import { DomainError, isDomainError } from '../errors'
 import { decideNotifications } from '../notifications/transition-notifier'
 import { createPoller, type RunResult } from '../poller/poller'
-import type { LastKnownStore, ProfilesService, SettingsService } from '../profiles/profiles.types'
+import type { LastKnownCache, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger } from '../redact'
 import { CREATE_TIMEOUT_MS } from '../api/create.client'
 import { settlePending, type PendingEntry } from './pending'
@@ -40,7 +40,7 @@ import { lookUpTermEnds, rememberTermEnd } from './term-ends'
 export interface EngineDeps {
   profiles: ProfilesService
   settings: SettingsService
-  lastKnown: LastKnownStore
+  lastKnown: LastKnownCache
   createClient: ClientFactory
   clock: Clock
   notifier: NotificationSink

@@ -7,7 +7,7 @@ import type { ProfileView } from '../../../shared/domain/profile'
 import type { AppNotification } from '../../../shared/domain/notifications'
 import type { ApiTarget, ClientFactory, ClientOptions, CreateNodeOutcome, E2EClient } from '../api/client.types'
 import { DomainError } from '../errors'
-import type { LastKnown, LastKnownStore, ProfilesService, SettingsService } from '../profiles/profiles.types'
+import type { LastKnown, LastKnownCache, ProfilesService, SettingsService } from '../profiles/profiles.types'
 import type { Logger } from '../redact'
 import { FakeClock } from '../poller/fake-clock'
 import { createNodesService } from './index'
@@ -244,7 +244,7 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
     }
   }
   let saveFailure: Error | null = null
-  const lastKnown: LastKnownStore = {
+  const lastKnown: LastKnownCache = {
     load: async (id) => saved.get(id) ?? null,
     save: async (id, v) => {
       if (saveFailure) throw saveFailure

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 
 /** The file operations the stores use; injected so tests can simulate crashes and failures. */
-export interface StoreFs {
+export interface DiskFs {
   readFile(path: string): Promise<string>
   /** Creates or truncates `path` with `mode`, writes, fsyncs and closes. */
   writeFileSynced(path: string, data: string, mode: number): Promise<void>
@@ -19,7 +19,7 @@ export interface StoreFs {
   fsyncDir(path: string): Promise<void>
 }
 
-export const nodeStoreFs: StoreFs = {
+export const nodeDiskFs: DiskFs = {
   readFile: (p) => fsp.readFile(p, 'utf8'),
   async writeFileSynced(p, data, mode) {
     const fh = await fsp.open(p, 'w', mode)
@@ -65,7 +65,7 @@ export function isTempFileOf(target: string, name: string): boolean {
  * `<target>.bak` (itself replaced atomically), so a later corruption can fall back to it.
  */
 export async function writeFileAtomic(
-  fs: StoreFs,
+  fs: DiskFs,
   target: string,
   data: string,
   opts: { backup?: boolean } = {}
@@ -83,7 +83,7 @@ export async function writeFileAtomic(
   await fs.fsyncDir(dir)
 }
 
-async function keepBackup(fs: StoreFs, target: string): Promise<void> {
+async function keepBackup(fs: DiskFs, target: string): Promise<void> {
   const bakTmp = `${target}.bak${TMP_MARK}${randomBytes(4).toString('hex')}`
   try {
     await fs.copyFile(target, bakTmp)
@@ -100,7 +100,7 @@ async function keepBackup(fs: StoreFs, target: string): Promise<void> {
 }
 
 /** Removes temp files a crash left behind next to `target`. */
-export async function removeStaleTemps(fs: StoreFs, target: string): Promise<void> {
+export async function removeStaleTemps(fs: DiskFs, target: string): Promise<void> {
   const dir = dirname(target)
   const names = await fs.readdir(dir).catch(() => [] as string[])
   for (const n of names) {

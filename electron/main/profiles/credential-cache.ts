@@ -5,8 +5,8 @@
 // so the profile list can be sent again. One read per entry at a time.
 import { DomainError, isDomainError } from '../errors'
 import type { SecretScrubber } from '../redact'
-import type { CredentialStore, Credentials } from '../vault/credential-store'
-import { isKeychainLocked } from '../vault/keytar-store'
+import type { CredentialVault, Credentials } from '../vault/credential-vault'
+import { isKeychainLocked } from '../vault/keytar-vault'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
 
 export const KEYCHAIN_WAIT_MS = 3000
@@ -26,7 +26,7 @@ export interface CredentialCache {
 }
 
 export function createCredentialCache(
-  vault: CredentialStore,
+  vault: CredentialVault,
   scrubber: SecretScrubber,
   opts: { waitMs?: number } = {}
 ): CredentialCache {

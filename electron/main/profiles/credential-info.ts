@@ -1,7 +1,7 @@
 // What the renderer may know about a profile's secrets: a four-character hint and the token's expiry.
 import type { CredentialInfo } from '../../../shared/domain/profile'
 import { secretHint } from '../redact'
-import type { Credentials } from '../vault/credential-store'
+import type { Credentials } from '../vault/credential-vault'
 import type { SecretRead } from './credential-cache'
 import { readJwtExpiry } from './jwt'
 

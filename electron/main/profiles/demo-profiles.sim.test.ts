@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { createE2EClient } from '../api/index'
 import { createDemoBackend } from '../demo/demo-backend'
 import { createLogger, SecretScrubber } from '../redact'
-import { MemoryCredentialStore } from '../vault/memory-store'
+import { MemoryVault } from '../vault/memory-vault'
 import { createProfileStack } from './index'
 import { fakeClock, fakeDialogs, rejection, tempDir } from './testing'
 
@@ -21,7 +21,7 @@ it('lists the simulator projects as demo profiles whose credentials work and are
   const { profiles } = await createProfileStack({
     dataDir: dir,
     homeDir: dir,
-    vault: new MemoryCredentialStore(),
+    vault: new MemoryVault(),
     dialogs: fakeDialogs().dialogs,
     demo,
     createClient: createE2EClient,

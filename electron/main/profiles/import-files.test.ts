@@ -6,7 +6,7 @@ import { mkdir, open, truncate, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nodeStoreFs } from './atomic-file'
+import { nodeDiskFs } from './atomic-file'
 import { MAX_IMPORT_BYTES, readImportFile } from './import-files'
 import { KEY_A, rejection, stack, tempDir, TOKEN_A } from './testing'
 
@@ -30,7 +30,7 @@ const hasMkfifo =
 /** The rejection and how long it took. */
 async function timedRead(path: string): Promise<{ message: string; code?: string; ms: number }> {
   const started = performance.now()
-  const err = await rejection(readImportFile(nodeStoreFs, path))
+  const err = await rejection(readImportFile(nodeDiskFs, path))
   return { ...err, ms: performance.now() - started }
 }
 
@@ -86,7 +86,7 @@ describe('import files are small regular files, read through one handle', () => 
     const path = join(dir, 'edge.json')
     const json = JSON.stringify({ pad: '' })
     await writeFile(path, json + ' '.repeat(MAX_IMPORT_BYTES - json.length))
-    await expect(readImportFile(nodeStoreFs, path)).resolves.toEqual({ pad: '' })
+    await expect(readImportFile(nodeDiskFs, path)).resolves.toEqual({ pad: '' })
     await writeFile(path, json + ' '.repeat(MAX_IMPORT_BYTES - json.length + 1))
     expect((await timedRead(path)).message).toMatch(/larger than 1 MB/)
   })

@@ -6,8 +6,8 @@ import { basename } from 'node:path'
 import { LOCATIONS, type Location } from '../../../shared/domain/location'
 import { ApiKeySchema, AuthTokenSchema } from '../../../shared/ipc/schemas'
 import { DomainError } from '../errors'
-import type { Credentials } from '../vault/credential-store'
-import type { StoreFs } from './atomic-file'
+import type { Credentials } from '../vault/credential-vault'
+import type { DiskFs } from './atomic-file'
 
 export const MAX_IMPORT_BYTES = 1024 * 1024
 const MAX_ALIAS = 100
@@ -31,7 +31,7 @@ const unreadable = (name: string) =>
  * Reads and JSON-parses a user's file. Only reads: the file is never modified. `_fs` models Nodetray's own files;
  * a user's file is read through one handle instead, so what is checked (fstat) is what is read.
  */
-export async function readImportFile(_fs: StoreFs, path: string): Promise<unknown> {
+export async function readImportFile(_fs: DiskFs, path: string): Promise<unknown> {
   const name = basename(path)
   const text = await readSmallRegularFile(path, name)
   try {

@@ -2,13 +2,13 @@
 import type { ClientFactory } from '../api/client.types'
 import type { Clock, DemoBackend, Dialogs } from '../ports'
 import type { Logger, SecretScrubber } from '../redact'
-import type { CredentialStore } from '../vault/credential-store'
+import type { CredentialVault } from '../vault/credential-vault'
 import { createApiHostPolicy } from './api-hosts'
-import { nodeStoreFs, type StoreFs } from './atomic-file'
-import { createLastKnownStore } from './last-known.store'
-import { ProfileStore } from './profile-store'
+import { nodeDiskFs, type DiskFs } from './atomic-file'
+import { createLastKnownCache } from './last-known-cache'
+import { ProfilesFile } from './profiles-file'
 import { createProfilesService } from './profiles.service'
-import type { LastKnownStore, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
+import type { LastKnownCache, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
 import { createSettingsService } from './settings.service'
 
 export type { ProfileNotice, ProfileNotices } from './profiles.types'
@@ -17,7 +17,7 @@ export { ALLOW_API_HOSTS_ENV, parseAllowedHosts } from './api-hosts'
 export interface ProfileStackDeps {
   dataDir: string
   homeDir: string
-  vault: CredentialStore
+  vault: CredentialVault
   dialogs: Dialogs
   demo: DemoBackend | null
   createClient: ClientFactory
@@ -32,20 +32,20 @@ export interface ProfileStackDeps {
   /** How long a change waits for a keychain write or delete before failing with KEYCHAIN_UNAVAILABLE. */
   keychainWriteMs?: number
   /** Tests inject failing file systems here. */
-  fs?: StoreFs
+  fs?: DiskFs
   /** See ProfilesServiceDeps.scopeChangeBlockedBy. */
   scopeChangeBlockedBy?: (profileId: string) => string | null
 }
 
 export async function createProfileStack(
   deps: ProfileStackDeps
-): Promise<{ profiles: ProfilesService & ProfileNotices; settings: SettingsService; lastKnown: LastKnownStore }> {
-  const fs = deps.fs ?? nodeStoreFs
-  const store = await ProfileStore.open({ dataDir: deps.dataDir, clock: deps.clock, log: deps.log, fs })
-  const settings = createSettingsService(store, deps.log)
-  const lastKnown = createLastKnownStore({ dataDir: deps.dataDir, fs })
+): Promise<{ profiles: ProfilesService & ProfileNotices; settings: SettingsService; lastKnown: LastKnownCache }> {
+  const fs = deps.fs ?? nodeDiskFs
+  const profilesFile = await ProfilesFile.open({ dataDir: deps.dataDir, clock: deps.clock, log: deps.log, fs })
+  const settings = createSettingsService(profilesFile, deps.log)
+  const lastKnown = createLastKnownCache({ dataDir: deps.dataDir, fs })
   const profiles = createProfilesService({
-    store,
+    profilesFile,
     settings,
     lastKnown,
     vault: deps.vault,

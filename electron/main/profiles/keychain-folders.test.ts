@@ -4,8 +4,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ModalVault } from '../../../tests/support/stuck-vault'
-import { createKeytarStore, keychainServiceFromEnv, type KeytarLike } from '../vault/keytar-store'
-import { MemoryCredentialStore } from '../vault/memory-store'
+import { createKeytarVault, keychainServiceFromEnv, type KeytarLike } from '../vault/keytar-vault'
+import { MemoryVault } from '../vault/memory-vault'
 import { parseSecretRef } from './keychain-refs'
 import { input, KEY_A, KEY_B, owners, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
 
@@ -33,7 +33,7 @@ const secrets = async (s: Awaited<ReturnType<typeof stack>>) =>
 
 describe('two data folders sharing one keychain', () => {
   it("a second folder's start-up sweep never deletes the first folder's entries", async () => {
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     const installed = await stack({ dataDir: dir, vault })
     await installed.profiles.keychainSweep()
     const prod = await installed.profiles.create(input('Prod'))
@@ -75,7 +75,7 @@ describe('two data folders sharing one keychain', () => {
 
   it('each folder has its own install id in profiles.json, in every entry it writes, kept across restarts', async () => {
     await writeFile(join(dir, 'profiles.json'), JSON.stringify({ version: 2, profiles: [], futureField: { a: 1 } }))
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     const s = await stack({ dataDir: dir, vault })
     const p = await s.profiles.create(input('Prod'))
     const onDisk = await readJson(dir)
@@ -89,7 +89,7 @@ describe('two data folders sharing one keychain', () => {
   })
 
   it('entries written before install ids stay readable, and are never swept', async () => {
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     await vault.set('p-old1.ab12cd34', { apiKey: KEY_A, authToken: TOKEN_A })
     await vault.set('p-old2', { apiKey: KEY_B, authToken: TOKEN_B })
     await vault.set('p-gone.ef56ab78', { apiKey: KEY_B, authToken: TOKEN_B }) // another folder's, or an old orphan
@@ -134,7 +134,7 @@ describe('two data folders sharing one keychain', () => {
 
 describe('a restore from the backup', () => {
   it("never costs the live secret: the profile takes back its current entry (the reviewer's scenario)", async () => {
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     let s = await stack({ dataDir: dir, vault })
     await s.profiles.keychainSweep()
     const p = await s.profiles.create(input('Prod'))
@@ -154,7 +154,7 @@ describe('a restore from the backup', () => {
   })
 
   it('keeps every entry a damaged copy kept aside names, while that copy exists', async () => {
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     let s = await stack({ dataDir: dir, vault })
     await s.profiles.create(input('Old'))
     const lost = await s.profiles.create(input('Newest', KEY_B, TOKEN_B)) // only in profiles.json, not in .bak
@@ -178,8 +178,8 @@ describe('a keychain that never answers', () => {
       deletePassword: async (_s, a) => entries.delete(a),
       findCredentials: async () => [...entries].map(([account, password]) => ({ account, password }))
     }
-    const vault = createKeytarStore({ loadKeytar: async () => keytar, probe: null })
-    const first = await stack({ dataDir: dir, vault: new MemoryCredentialStore() })
+    const vault = createKeytarVault({ loadKeytar: async () => keytar, probe: null })
+    const first = await stack({ dataDir: dir, vault: new MemoryVault() })
     const a = await first.profiles.create(input('A'))
     const s = await stack({ dataDir: dir, vault, keychainWaitMs: 50, keychainWriteMs: 300 })
     expect((await s.profiles.list()).map((p) => p.credentials.secret)).toEqual(['locked'])
@@ -241,7 +241,7 @@ describe('a v1 profile file', () => {
         topLevelExtra: true
       })
     )
-    const vault = new MemoryCredentialStore()
+    const vault = new MemoryVault()
     await vault.set('p-good', { apiKey: KEY_A, authToken: TOKEN_A })
     await vault.set('p-bad', { apiKey: KEY_B, authToken: TOKEN_B })
     const s = await stack({ dataDir: dir, vault })

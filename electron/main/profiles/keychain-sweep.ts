@@ -10,11 +10,11 @@
 import { isDomainError } from '../errors'
 import type { Logger } from '../redact'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
-import { isKeychainLocked } from '../vault/keytar-store'
-import type { CredentialStore } from '../vault/credential-store'
+import { isKeychainLocked } from '../vault/keytar-vault'
+import type { CredentialVault } from '../vault/credential-vault'
 import { parseSecretRef } from './keychain-refs'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
-import type { ProfileStore } from './profile-store'
+import type { ProfilesFile } from './profiles-file'
 
 export type SweepResult =
   | { swept: true; removed: number; missing: StoredProfile[]; adopted?: string[] }
@@ -23,24 +23,24 @@ export type SweepResult =
 export const SWEEP_LIST_TIMEOUT_MS = 5000
 
 export function sweepKeychain(d: {
-  store: ProfileStore
-  vault: CredentialStore
+  profilesFile: ProfilesFile
+  vault: CredentialVault
   log: Logger
   timeoutMs?: number
 }): Promise<SweepResult> {
-  const aside = d.store.keptAside.map((k) => k.secretRef)
+  const aside = d.profilesFile.keptAside.map((k) => k.secretRef)
   // Still listed when nothing may go: an unreachable keychain is reported at start either way.
-  const noDelete = !d.store.existedAtStart
+  const noDelete = !d.profilesFile.existedAtStart
     ? 'there was no profile file yet: this folder has written nothing'
-    : !d.store.loadedCleanly
+    : !d.profilesFile.loadedCleanly
       ? 'the profile file did not load cleanly'
       : aside.some((r) => r === null)
         ? 'a profile kept aside has no readable id'
         : null
-  if (noDelete && !d.store.writable) return Promise.resolve({ swept: false, reason: noDelete })
-  // In the store's queue, so no file change is half-way while we look; entries written for a change that has not
-  // reached the queue yet are in store.pendingRefs.
-  return d.store.serial(async (): Promise<SweepResult> => {
+  if (noDelete && !d.profilesFile.writable) return Promise.resolve({ swept: false, reason: noDelete })
+  // In the profiles file's queue, so no file change is half-way while we look; entries written for a change that has not
+  // reached the queue yet are in profilesFile.pendingRefs.
+  return d.profilesFile.serial(async (): Promise<SweepResult> => {
     let accounts: string[]
     try {
       accounts = await withTimeout(d.vault.listProfileIds(), d.timeoutMs ?? SWEEP_LIST_TIMEOUT_MS)
@@ -53,18 +53,18 @@ export function sweepKeychain(d: {
       return { swept: false, reason, keychain: { state, hint } }
     }
     const present = new Set(accounts)
-    let file = d.store.current()
+    let file = d.profilesFile.current()
     const owned = new Set<string>([
       ...file.profiles.map(secretRefOf),
       ...aside.filter((r): r is string => r !== null),
-      ...d.store.damagedCopyRefs,
-      ...d.store.pendingRefs
+      ...d.profilesFile.damagedCopyRefs,
+      ...d.profilesFile.pendingRefs
     ])
-    const ours = (a: string) => parseSecretRef(a).installId === d.store.installId
+    const ours = (a: string) => parseSecretRef(a).installId === d.profilesFile.installId
     const adoptable = (a: string) => !owned.has(a) && (ours(a) || parseSecretRef(a).installId === null)
 
     const adopted: string[] = []
-    if (d.store.writable) {
+    if (d.profilesFile.writable) {
       const repoint = new Map<string, string>()
       for (const p of file.profiles) {
         if (present.has(secretRefOf(p))) continue
@@ -83,7 +83,7 @@ export function sweepKeychain(d: {
           })
         }
         try {
-          await d.store.write(next)
+          await d.profilesFile.write(next)
           file = next
           adopted.push(...repoint.keys())
           d.log.info(`profiles: ${repoint.size} profiles took back their keychain entry`)

@@ -1,4 +1,4 @@
-// Forward migrations of profiles.json. Each step takes the previous version's parsed content; the store
+// Forward migrations of profiles.json. Each step takes the previous version's parsed content; the file
 // writes the result back (keeping the old file as profiles.json.bak) the first time it loads it.
 import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'

@@ -18,7 +18,7 @@ export interface ProfileFileV2 {
   version: 2
   profiles: StoredProfile[]
   settings: Settings
-  /** This data folder's id, in every keychain account it writes (see keychain-refs.ts); set by the store. */
+  /** This data folder's id, in every keychain account it writes (see keychain-refs.ts); set by profiles-file.ts. */
   installId?: string
   [unknownField: string]: unknown
 }

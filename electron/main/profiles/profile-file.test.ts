@@ -2,7 +2,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nodeStoreFs, type StoreFs } from './atomic-file'
+import { nodeDiskFs, type DiskFs } from './atomic-file'
 import { FlakyVault, input, KEY_A, rejection, stack, tempDir, TOKEN_A } from './testing'
 
 let dir: string
@@ -117,12 +117,12 @@ describe('fields this version does not know', () => {
 describe('an unreadable file that cannot be moved aside', () => {
   it('is never written over: changes are refused until the user moves or repairs it', async () => {
     await writeFile(file(), '{ "version": 2, "profiles": [ torn')
-    const fs: StoreFs = {
-      ...nodeStoreFs,
+    const fs: DiskFs = {
+      ...nodeDiskFs,
       rename: async (a, b) =>
         b.includes('.corrupt-')
           ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' }))
-          : nodeStoreFs.rename(a, b)
+          : nodeDiskFs.rename(a, b)
     }
     const s = await stack({ dataDir: dir, fs })
     expect(s.profiles.notices[0]?.message).toMatch(/left where it is, and Nodetray will not write over it/)

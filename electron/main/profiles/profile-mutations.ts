@@ -14,7 +14,7 @@
 // pointing at it.
 // The keychain is never waited on while holding the file's queue: a keychain stuck on an unanswered prompt
 // must not hold up a rename. Keychain writes and deletes give up after KEYCHAIN_WRITE_MS (a write that lands
-// later is an orphan for the next sweep); an entry being written is in store.pendingRefs until the file names
+// later is an orphan for the next sweep); an entry being written is in profilesFile.pendingRefs until the file names
 // it, so the sweep leaves it alone.
 import type { z } from 'zod'
 import { DEFAULT_API_BASE_URL } from '../../../shared/domain/profile'
@@ -23,14 +23,14 @@ import type { Clock } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
-import type { CredentialStore, Credentials } from '../vault/credential-store'
+import type { CredentialVault, Credentials } from '../vault/credential-vault'
 import type { ApiHostPolicy } from './api-hosts'
 import type { CredentialCache } from './credential-cache'
 import { demoForbidden, isDemoId } from './demo-profiles'
 import { newSecretRef as taggedRef } from './keychain-refs'
 import { KeychainTimeout, withTimeout } from './keychain-sweep'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
-import type { ProfileStore } from './profile-store'
+import type { ProfilesFile } from './profiles-file'
 import { assertNameFree, defaultColor, defaultInitials, newProfileId, notFound, parseInput } from './profile-rules'
 
 /** How long a keychain write or delete may take before the change gives up. A normal write takes well under a
@@ -38,8 +38,8 @@ import { assertNameFree, defaultColor, defaultInitials, newProfileId, notFound, 
 export const KEYCHAIN_WRITE_MS = 5000
 
 export interface MutationDeps {
-  store: ProfileStore
-  vault: CredentialStore
+  profilesFile: ProfilesFile
+  vault: CredentialVault
   creds: CredentialCache
   apiHosts: ApiHostPolicy
   clock: Clock
@@ -51,8 +51,8 @@ export interface MutationDeps {
 }
 
 /** A fresh keychain account for a profile's secrets: `<profile id>.<install id>.<random>`. */
-export function newSecretRef(store: ProfileStore, profileId: string): string {
-  return taggedRef(profileId, store.installId)
+export function newSecretRef(profilesFile: ProfilesFile, profileId: string): string {
+  return taggedRef(profileId, profilesFile.installId)
 }
 
 export function keychainTimeoutError(ms: number): DomainError {
@@ -65,8 +65,8 @@ export function keychainTimeoutError(ms: number): DomainError {
 
 /** Keychain writes and deletes for changes: with a time limit, never inside the file's queue. */
 export function createSecretWriter(d: {
-  store: ProfileStore
-  vault: CredentialStore
+  profilesFile: ProfilesFile
+  vault: CredentialVault
   scrubber: SecretScrubber
   log: Logger
   keychainWriteMs?: number
@@ -79,25 +79,25 @@ export function createSecretWriter(d: {
       d.scrubber.add(c.authToken)
       // The file must hold the install id the entry carries before the entry exists (a crash right after
       // leaves an orphan this folder's sweep recognises). A no-op after the first write.
-      await d.store.serial(() => d.store.ensureInstallIdSaved())
-      d.store.pendingRefs.add(ref)
+      await d.profilesFile.serial(() => d.profilesFile.ensureInstallIdSaved())
+      d.profilesFile.pendingRefs.add(ref)
       try {
         await withTimeout(d.vault.set(ref, c), ms).catch((err: unknown) => {
           throw err instanceof KeychainTimeout ? keychainTimeoutError(ms) : err
         })
       } catch (err) {
         // Landing later, it is an orphan with this folder's id: the next sweep removes it.
-        d.store.pendingRefs.delete(ref)
+        d.profilesFile.pendingRefs.delete(ref)
         throw err
       }
     },
     /** The file names the entry now (or never will): the sweep may judge it again. */
     release(ref: string): void {
-      d.store.pendingRefs.delete(ref)
+      d.profilesFile.pendingRefs.delete(ref)
     },
     /** Best effort: an entry left behind is an orphan the next start-up sweep removes. */
     async drop(ref: string, why: string): Promise<void> {
-      d.store.pendingRefs.delete(ref)
+      d.profilesFile.pendingRefs.delete(ref)
       await withTimeout(d.vault.delete(ref), ms).catch((err: unknown) =>
         d.log.warn(`profiles: could not delete ${why}; it is removed at the next start`, {
           err: err instanceof Error ? err.message : String(err)
@@ -114,19 +114,19 @@ export function createMutations(d: MutationDeps) {
     async create(raw: z.infer<typeof S.ProfileCreateInput>): Promise<StoredProfile> {
       const input = parseInput(S.ProfileCreateInput, raw)
       const apiBaseUrl = d.apiHosts.check(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)
-      d.store.assertWritable()
-      assertNameFree(d.store.current().profiles, input.name)
+      d.profilesFile.assertWritable()
+      assertNameFree(d.profilesFile.current().profiles, input.name)
       const id = newProfileId()
-      const ref = newSecretRef(d.store, id)
+      const ref = newSecretRef(d.profilesFile, id)
       const c = { apiKey: input.apiKey, authToken: input.authToken }
       // 1. The secret, outside the file's queue.
       await secrets.save(ref, c)
       // 2. The file, checked again against what changed meanwhile.
       let saved: StoredProfile
       try {
-        saved = await d.store.serial(async () => {
-          d.store.assertWritable()
-          const file = d.store.current()
+        saved = await d.profilesFile.serial(async () => {
+          d.profilesFile.assertWritable()
+          const file = d.profilesFile.current()
           assertNameFree(file.profiles, input.name)
           const p: StoredProfile = {
             id,
@@ -140,7 +140,7 @@ export function createMutations(d: MutationDeps) {
             lastUsedAt: null,
             secretRef: ref
           }
-          await d.store.write({ ...file, profiles: [...file.profiles, p] })
+          await d.profilesFile.write({ ...file, profiles: [...file.profiles, p] })
           d.creds.remember(ref, c)
           return p
         })
@@ -158,7 +158,7 @@ export function createMutations(d: MutationDeps) {
       const newKey = input.apiKey || undefined
       const newToken = input.authToken || undefined
       /** The profile as it is now, with the change applied; throws before anything is written. */
-      const plan = (file: ReturnType<ProfileStore['current']>) => {
+      const plan = (file: ReturnType<ProfilesFile['current']>) => {
         const old = file.profiles.find((p) => p.id === input.profileId)
         if (!old) throw notFound(input.profileId)
         if (input.name !== undefined) assertNameFree(file.profiles, input.name, { exceptId: old.id })
@@ -186,8 +186,8 @@ export function createMutations(d: MutationDeps) {
         return { old, next }
       }
 
-      d.store.assertWritable()
-      const first = plan(d.store.current())
+      d.profilesFile.assertWritable()
+      const first = plan(d.profilesFile.current())
       // Blank means "keep": only typed credentials replace the stored ones. Both typed: the old ones are not read.
       let after: Credentials | null = null
       const basedOn = secretRefOf(first.old)
@@ -202,21 +202,21 @@ export function createMutations(d: MutationDeps) {
         }
         after = { apiKey, authToken }
       }
-      const newRef = after ? newSecretRef(d.store, first.old.id) : null
+      const newRef = after ? newSecretRef(d.profilesFile, first.old.id) : null
       // 1. The new secret (if any), outside the file's queue.
       if (newRef && after) await secrets.save(newRef, after)
       let result: { next: StoredProfile; oldRef: string }
       try {
         // 2. The file, planned again on what it holds now.
-        result = await d.store.serial(async () => {
-          d.store.assertWritable()
-          const file = d.store.current()
+        result = await d.profilesFile.serial(async () => {
+          d.profilesFile.assertWritable()
+          const file = d.profilesFile.current()
           const { old, next } = plan(file)
           const oldRef = secretRefOf(old)
           if (after && !(newKey && newToken) && oldRef !== basedOn)
             throw new DomainError('CONFLICT', 'The credentials of this profile changed meanwhile. Try again.')
           if (newRef) next.secretRef = newRef
-          await d.store.write({ ...file, profiles: file.profiles.map((p) => (p.id === old.id ? next : p)) })
+          await d.profilesFile.write({ ...file, profiles: file.profiles.map((p) => (p.id === old.id ? next : p)) })
           if (newRef && after) {
             d.creds.remember(newRef, after)
             d.creds.forget(oldRef)
@@ -238,13 +238,13 @@ export function createMutations(d: MutationDeps) {
 
     async remove(profileId: string): Promise<void> {
       if (isDemoId(profileId)) throw demoForbidden()
-      const gone = await d.store.serial(async () => {
-        d.store.assertWritable()
-        const file = d.store.current()
+      const gone = await d.profilesFile.serial(async () => {
+        d.profilesFile.assertWritable()
+        const file = d.profilesFile.current()
         const found = file.profiles.find((p) => p.id === profileId)
         if (!found) throw notFound(profileId)
         // File first: a profile never outlives its secret; the entry left by a crash here is swept at start.
-        await d.store.write({ ...file, profiles: file.profiles.filter((p) => p.id !== profileId) })
+        await d.profilesFile.write({ ...file, profiles: file.profiles.filter((p) => p.id !== profileId) })
         d.creds.forget(secretRefOf(found))
         return found
       })

@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nodeStoreFs, type StoreFs } from './atomic-file'
+import { nodeDiskFs, type DiskFs } from './atomic-file'
 import { IMPORT_TTL_MS } from './import-session'
 import { FlakyVault, input, KEY_A, KEY_B, NOW, rejection, secretOf, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
 
@@ -182,9 +182,9 @@ describe('importProfiles', () => {
 
   it('rolls back the secrets when the file write fails', async () => {
     let fail = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeStoreFs.rename(a, b))
+    const fs: DiskFs = {
+      ...nodeDiskFs,
+      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeDiskFs.rename(a, b))
     }
     const s = await stack({ dataDir: dir, fs })
     const id = await picked(s)

@@ -7,26 +7,26 @@ import * as S from '../../../shared/ipc/schemas'
 import type { Clock, Dialogs } from '../ports'
 import { DomainError } from '../errors'
 import { secretHint, type Logger, type SecretScrubber } from '../redact'
-import type { CredentialStore, Credentials } from '../vault/credential-store'
-import { writeFileAtomic, type StoreFs } from './atomic-file'
+import type { CredentialVault, Credentials } from '../vault/credential-vault'
+import { writeFileAtomic, type DiskFs } from './atomic-file'
 import { parseE2ectlConfig, parseTokenFile, readImportFile } from './import-files'
 import { ImportSessions } from './import-session'
 import { readJwtExpiry } from './jwt'
 import type { StoredProfile } from './profile-file.schema'
 import { newSecretRef, type createSecretWriter } from './profile-mutations'
-import type { ProfileStore } from './profile-store'
+import type { ProfilesFile } from './profiles-file'
 import { defaultColor, defaultInitials, newProfileId, parseInput, sameName } from './profile-rules'
 import type { ProfilesService } from './profiles.types'
 
 export interface ImportExportDeps {
-  store: ProfileStore
-  vault: CredentialStore
+  profilesFile: ProfilesFile
+  vault: CredentialVault
   dialogs: Dialogs
   clock: Clock
   scrubber: SecretScrubber
   log: Logger
   homeDir: string
-  fs: StoreFs
+  fs: DiskFs
   /** Keychain writes with a time limit (profile-mutations.ts). */
   secrets: ReturnType<typeof createSecretWriter>
   /** Keyed by the keychain account (secretRef). */
@@ -72,7 +72,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
         d.scrubber.add(e.credentials.authToken)
       }
       const importId = sessions.put({ kind, source: path, entries })
-      const existing = d.store.current().profiles
+      const existing = d.profilesFile.current().profiles
       const preview: ImportPreview = {
         importId,
         kind,
@@ -98,7 +98,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
         })
       }
       // Validate everything before touching the vault, so a bad entry writes nothing at all.
-      const plan = (file: ReturnType<ProfileStore['current']>) =>
+      const plan = (file: ReturnType<ProfilesFile['current']>) =>
         input.entries.map((entry, i) => {
           const source = session.entries.find((e) => e.alias === entry.alias)
           if (!source)
@@ -117,10 +117,10 @@ export function createImportExport(d: ImportExportDeps): Pick<
           }
           return { entry, creds: source.credentials }
         })
-      d.store.assertWritable()
-      const planned = plan(d.store.current()).map((x) => {
+      d.profilesFile.assertWritable()
+      const planned = plan(d.profilesFile.current()).map((x) => {
         const id = newProfileId()
-        return { ...x, id, ref: newSecretRef(d.store, id) }
+        return { ...x, id, ref: newSecretRef(d.profilesFile, id) }
       })
       // Secrets first, each in a fresh entry and outside the file's queue, then the file: a crash leaves only
       // orphans the start-up sweep removes.
@@ -131,9 +131,9 @@ export function createImportExport(d: ImportExportDeps): Pick<
           await d.secrets.save(ref, creds)
           stored.push(ref)
         }
-        created = await d.store.serial(async () => {
-          d.store.assertWritable()
-          const file = d.store.current()
+        created = await d.profilesFile.serial(async () => {
+          d.profilesFile.assertWritable()
+          const file = d.profilesFile.current()
           plan(file)
           const profiles: StoredProfile[] = []
           for (const { entry, id, ref } of planned) {
@@ -150,7 +150,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
               secretRef: ref
             })
           }
-          await d.store.write({ ...file, profiles: [...file.profiles, ...profiles] })
+          await d.profilesFile.write({ ...file, profiles: [...file.profiles, ...profiles] })
           for (const { ref, creds } of planned) d.remember(ref, creds)
           return profiles
         })
@@ -166,7 +166,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
     },
 
     async exportProfiles() {
-      const profiles = d.store.current().profiles
+      const profiles = d.profilesFile.current().profiles
       const path = await d.dialogs.saveFile({
         title: 'Export profiles (without credentials)',
         defaultPath: join(d.homeDir, 'nodetray-profiles.json'),

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { DomainError } from '../errors'
-import { nodeStoreFs, type StoreFs } from './atomic-file'
+import { nodeDiskFs, type DiskFs } from './atomic-file'
 import {
   fakeDemo,
   FlakyVault,
@@ -76,9 +76,9 @@ describe('create', () => {
 
   it('a file failure removes the secret it had just stored (no orphan)', async () => {
     let fail = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeStoreFs.rename(a, b))
+    const fs: DiskFs = {
+      ...nodeDiskFs,
+      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeDiskFs.rename(a, b))
     }
     const s = await stack({ dataDir: dir, fs })
     fail = true
@@ -113,9 +113,9 @@ describe('update', () => {
 
   it('a file failure keeps the previous secret and leaves no new entry', async () => {
     let fail = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeStoreFs.rename(a, b))
+    const fs: DiskFs = {
+      ...nodeDiskFs,
+      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeDiskFs.rename(a, b))
     }
     const s = await stack({ dataDir: dir, fs })
     const p = await s.profiles.create(input('A'))
@@ -163,9 +163,9 @@ describe('delete', () => {
 
   it('when the file cannot be written, the profile and its secret stay', async () => {
     let fail = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeStoreFs.rename(a, b))
+    const fs: DiskFs = {
+      ...nodeDiskFs,
+      rename: async (a, b) => (fail ? Promise.reject(new Error('EIO')) : nodeDiskFs.rename(a, b))
     }
     const s = await stack({ dataDir: dir, fs })
     const p = await s.profiles.create(input('A'))

@@ -7,9 +7,9 @@ import type { ApiTarget, ClientFactory } from '../api/client.types'
 import type { Clock, DemoBackend, DemoConnection, Dialogs } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger, SecretScrubber } from '../redact'
-import type { CredentialStore } from '../vault/credential-store'
+import type { CredentialVault } from '../vault/credential-vault'
 import type { ApiHostPolicy } from './api-hosts'
-import type { StoreFs } from './atomic-file'
+import type { DiskFs } from './atomic-file'
 import { createCredentialCache } from './credential-cache'
 import { credentialInfo, credentialView, formatExpiry } from './credential-info'
 import { sweepKeychain, type SweepResult } from './keychain-sweep'
@@ -18,15 +18,15 @@ import { demoProfiles, isDemoId, lazyDemo } from './demo-profiles'
 import { createImportExport } from './profiles-import'
 import { createMutations, createSecretWriter } from './profile-mutations'
 import { readJwtExpiry } from './jwt'
-import type { ProfileStore } from './profile-store'
+import type { ProfilesFile } from './profiles-file'
 import { notFound, parseInput } from './profile-rules'
-import type { LastKnownStore, ProfileNotice, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
+import type { LastKnownCache, ProfileNotice, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
 
 export interface ProfilesServiceDeps {
-  store: ProfileStore
+  profilesFile: ProfilesFile
   settings: SettingsService
-  lastKnown: LastKnownStore
-  vault: CredentialStore
+  lastKnown: LastKnownCache
+  vault: CredentialVault
   dialogs: Dialogs
   demo: DemoBackend | null
   createClient: ClientFactory
@@ -34,7 +34,7 @@ export interface ProfilesServiceDeps {
   scrubber: SecretScrubber
   log: Logger
   homeDir: string
-  fs: StoreFs
+  fs: DiskFs
   apiHosts: ApiHostPolicy
   /** How long a caller waits for the keychain before the profile shows as locked. */
   keychainWaitMs?: number
@@ -52,7 +52,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   const startedAt = new Date(d.clock.now()).toISOString()
   const demoLastUsed = new Map<string, string>()
   const listeners = new Set<(profiles: ProfileView[]) => void>()
-  let notices: ProfileNotice[] = d.store.takeStartupNotices()
+  let notices: ProfileNotice[] = d.profilesFile.takeStartupNotices()
   /** Profiles whose token E2E answered 401 to since their secrets were last saved. */
   const rejected = new Set<string>()
 
@@ -75,7 +75,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   /** A create in flight or checking pins its profile's project, location and base URL (nodes/engine.ts). */
   const assertScopeMayChange = (raw: unknown): void => {
     const input = parseInput(S.ProfileUpdateInput, raw)
-    const old = d.store.current().profiles.find((p) => p.id === input.profileId)
+    const old = d.profilesFile.current().profiles.find((p) => p.id === input.profileId)
     const blocked = old ? d.scopeChangeBlockedBy?.(old.id) : null
     if (!old || !blocked) return
     const moves =
@@ -87,7 +87,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
 
   const list = async (): Promise<ProfileView[]> => {
     const demos = await demosShown()
-    const user = d.store.current().profiles
+    const user = d.profilesFile.current().profiles
     return Promise.all([
       ...(demos?.profiles ?? []).map((p) => view(p, demos?.conn ?? null)),
       ...user.map((p) => view(p, null))
@@ -102,7 +102,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       if (!profile || !demos) throw notFound(profileId)
       return { profile, demo: demos.conn }
     }
-    const profile = d.store.current().profiles.find((p) => p.id === profileId)
+    const profile = d.profilesFile.current().profiles.find((p) => p.id === profileId)
     if (!profile) throw notFound(profileId)
     return { profile, demo: null }
   }
@@ -166,7 +166,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   }
 
   const mutations = createMutations({
-    store: d.store,
+    profilesFile: d.profilesFile,
     vault: d.vault,
     creds,
     apiHosts: d.apiHosts,
@@ -178,40 +178,42 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   })
 
   // In the background: start-up never waits for the keychain.
-  const sweep: Promise<SweepResult> = sweepKeychain({ store: d.store, vault: d.vault, log: d.log }).then((r) => {
-    if (!r.swept && r.keychain?.state === 'unavailable') {
-      notices = [
-        ...notices,
-        {
-          id: `keychain-unavailable-${d.clock.now()}`,
-          level: 'warning',
-          message: `Nodetray cannot reach the system keychain, so it cannot use your saved API keys. ${r.keychain.hint}`,
-          keptAs: null
-        }
-      ]
-      changed()
+  const sweep: Promise<SweepResult> = sweepKeychain({ profilesFile: d.profilesFile, vault: d.vault, log: d.log }).then(
+    (r) => {
+      if (!r.swept && r.keychain?.state === 'unavailable') {
+        notices = [
+          ...notices,
+          {
+            id: `keychain-unavailable-${d.clock.now()}`,
+            level: 'warning',
+            message: `Nodetray cannot reach the system keychain, so it cannot use your saved API keys. ${r.keychain.hint}`,
+            keptAs: null
+          }
+        ]
+        changed()
+      }
+      // Profiles that took back their entry (after a restore from the backup) read it now.
+      if (r.adopted?.length) changed()
+      if (r.swept && r.missing.length) {
+        const names = r.missing.map((p) => `"${p.name}"`).join(', ')
+        notices = [
+          ...notices,
+          {
+            id: `profiles-needs-credentials-${d.clock.now()}`,
+            level: 'warning',
+            message: `${names} ${r.missing.length === 1 ? 'has' : 'have'} no API key and auth token in the system keychain. Edit ${r.missing.length === 1 ? 'it' : 'each one'} and enter them again.`,
+            keptAs: null
+          }
+        ]
+        for (const p of r.missing) creds.forget(secretRefOf(p))
+        changed()
+      }
+      return r
     }
-    // Profiles that took back their entry (after a restore from the backup) read it now.
-    if (r.adopted?.length) changed()
-    if (r.swept && r.missing.length) {
-      const names = r.missing.map((p) => `"${p.name}"`).join(', ')
-      notices = [
-        ...notices,
-        {
-          id: `profiles-needs-credentials-${d.clock.now()}`,
-          level: 'warning',
-          message: `${names} ${r.missing.length === 1 ? 'has' : 'have'} no API key and auth token in the system keychain. Edit ${r.missing.length === 1 ? 'it' : 'each one'} and enter them again.`,
-          keptAs: null
-        }
-      ]
-      for (const p of r.missing) creds.forget(secretRefOf(p))
-      changed()
-    }
-    return r
-  })
+  )
 
   const importExport = createImportExport({
-    store: d.store,
+    profilesFile: d.profilesFile,
     vault: d.vault,
     dialogs: d.dialogs,
     clock: d.clock,
@@ -298,9 +300,9 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       if (now - last < MARK_USED_EVERY_MS) return
       const stamp = new Date(now).toISOString()
       if (demo) demoLastUsed.set(profileId, stamp)
-      else if (!d.store.writable) return
+      else if (!d.profilesFile.writable) return
       else {
-        const found = await d.store.update((file) => {
+        const found = await d.profilesFile.update((file) => {
           const hit = file.profiles.some((p) => p.id === profileId)
           return {
             next: {
@@ -321,8 +323,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     },
 
     async retryKeychain(profileId) {
-      const ids = profileId === undefined ? d.store.current().profiles.map((p) => p.id) : [profileId]
-      const targets = d.store.current().profiles.filter((p) => ids.includes(p.id))
+      const ids = profileId === undefined ? d.profilesFile.current().profiles.map((p) => p.id) : [profileId]
+      const targets = d.profilesFile.current().profiles.filter((p) => ids.includes(p.id))
       if (profileId !== undefined && targets.length === 0) throw notFound(profileId)
       await Promise.all(targets.map((p) => creds.read(secretRefOf(p), { retry: true })))
       changed()
@@ -331,7 +333,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
 
     setTokenRejected(profileId, isRejected) {
       if (isDemoId(profileId) || rejected.has(profileId) === isRejected) return
-      if (isRejected && !d.store.current().profiles.some((p) => p.id === profileId)) return
+      if (isRejected && !d.profilesFile.current().profiles.some((p) => p.id === profileId)) return
       if (isRejected) rejected.add(profileId)
       else rejected.delete(profileId)
       changed()

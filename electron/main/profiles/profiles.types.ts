@@ -48,7 +48,7 @@ export interface LastKnown {
 }
 
 /** Per-profile last node list, persisted so the app shows something at once and when offline. */
-export interface LastKnownStore {
+export interface LastKnownCache {
   load(profileId: string): Promise<LastKnown | null>
   save(profileId: string, value: LastKnown): Promise<void>
   delete(profileId: string): Promise<void>

@@ -3,14 +3,14 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings
 import { SettingsPatch } from '../../../shared/ipc/schemas'
 import { DomainError, validationError } from '../errors'
 import type { Logger } from '../redact'
-import type { ProfileStore } from './profile-store'
+import type { ProfilesFile } from './profiles-file'
 import type { SettingsService } from './profiles.types'
 
-export function createSettingsService(store: ProfileStore, log: Logger): SettingsService {
+export function createSettingsService(profilesFile: ProfilesFile, log: Logger): SettingsService {
   const listeners = new Set<(s: Settings) => void>()
 
   return {
-    get: () => known(store.current().settings),
+    get: () => known(profilesFile.current().settings),
     async update(patch) {
       const parsed = SettingsPatch.safeParse(patch)
       if (!parsed.success) {
@@ -20,7 +20,7 @@ export function createSettingsService(store: ProfileStore, log: Logger): Setting
       const clean = Object.fromEntries(
         Object.entries(parsed.data).filter(([, v]) => v !== undefined)
       ) as Partial<Settings>
-      const next = await store.update((file) => {
+      const next = await profilesFile.update((file) => {
         // Unknown keys (a newer Nodetray's settings) stay in the file; the page sees only the known ones.
         const settings = { ...file.settings, ...known(file.settings), ...clean }
         return { next: { ...file, settings }, result: known(settings) }

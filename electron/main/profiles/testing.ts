@@ -7,9 +7,9 @@ import type { Project } from '../../../shared/domain/resources'
 import type { ApiTarget, ClientFactory, E2EClient } from '../api/client.types'
 import type { Clock, DemoBackend, DemoConnection, Dialogs, FileRequest } from '../ports'
 import { SecretScrubber, createLogger } from '../redact'
-import { MemoryCredentialStore } from '../vault/memory-store'
-import type { CredentialStore, Credentials } from '../vault/credential-store'
-import type { StoreFs } from './atomic-file'
+import { MemoryVault } from '../vault/memory-vault'
+import type { CredentialVault, Credentials } from '../vault/credential-vault'
+import type { DiskFs } from './atomic-file'
 import { createProfileStack } from './index'
 
 export const NOW = Date.parse('2027-01-10T12:00:00Z')
@@ -78,7 +78,7 @@ export function fakeClientFactory() {
 }
 
 /** A vault whose writes or deletes can be made to fail. */
-export class FlakyVault extends MemoryCredentialStore {
+export class FlakyVault extends MemoryVault {
   failSet: Error | null = null
   failDelete: Error | null = null
   failSetAfter: number | null = null
@@ -123,9 +123,9 @@ export async function tempDir(): Promise<{ dir: string; cleanup(): Promise<void>
 
 export async function stack(opts: {
   dataDir: string
-  vault?: CredentialStore
+  vault?: CredentialVault
   demo?: DemoBackend | null
-  fs?: StoreFs
+  fs?: DiskFs
   clock?: ReturnType<typeof fakeClock>
   allowApiHosts?: readonly string[]
   keychainWaitMs?: number
@@ -134,7 +134,7 @@ export async function stack(opts: {
   createClient?: ClientFactory
 }) {
   const clock = opts.clock ?? fakeClock()
-  const vault: CredentialStore = opts.vault ?? new FlakyVault()
+  const vault: CredentialVault = opts.vault ?? new FlakyVault()
   const d = fakeDialogs()
   const client = fakeClientFactory()
   const scrubber = new SecretScrubber()
@@ -190,18 +190,18 @@ export async function rejection(
 }
 
 /** The keychain entries of one profile: `<id>` (older files) or `<id>.<random>` (see profile-mutations.ts). */
-export async function entriesOf(vault: CredentialStore, profileId: string): Promise<string[]> {
+export async function entriesOf(vault: CredentialVault, profileId: string): Promise<string[]> {
   return (await vault.listProfileIds()).filter((a) => a === profileId || a.startsWith(`${profileId}.`))
 }
 
 /** The secrets a profile's one keychain entry holds; fails when it has more than one. */
-export async function secretOf(vault: CredentialStore, profileId: string): Promise<Credentials | null> {
+export async function secretOf(vault: CredentialVault, profileId: string): Promise<Credentials | null> {
   const entries = await entriesOf(vault, profileId)
   if (entries.length > 1) throw new Error(`${profileId} has ${entries.length} keychain entries`)
   return entries[0] ? vault.get(entries[0]) : null
 }
 
 /** Profile ids owning the vault's entries, sorted. */
-export async function owners(vault: CredentialStore): Promise<string[]> {
+export async function owners(vault: CredentialVault): Promise<string[]> {
   return (await vault.listProfileIds()).map((a) => a.split('.')[0] ?? a).sort()
 }

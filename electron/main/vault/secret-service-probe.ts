@@ -1,7 +1,7 @@
 // Linux: asks the Secret Service over D-Bus (with dbus-send, part of every D-Bus install) whether our entries
 // exist and whether they are locked, without reading a secret and without raising an unlock prompt.
 // keytar cannot tell: on a locked collection libsecret reads null ("nothing stored"), waits for a prompt, or
-// (findCredentials) crashes the process. So the keytar store asks here first.
+// (findCredentials) crashes the process. So the keytar vault asks here first.
 import { execFile } from 'node:child_process'
 
 export type ItemState = 'unlocked' | 'locked' | 'absent'
@@ -15,7 +15,7 @@ export interface SecretServiceProbe {
 
 const DEST = 'org.freedesktop.secrets'
 const TIMEOUT_MS = 3000
-// Account and service names we write are plain (see keytar-store); anything else would break dbus-send's syntax.
+// Account and service names we write are plain (see keytar-vault.ts); anything else would break dbus-send's syntax.
 const SAFE = /^[A-Za-z0-9_.-]{1,100}$/
 
 type Run = (args: string[]) => Promise<string | null>

@@ -10,7 +10,7 @@ export interface Credentials {
  * Every method throws KEYCHAIN_UNAVAILABLE when the keychain cannot be used; `isKeychainLocked` tells a
  * locked keychain from a missing one.
  */
-export interface CredentialStore {
+export interface CredentialVault {
   readonly kind: 'keychain' | 'memory'
   /** null: the keychain answered and holds nothing. `unlock`: the user asked, so an unlock prompt may show. */
   get(account: string, opts?: { unlock?: boolean }): Promise<Credentials | null>

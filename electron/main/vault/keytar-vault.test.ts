@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { isDomainError } from '../errors'
 import { KEYCHAIN_HINTS } from './keychain-errors'
-import { createKeytarStore, isKeychainLocked, type KeytarLike } from './keytar-store'
+import { createKeytarVault, isKeychainLocked, type KeytarLike } from './keytar-vault'
 import { createSecretServiceProbe, parseAttributesReply, parseSearchReply } from './secret-service-probe'
 
 /** A keytar stand-in backed by a Map, whose every call can be made to fail with a given message. */
@@ -43,37 +43,37 @@ async function caught(p: Promise<unknown>) {
   throw new Error('expected a rejection')
 }
 
-describe('keytar store', () => {
+describe('keytar vault', () => {
   it('keeps one JSON entry per profile under the service "Nodetray"', async () => {
     const f = fakeKeytar()
-    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
-    await store.set('p-1', { apiKey: 'key-aaaa-1111', authToken: 'token-aaaaaaaaaaaa' })
-    await store.set('p-2', { apiKey: 'key-bbbb-2222', authToken: 'token-bbbbbbbbbbbb' })
+    const vault = createKeytarVault({ loadKeytar: async () => f.k, probe: null })
+    await vault.set('p-1', { apiKey: 'key-aaaa-1111', authToken: 'token-aaaaaaaaaaaa' })
+    await vault.set('p-2', { apiKey: 'key-bbbb-2222', authToken: 'token-bbbbbbbbbbbb' })
     expect(JSON.parse(f.entries.get('Nodetray/p-1') ?? '')).toEqual({
       apiKey: 'key-aaaa-1111',
       authToken: 'token-aaaaaaaaaaaa'
     })
-    expect(await store.get('p-2')).toEqual({ apiKey: 'key-bbbb-2222', authToken: 'token-bbbbbbbbbbbb' })
-    expect((await store.listProfileIds()).sort()).toEqual(['p-1', 'p-2'])
-    expect(await store.delete('p-1')).toBe(true)
-    expect(await store.delete('p-1')).toBe(false)
-    expect(await store.get('p-1')).toBeNull()
-    expect(store.kind).toBe('keychain')
+    expect(await vault.get('p-2')).toEqual({ apiKey: 'key-bbbb-2222', authToken: 'token-bbbbbbbbbbbb' })
+    expect((await vault.listProfileIds()).sort()).toEqual(['p-1', 'p-2'])
+    expect(await vault.delete('p-1')).toBe(true)
+    expect(await vault.delete('p-1')).toBe(false)
+    expect(await vault.get('p-1')).toBeNull()
+    expect(vault.kind).toBe('keychain')
   })
 
   it('reads a damaged entry as "no credentials"', async () => {
     const f = fakeKeytar()
     f.entries.set('Nodetray/p-1', 'not json')
     f.entries.set('Nodetray/p-2', '{"apiKey":"x"}')
-    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
-    expect(await store.get('p-1')).toBeNull()
-    expect(await store.get('p-2')).toBeNull()
+    const vault = createKeytarVault({ loadKeytar: async () => f.k, probe: null })
+    expect(await vault.get('p-1')).toBeNull()
+    expect(await vault.get('p-2')).toBeNull()
   })
 
   it('a missing native module becomes KEYCHAIN_UNAVAILABLE with a reinstall hint, and is retried later', async () => {
     let attempts = 0
     const f = fakeKeytar()
-    const store = createKeytarStore({
+    const vault = createKeytarVault({
       probe: null,
       loadKeytar: async () => {
         attempts++
@@ -81,23 +81,23 @@ describe('keytar store', () => {
         return f.k
       }
     })
-    const e = await caught(store.get('p-1'))
+    const e = await caught(vault.get('p-1'))
     expect(isDomainError(e) && e.data).toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
       hint: KEYCHAIN_HINTS.nativeMissing
     })
-    expect(await store.get('p-1')).toBeNull()
+    expect(await vault.get('p-1')).toBeNull()
     expect(attempts).toBe(2)
   })
 
   it('a missing libsecret library asks for libsecret-1-0', async () => {
-    const store = createKeytarStore({
+    const vault = createKeytarVault({
       probe: null,
       loadKeytar: async () => {
         throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory')
       }
     })
-    const e = await caught(store.listProfileIds())
+    const e = await caught(vault.listProfileIds())
     expect(isDomainError(e) && e.data.hint).toBe(KEYCHAIN_HINTS.libsecretMissing)
   })
 
@@ -111,11 +111,11 @@ describe('keytar store', () => {
   ])('maps "%s" to the right hint', async (message, hint) => {
     const f = fakeKeytar()
     f.state.failWith = message
-    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: null })
+    const vault = createKeytarVault({ loadKeytar: async () => f.k, probe: null })
     for (const p of [
-      store.set('p-1', { apiKey: 'k-12345678', authToken: 't-1234567890123456' }),
-      store.get('p-1'),
-      store.delete('p-1')
+      vault.set('p-1', { apiKey: 'k-12345678', authToken: 't-1234567890123456' }),
+      vault.get('p-1'),
+      vault.delete('p-1')
     ]) {
       const e = await caught(p)
       expect(isDomainError(e) && e.data).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', hint })
@@ -129,7 +129,7 @@ describe('keytar store', () => {
   })
 })
 
-describe('keytar store with the Secret Service probe (Linux)', () => {
+describe('keytar vault with the Secret Service probe (Linux)', () => {
   const probeSaying = (
     state: 'unlocked' | 'locked' | 'absent',
     accounts: { account: string; locked: boolean }[] = []
@@ -141,29 +141,29 @@ describe('keytar store with the Secret Service probe (Linux)', () => {
   it('a locked entry reads as locked without asking keytar (no prompt at start-up), even when keytar would say null', async () => {
     const f = fakeKeytar()
     const read = vi.spyOn(f.k, 'getPassword')
-    const store = createKeytarStore({ loadKeytar: async () => f.k, probe: probeSaying('locked') })
-    const e = await caught(store.get('p-1'))
+    const vault = createKeytarVault({ loadKeytar: async () => f.k, probe: probeSaying('locked') })
+    const e = await caught(vault.get('p-1'))
     expect(isKeychainLocked(e)).toBe(true)
     expect(read).not.toHaveBeenCalled()
     // Asked to unlock: keytar is tried, and a null from a still-locked collection is still "locked".
-    expect(isKeychainLocked(await caught(store.get('p-1', { unlock: true })))).toBe(true)
+    expect(isKeychainLocked(await caught(vault.get('p-1', { unlock: true })))).toBe(true)
     expect(read).toHaveBeenCalledTimes(1)
     const del = vi.spyOn(f.k, 'deletePassword')
-    expect(isKeychainLocked(await caught(store.delete('p-1')))).toBe(true)
+    expect(isKeychainLocked(await caught(vault.delete('p-1')))).toBe(true)
     expect(del).not.toHaveBeenCalled()
   })
 
   it('an absent entry is "nothing stored"; listing never reads a locked item', async () => {
     const f = fakeKeytar()
     const find = vi.spyOn(f.k, 'findCredentials')
-    const absent = createKeytarStore({ loadKeytar: async () => f.k, probe: probeSaying('absent') })
+    const absent = createKeytarVault({ loadKeytar: async () => f.k, probe: probeSaying('absent') })
     expect(await absent.get('p-1')).toBeNull()
-    const locked = createKeytarStore({
+    const locked = createKeytarVault({
       loadKeytar: async () => f.k,
       probe: probeSaying('unlocked', [{ account: 'p-1.ab', locked: true }])
     })
     expect(isKeychainLocked(await caught(locked.listProfileIds()))).toBe(true)
-    const open = createKeytarStore({
+    const open = createKeytarVault({
       loadKeytar: async () => f.k,
       probe: probeSaying('unlocked', [{ account: 'p-1.ab', locked: false }])
     })
@@ -203,8 +203,8 @@ describe('keytar store with the Secret Service probe (Linux)', () => {
         'dbus-send: Failed to open connection to "session" message bus: Unable to autolaunch a dbus-daemon'
       )
     })
-    const store = createKeytarStore({ loadKeytar: async () => fakeKeytar().k, probe })
-    const e = await caught(store.get('p-1'))
+    const vault = createKeytarVault({ loadKeytar: async () => fakeKeytar().k, probe })
+    const e = await caught(vault.get('p-1'))
     expect(isDomainError(e) && e.data).toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
       hint: KEYCHAIN_HINTS.noSecretService

@@ -5,7 +5,7 @@
 // threads, never all of them. On Linux the Secret Service probe is asked first, so a locked entry reads as
 // locked (keytar would say "nothing stored" or wait for a prompt) and listing never touches locked items.
 import { z } from 'zod'
-import type { CredentialStore, Credentials } from './credential-store'
+import type { CredentialVault, Credentials } from './credential-vault'
 import { KEYCHAIN_HINTS, keychainError, type KeychainOp } from './keychain-errors'
 import { DomainError } from '../errors'
 import { createSecretServiceProbe, type SecretServiceProbe } from './secret-service-probe'
@@ -43,9 +43,9 @@ export function lockedError(op: KeychainOp): DomainError {
   return keychainError(new Error('the collection is locked'), op)
 }
 
-export function createKeytarStore(
+export function createKeytarVault(
   opts: { service?: string; loadKeytar?: () => Promise<KeytarLike>; probe?: SecretServiceProbe | null } = {}
-): CredentialStore {
+): CredentialVault {
   const service = opts.service ?? KEYCHAIN_SERVICE
   const load = opts.loadKeytar ?? loadRealKeytar
   const probe = opts.probe !== undefined ? opts.probe : process.platform === 'linux' ? createSecretServiceProbe() : null

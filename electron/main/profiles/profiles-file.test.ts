@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
-import { nodeStoreFs, type StoreFs } from './atomic-file'
+import { nodeDiskFs, type DiskFs } from './atomic-file'
 import { fakeClock, FlakyVault, input, KEY_A, KEY_B, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
 
 let dir: string
@@ -32,11 +32,11 @@ describe('profiles.json writes', () => {
 
   it('a rename that throws leaves the old file intact, reports STORAGE and keeps no temp file', async () => {
     let failRename = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
+    const fs: DiskFs = {
+      ...nodeDiskFs,
       rename: async (a, b) => {
         if (failRename && b.endsWith('profiles.json')) throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
-        return nodeStoreFs.rename(a, b)
+        return nodeDiskFs.rename(a, b)
       }
     }
     const s = await stack({ dataDir: dir, fs })
@@ -51,11 +51,11 @@ describe('profiles.json writes', () => {
 
   it('dying between the temp write and the rename leaves the old version, and the next start cleans up', async () => {
     let die = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
+    const fs: DiskFs = {
+      ...nodeDiskFs,
       // The process "dies": the rename never happens and never returns.
       rename: (a, b) =>
-        die && b.endsWith('profiles.json') ? new Promise<void>(() => undefined) : nodeStoreFs.rename(a, b)
+        die && b.endsWith('profiles.json') ? new Promise<void>(() => undefined) : nodeDiskFs.rename(a, b)
     }
     const s = await stack({ dataDir: dir, fs })
     await s.profiles.create(input('Before'))
@@ -72,10 +72,10 @@ describe('profiles.json writes', () => {
 
   it('a temp write that fails half way never touches the real file', async () => {
     let broken = false
-    const fs: StoreFs = {
-      ...nodeStoreFs,
+    const fs: DiskFs = {
+      ...nodeDiskFs,
       writeFileSynced: async (p, data, mode) => {
-        if (!broken) return nodeStoreFs.writeFileSynced(p, data, mode)
+        if (!broken) return nodeDiskFs.writeFileSynced(p, data, mode)
         await writeFile(p, data.slice(0, 10))
         throw Object.assign(new Error('I/O error'), { code: 'EIO' })
       }

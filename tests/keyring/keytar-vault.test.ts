@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import keytar from 'keytar'
-import { createKeytarStore } from '../../electron/main/vault/keytar-store'
+import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import {
   fakeDemo,
   input,
@@ -19,44 +19,44 @@ import {
 
 const service = `Nodetray-test-${randomBytes(4).toString('hex')}`
 const services = [service, `${service}-svc`, `${service}-other`]
-const store = createKeytarStore({ service })
+const keychain = createKeytarVault({ service })
 
 afterAll(async () => {
   for (const s of services) for (const c of await keytar.findCredentials(s)) await keytar.deletePassword(s, c.account)
   for (const s of services) expect(await keytar.findCredentials(s)).toEqual([])
 })
 
-describe('keytar store against a real keyring', () => {
+describe('keytar vault against a real keyring', () => {
   it('sets, reads, updates, lists and deletes one entry per profile', async () => {
-    expect(store.kind).toBe('keychain')
-    await store.set('p-one', { apiKey: KEY_A, authToken: TOKEN_A })
-    expect(await store.get('p-one')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(keychain.kind).toBe('keychain')
+    await keychain.set('p-one', { apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await keychain.get('p-one')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
     expect(JSON.parse((await keytar.getPassword(service, 'p-one')) ?? '')).toEqual({
       apiKey: KEY_A,
       authToken: TOKEN_A
     })
 
-    await store.set('p-one', { apiKey: KEY_B, authToken: TOKEN_A })
-    expect(await store.get('p-one')).toEqual({ apiKey: KEY_B, authToken: TOKEN_A })
-    expect(await store.listProfileIds()).toEqual(['p-one'])
+    await keychain.set('p-one', { apiKey: KEY_B, authToken: TOKEN_A })
+    expect(await keychain.get('p-one')).toEqual({ apiKey: KEY_B, authToken: TOKEN_A })
+    expect(await keychain.listProfileIds()).toEqual(['p-one'])
 
-    expect(await store.delete('p-one')).toBe(true)
-    expect(await store.delete('p-one')).toBe(false)
-    expect(await store.get('p-one')).toBeNull()
-    expect(await store.listProfileIds()).toEqual([])
+    expect(await keychain.delete('p-one')).toBe(true)
+    expect(await keychain.delete('p-one')).toBe(false)
+    expect(await keychain.get('p-one')).toBeNull()
+    expect(await keychain.listProfileIds()).toEqual([])
   })
 
   it("two profiles never see each other's secrets, and another service sees neither", async () => {
-    await store.set('p-a', { apiKey: KEY_A, authToken: TOKEN_A })
-    await store.set('p-b', { apiKey: KEY_B, authToken: TOKEN_B })
-    expect(await store.get('p-a')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
-    expect(await store.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
-    await store.delete('p-a')
-    expect(await store.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
-    const other = createKeytarStore({ service: `${service}-other` })
+    await keychain.set('p-a', { apiKey: KEY_A, authToken: TOKEN_A })
+    await keychain.set('p-b', { apiKey: KEY_B, authToken: TOKEN_B })
+    expect(await keychain.get('p-a')).toEqual({ apiKey: KEY_A, authToken: TOKEN_A })
+    expect(await keychain.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
+    await keychain.delete('p-a')
+    expect(await keychain.get('p-b')).toEqual({ apiKey: KEY_B, authToken: TOKEN_B })
+    const other = createKeytarVault({ service: `${service}-other` })
     expect(await other.get('p-b')).toBeNull()
     expect(await other.listProfileIds()).toEqual([])
-    await store.delete('p-b')
+    await keychain.delete('p-b')
   })
 })
 
@@ -67,7 +67,7 @@ describe('profiles service with the real keyring', () => {
   afterEach(() => cleanup())
 
   it('create stores the secrets in the keychain; delete removes exactly that entry', async () => {
-    const vault = createKeytarStore({ service: `${service}-svc` })
+    const vault = createKeytarVault({ service: `${service}-svc` })
     const s = await stack({ dataDir: dir, vault, demo: fakeDemo() })
     await s.profiles.keychainSweep()
     const a = await s.profiles.create(input('Alpha'))
@@ -75,7 +75,7 @@ describe('profiles service with the real keyring', () => {
     expect(await owners(vault)).toEqual([a.id, b.id].sort())
     expect((await s.profiles.apiTarget(b.id)).authToken).toBe(TOKEN_B)
     // A fresh start reads it back from the keychain (not from memory), through the Secret Service probe.
-    const again = await stack({ dataDir: dir, vault: createKeytarStore({ service: `${service}-svc` }) })
+    const again = await stack({ dataDir: dir, vault: createKeytarVault({ service: `${service}-svc` }) })
     expect((await again.profiles.list()).map((p) => [p.name, p.credentials.secret, p.credentials.apiKeyHint])).toEqual([
       ['Alpha', 'stored', '…a1b2'],
       ['Bravo', 'stored', '…c3d4']

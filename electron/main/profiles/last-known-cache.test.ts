@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { NodeSummary } from '../../../shared/domain/node'
-import { createLastKnownStore, sweepLastKnown } from './last-known.store'
+import { createLastKnownCache, sweepLastKnown } from './last-known-cache'
 import { tempDir } from './testing'
 
 let dir: string
@@ -29,36 +29,36 @@ const node: NodeSummary = {
 }
 
 it('saves one file per profile under cache/ and reads it back', async () => {
-  const store = createLastKnownStore({ dataDir: dir })
-  await store.save('p-1', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
-  await store.save('p-2', { nodes: [], fetchedAt: '2027-01-02T00:00:00Z' })
-  expect(await store.load('p-1')).toEqual({ nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
-  expect((await store.load('p-2'))?.nodes).toEqual([])
+  const lastKnown = createLastKnownCache({ dataDir: dir })
+  await lastKnown.save('p-1', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  await lastKnown.save('p-2', { nodes: [], fetchedAt: '2027-01-02T00:00:00Z' })
+  expect(await lastKnown.load('p-1')).toEqual({ nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  expect((await lastKnown.load('p-2'))?.nodes).toEqual([])
   expect(JSON.parse(await readFile(join(dir, 'cache', 'p-1.json'), 'utf8')).nodes[0].name).toBe('web-1')
   if (process.platform !== 'win32') expect((await stat(join(dir, 'cache', 'p-1.json'))).mode & 0o777).toBe(0o600)
-  await store.delete('p-1')
-  await store.delete('p-1') // already gone: fine
-  expect(await store.load('p-1')).toBeNull()
+  await lastKnown.delete('p-1')
+  await lastKnown.delete('p-1') // already gone: fine
+  expect(await lastKnown.load('p-1')).toBeNull()
 })
 
 it('reads a missing, corrupt or wrongly shaped file as null', async () => {
-  const store = createLastKnownStore({ dataDir: dir })
-  expect(await store.load('p-none')).toBeNull()
-  await store.save('p-1', { nodes: [node], fetchedAt: 'x' })
+  const lastKnown = createLastKnownCache({ dataDir: dir })
+  expect(await lastKnown.load('p-none')).toBeNull()
+  await lastKnown.save('p-1', { nodes: [node], fetchedAt: 'x' })
   await writeFile(join(dir, 'cache', 'p-1.json'), '{"nodes":[{"id":')
-  expect(await store.load('p-1')).toBeNull()
+  expect(await lastKnown.load('p-1')).toBeNull()
   await writeFile(
     join(dir, 'cache', 'p-1.json'),
     JSON.stringify({ nodes: [{ ...node, status: 'weird' }], fetchedAt: 'x' })
   )
-  expect(await store.load('p-1')).toBeNull()
+  expect(await lastKnown.load('p-1')).toBeNull()
 })
 
 it('refuses ids that would leave the cache folder', async () => {
-  const store = createLastKnownStore({ dataDir: dir })
-  await store.save('../escape', { nodes: [], fetchedAt: 'x' })
+  const lastKnown = createLastKnownCache({ dataDir: dir })
+  await lastKnown.save('../escape', { nodes: [], fetchedAt: 'x' })
   await expect(stat(join(dir, 'escape.json'))).rejects.toThrow()
-  expect(await store.load('../escape')).toBeNull()
+  expect(await lastKnown.load('../escape')).toBeNull()
 })
 
 const pendingCreate = {
@@ -70,29 +70,29 @@ const pendingCreate = {
 }
 
 it('keeps pending creates with the list, and reads them even when the list itself is unreadable', async () => {
-  const store = createLastKnownStore({ dataDir: dir })
-  await store.save('p-1', { nodes: [node], fetchedAt: null, creates: [pendingCreate] })
-  expect(await store.load('p-1')).toEqual({ nodes: [node], fetchedAt: null, creates: [pendingCreate] })
+  const lastKnown = createLastKnownCache({ dataDir: dir })
+  await lastKnown.save('p-1', { nodes: [node], fetchedAt: null, creates: [pendingCreate] })
+  expect(await lastKnown.load('p-1')).toEqual({ nodes: [node], fetchedAt: null, creates: [pendingCreate] })
   // A node row this version cannot read must not make the app forget a create that may have made a node.
   const file = join(dir, 'cache', 'p-1.json')
   await writeFile(
     file,
     JSON.stringify({ nodes: [{ ...node, status: 'weird' }], fetchedAt: 'x', creates: [pendingCreate, { junk: 1 }] })
   )
-  expect(await store.load('p-1')).toEqual({ nodes: [], fetchedAt: null, creates: [pendingCreate] })
+  expect(await lastKnown.load('p-1')).toEqual({ nodes: [], fetchedAt: null, creates: [pendingCreate] })
 })
 
 it('sweeps temp files and the caches of profiles that no longer exist, and nothing else', async () => {
-  const store = createLastKnownStore({ dataDir: dir })
-  await store.save('kept', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
-  await store.save('gone', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  const lastKnown = createLastKnownCache({ dataDir: dir })
+  await lastKnown.save('kept', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
+  await lastKnown.save('gone', { nodes: [node], fetchedAt: '2027-01-01T00:00:00Z' })
   const cache = join(dir, 'cache')
   await writeFile(join(cache, 'kept.json.tmp-123-abcd'), '{"nodes":')
   await writeFile(join(cache, 'README.txt'), 'not ours')
   const removed = await sweepLastKnown({ dataDir: dir }, ['kept'])
   expect(removed.sort()).toEqual(['gone.json', 'kept.json.tmp-123-abcd'])
   expect((await readdir(cache)).sort()).toEqual(['README.txt', 'kept.json'])
-  expect(await store.load('kept')).not.toBeNull()
+  expect(await lastKnown.load('kept')).not.toBeNull()
   // No cache folder yet: nothing to do.
   expect(await sweepLastKnown({ dataDir: join(dir, 'fresh') }, [])).toEqual([])
 })

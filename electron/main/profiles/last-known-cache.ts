@@ -5,9 +5,9 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { NodeSummarySchema } from '../../../shared/domain/node-summary.schema'
-import { DIR_MODE, isNotFound, nodeStoreFs, TMP_MARK, writeFileAtomic, type StoreFs } from './atomic-file'
+import { DIR_MODE, isNotFound, nodeDiskFs, TMP_MARK, writeFileAtomic, type DiskFs } from './atomic-file'
 import type { PendingCreateRecord } from '../../../shared/domain/node-state'
-import type { LastKnown, LastKnownStore } from './profiles.types'
+import type { LastKnown, LastKnownCache } from './profiles.types'
 
 const ListSchema = z.object({ nodes: z.array(NodeSummarySchema), fetchedAt: z.string().nullable() })
 
@@ -32,8 +32,8 @@ function readCreates(raw: unknown): PendingCreateRecord[] {
 // Profile ids become file names: refuse anything that could leave the cache folder.
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-export function createLastKnownStore(opts: { dataDir: string; fs?: StoreFs }): LastKnownStore {
-  const fs = opts.fs ?? nodeStoreFs
+export function createLastKnownCache(opts: { dataDir: string; fs?: DiskFs }): LastKnownCache {
+  const fs = opts.fs ?? nodeDiskFs
   const dir = join(opts.dataDir, 'cache')
   const fileOf = (profileId: string): string | null => (SAFE_ID.test(profileId) ? join(dir, `${profileId}.json`) : null)
 
@@ -74,10 +74,10 @@ export function createLastKnownStore(opts: { dataDir: string; fs?: StoreFs }): L
  * only with the ids of a profile file that loaded cleanly: with a guessed list it would delete real data.
  */
 export async function sweepLastKnown(
-  opts: { dataDir: string; fs?: StoreFs },
+  opts: { dataDir: string; fs?: DiskFs },
   profileIds: readonly string[]
 ): Promise<string[]> {
-  const fs = opts.fs ?? nodeStoreFs
+  const fs = opts.fs ?? nodeDiskFs
   const dir = join(opts.dataDir, 'cache')
   const keep = new Set(profileIds.map((id) => `${id}.json`))
   const names = await fs.readdir(dir).catch(() => [] as string[])

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path'
 import type { Clock } from '../ports'
 import { DomainError } from '../errors'
 import type { Logger } from '../redact'
-import { DIR_MODE, isNotFound, nodeStoreFs, removeStaleTemps, writeFileAtomic, type StoreFs } from './atomic-file'
+import { DIR_MODE, isNotFound, nodeDiskFs, removeStaleTemps, writeFileAtomic, type DiskFs } from './atomic-file'
 import { INSTALL_ID_RE, newInstallId, refsInText } from './keychain-refs'
 import { parseProfileFile, type KeptAside } from './migrations'
 import { emptyProfileFile, type ProfileFileV2 } from './profile-file.schema'
@@ -16,20 +16,20 @@ import type { ProfileNotice } from './profiles.types'
 
 export const PROFILE_FILE_NAME = 'profiles.json'
 
-export interface ProfileStoreOptions {
+export interface ProfilesFileOptions {
   dataDir: string
   clock: Clock
   log: Logger
-  fs?: StoreFs
+  fs?: DiskFs
 }
 
-export class ProfileStore {
+export class ProfilesFile {
   private queue: Promise<unknown> = Promise.resolve()
   /** Keychain accounts being written for a change not yet in the file: the sweep keeps them. */
   readonly pendingRefs = new Set<string>()
 
   private constructor(
-    private readonly fs: StoreFs,
+    private readonly fs: DiskFs,
     readonly path: string,
     private file: ProfileFileV2,
     private startupNotices: ProfileNotice[],
@@ -55,8 +55,8 @@ export class ProfileStore {
     return this.newerVersion === null && !this.unreadableInPlace
   }
 
-  static async open(opts: ProfileStoreOptions): Promise<ProfileStore> {
-    const fs = opts.fs ?? nodeStoreFs
+  static async open(opts: ProfilesFileOptions): Promise<ProfilesFile> {
+    const fs = opts.fs ?? nodeDiskFs
     const path = join(opts.dataDir, PROFILE_FILE_NAME)
     await fs
       .mkdir(opts.dataDir, DIR_MODE)
@@ -74,7 +74,7 @@ export class ProfileStore {
       ...(loaded.newerVersion !== null ? [newerNotice(loaded.newerVersion, opts.clock)] : []),
       ...loaded.keptAside.map((k, i) => keptAsideNotice(k, i, opts.clock))
     ]
-    const store = new ProfileStore(
+    const profilesFile = new ProfilesFile(
       fs,
       path,
       loaded.file,
@@ -90,12 +90,12 @@ export class ProfileStore {
     )
     if (loaded.rewrite && loaded.newerVersion === null) {
       // Migrated or restored from the backup: persist it now so the next start reads the current version.
-      await store
-        .serial(() => store.write(loaded.file))
+      await profilesFile
+        .serial(() => profilesFile.write(loaded.file))
         .catch((err: unknown) => opts.log.warn('profiles: cannot rewrite file', { err: code(err) }))
     }
     for (const n of notices) opts.log.warn(`profiles: ${n.message}`)
-    return store
+    return profilesFile
   }
 
   /** Throws before a change starts (before any keychain write) when a newer Nodetray owns the file. */
@@ -169,7 +169,7 @@ interface Loaded {
 
 /** The accounts (and install id) that damaged copies of the file name, read leniently. */
 async function readDamagedCopies(
-  fs: StoreFs,
+  fs: DiskFs,
   dir: string,
   inPlace: string | null
 ): Promise<{ refs: Set<string>; installId: string | null }> {
@@ -220,7 +220,7 @@ function keptAsideNotice(k: KeptAside, index: number, clock: Clock): ProfileNoti
   }
 }
 
-async function loadFile(fs: StoreFs, path: string, opts: ProfileStoreOptions): Promise<Loaded> {
+async function loadFile(fs: DiskFs, path: string, opts: ProfilesFileOptions): Promise<Loaded> {
   let reason: string
   try {
     const parsed = parseProfileFile(await fs.readFile(path))

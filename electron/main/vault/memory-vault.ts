@@ -1,7 +1,7 @@
-import type { CredentialStore, Credentials } from './credential-store'
+import type { CredentialVault, Credentials } from './credential-vault'
 
 /** In-memory vault for unit tests and the preview host's `--vault memory`. Nothing is ever written to disk. */
-export class MemoryCredentialStore implements CredentialStore {
+export class MemoryVault implements CredentialVault {
   readonly kind = 'memory' as const
   private readonly entries = new Map<string, Credentials>()
 
