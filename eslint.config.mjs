@@ -25,8 +25,6 @@ const SUPPORT_IN_PRODUCT = [
   'electron/main/api/test-support.ts',
   'electron/main/nodes/nodes.fakes.ts',
   'electron/main/poller/fake-clock.ts',
-  'electron/main/profiles/testing.ts',
-  'electron/main/tray/tray.fixtures.ts',
   'renderer/src/testing/**'
 ]
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', ...SUPPORT_IN_PRODUCT]

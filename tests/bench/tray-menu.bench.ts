@@ -1,7 +1,7 @@
 // Tray menu benchmark: buildTrayMenu for 10 profiles × 500 nodes in mixed states, some pending, rebuilt many
 // times. The controller rebuilds on every poll burst, so this must stay far below a frame.
 import { buildTrayMenu } from '../../electron/main/tray/tray-menu.model'
-import { mixedNodes, pendingOf, profileNodes, profileView, T0, trayState } from '../../electron/main/tray/tray.fixtures'
+import { mixedNodes, pendingOf, profileNodes, profileView, T0, trayState } from '../support/tray-fixtures'
 
 const PROFILES = 10
 const NODES = 500

@@ -5,17 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import keytar from 'keytar'
 import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
-import {
-  fakeDemo,
-  input,
-  KEY_A,
-  KEY_B,
-  owners,
-  stack,
-  tempDir,
-  TOKEN_A,
-  TOKEN_B
-} from '../../electron/main/profiles/testing'
+import { fakeDemo, input, KEY_A, KEY_B, owners, stack, tempDir, TOKEN_A, TOKEN_B } from '../support/profiles-kit'
 
 const service = `Nodetray-test-${randomBytes(4).toString('hex')}`
 const services = [service, `${service}-svc`, `${service}-other`]

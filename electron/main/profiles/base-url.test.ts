@@ -6,7 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startRecordingServer, type RecordingServer } from '../../../tests/support/recording-server'
 import { createE2EClient } from '../api/index'
 import { createApiHostPolicy, parseAllowedHosts } from './api-hosts'
-import { input, KEY_A, KEY_B, rejection, secretOf, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import {
+  input,
+  KEY_A,
+  KEY_B,
+  rejection,
+  secretOf,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

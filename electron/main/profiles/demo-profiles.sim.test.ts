@@ -5,7 +5,7 @@ import { createDemoBackend } from '../demo/demo-backend'
 import { createLogger, SecretScrubber } from '../redact'
 import { MemoryVault } from '../vault/memory-vault'
 import { createProfileStack } from './index'
-import { fakeClock, fakeDialogs, rejection, tempDir } from './testing'
+import { fakeClock, fakeDialogs, rejection, tempDir } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nodeDiskFs } from './atomic-file'
 import { MAX_IMPORT_BYTES, readImportFile } from './import-files'
-import { KEY_A, rejection, stack, tempDir, TOKEN_A } from './testing'
+import { KEY_A, rejection, stack, tempDir, TOKEN_A } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { readJwtExpiry } from './jwt'
-import { makeJwt } from './testing'
+import { makeJwt } from '../../../tests/support/profiles-kit'
 
 it('reads exp from the payload without verifying', () => {
   expect(readJwtExpiry(makeJwt({ exp: 1_800_000_000 }))?.toISOString()).toBe('2027-01-15T08:00:00.000Z')

@@ -7,7 +7,17 @@ import { ModalVault } from '../../../tests/support/stuck-vault'
 import { createKeytarVault, keychainServiceFromEnv, type KeytarLike } from '../vault/keytar-vault'
 import { MemoryVault } from '../vault/memory-vault'
 import { parseSecretRef } from './keychain-refs'
-import { input, KEY_A, KEY_B, owners, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import {
+  input,
+  KEY_A,
+  KEY_B,
+  owners,
+  rejection,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../../tests/support/profiles-kit'
 
 let dirs: { dir: string; cleanup(): Promise<void> }[] = []
 const newDir = async () => {

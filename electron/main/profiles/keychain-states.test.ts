@@ -6,7 +6,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { ModalVault } from '../../../tests/support/stuck-vault'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
-import { entriesOf, input, KEY_A, KEY_B, owners, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import {
+  entriesOf,
+  input,
+  KEY_A,
+  KEY_B,
+  owners,
+  rejection,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

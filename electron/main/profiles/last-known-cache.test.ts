@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { NodeSummary } from '../../../shared/domain/node'
 import { createLastKnownCache, sweepLastKnown } from './last-known-cache'
-import { tempDir } from './testing'
+import { tempDir } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { input, KEY_B, readAllFiles, SECRETS, stack, tempDir, TOKEN_B } from './testing'
+import { input, KEY_B, readAllFiles, SECRETS, stack, tempDir, TOKEN_B } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

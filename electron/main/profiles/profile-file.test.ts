@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nodeDiskFs, type DiskFs } from './atomic-file'
-import { FlakyVault, input, KEY_A, rejection, stack, tempDir, TOKEN_A } from './testing'
+import { FlakyVault, input, KEY_A, rejection, stack, tempDir, TOKEN_A } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -3,7 +3,18 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
 import { nodeDiskFs, type DiskFs } from './atomic-file'
-import { fakeClock, FlakyVault, input, KEY_A, KEY_B, rejection, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import {
+  fakeClock,
+  FlakyVault,
+  input,
+  KEY_A,
+  KEY_B,
+  rejection,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

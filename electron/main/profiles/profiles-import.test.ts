@@ -3,7 +3,19 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nodeDiskFs, type DiskFs } from './atomic-file'
 import { IMPORT_TTL_MS } from './import-session'
-import { FlakyVault, input, KEY_A, KEY_B, NOW, rejection, secretOf, stack, tempDir, TOKEN_A, TOKEN_B } from './testing'
+import {
+  FlakyVault,
+  input,
+  KEY_A,
+  KEY_B,
+  NOW,
+  rejection,
+  secretOf,
+  stack,
+  tempDir,
+  TOKEN_A,
+  TOKEN_B
+} from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

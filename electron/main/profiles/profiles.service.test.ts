@@ -20,7 +20,7 @@ import {
   TOKEN_A,
   TOKEN_B,
   tokenExpiringInDays
-} from './testing'
+} from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
-import { input, rejection, stack, tempDir } from './testing'
+import { input, rejection, stack, tempDir } from '../../../tests/support/profiles-kit'
 
 let dir: string
 let cleanup: () => Promise<void>

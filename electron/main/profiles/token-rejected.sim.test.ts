@@ -2,7 +2,7 @@
 // token for that profile only, until new secrets are saved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startMainHarness, valueOf, type MainHarness } from '../../../tests/integration/harness'
-import { KEY_A, tokenExpiringInDays } from './testing'
+import { KEY_A, tokenExpiringInDays } from '../../../tests/support/profiles-kit'
 
 let h: MainHarness
 beforeEach(async () => (h = await startMainHarness()))

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import type { TrayMenuModel } from '../../../shared/domain/tray'
 import { buildTrayMenu } from '../tray/tray-menu.model'
-import { node, profileNodes, profileView, trayState } from '../tray/tray.fixtures'
+import { node, profileNodes, profileView, trayState } from '../../../tests/support/tray-fixtures'
 import { createTrayAdapter } from './tray-adapter'
 
 function fakes(platform: NodeJS.Platform = 'linux') {

@@ -9,7 +9,7 @@ import { DomainError } from '../errors'
 import { FakeClock } from '../poller/fake-clock'
 import { quickDelete } from './quick-delete'
 import { AGE_REFRESH_MS, createTrayController, findItem, type TrayControllerDeps } from './tray-controller'
-import { node, pendingOf, profileNodes, profileView, T0 } from './tray.fixtures'
+import { node, pendingOf, profileNodes, profileView, T0 } from '../../../tests/support/tray-fixtures'
 
 const detailExtras: Omit<NodeDetail, keyof ReturnType<typeof node> | 'committed'> = {
   vmId: 1,

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { TrayItem, TrayMenuModel } from '../../../shared/domain/tray'
 import { findItem } from './tray-controller'
 import { buildTrayMenu, MAX_NODES_PER_PROFILE } from './tray-menu.model'
-import { minutesAgo, mixedNodes, node, pendingOf, profileNodes, profileView, T0, trayState } from './tray.fixtures'
+import {
+  minutesAgo,
+  mixedNodes,
+  node,
+  pendingOf,
+  profileNodes,
+  profileView,
+  T0,
+  trayState
+} from '../../../tests/support/tray-fixtures'
 
 const get = (model: TrayMenuModel, id: string): TrayItem => {
   const item = findItem(model.items, id)

@@ -1,9 +1,9 @@
 // Builders for tray tests and the tray-menu benchmark: profiles, nodes and per-profile state with sane defaults.
-import type { NodeStatus, NodeSummary } from '../../../shared/domain/node'
-import type { PendingKind, ProfileNodes } from '../../../shared/domain/node-state'
-import type { ProfileView } from '../../../shared/domain/profile'
-import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
-import type { TrayState } from './tray-menu.model'
+import type { NodeStatus, NodeSummary } from '../../shared/domain/node'
+import type { PendingKind, ProfileNodes } from '../../shared/domain/node-state'
+import type { ProfileView } from '../../shared/domain/profile'
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings'
+import type { TrayState } from '../../electron/main/tray/tray-menu.model'
 
 export const T0 = Date.parse('2027-01-10T12:00:00Z')
 export const minutesAgo = (min: number, now = T0): string => new Date(now - min * 60_000).toISOString()

@@ -3,14 +3,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Project } from '../../../shared/domain/resources'
-import type { ApiTarget, ClientFactory, E2EClient } from '../api/client.types'
-import type { Clock, DemoBackend, DemoConnection, Dialogs, FileRequest } from '../ports'
-import { SecretScrubber, createLogger } from '../redact'
-import { MemoryVault } from '../vault/memory-vault'
-import type { CredentialVault, Credentials } from '../vault/credential-vault'
-import type { DiskFs } from './atomic-file'
-import { createProfileStack } from './index'
+import type { Project } from '../../shared/domain/resources'
+import type { ApiTarget, ClientFactory, E2EClient } from '../../electron/main/api/client.types'
+import type { Clock, DemoBackend, DemoConnection, Dialogs, FileRequest } from '../../electron/main/ports'
+import { SecretScrubber, createLogger } from '../../electron/main/redact'
+import { MemoryVault } from '../../electron/main/vault/memory-vault'
+import type { CredentialVault, Credentials } from '../../electron/main/vault/credential-vault'
+import type { DiskFs } from '../../electron/main/profiles/atomic-file'
+import { createProfileStack } from '../../electron/main/profiles/index'
 
 export const NOW = Date.parse('2027-01-10T12:00:00Z')
 const DAY = 86_400_000
