@@ -52,7 +52,8 @@ export const MUTATION_GROUPS = {
       'electron/main/nodes/*.test.ts',
       'shared/domain/*.test.ts',
       'tests/security/node-rules.test.ts',
-      'tests/security/create-request.test.ts'
+      'tests/security/create-request.test.ts',
+      'tests/security/pending-actions.test.ts'
     ]
   },
   profiles: {
