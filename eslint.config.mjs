@@ -11,8 +11,8 @@ const electronOnlyInShell = {
   message: 'Only electron/main/shell/, electron/main/index.ts and the preload may import electron.'
 }
 
-// Test support lives under tests/ (tests/support, tests/setup): product code never imports it. Until the last
-// helpers move out of product folders, their names are banned too, and they themselves are listed here.
+// Test support lives under tests/ (tests/support, tests/setup): product code never imports it, nor anything
+// named like test support should one reappear beside product code.
 const NO_TEST_SUPPORT = [
   { regex: '^(\\.\\./)+tests/', message: 'Product code never imports test support (tests/).' },
   {
@@ -20,14 +20,7 @@ const NO_TEST_SUPPORT = [
     message: 'Product code never imports test support; it belongs in tests/support.'
   }
 ]
-// TODO(issue 12 item 5): these move to tests/support once the work in flight around them lands.
-const SUPPORT_IN_PRODUCT = [
-  'electron/main/api/test-support.ts',
-  'electron/main/nodes/nodes.fakes.ts',
-  'electron/main/poller/fake-clock.ts',
-  'renderer/src/testing/**'
-]
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', ...SUPPORT_IN_PRODUCT]
+const TESTS = ['**/*.test.ts', '**/*.test.tsx']
 
 const plainNode = { name: 'electron', message: 'The simulator and preview host are plain Node.' }
 const rendererImports = {
@@ -99,7 +92,7 @@ const mainLayerConfigs = [
   },
   {
     // Tests may reach across layers to build their rigs, but not into electron.
-    files: TESTS.filter((f) => f.startsWith('electron/main/') || f.startsWith('**')),
+    files: ['electron/main/**/*.test.ts'],
     ignores: ['electron/main/shell/**', 'renderer/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] }
   }
@@ -177,7 +170,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
+    files: ['renderer/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', rendererImports] }
   },
   {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { App } from './App'
-import { makeProfile, makeProfileNodes, makeNode } from './testing/fixtures'
-import { installFake, resetStoresAfterEach, stubJsdomViewport } from './testing/setup-fake'
+import { makeProfile, makeProfileNodes, makeNode } from '../../tests/support/builders'
+import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../tests/support/renderer/setup-fake'
 
 resetStoresAfterEach()
 stubJsdomViewport()

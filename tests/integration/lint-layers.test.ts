@@ -98,7 +98,12 @@ describe('test support stays out of product code', () => {
     ['main', 'electron/main/nodes/probe.ts', "import { makeNode } from '../../../tests/support/builders'"],
     ['a base module', 'electron/main/probe.ts', "import { makeNode } from '../../tests/support/builders'"],
     ['the simulator', 'electron/simulator/probe.ts', "import { call } from '../../tests/support/sim-client'"],
-    ['the renderer', 'renderer/src/features/nodes/probe.tsx', "import { installFake } from '../../testing/setup-fake'"],
+    [
+      'the renderer',
+      'renderer/src/features/nodes/probe.tsx',
+      "import { installFake } from '../../../../tests/support/renderer/setup-fake'"
+    ],
+    ['a helper named like test support', 'electron/main/nodes/probe.ts', "import { fake } from './nodes.fakes'"],
     ['shared/', 'shared/domain/probe.ts', "import { makeNode } from '../../tests/support/builders'"]
   ])('refuses test support imported by %s', async (_where, path, code) => {
     expect(await layerErrors(path, `${code}\n`)).toEqual([expect.stringMatching(/never imports test support/)])

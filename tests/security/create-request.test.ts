@@ -3,7 +3,7 @@
 // not be sent at all (E2E reads a present-but-empty field as a choice).
 import { describe, expect, it } from 'vitest'
 import type { ClientOptions, CreateNodeRequest, E2EClient } from '../../electron/main/api/client.types'
-import { engineHarness, FakeApi, summary } from '../../electron/main/nodes/nodes.fakes'
+import { engineHarness, FakeApi, summary } from '../support/engine-fakes'
 
 class RecordingApi extends FakeApi {
   readonly sent: CreateNodeRequest[] = []

@@ -3,7 +3,7 @@
 // like a failed one, a stopped poller stays quiet, pausing or waking never starts a second overlapping request,
 // waking refreshes at once, and a poke is debounced to one request per ten seconds.
 import { describe, expect, it } from 'vitest'
-import { FakeClock } from '../../electron/main/poller/fake-clock'
+import { FakeClock } from '../support/fake-clock'
 import { BACKOFF_BASE_MS, createPoller, POKE_MIN_GAP_MS, type RunResult } from '../../electron/main/poller/poller'
 
 const MIN = 60_000

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Project } from '../../shared/domain/resources'
 import type { ApiTarget, ClientFactory, E2EClient } from '../../electron/main/api/client.types'
-import type { Clock, DemoBackend, DemoConnection, Dialogs, FileRequest } from '../../electron/main/ports'
+import type { DemoBackend, DemoConnection, Dialogs, FileRequest } from '../../electron/main/ports'
 import { SecretScrubber, createLogger } from '../../electron/main/redact'
 import { MemoryVault } from '../../electron/main/vault/memory-vault'
 import type { CredentialVault, Credentials } from '../../electron/main/vault/credential-vault'
 import type { DiskFs } from '../../electron/main/profiles/atomic-file'
 import { createProfileStack } from '../../electron/main/profiles/index'
+import { FakeClock } from './fake-clock'
 
 export const NOW = Date.parse('2027-01-10T12:00:00Z')
 const DAY = 86_400_000
@@ -28,16 +29,8 @@ export const KEY_B = 'bbbb1111-2222-3333-4444-55556666c3d4'
 export const TOKEN_B = tokenExpiringInDays(200, 'bravo-subject')
 export const SECRETS = [KEY_A, TOKEN_A, KEY_B, TOKEN_B]
 
-export function fakeClock(start = NOW): Clock & { set(ms: number): void; advance(ms: number): void } {
-  let now = start
-  return {
-    now: () => now,
-    set: (ms) => (now = ms),
-    advance: (ms) => (now += ms),
-    setTimeout: () => 0,
-    clearTimeout: () => undefined
-  }
-}
+/** The shared FakeClock, started at NOW. */
+export const fakeClock = (start = NOW): FakeClock => new FakeClock(start)
 
 export function fakeDialogs() {
   const state: { open: string | null; save: string | null; requests: FileRequest[] } = {
@@ -126,7 +119,7 @@ export async function stack(opts: {
   vault?: CredentialVault
   demo?: DemoBackend | null
   fs?: DiskFs
-  clock?: ReturnType<typeof fakeClock>
+  clock?: FakeClock
   allowApiHosts?: readonly string[]
   keychainWaitMs?: number
   keychainWriteMs?: number

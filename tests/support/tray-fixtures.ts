@@ -4,31 +4,23 @@ import type { PendingKind, ProfileNodes } from '../../shared/domain/node-state'
 import type { ProfileView } from '../../shared/domain/profile'
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings'
 import type { TrayState } from '../../electron/main/tray/tray-menu.model'
+import { makeNode, makeProfile, makeProfileNodes } from './builders'
 
 export const T0 = Date.parse('2027-01-10T12:00:00Z')
 export const minutesAgo = (min: number, now = T0): string => new Date(now - min * 60_000).toISOString()
 
+/** The tray's defaults over the shared builders (builders.ts). */
 export function profileView(id: string, over: Partial<ProfileView> = {}): ProfileView {
-  return {
+  const base = makeProfile()
+  return makeProfile({
     id,
     name: `Project ${id}`,
     projectId: '12345',
-    location: 'Delhi',
-    apiBaseUrl: 'https://api.e2enetworks.com/myaccount/api/v1',
-    color: '#3b82f6',
     initials: id.slice(0, 2).toUpperCase(),
     createdAt: '2026-12-01T00:00:00Z',
-    lastUsedAt: null,
-    isDemo: false,
-    credentials: {
-      hasCredentials: true,
-      apiKeyHint: '…a1b2',
-      tokenExpiresAt: null,
-      tokenState: 'ok',
-      tokenDaysLeft: null
-    },
+    credentials: { ...base.credentials, apiKeyHint: '…a1b2' },
     ...over
-  }
+  })
 }
 
 export function node(
@@ -37,38 +29,17 @@ export function node(
   status: NodeStatus = 'RUNNING',
   over: Partial<NodeSummary> = {}
 ): NodeSummary {
-  return {
-    id,
-    name,
-    status,
-    rawStatus: status.toLowerCase(),
-    plan: 'C3.8GB',
-    publicIp: `164.52.0.${id % 250}`,
-    privateIp: `10.0.0.${id % 250}`,
-    isLocked: false,
-    isProtected: false,
-    isCommitted: false,
-    createdAt: '2026-12-01T00:00:00Z',
-    location: 'Delhi',
-    vcpus: 4,
-    memoryGb: 8,
-    diskGb: 100,
-    ...over
-  }
+  return makeNode({ id, name, status, rawStatus: status.toLowerCase(), createdAt: '2026-12-01T00:00:00Z', ...over })
 }
 
 export function profileNodes(profileId: string, nodes: NodeSummary[], over: Partial<ProfileNodes> = {}): ProfileNodes {
-  return {
+  return makeProfileNodes({
     profileId,
     nodes,
     fetchedAt: minutesAgo(0),
-    source: 'live',
-    refreshing: false,
-    error: null,
-    pending: {},
     polling: { paused: false, intervalMs: 60_000, nextPollAt: null, requestsLastHour: 0 },
     ...over
-  }
+  })
 }
 
 export const pendingOf = (nodeId: number, kind: PendingKind) => ({

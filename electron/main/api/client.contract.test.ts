@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { E2EClient } from './client.types'
 import { createE2EClient } from './index'
-import { json, localServer, rejectionOf, simHarness, type SimHarness } from './test-support'
+import { json, localServer, rejectionOf, simHarness, type SimHarness } from '../../../tests/support/api-harness'
 
 let h: SimHarness
 let client: E2EClient

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FaultInput } from '../../simulator/index'
 import { createE2EClient } from './index'
-import { html, json, localServer, rejectionOf, simHarness, type SimHarness } from './test-support'
+import { html, json, localServer, rejectionOf, simHarness, type SimHarness } from '../../../tests/support/api-harness'
 
 let h: SimHarness
 let nodeId = 0

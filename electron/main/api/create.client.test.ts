@@ -5,7 +5,14 @@ import type { FaultInput } from '../../simulator/index'
 import type { CreateNodeRequest } from './client.types'
 import { CREATE_TIMEOUT_MS } from './create.client'
 import { createE2EClient } from './index'
-import { json, localServer, rejectionOf, simHarness, type Handler, type SimHarness } from './test-support'
+import {
+  json,
+  localServer,
+  rejectionOf,
+  simHarness,
+  type Handler,
+  type SimHarness
+} from '../../../tests/support/api-harness'
 
 let h: SimHarness
 const scope = () => ({ apiKey: h.target.apiKey, projectId: h.target.projectId ?? 0, location: 'Delhi' as const })

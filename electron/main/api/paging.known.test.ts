@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pagingProxy, type PagingProxy } from '../../../tests/support/paging-proxy'
 import type { E2EClient } from './client.types'
-import { simHarness, type SimHarness } from './test-support'
+import { simHarness, type SimHarness } from '../../../tests/support/api-harness'
 
 let h: SimHarness
 let proxy: PagingProxy

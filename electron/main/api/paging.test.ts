@@ -1,7 +1,7 @@
 // Node-list paging: 1,000 nodes in 10 pages, bounded concurrency, servers that ignore paging, dedupe, page cap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createE2EClient } from './index'
-import { json, localServer, simHarness, type SimHarness } from './test-support'
+import { json, localServer, simHarness, type SimHarness } from '../../../tests/support/api-harness'
 
 let h: SimHarness
 beforeAll(async () => {

@@ -5,7 +5,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { FaultInput } from '../../simulator/index'
 import type { ApiTarget, E2EClient } from './client.types'
 import { createE2EClient } from './index'
-import { html, json, localServer, rejectionOf, simHarness, type LocalServer, type SimHarness } from './test-support'
+import {
+  html,
+  json,
+  localServer,
+  rejectionOf,
+  simHarness,
+  type LocalServer,
+  type SimHarness
+} from '../../../tests/support/api-harness'
 
 const API_KEY = 'KEYSECRET-7d2e41a0-5c3b-4f19-9e86-0b1c2d3e4f50'
 const TOKEN = 'TOKSECRET.ZZtopSecretTokenBody_9x8y7w'

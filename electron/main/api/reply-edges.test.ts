@@ -2,7 +2,7 @@
 // forms a literal match misses (upper-cased, HTML-escaped, cut at the snippet's edge).
 import { afterEach, describe, expect, it } from 'vitest'
 import { createE2EClient } from './index'
-import { json, localServer, rejectionOf, type LocalServer } from './test-support'
+import { json, localServer, rejectionOf, type LocalServer } from '../../../tests/support/api-harness'
 
 const API_KEY = 'k3y-a1b2c3d4-e5f6-7788-9900-aabbccddeeff'
 const TOKEN = 'tok.Secret-Value_0123456789'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type * as S from '../../../shared/ipc/schemas'
 import { DomainError } from '../errors'
-import { engineHarness, FakeApi, summary } from './nodes.fakes'
+import { engineHarness, FakeApi, summary } from '../../../tests/support/engine-fakes'
 import { SETTLE_WINDOW_MS } from './pending-creates'
 
 const input = (over: Partial<z.infer<typeof S.CreateNodeInput>> = {}): z.infer<typeof S.CreateNodeInput> => ({

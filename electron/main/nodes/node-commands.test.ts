@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../errors'
-import { engineHarness, FakeApi, summary } from './nodes.fakes'
+import { engineHarness, FakeApi, summary } from '../../../tests/support/engine-fakes'
 
 async function started(nodes = [summary(1), summary(2, 'OFF'), summary(3, 'RUNNING', { isLocked: true })]) {
   const api = new FakeApi(nodes)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import { DomainError } from '../errors'
 import { HOUR_MS } from '../poller/request-counter'
-import { engineHarness, FakeApi, profileView, summary } from './nodes.fakes'
+import { engineHarness, FakeApi, profileView, summary } from '../../../tests/support/engine-fakes'
 
 const offline = () => new DomainError('NETWORK', 'Could not reach E2E', { retryable: true })
 const cachedAt = '2026-02-01T10:00:00.000Z'

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type StartedSimulator } from '../../simulator/index'
 import { createE2EClient } from '../api/index'
 import type { ClientFactory, E2EClient } from '../api/client.types'
-import { FakeClock, flushAsync } from '../poller/fake-clock'
+import { FakeClock, flushAsync } from '../../../tests/support/fake-clock'
 import { HOUR_MS } from '../poller/request-counter'
-import { engineHarness, FakeApi } from './nodes.fakes'
+import { engineHarness, FakeApi } from '../../../tests/support/engine-fakes'
 
 const STEP_MS = 5_000
 let sim: StartedSimulator | null = null

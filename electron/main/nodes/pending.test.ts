@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isSettled, settlePending, PENDING_TIMEOUT_MS, type PendingEntry } from './pending'
-import { summary } from './nodes.fakes'
+import { summary } from '../../../tests/support/engine-fakes'
 
 const entry = (nodeId: number, kind: PendingEntry['action']['kind'], settleAfterMs = 0): PendingEntry => ({
   action: { nodeId, kind, startedAt: new Date(0).toISOString() },

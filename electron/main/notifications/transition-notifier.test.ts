@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PendingAction } from '../../../shared/domain/node-state'
-import { summary } from '../nodes/nodes.fakes'
+import { summary } from '../../../tests/support/engine-fakes'
 import { decideNotifications, termKey, type TransitionInput } from './transition-notifier'
 
 const NOW = Date.UTC(2026, 1, 3, 8, 0, 0)

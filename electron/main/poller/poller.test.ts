@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FakeClock } from './fake-clock'
+import { FakeClock } from '../../../tests/support/fake-clock'
 import { backoffMs, createPoller, type RunResult } from './poller'
 import { HOUR_MS, RequestCounter } from './request-counter'
 

@@ -1,6 +1,6 @@
 // Many profiles: steady polling spreads them over the interval; nobody polls more often than its interval.
 import { describe, expect, it } from 'vitest'
-import { FakeClock } from './fake-clock'
+import { FakeClock } from '../../../tests/support/fake-clock'
 import { createPoller, FAST_INTERVAL_MS, type Poller } from './poller'
 import { HOUR_MS } from './request-counter'
 

@@ -211,7 +211,7 @@ describe('importProfiles', () => {
   it('imports expire after ten minutes', async () => {
     const s = await stack({ dataDir: dir })
     const id = await picked(s)
-    s.clock.advance(IMPORT_TTL_MS + 1)
+    await s.clock.advance(IMPORT_TTL_MS + 1)
     expect(await rejection(s.profiles.importProfiles({ importId: id, entries }))).toMatchObject({
       code: 'VALIDATION',
       field: 'importId'

@@ -205,9 +205,9 @@ describe('token expiry', () => {
     const s = await stack({ dataDir: dir })
     const p = await s.profiles.create(input('Clocked', KEY_A, tokenExpiringInDays(20)))
     expect((await s.profiles.get(p.id)).credentials.tokenState).toBe('ok')
-    s.clock.advance(10 * DAY)
+    await s.clock.advance(10 * DAY)
     expect((await s.profiles.get(p.id)).credentials).toMatchObject({ tokenState: 'expiring', tokenDaysLeft: 10 })
-    s.clock.advance(11 * DAY)
+    await s.clock.advance(11 * DAY)
     expect((await s.profiles.get(p.id)).credentials.tokenState).toBe('expired')
   })
 

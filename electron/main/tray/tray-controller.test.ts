@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings
 import type { TrayMenuModel } from '../../../shared/domain/tray'
 import type { ConfirmRequest } from '../ports'
 import { DomainError } from '../errors'
-import { FakeClock } from '../poller/fake-clock'
+import { FakeClock } from '../../../tests/support/fake-clock'
 import { quickDelete } from './quick-delete'
 import { AGE_REFRESH_MS, createTrayController, findItem, type TrayControllerDeps } from './tray-controller'
 import { node, pendingOf, profileNodes, profileView, T0 } from '../../../tests/support/tray-fixtures'

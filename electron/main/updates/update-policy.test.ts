@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { UpdateStatus } from '../../../shared/domain/updates'
-import { FakeClock } from '../poller/fake-clock'
+import { FakeClock } from '../../../tests/support/fake-clock'
 import {
   CHECK_INTERVAL_MS,
   createUpdatePolicy,

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { UpdateStatus } from '../../../shared/domain/updates'
-import { installFake, resetStoresAfterEach } from '../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../../tests/support/renderer/setup-fake'
 import { UpdateBanner } from './UpdateBanner'
 
 resetStoresAfterEach()

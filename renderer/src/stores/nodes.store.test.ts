@@ -1,9 +1,9 @@
 import { waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
-import { createFakeApi } from '../testing/fake-api'
-import { makeNode, makeProfileNodes } from '../testing/fixtures'
-import { installBridge, resetForTests } from '../testing/reset'
+import { createFakeApi } from '../../../tests/support/renderer/fake-api'
+import { makeNode, makeProfileNodes } from '../../../tests/support/builders'
+import { installBridge, resetForTests } from '../../../tests/support/renderer/reset'
 import { FIRST_PAINT_ROWS, useNodesStore } from './nodes.store'
 
 afterEach(() => resetForTests())

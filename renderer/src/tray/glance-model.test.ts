@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeNode, makeProfile, makeProfileNodes } from '../testing/fixtures'
+import { makeNode, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
 import { badgesFor, buildRows, countStatuses, freshness, type GlanceRow } from './glance-model'
 
 const prod = makeProfile({ id: 'prod', name: 'Production' })

@@ -1,8 +1,8 @@
-// The wizard's jsdom tests run over the shared fake bridge (testing/fake-api.ts), seeded with the wizard's catalog
+// The wizard's jsdom tests run over the shared fake bridge (fake-api.ts), seeded with the wizard's catalog
 // and with knobs for what the wizard tests script: create answers in order and the plan list.
 import type { CreateNodeResult, EventName, EventPayloads } from '../../../shared/ipc/contract'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
-import { createFakeApi, answerWith, nextAnswer, type FakeAnswer, type FakeApi } from '../../../renderer/src/testing/fake-api'
+import { createFakeApi, answerWith, nextAnswer, type FakeAnswer, type FakeApi } from './fake-api'
 import type { CreateNodeInput } from '../../../renderer/src/features/create-wizard/wizard.rules'
 import { OPTIONS, OS_FAMILIES, PLANS, PROFILE, node, profileNodes } from './wizard-fixtures'
 

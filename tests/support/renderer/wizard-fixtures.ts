@@ -4,7 +4,7 @@ import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
 import type { CreateOptionsData } from '../../../shared/domain/resources'
-import { makeNode, makeProfile, makeProfileNodes } from '../../../renderer/src/testing/fixtures'
+import { makeNode, makeProfile, makeProfileNodes } from '../builders'
 
 export const PROFILE: ProfileView = makeProfile({
   name: 'Chennai prod',

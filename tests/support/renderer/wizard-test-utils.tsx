@@ -1,7 +1,7 @@
 // Renders the wizard over a fake bridge and walks it to a step the way a user would.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { expect, vi } from 'vitest'
-import { installBridge } from '../../../renderer/src/testing/reset'
+import { installBridge } from './reset'
 import { CreateWizard } from '../../../renderer/src/features/create-wizard/CreateWizard'
 import { createFakeBridge, type FakeBridge } from './wizard-fake-bridge'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
+import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { DialogHost } from './DialogHost'
 
 resetStoresAfterEach()

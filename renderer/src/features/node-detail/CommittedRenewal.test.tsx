@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { makeDetail } from '../../testing/fixtures'
-import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
+import { makeDetail } from '../../../../tests/support/builders'
+import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { CommittedRenewal } from './CommittedRenewal'
 
 resetStoresAfterEach()

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { makeDetail, makeNode } from '../../testing/fixtures'
-import { fail } from '../../testing/fake-api'
-import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
+import { makeDetail, makeNode } from '../../../../tests/support/builders'
+import { fail } from '../../../../tests/support/renderer/fake-api'
+import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
 
 resetStoresAfterEach()

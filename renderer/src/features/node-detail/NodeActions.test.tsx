@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { makeNode } from '../../testing/fixtures'
-import { fail } from '../../testing/fake-api'
-import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
+import { makeNode } from '../../../../tests/support/builders'
+import { fail } from '../../../../tests/support/renderer/fake-api'
+import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { NodeActions } from './NodeActions'
 
 resetStoresAfterEach()

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { makeProfileNodes } from '../../testing/fixtures'
+import { makeProfileNodes } from '../../../../tests/support/builders'
 import { PollingBar } from './PollingBar'
 
 const noop = vi.fn()

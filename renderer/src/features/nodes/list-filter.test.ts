@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeNode } from '../../testing/fixtures'
+import { makeNode } from '../../../../tests/support/builders'
 import { filterRows, sortRows, type NodeRow } from './list-filter'
 
 const rows: NodeRow[] = [

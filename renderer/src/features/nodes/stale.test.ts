@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeProfileNodes } from '../../testing/fixtures'
+import { makeProfileNodes } from '../../../../tests/support/builders'
 import { staleNotice } from './stale'
 
 const now = Date.parse('2026-02-01T12:00:00Z')

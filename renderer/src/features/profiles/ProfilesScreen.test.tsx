@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { makeProfile } from '../../testing/fixtures'
-import { installFake, resetStoresAfterEach } from '../../testing/setup-fake'
+import { makeProfile } from '../../../../tests/support/builders'
+import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { loadAll } from '../../stores/events'
 import { ProfilesScreen } from './ProfilesScreen'
 

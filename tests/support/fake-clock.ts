@@ -1,6 +1,7 @@
-// Test helper: a Clock whose time moves only when a test says so. advance() fires due timers in order and lets
-// the promises they start settle before moving on, so async pollers behave as they would in real time.
-import type { Clock } from '../ports'
+// The one fake Clock for tests: time moves only when a test says so. advance() fires due timers in order and lets
+// the promises they start settle before moving on, so async pollers behave as they would in real time; set()
+// jumps without firing anything (a date-dependent rule, not a timer).
+import type { Clock } from '../../electron/main/ports'
 
 interface Timer {
   id: number
@@ -33,6 +34,11 @@ export class FakeClock implements Clock {
 
   clearTimeout(handle: unknown): void {
     this.timers = this.timers.filter((x) => x.id !== handle)
+  }
+
+  /** Jumps to `ms` at once; no timer fires (await advance() for that). */
+  set(ms: number): void {
+    this.t = ms
   }
 
   get pending(): number {

@@ -1,13 +1,13 @@
 // Test support: one reset for everything the renderer keeps between tests (the stores, the start-up, the bridge,
 // the saved first screen), and the way a test puts a fake bridge where the page's real one would be.
 import { BRIDGE_GLOBAL, type BridgeApi } from '../../../shared/ipc/bridge'
-import { resetStartUp } from '../start-up'
-import { useAppStore } from '../stores/app.store'
-import { useNodesStore } from '../stores/nodes.store'
-import { useToastStore } from '../stores/notifications.store'
-import { useProfilesStore } from '../stores/profiles.store'
-import { useSettingsStore } from '../stores/settings.store'
-import { ALL_PROFILES, useUiStore } from '../stores/ui.store'
+import { resetStartUp } from '../../../renderer/src/start-up'
+import { useAppStore } from '../../../renderer/src/stores/app.store'
+import { useNodesStore } from '../../../renderer/src/stores/nodes.store'
+import { useToastStore } from '../../../renderer/src/stores/notifications.store'
+import { useProfilesStore } from '../../../renderer/src/stores/profiles.store'
+import { useSettingsStore } from '../../../renderer/src/stores/settings.store'
+import { ALL_PROFILES, useUiStore } from '../../../renderer/src/stores/ui.store'
 
 /** The bridge lib/ipc.ts finds on the page (typed BridgeApi, so contract changes break a fake at compile time). */
 export function installBridge(api: BridgeApi | null): void {

@@ -15,7 +15,7 @@ import type {
   InvokeResult
 } from '../../../shared/ipc/contract'
 import { errEnvelope, okEnvelope } from '../../../shared/ipc/envelope'
-import { makeDetail } from './fixtures'
+import { makeDetail } from '../builders'
 
 export type FakeHandlers = {
   [C in InvokeChannel]: (input: InvokeInput<C>) => InvokeResult<C> | Promise<InvokeResult<C>>

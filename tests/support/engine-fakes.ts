@@ -1,36 +1,42 @@
 // Test fakes for the engine: an E2EClient over an in-memory node table, and in-memory profiles, settings and
 // last-known stores. Used by the unit tests only.
 import { vi } from 'vitest'
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
-import type { NodeDetail, NodeStatus, NodeSummary } from '../../../shared/domain/node'
-import type { ProfileView } from '../../../shared/domain/profile'
-import type { AppNotification } from '../../../shared/domain/notifications'
-import type { ApiTarget, ClientFactory, ClientOptions, CreateNodeOutcome, E2EClient } from '../api/client.types'
-import { DomainError } from '../errors'
-import type { LastKnown, LastKnownCache, ProfilesService, SettingsService } from '../profiles/profiles.types'
-import type { Logger } from '../redact'
-import { FakeClock } from '../poller/fake-clock'
-import { createNodesService } from './index'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings'
+import type { NodeDetail, NodeStatus, NodeSummary } from '../../shared/domain/node'
+import type { ProfileView } from '../../shared/domain/profile'
+import type { AppNotification } from '../../shared/domain/notifications'
+import type {
+  ApiTarget,
+  ClientFactory,
+  ClientOptions,
+  CreateNodeOutcome,
+  E2EClient
+} from '../../electron/main/api/client.types'
+import { DomainError } from '../../electron/main/errors'
+import type {
+  LastKnown,
+  LastKnownCache,
+  ProfilesService,
+  SettingsService
+} from '../../electron/main/profiles/profiles.types'
+import type { Logger } from '../../electron/main/redact'
+import { makeNode, makeProfile } from './builders'
+import { FakeClock } from './fake-clock'
+import { createNodesService } from '../../electron/main/nodes/index'
 
+/** The engine tests' defaults over the shared builder (builders.ts). */
 export function summary(id: number, status: NodeStatus = 'RUNNING', extra: Partial<NodeSummary> = {}): NodeSummary {
-  return {
+  return makeNode({
     id,
     name: `web-0${id}`,
     status,
     rawStatus: status,
-    plan: 'C3.8GB',
     publicIp: `10.0.0.${id}`,
     privateIp: null,
-    isLocked: false,
-    isProtected: false,
-    isCommitted: false,
     createdAt: null,
-    location: 'Delhi',
     vcpus: 2,
-    memoryGb: 8,
-    diskGb: 100,
     ...extra
-  }
+  })
 }
 
 export function detailOf(n: NodeSummary): NodeDetail {
@@ -156,26 +162,16 @@ export class FakeApi {
 }
 
 export function profileView(id: string, extra: Partial<ProfileView> = {}): ProfileView {
-  return {
+  const base = makeProfile()
+  return makeProfile({
     id,
     name: id.toUpperCase(),
     projectId: '1234',
-    location: 'Delhi',
     apiBaseUrl: 'https://api.example.test/v1',
-    color: '#3b82f6',
     initials: id.slice(0, 2).toUpperCase(),
-    createdAt: '2026-01-01T00:00:00.000Z',
-    lastUsedAt: null,
-    isDemo: false,
-    credentials: {
-      hasCredentials: true,
-      apiKeyHint: '…abcd',
-      tokenExpiresAt: null,
-      tokenState: 'ok',
-      tokenDaysLeft: null
-    },
+    credentials: { ...base.credentials, apiKeyHint: '…abcd' },
     ...extra
-  }
+  })
 }
 
 /** The whole engine over fakes: one FakeApi per profile id. */

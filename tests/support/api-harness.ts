@@ -2,9 +2,9 @@
 // shapes the simulator does not produce.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startSimulator, type StartedSimulator } from '../../simulator/index'
-import type { ApiTarget, ClientOptions, E2EClient } from './client.types'
-import { createE2EClient } from './index'
+import { startSimulator, type StartedSimulator } from '../../electron/simulator/index'
+import type { ApiTarget, ClientOptions, E2EClient } from '../../electron/main/api/client.types'
+import { createE2EClient } from '../../electron/main/api/index'
 
 export const noSleep = async (): Promise<void> => {}
 

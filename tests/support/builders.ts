@@ -1,7 +1,8 @@
-// Plain data builders for renderer tests: a node, a profile, a profile's node list.
-import type { NodeDetail, NodeSummary } from '../../../shared/domain/node'
-import type { ProfileNodes } from '../../../shared/domain/node-state'
-import type { ProfileView } from '../../../shared/domain/profile'
+// The one builder per data type every test uses: a node, its detail, a profile, a profile's node list. Area kits
+// (tray-fixtures, engine-fakes, wizard-fixtures) only pass their own defaults through these.
+import type { NodeDetail, NodeSummary } from '../../shared/domain/node'
+import type { ProfileNodes } from '../../shared/domain/node-state'
+import type { ProfileView } from '../../shared/domain/profile'
 
 export function makeNode(over: Partial<NodeSummary> = {}): NodeSummary {
   const id = over.id ?? 101
