@@ -70,6 +70,33 @@ describe('delete dialog', () => {
     ])
   })
 
+  // A second Enter while the first delete is still on its way must not send another (E2E answers slowly).
+  it('Enter twice while the delete is in flight sends one delete', async () => {
+    let release: (v: { deleted: true }) => void = () => undefined
+    const held = new Promise<{ deleted: true }>((resolve) => (release = resolve))
+    const fake = installFake({ 'nodes:delete': () => held })
+    const onDeleted = vi.fn()
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={makeNode({ id: 9, name: 'web-9' })}
+        onClose={() => undefined}
+        onDeleted={onDeleted}
+      />
+    )
+    const input = screen.getByLabelText(/Type web-9 to confirm/)
+    fireEvent.change(input, { target: { value: 'web-9' } })
+    const form = input.closest('form')!
+    fireEvent.submit(form)
+    fireEvent.submit(form)
+    await settle()
+    fireEvent.submit(form)
+    await act(async () => release({ deleted: true }))
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1))
+    expect(fake.callsTo('nodes:delete')).toHaveLength(1)
+  })
+
   it('refuses a locked node with the reason and no way to type', () => {
     const fake = installFake()
     render(

@@ -1,6 +1,6 @@
 // Delete a node: names it, its profile and IP; the user types the name. When the rules refuse (locked,
 // protected, busy) the dialog only explains why, with no way to go on.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import { deleteAvailability } from '../../../../shared/domain/node-rules'
 import { Dialog } from '../../components/Dialog'
@@ -21,6 +21,8 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
   const [typed, setTyped] = useState('')
   const [reserveIp, setReserveIp] = useState(false)
   const { busy, error, run } = useAction()
+  // A ref, not `busy`: two Enters can land before React re-renders with busy set.
+  const sending = useRef(false)
   const committed = useCommittedCheck(profileId, node)
   const availability = deleteAvailability(node)
   // A committed node's loss is stated before anything can be deleted.
@@ -54,9 +56,16 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
   }
 
   const submit = async () => {
-    if (!ready) return
-    if (await run(() => call((api) => api.nodes.delete({ profileId, nodeId: node.id, confirmName: typed, reserveIp }))))
-      onDeleted()
+    if (!ready || sending.current) return
+    sending.current = true
+    try {
+      if (
+        await run(() => call((api) => api.nodes.delete({ profileId, nodeId: node.id, confirmName: typed, reserveIp })))
+      )
+        onDeleted()
+    } finally {
+      sending.current = false
+    }
   }
 
   return (
