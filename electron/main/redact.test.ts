@@ -40,6 +40,13 @@ describe('scrubPatterns: apikey in query strings', () => {
     expect(scrubPatterns(`/x/?apikey=${encoded}&a=1`)).toBe('/x/?apikey=[redacted]&a=1')
   })
 
+  it('redacts a bare apikey= (a form body, a log line) and a JSON "apikey" field', () => {
+    expect(scrubPatterns(`apikey=${KEY}&x=1`)).toBe('apikey=[redacted]&x=1')
+    expect(scrubPatterns(`body: apikey=${KEY}`)).toBe('body: apikey=[redacted]')
+    expect(scrubPatterns(`{"apikey":"${KEY}","x":1}`)).toBe('{"apikey":"[redacted]","x":1}')
+    expect(scrubPatterns(`{"ApiKey" : "${KEY}"}`)).toBe('{"ApiKey" : "[redacted]"}')
+  })
+
   it('leaves other parameters whose names merely contain apikey alone', () => {
     expect(scrubPatterns('/x/?notapikey=visible')).toBe('/x/?notapikey=visible')
     expect(scrubPatterns('apikey_hint=…1a2b')).toBe('apikey_hint=…1a2b')

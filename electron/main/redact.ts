@@ -49,7 +49,8 @@ function escapeRegExp(text: string): string {
 /** Patterns that are secrets whoever they belong to: apikey query values, bearer tokens, JWTs. */
 export function scrubPatterns(text: string): string {
   return text
-    .replace(/([?&;]apikey=)[^&\s"'<]*/gi, '$1[redacted]')
+    .replace(/((?:^|[^A-Za-z0-9_])apikey=)[^&\s"'<]*/gi, '$1[redacted]')
+    .replace(/("apikey"\s*:\s*")[^"]*/gi, '$1[redacted]')
     .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
 }
