@@ -1,44 +1,38 @@
 // Native implementations of the platform ports: Electron dialogs, notifications, clipboard and links.
 import { clipboard, dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { ClipboardPort, Dialogs, NotificationSink } from '../ports'
+import type { ClipboardPort, ConfirmRequest, Dialogs, NotificationSink } from '../ports'
 import type { AppIdentity } from './app-identity'
 import { isAllowedExternalUrl } from '../app/external-links'
+
+/** One warning box, over the window when it is showing (a box parented to a hidden window would be hidden too). */
+async function warningBox(
+  parent: () => BrowserWindow | null,
+  req: ConfirmRequest,
+  checkboxLabel?: string
+): Promise<Electron.MessageBoxReturnValue> {
+  const options = {
+    type: 'warning' as const,
+    title: req.title,
+    message: req.message,
+    ...(req.detail ? { detail: req.detail } : {}),
+    buttons: req.buttons,
+    cancelId: req.cancelId,
+    defaultId: req.defaultId,
+    ...(checkboxLabel !== undefined ? { checkboxLabel, checkboxChecked: false } : {}),
+    noLink: true
+  }
+  const win = parent()
+  return win && win.isVisible() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
+}
 
 export function createElectronDialogs(parent: () => BrowserWindow | null): Dialogs {
   return {
     async confirm(req) {
-      const options = {
-        type: 'warning' as const,
-        title: req.title,
-        message: req.message,
-        ...(req.detail ? { detail: req.detail } : {}),
-        buttons: req.buttons,
-        cancelId: req.cancelId,
-        defaultId: req.defaultId,
-        noLink: true
-      }
-      const win = parent()
-      const result =
-        win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
-      return result.response
+      return (await warningBox(parent, req)).response
     },
     // The tray's quick delete: keep-the-IP is the message box's own checkbox.
     async confirmWithCheckbox(req) {
-      const options = {
-        type: 'warning' as const,
-        title: req.title,
-        message: req.message,
-        ...(req.detail ? { detail: req.detail } : {}),
-        buttons: req.buttons,
-        cancelId: req.cancelId,
-        defaultId: req.defaultId,
-        checkboxLabel: req.checkboxLabel,
-        checkboxChecked: false,
-        noLink: true
-      }
-      const win = parent()
-      const result =
-        win && win.isVisible() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      const result = await warningBox(parent, req, req.checkboxLabel)
       return { response: result.response, checked: result.checkboxChecked }
     },
     async openFile(req) {
