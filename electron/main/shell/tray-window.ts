@@ -136,6 +136,8 @@ export function createPopoverBrowserWindow(opts: { devServerUrl?: string; dark: 
     title: 'Nodetray glance',
     // The page's own background, so a show never flashes white in dark mode.
     backgroundColor: opts.dark ? '#171c22' : '#ffffff',
+    // Spelled out as in window.ts, not shared: Electronegativity and scripts/security-scan.mjs read each window's
+    // literal options, and a helper would hide them from both.
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
