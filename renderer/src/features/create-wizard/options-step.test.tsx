@@ -1,6 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { nextButton, renderWizard, setCount, setName, teardown, toOptions } from '../../../../tests/support/renderer/wizard-test-utils'
+import {
+  nextButton,
+  renderWizard,
+  setCount,
+  setName,
+  teardown,
+  toOptions
+} from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 
