@@ -53,12 +53,13 @@ export const MUTATION_GROUPS = {
       'shared/domain/*.test.ts',
       'tests/security/node-rules.test.ts',
       'tests/security/create-request.test.ts',
-      'tests/security/pending-actions.test.ts'
+      'tests/security/pending-actions.test.ts',
+      'tests/security/create-command-mutants.test.ts'
     ]
   },
   profiles: {
     mutate: ['electron/main/profiles/profile-mutations.ts'],
-    tests: ['electron/main/profiles/*.test.ts']
+    tests: ['electron/main/profiles/*.test.ts', 'tests/security/profile-mutations-mutants.test.ts']
   },
   poller: {
     mutate: ['electron/main/poller/poller.ts', 'electron/main/poller/request-counter.ts'],
