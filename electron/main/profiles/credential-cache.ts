@@ -10,6 +10,8 @@ import { isKeychainLocked } from '../vault/keytar-vault'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
 
 export const KEYCHAIN_WAIT_MS = 3000
+const RETRY_AFTER_MS = 100
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export type SecretRead =
   { state: 'stored'; creds: Credentials } | { state: 'missing' } | { state: 'locked' | 'unavailable'; hint: string }
@@ -42,18 +44,25 @@ export function createCredentialCache(
 
   const start = (account: string, unlock: boolean): Promise<SecretRead> => {
     const gen = generation.get(account) ?? 0
-    const p = vault.get(account, { unlock }).then(
-      (creds): SecretRead => {
-        if (!creds) return { state: 'missing' }
-        scrubber.add(creds.apiKey)
-        scrubber.add(creds.authToken)
-        return { state: 'stored', creds }
-      },
-      (err: unknown): SecretRead => {
-        const hint = isDomainError(err) ? (err.data.hint ?? KEYCHAIN_HINTS.other) : KEYCHAIN_HINTS.other
-        return { state: isKeychainLocked(err) ? 'locked' : 'unavailable', hint }
-      }
-    )
+    // A keychain that failed without saying "locked" gets one more try: a D-Bus call can fail once while the
+    // Secret Service is busy or restarting, and "unavailable" would send the user to install things they have.
+    const p = vault
+      .get(account, { unlock })
+      .catch((err: unknown) =>
+        isKeychainLocked(err) ? Promise.reject(err) : pause(RETRY_AFTER_MS).then(() => vault.get(account, { unlock }))
+      )
+      .then(
+        (creds): SecretRead => {
+          if (!creds) return { state: 'missing' }
+          scrubber.add(creds.apiKey)
+          scrubber.add(creds.authToken)
+          return { state: 'stored', creds }
+        },
+        (err: unknown): SecretRead => {
+          const hint = isDomainError(err) ? (err.data.hint ?? KEYCHAIN_HINTS.other) : KEYCHAIN_HINTS.other
+          return { state: isKeychainLocked(err) ? 'locked' : 'unavailable', hint }
+        }
+      )
     inFlight.set(account, p)
     void p.then((r) => {
       if (inFlight.get(account) === p) inFlight.delete(account)
