@@ -20,10 +20,17 @@ function linesOf(file, startsWith, endsWith) {
  */
 export const MUTATION_GROUPS = {
   ipc: {
-    mutate: ['shared/ipc/schemas.ts', 'electron/main/ipc/registry.ts', 'electron/main/ipc/sender.ts'],
+    mutate: [
+      'shared/ipc/schemas.ts',
+      'electron/main/ipc/registry.ts',
+      'electron/main/ipc/sender.ts',
+      // validationError (zod issues → the VALIDATION envelope naming the field) moved here from the registry.
+      'electron/main/errors.ts'
+    ],
     tests: [
       'tests/security/ipc-schemas.test.ts',
       'tests/security/ipc-registry.test.ts',
+      'tests/security/domain-error.test.ts',
       'tests/integration/ipc-unknown-keys.test.ts',
       'electron/main/ipc/registry.test.ts',
       'electron/main/ipc/sender.test.ts'
