@@ -5,6 +5,7 @@ import { afterNextPaint } from './lib/after-paint'
 import { preloadFirstRun } from './lazy-screens'
 import { startWindow } from './start-up'
 import './styles/global.css'
+import './styles/shell.css'
 
 // The chunk request goes out first so the host serves it before it spends time on the node snapshot.
 const mounting = import('./mount')

@@ -8,6 +8,7 @@ import { useSettingsStore } from '../../stores/settings.store'
 import { useUiStore } from '../../stores/ui.store'
 import { ProfileForm } from '../profiles/ProfileForm'
 import { ImportFlow } from './ImportFlow'
+import './first-run.css'
 
 type Step = 'choose' | 'add' | 'import'
 

@@ -10,6 +10,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { formatDate } from '../../lib/format'
 import { call, type AppError } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import './first-run.css'
 
 interface Row {
   alias: string

@@ -6,6 +6,7 @@ import { daysLeft } from '../../../../shared/domain/running-cost'
 import { call } from '../../lib/ipc'
 import { formatDate, formatInr } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
+import './node-detail.css'
 
 export type CommittedCheck =
   { state: 'none' } | { state: 'checking' } | { state: 'known'; committed: CommittedInfo } | { state: 'unknown' }

@@ -9,6 +9,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
 import { PENDING_LABEL } from '../nodes/pending-label'
+import './node-detail.css'
 
 interface NodeActionsProps {
   profileId: string

@@ -13,6 +13,7 @@ import { CommittedRenewal } from './CommittedRenewal'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
 import { NodeActions } from './NodeActions'
 import { useNodeDetail } from './use-node-detail'
+import './node-detail.css'
 
 interface NodeDetailPanelProps {
   profileId: string

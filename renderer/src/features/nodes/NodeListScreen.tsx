@@ -17,6 +17,7 @@ import { filterRows, searchKey, sortRows, type NodeRow, type SortKey, type Statu
 import { NodeTable } from './NodeTable'
 import { PollingBar } from './PollingBar'
 import { StaleBanners } from './StaleBanners'
+import './nodes.css'
 
 const STATUSES = Object.keys(STATUS_LABEL) as NodeStatus[]
 

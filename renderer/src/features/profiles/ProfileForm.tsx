@@ -18,6 +18,7 @@ import {
   type ProfileFormValues
 } from './profile-form.model'
 import { ProjectPicker } from './ProjectPicker'
+import './profiles.css'
 
 interface ProfileFormProps {
   profile?: ProfileView

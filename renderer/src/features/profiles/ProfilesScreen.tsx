@@ -17,6 +17,7 @@ import { ImportFlow } from '../first-run/ImportFlow'
 import { ProfileForm } from './ProfileForm'
 import { retryKeychain } from './retry-keychain'
 import { credentialProblem } from './token-warning'
+import './profiles.css'
 
 type Editing = { mode: 'add' } | { mode: 'edit'; profile: ProfileView } | { mode: 'import' } | null
 
