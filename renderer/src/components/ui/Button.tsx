@@ -30,13 +30,13 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   return (
     <>
       <button
+        {...rest}
         ref={ref}
         type={type ?? 'button'}
         className={buttonClass(variant, size, className)}
         disabled={isDisabled}
         title={disabledReason ?? rest.title}
         aria-describedby={disabledReason ? reasonId : rest['aria-describedby']}
-        {...rest}
       >
         {Icon && <Icon size={size === 'sm' ? 14 : 16} aria-hidden="true" strokeWidth={2} />}
         {children}
