@@ -35,6 +35,9 @@ export async function startHost(opts: HostOptions = {}): Promise<{ handle: Previ
     '--test-hooks',
     '--transitions',
     opts.transitions ?? 'fast',
+    // A build elsewhere (`electron-vite build --outDir X`, then NODETRAY_RENDERER_DIR=X/renderer) lets several
+    // people test their own build at once without overwriting out/.
+    ...(process.env.NODETRAY_RENDERER_DIR ? ['--renderer-dir', process.env.NODETRAY_RENDERER_DIR] : []),
     ...(opts.extraArgs ?? [])
   ]
   const child: ChildProcess = spawn(join('node_modules', '.bin', 'tsx'), args, { stdio: ['ignore', 'pipe', 'pipe'] })
