@@ -1,9 +1,11 @@
 // Tab list with arrow-key movement (WAI-ARIA tabs pattern, automatic activation).
 import { useRef } from 'react'
+import type { LucideIcon } from 'lucide-react'
 
 export interface TabItem<K extends string> {
   key: K
   label: string
+  icon?: LucideIcon
 }
 
 interface TabsProps<K extends string> {
@@ -46,6 +48,7 @@ export function Tabs<K extends string>({ label, items, active, onChange, idPrefi
             else if (e.key === 'End') move(items.length - 1, 0)
           }}
         >
+          {item.icon && <item.icon size={16} aria-hidden="true" />}
           {item.label}
         </button>
       ))}
