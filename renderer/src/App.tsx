@@ -1,9 +1,11 @@
 // The window: header (name, version, navigation), the current screen, toasts, and in the preview the
 // native-dialog stand-in.
 import { useEffect } from 'react'
+import { KeyRound, Server, SlidersHorizontal } from 'lucide-react'
 import { ScreenBoundary } from './components/ScreenBoundary'
 import { Spinner } from './components/Spinner'
-import { Tabs, type TabItem } from './components/Tabs'
+import { type TabItem } from './components/Tabs'
+import { AppHeader } from './components/AppHeader'
 import { Toasts } from './components/Toasts'
 import { ErrorText } from './components/ErrorText'
 import { Notices } from './components/Notices'
@@ -31,24 +33,21 @@ export function App() {
 
   const firstRun = loaded && showsFirstRun(profiles, firstRunDone)
   const tabs: TabItem<View>[] = [
-    { key: 'nodes', label: 'Nodes' },
-    { key: 'profiles', label: 'Profiles' },
-    { key: 'settings', label: 'Settings' }
+    { key: 'nodes', label: 'Nodes', icon: Server },
+    { key: 'profiles', label: 'Profiles', icon: KeyRound },
+    { key: 'settings', label: 'Settings', icon: SlidersHorizontal }
   ]
 
   return (
     <div className="app">
-      <header className="app-header row">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <strong>{info?.name ?? 'Nodetray'}</strong>
-          <span className="muted small" data-testid="app-version">
-            {info ? `v${info.version}` : ''}
-          </span>
-          {info?.preview && <span className="tag">Preview</span>}
-        </span>
-        {!firstRun && loaded && <Tabs label="Sections" items={tabs} active={view} onChange={setView} idPrefix="main" />}
-      </header>
+      <AppHeader
+        name={info?.name ?? 'Nodetray'}
+        version={info?.version ?? null}
+        preview={info?.preview ?? false}
+        tabs={!firstRun && loaded ? tabs : null}
+        active={view}
+        onChange={setView}
+      />
       <main
         className="app-main"
         id="main-panel"
