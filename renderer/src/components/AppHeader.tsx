@@ -1,5 +1,5 @@
 // The window's title bar: brand and version, the section tabs (icon + label), and the preview marker.
-import { FlaskConical } from 'lucide-react'
+import { FlaskConical, Server } from 'lucide-react'
 import { Tabs, type TabItem } from './Tabs'
 
 interface AppHeaderProps<K extends string> {
@@ -15,7 +15,9 @@ export function AppHeader<K extends string>({ name, version, preview, tabs, acti
   return (
     <header className="app-header">
       <span className="brand">
-        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-mark" aria-hidden="true">
+          <Server size={13} strokeWidth={2.5} />
+        </span>
         <strong className="brand-name">{name}</strong>
         <span className="brand-version" data-testid="app-version">
           {version ? `v${version}` : ''}
