@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { formatAge, formatDuration, formatInr } from './format'
+import { formatAge, formatDuration, formatInr, formatInrForDays, formatInrPer } from './format'
 
 describe('formatters', () => {
   it('formats rupees the Indian way', () => {
     expect(formatInr(3841200.5)).toBe('₹38,41,200.50')
     expect(formatInr(null)).toBe('—')
+    expect(formatInr(38412)).toBe('₹38,412')
+    expect(formatInr(38412.0)).toBe('₹38,412')
+    expect(formatInr(2.7)).toBe('₹2.70')
+    expect(formatInr(0)).toBe('₹0')
+    expect(formatInr(Number.NaN)).toBe('—')
+  })
+  it('formats rates and committed terms from numbers', () => {
+    expect(formatInrPer(2.7, 'hour')).toBe('₹2.70/hour')
+    expect(formatInrPer(3, 'hour')).toBe('₹3.00/hour')
+    expect(formatInrPer(1971.0, 'month')).toBe('₹1,971/month')
+    expect(formatInrPer(undefined, 'month')).toBe('—')
+    expect(formatInrForDays(38412.0, 365)).toBe('₹38,412 for 365 days')
+    expect(formatInrForDays(100, 1)).toBe('₹100 for 1 day')
+    expect(formatInrForDays(100, null)).toBe('₹100')
   })
   it('says how old data is', () => {
     const now = Date.parse('2026-02-01T12:00:00Z')

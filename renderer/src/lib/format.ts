@@ -7,11 +7,47 @@ function lazily<T>(make: () => T): () => T {
   return () => (value ??= make())
 }
 
-const inr = lazily(() => new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }))
+const inrWhole = lazily(
+  () => new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 })
+)
+const inrPaise = lazily(
+  () =>
+    new Intl.NumberFormat('en-IN', {
+      style: 'currency',
+      currency: 'INR',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2
+    })
+)
 
+const known = (amount: number | null | undefined): amount is number =>
+  amount !== null && amount !== undefined && Number.isFinite(amount)
+
+/**
+ * The app's one money formatter: rupees with Indian grouping, whole amounts without paise ("₹38,412",
+ * "₹38,41,200.50"). Unknown → "—". Build prices from numbers, never from the API's text ("Rs. 38412.0").
+ */
 export function formatInr(amount: number | null | undefined): string {
-  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—'
-  return inr().format(amount)
+  if (!known(amount)) return '—'
+  // Whole to the paisa → no decimals; otherwise always two ("₹2.70", never "₹2.7").
+  return Math.abs(amount - Math.round(amount)) < 0.005
+    ? inrWhole().format(Math.round(amount))
+    : inrPaise().format(amount)
+}
+
+export type PriceUnit = 'hour' | 'day' | 'month'
+
+/** "₹2.70/hour", "₹1,971/month". An hourly rate always shows paise. */
+export function formatInrPer(amount: number | null | undefined, unit: PriceUnit): string {
+  if (!known(amount)) return '—'
+  return `${unit === 'hour' ? inrPaise().format(amount) : formatInr(amount)}/${unit}`
+}
+
+/** "₹38,412 for 365 days" (a committed plan's price for its term). */
+export function formatInrForDays(amount: number | null | undefined, days: number | null | undefined): string {
+  if (!known(amount)) return '—'
+  if (!known(days) || days <= 0) return formatInr(amount)
+  return `${formatInr(amount)} for ${days} ${days === 1 ? 'day' : 'days'}`
 }
 
 /** "just now", "12 s ago", "3 min ago", "2 h ago", "4 days ago". */

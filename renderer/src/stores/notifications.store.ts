@@ -7,6 +7,8 @@ export interface Toast {
   kind: ToastKind
   title: string
   body?: string
+  /** Technical detail (a status code, an API path) shown only inside a disclosure. */
+  detail?: string
 }
 
 interface ToastState {
