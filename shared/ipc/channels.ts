@@ -31,7 +31,9 @@ export const INVOKE_CHANNELS = [
   'tray:activate',
   'dialog:respond',
   'updates:status',
-  'updates:restart'
+  'updates:restart',
+  'wizard:draft-get',
+  'wizard:draft-save'
 ] as const
 
 export const EVENT_NAMES = [

@@ -21,6 +21,8 @@ export interface AppInfo {
   platform: string
   /** The demo profile (embedded simulator) is available and shown. */
   demoMode: boolean
+  /** The demo sandbox can be shown in this build (the first-run choice, the setting); absent means false. */
+  demoAvailable?: boolean
   /** Running in the browser preview host rather than Electron. */
   preview: boolean
   /** Problems found at startup (e.g. an unreadable profile file kept aside), until dismissed. */
@@ -46,6 +48,13 @@ export interface ImportPreview {
   kind: z.infer<typeof S.ImportKind>
   source: string
   entries: ImportPreviewEntry[]
+}
+
+export type WizardDraftData = z.infer<typeof S.WizardDraftSchema>
+export interface WizardDraftSaved {
+  draft: WizardDraftData
+  /** ISO time of the last save. */
+  savedAt: string
 }
 
 export type CreateNodeResult = {
@@ -86,7 +95,9 @@ export const invokeSchemas = {
   'tray:activate': S.TrayActivateInput,
   'dialog:respond': S.DialogResponseInput,
   'updates:status': S.Empty,
-  'updates:restart': S.Empty
+  'updates:restart': S.Empty,
+  'wizard:draft-get': S.Empty,
+  'wizard:draft-save': S.WizardDraftSaveInput
 } as const
 
 export interface InvokeResults {
@@ -127,6 +138,9 @@ export interface InvokeResults {
   'updates:status': UpdateStatus
   /** Installs a downloaded update: the app quits and restarts; false when none is ready. */
   'updates:restart': { restarting: boolean }
+  /** The create wizard's unfinished draft, kept in main's memory only; null when there is none. */
+  'wizard:draft-get': WizardDraftSaved | null
+  'wizard:draft-save': { saved: boolean }
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas

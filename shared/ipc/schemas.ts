@@ -170,6 +170,8 @@ export const SettingsPatch = z.strictObject({
   launchAtLogin: z.boolean().optional(),
   startHidden: z.boolean().optional(),
   quitOnClose: z.boolean().optional(),
+  showDemo: z.boolean().optional(),
+  /** The opposite of showDemo (older callers); when both come, showDemo wins. */
   hideDemo: z.boolean().optional(),
   glanceShortcut: z.boolean().optional()
 })
@@ -188,3 +190,38 @@ export const DialogResponseInput = z.strictObject({
   response: z.number().int().min(-1).max(10),
   path: z.string().max(4096).optional()
 })
+
+/**
+ * The create wizard's unfinished choices. Kept in main's memory only, never on disk (a start script may hold
+ * secrets), so a draft survives closing the window but not quitting. Every field is capped: at most ~70 KB.
+ */
+export const WIZARD_DRAFT_STEPS = ['setup', 'plan', 'options', 'review'] as const
+/** Twice the create limit, so a script that is a little too long is still kept while the user trims it. */
+export const WIZARD_DRAFT_MAX_SCRIPT = 32768
+export const WizardDraftSchema = z.strictObject({
+  profileId: ProfileId,
+  step: z.enum(WIZARD_DRAFT_STEPS),
+  os: z
+    .strictObject({
+      os: z.string().min(1).max(100),
+      version: z.string().min(1).max(100),
+      subCategory: z.string().max(100),
+      displayCategory: z.string().min(1).max(100)
+    })
+    .nullable(),
+  /** The plan by slug (prices are read again on resume); the SKU only names the draft. */
+  plan: z.strictObject({ slug: z.string().min(3).max(200), sku: z.string().min(1).max(100) }).nullable(),
+  name: z.string().max(100),
+  count: z.number().int().min(1).max(5),
+  sshKeyIds: z.array(z.number().int().positive()).max(100),
+  backups: z.boolean(),
+  vpcId: z.number().int().positive().nullable(),
+  securityGroupId: z.number().int().positive().nullable(),
+  reserveIp: z.string().max(64).nullable(),
+  ipv6: z.boolean(),
+  startScript: z.string().max(WIZARD_DRAFT_MAX_SCRIPT),
+  diskText: z.string().max(16),
+  committedSkuId: z.number().int().positive().nullable()
+})
+/** `draft: null` forgets the draft (after a create, or when the user discards it). */
+export const WizardDraftSaveInput = z.strictObject({ draft: WizardDraftSchema.nullable() })

@@ -80,7 +80,27 @@ export function validExamples(k: Known): Examples {
     'tray:activate': { itemId: `node:${k.profileId}:${k.nodeId}:power_off` },
     'dialog:respond': { dialogId: 'dialog-1', response: 1, path: '/tmp/x.json' },
     'updates:status': {},
-    'updates:restart': {}
+    'updates:restart': {},
+    'wizard:draft-get': {},
+    'wizard:draft-save': {
+      draft: {
+        profileId: k.profileId,
+        step: 'options',
+        os: { os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' },
+        plan: { slug: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi', sku: 'C3.8GB' },
+        name: 'fuzz-node',
+        count: 1,
+        sshKeyIds: [1],
+        backups: false,
+        vpcId: null,
+        securityGroupId: null,
+        reserveIp: null,
+        ipv6: false,
+        startScript: '#!/bin/sh\necho hi',
+        diskText: '100',
+        committedSkuId: null
+      }
+    }
   }
 }
 

@@ -4,14 +4,18 @@ import type { MainServices } from './create-main'
 import { UPDATES_UNAVAILABLE } from '../../../shared/domain/updates'
 import { DomainError } from '../errors'
 import { allowedExternalHref } from './external-links'
+import { createWizardDrafts } from '../wizard/draft.service'
 
 export function createHandlers(s: MainServices): HandlerMap {
+  // The wizard's draft lives in memory only (electron/main/wizard/draft.service.ts).
+  const drafts = createWizardDrafts(() => s.env.clock?.now() ?? Date.now())
   return {
     'app:info': async () => ({
       name: 'Nodetray',
       version: s.env.version,
       platform: s.env.platform,
-      demoMode: s.env.demo !== null && !s.settings.get().hideDemo,
+      demoMode: s.env.demo !== null && s.settings.get().showDemo,
+      demoAvailable: s.env.demo !== null,
       preview: s.env.preview,
       notices: s.profiles.notices.map(({ id, level, message }) => ({ id, level, message }))
     }),
@@ -80,6 +84,8 @@ export function createHandlers(s: MainServices): HandlerMap {
       return { done: true }
     },
     'updates:status': async () => s.env.updates?.status() ?? UPDATES_UNAVAILABLE,
-    'updates:restart': async () => ({ restarting: s.env.updates?.restart() ?? false })
+    'updates:restart': async () => ({ restarting: s.env.updates?.restart() ?? false }),
+    'wizard:draft-get': async () => drafts.get(),
+    'wizard:draft-save': async ({ draft }) => drafts.save(draft)
   }
 }

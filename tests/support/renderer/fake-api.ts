@@ -12,7 +12,8 @@ import type {
   EventPayloads,
   InvokeChannel,
   InvokeInput,
-  InvokeResult
+  InvokeResult,
+  WizardDraftSaved
 } from '../../../shared/ipc/contract'
 import { errEnvelope, okEnvelope } from '../../../shared/ipc/envelope'
 import { makeDetail } from '../builders'
@@ -61,6 +62,8 @@ export interface FakeState {
   snapshot: ProfileNodes[]
   /** What the page asked main to copy. */
   clipboard: string[]
+  /** The create wizard's draft as main would hold it. */
+  wizardDraft: WizardDraftSaved | null
 }
 
 export type FakeApi = BridgeApi & {
@@ -78,6 +81,7 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
     profiles: [],
     snapshot: [],
     clipboard: [],
+    wizardDraft: null,
     ...initial
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>()
@@ -157,7 +161,12 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
     'tray:activate': () => ({ done: true }),
     'dialog:respond': () => ({ done: true }),
     'updates:status': () => ({ state: 'idle', enabled: false, version: null, message: null }),
-    'updates:restart': () => ({ restarting: false })
+    'updates:restart': () => ({ restarting: false }),
+    'wizard:draft-get': () => state.wizardDraft,
+    'wizard:draft-save': ({ draft }) => {
+      state.wizardDraft = draft ? { draft, savedAt: new Date().toISOString() } : null
+      return { saved: draft !== null }
+    }
   }
   const handlers = { ...defaults, ...overrides } as Record<InvokeChannel, (input: unknown) => unknown>
 
