@@ -32,11 +32,18 @@ export interface CommittedInfo {
   /** Parsed from termEndRaw when possible (treated as IST). */
   termEnd: string | null
   message: string | null
+  /** What happens at the term end, when E2E says (or this app saved it since); absent or null when unknown. */
+  mode?: CommittedMode | null
+  /** The committed plan chosen for the renewal, when known (auto_renew). */
+  renewPlanId?: number | null
 }
 
 export interface NodeDetail extends NodeSummary {
   vmId: number | null
   price: string | null
+  /** Read from `price` ("Rs. 2.7/Hour or Rs. 1971.0 Monthly"): numbers to format, never the API's text. */
+  pricePerHour?: number | null
+  pricePerMonth?: number | null
   os: { name: string; version: string; fullName: string | null } | null
   sshKeys: { label: string }[]
   startScriptCount: number

@@ -11,7 +11,7 @@ import {
 } from './catalog.mapper'
 import { createNodeBody, expectedNames, readCreateReply } from './create.client'
 import { parseIstDate, toIp, toNumber } from './lenient'
-import { nodeDetailSchema, nodeRowSchema, toNodeDetail, toNodeSummary } from './nodes.mapper'
+import { nodeDetailSchema, nodeRowSchema, parsePriceText, toNodeDetail, toNodeSummary } from './nodes.mapper'
 import {
   projectRow,
   reservedIpRow,
@@ -162,8 +162,27 @@ describe('node list and detail', () => {
       days: 365,
       termEndRaw: '21-January-2027 14:05',
       termEnd: '2027-01-21T08:35:00.000Z',
-      message: 'Renews on 21-January-2027'
+      message: 'Renews on 21-January-2027',
+      mode: null
     })
+    expect(d).toMatchObject({ pricePerHour: 5.4, pricePerMonth: 3942 })
+  })
+
+  it('reads the term-end choice and the price as numbers', () => {
+    const d = toNodeDetail(
+      nodeDetailSchema.parse({
+        id: 7,
+        price: 'Rs. 2.7/Hour or Rs. 1,971.0 Monthly',
+        committed_details: [{ committed_sku_id: 1, committed_node_status: 'auto_terminate' }]
+      })
+    )
+    expect(d.committed?.mode).toBe('auto_terminate')
+    expect(d).toMatchObject({ pricePerHour: 2.7, pricePerMonth: 1971 })
+    expect(parsePriceText('free')).toEqual({ perHour: null, perMonth: null })
+    const odd = toNodeDetail(
+      nodeDetailSchema.parse({ id: 8, committed_details: [{ committed_node_status: 'someday' }] })
+    )
+    expect(odd.committed?.mode).toBeNull()
   })
 
   it('survives missing optional fields and wrong types', () => {

@@ -3,7 +3,13 @@
 // for display.
 import { z } from 'zod'
 import { LOCATIONS, type Location } from '../../../shared/domain/location'
-import type { CommittedInfo, NodeDetail, NodeSummary } from '../../../shared/domain/node'
+import {
+  COMMITTED_MODES,
+  type CommittedInfo,
+  type CommittedMode,
+  type NodeDetail,
+  type NodeSummary
+} from '../../../shared/domain/node'
 import { normalizeStatus } from '../../../shared/domain/node-status'
 import { intId, parseIstDate, toBool, toIp, toNumber, toText } from './lenient'
 import { isRecord } from './envelope'
@@ -54,7 +60,24 @@ export function toCommittedInfo(raw: unknown): CommittedInfo | null {
     days: toNumber(raw['committed_days']),
     termEndRaw,
     termEnd: parseIstDate(termEndRaw),
-    message: toText(raw['committed_node_message'])
+    message: toText(raw['committed_node_message']),
+    mode: toCommittedMode(raw['committed_node_status'])
+  }
+}
+
+function toCommittedMode(v: unknown): CommittedMode | null {
+  const text = toText(v)?.toLowerCase()
+  return COMMITTED_MODES.find((m) => m === text) ?? null
+}
+
+const amount = (m: RegExpMatchArray | null): number | null => (m?.[1] ? toNumber(m[1].replace(/,/g, '')) : null)
+
+/** "Rs. 2.7/Hour or Rs. 1971.0 Monthly" → 2.7 and 1971: the window formats numbers, never the API's text. */
+export function parsePriceText(text: string | null): { perHour: number | null; perMonth: number | null } {
+  if (!text) return { perHour: null, perMonth: null }
+  return {
+    perHour: amount(text.match(/([\d.,]+)\s*\/\s*hour/i)),
+    perMonth: amount(text.match(/([\d.,]+)\s*(?:\/\s*)?month/i))
   }
 }
 
@@ -68,10 +91,13 @@ function osOf(raw: unknown): NodeDetail['os'] {
 export function toNodeDetail(row: NodeDetailRow, fallbackLocation: Location | null = null): NodeDetail {
   const summary = toNodeSummary(row, fallbackLocation)
   const committedRaw = asList(row['committed_details']).find(isRecord)
+  const price = parsePriceText(toText(row['price']))
   return {
     ...summary,
     vmId: toNumber(row['vm_id']),
     price: toText(row['price']),
+    pricePerHour: price.perHour,
+    pricePerMonth: price.perMonth,
     os: osOf(row['os_info']),
     sshKeys: asList(row['ssh_keys'])
       .filter(isRecord)

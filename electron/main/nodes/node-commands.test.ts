@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { CommittedInfo, CommittedMode } from '../../../shared/domain/node'
 import { DomainError } from '../errors'
+import { SAVED_CHOICE_WINS_MS } from './node-commands'
 import { engineHarness, FakeApi, summary } from '../../../tests/support/engine-fakes'
 
 async function started(nodes = [summary(1), summary(2, 'OFF'), summary(3, 'RUNNING', { isLocked: true })]) {
@@ -155,6 +157,62 @@ describe('committed settings', () => {
     expect(api.calls.committed).toBe(0)
     await h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_renew', committedPlanId: 77 })
     expect(api.calls.committed).toBe(1)
+    await h.service.stop()
+  })
+
+  /** E2E's detail reports `reported` as the term-end choice (null: it does not say). */
+  class CommittedApi extends FakeApi {
+    reported: CommittedMode | null = 'auto_renew'
+    override client(o?: Parameters<FakeApi['client']>[0]): ReturnType<FakeApi['client']> {
+      const c = super.client(o)
+      return {
+        ...c,
+        getNode: async (id) => {
+          const d = await c.getNode(id)
+          return { ...d, committed: { ...term, mode: this.reported } }
+        }
+      }
+    }
+  }
+  const term: CommittedInfo = {
+    skuId: 900,
+    skuName: '365 Days Committed , Rs. 38412.0',
+    price: 38412,
+    days: 365,
+    termEndRaw: null,
+    termEnd: null,
+    message: 'Committed until 2027-01-21; then auto renew',
+    mode: 'auto_renew'
+  }
+
+  it('reports the saved choice in the next detail at once, even while E2E still says the old one', async () => {
+    const api = new CommittedApi([summary(5, 'RUNNING', { isCommitted: true })])
+    const h = engineHarness({ a: api })
+    await h.service.start()
+    await h.clock.advance(1)
+    expect((await h.service.detail('a', 5)).committed?.mode).toBe('auto_renew')
+    await h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_terminate' })
+    // E2E has not caught up: the choice just saved wins.
+    expect((await h.service.detail('a', 5)).committed).toMatchObject({ mode: 'auto_terminate', renewPlanId: null })
+    // Later, E2E's word counts again.
+    await h.clock.advance(SAVED_CHOICE_WINS_MS + 1)
+    expect((await h.service.detail('a', 5)).committed?.mode).toBe('auto_renew')
+    // When E2E never says, the choice saved here stays.
+    api.reported = null
+    await h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_renew', committedPlanId: 901 })
+    await h.clock.advance(SAVED_CHOICE_WINS_MS + 1)
+    expect((await h.service.detail('a', 5)).committed).toMatchObject({ mode: 'auto_renew', renewPlanId: 901 })
+    await h.service.stop()
+  })
+
+  it('a failed save changes nothing that the detail reports', async () => {
+    const api = new CommittedApi([summary(5, 'RUNNING', { isCommitted: true })])
+    const h = engineHarness({ a: api })
+    await h.service.start()
+    await h.clock.advance(1)
+    api.failNext.push(new DomainError('SERVER', 'E2E had a problem', { status: 503 }))
+    await expect(h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_terminate' })).rejects.toThrow()
+    expect((await h.service.detail('a', 5)).committed?.mode).toBe('auto_renew')
     await h.service.stop()
   })
 })

@@ -2,7 +2,7 @@
 // main knows it before anything is sent, so a refused action costs no request.
 import type { z } from 'zod'
 import type { OsFamily, Plan } from '../../../shared/domain/catalog'
-import type { NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
+import type { CommittedMode, NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
 import { actionAvailability, deleteAvailability } from '../../../shared/domain/node-rules'
 import type { PendingKind } from '../../../shared/domain/node-state'
 import type { CreateOptionsData } from '../../../shared/domain/index'
@@ -50,7 +50,19 @@ function refuseIfBusy(rt: ProfileRead, node: NodeSummary): void {
     )
 }
 
+/** How long a term-end choice saved here outranks what E2E's detail says (E2E may still report the old one). */
+export const SAVED_CHOICE_WINS_MS = 10 * 60_000
+
+interface SavedChoice {
+  mode: CommittedMode
+  planId: number | null
+  at: number
+}
+
 export class NodeCommands {
+  /** Term-end choices saved from this app, by "profileId:nodeId": E2E's detail may not say, or not yet. */
+  private readonly savedChoices = new Map<string, SavedChoice>()
+
   constructor(private readonly engine: Engine) {}
 
   /** Marks the node pending for the duration of `call`; it settles when a later list shows the result. */
@@ -115,8 +127,23 @@ export class NodeCommands {
     await this.tracked(rt, node.id, 'committed', (c) =>
       c.updateCommittedSettings(node.id, input.mode, input.committedPlanId)
     )
+    this.savedChoices.set(`${input.profileId}:${node.id}`, {
+      mode: input.mode,
+      planId: input.mode === 'auto_renew' ? (input.committedPlanId ?? null) : null,
+      at: this.engine.deps.clock.now()
+    })
     // The term may have changed: look it up again on the next refresh.
     this.engine.forgetTermLookup(rt, node.id)
+  }
+
+  /** The detail with the term-end choice saved here, when E2E does not say it or has not caught up yet. */
+  private withSavedChoice(profileId: string, detail: NodeDetail): NodeDetail {
+    const saved = this.savedChoices.get(`${profileId}:${detail.id}`)
+    const c = detail.committed
+    if (!saved || !c) return detail
+    const fresh = this.engine.deps.clock.now() - saved.at < SAVED_CHOICE_WINS_MS
+    if (c.mode && !fresh) return detail
+    return { ...detail, committed: { ...c, mode: saved.mode, renewPlanId: saved.planId } }
   }
 
   async detail(profileId: string, nodeId: number): Promise<NodeDetail> {
@@ -124,7 +151,7 @@ export class NodeCommands {
     const client = await this.engine.clientFor(rt)
     const detail = await client.getNode(nodeId)
     this.engine.noteDetail(rt, detail)
-    return detail
+    return this.withSavedChoice(profileId, detail)
   }
 
   async catalogOs(profileId: string): Promise<OsFamily[]> {
