@@ -1,5 +1,7 @@
-// `npm run preview:web -- [--port N] [--user-data-dir DIR] [--vault memory|keychain] [--no-demo]
-//   [--transitions instant|fast|real] [--latency MS] [--test-hooks]`
+// `npm run preview:web -- [--port N] [--user-data-dir DIR] [--vault memory|keychain] [--demo opt-in|on|off]
+//   [--no-demo] [--transitions instant|fast|real] [--latency MS] [--test-hooks]`
+// --demo opt-in (default): the first-run screen offers the demo sandbox, as in the app. on: start with the demo
+// shown while nothing is set up (no profile of your own). off (or --no-demo): no demo at all.
 // Prints the URL on its own line (first line of stdout), then serves until interrupted.
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'user-data-dir': { type: 'string', default: '.preview-data' },
       vault: { type: 'string', default: 'memory' },
+      demo: { type: 'string', default: 'opt-in' },
       'no-demo': { type: 'boolean', default: false },
       transitions: { type: 'string', default: 'fast' },
       latency: { type: 'string', default: '0' },
@@ -24,6 +27,9 @@ async function main(): Promise<void> {
   const transitions = values.transitions
   if (transitions !== 'instant' && transitions !== 'fast' && transitions !== 'real')
     throw new Error('--transitions must be instant, fast or real')
+  const demoMode = values['no-demo'] ? 'off' : values.demo
+  if (demoMode !== 'opt-in' && demoMode !== 'on' && demoMode !== 'off')
+    throw new Error('--demo must be opt-in, on or off')
   if (values.vault !== 'memory' && values.vault !== 'keychain') throw new Error('--vault must be memory or keychain')
   const dataDir = resolve(values['user-data-dir'])
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
@@ -36,7 +42,8 @@ async function main(): Promise<void> {
       values.vault === 'memory'
         ? new MemoryVault()
         : createKeytarVault({ service: keychainServiceFromEnv(process.env, 'Nodetray-preview') }),
-    demo: !values['no-demo'],
+    demo: demoMode !== 'off',
+    demoStart: demoMode === 'on' ? 'on' : 'opt-in',
     demoTransitions: transitions,
     demoLatencyMs: Number(values.latency),
     testHooks: values['test-hooks']

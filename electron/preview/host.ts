@@ -9,6 +9,7 @@ import { createMain, type Main } from '../main/app/create-main'
 import type { ClientFactory } from '../main/api/client.types'
 import type { Clock } from '../main/ports'
 import { createDemoBackend, type DemoBackendWithSim } from '../main/demo/demo-backend'
+import { showDemoIfNothingSetUp } from '../main/profiles/index'
 import { createLogger, SecretScrubber } from '../main/redact'
 import type { CredentialVault } from '../main/vault/credential-vault'
 import { createPreviewPorts } from './preview-ports'
@@ -27,7 +28,13 @@ export interface PreviewHostOptions {
   dataDir: string
   rendererDir: string
   vault: CredentialVault
+  /** false: no demo backend at all (`--demo off`). */
   demo?: boolean
+  /**
+   * 'on': start with the demo sandbox shown while nothing is set up, as the app did before the demo became opt-in
+   * (`--demo on`; the Playwright fixtures' default). 'opt-in' (default): the first-run screen offers it.
+   */
+  demoStart?: 'on' | 'opt-in'
   demoTransitions?: 'instant' | 'fast' | 'real'
   demoLatencyMs?: number
   /** Enables /__test/* (simulator control passthrough) for Playwright and benches. */
@@ -147,6 +154,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     },
     { isTrustedSender: isTrusted, describeSender: (s) => `preview ${s.path}` }
   )
+  if (demo && opts.demoStart === 'on') await showDemoIfNothingSetUp(main.profiles, main.settings)
   const unsubscribe = main.events.subscribe((event, payload) => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
     for (const c of sseClients) c.write(frame)

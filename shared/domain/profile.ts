@@ -48,3 +48,24 @@ export interface ProfileView extends Profile {
   isDemo: boolean
   credentials: CredentialInfo
 }
+
+/** One line of the checklist shown before credentials are saved: 'ok' passed, 'warn' may go on, 'fail' blocks. */
+export type CheckState = 'ok' | 'warn' | 'fail' | 'skipped'
+export type CredentialCheckId = 'token' | 'address' | 'credentials' | 'projects'
+
+export interface CredentialCheck {
+  id: CredentialCheckId
+  state: CheckState
+  /** Plain words: what was checked and what came of it, e.g. "Token valid until 12 March 2027". */
+  text: string
+}
+
+/** `profiles:check-import`: main's checks of one alias of a pending import, before anything is saved. */
+export interface ImportCheckResult {
+  alias: string
+  checks: CredentialCheck[]
+  /** The account's projects from the lookup; empty when it could not be made. IAM-shared projects are never here. */
+  projects: { projectId: number; name: string; isDefault: boolean }[]
+  /** Why this alias may not be imported (an expired or rejected token), or null when it may. */
+  blockedBy: string | null
+}

@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS = [
   'profiles:import',
   'profiles:export',
   'profiles:retry-keychain',
+  'profiles:check-import',
   'nodes:snapshot',
   'nodes:refresh',
   'nodes:detail',

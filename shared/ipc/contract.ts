@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { CreateOptionsData, OsFamily, Plan, Project } from '../domain/index'
 import type { NodeDetail, NodeSummary } from '../domain/node'
 import type { ProfileNodes } from '../domain/node-state'
-import type { ProfileView } from '../domain/profile'
+import type { ImportCheckResult, ProfileView } from '../domain/profile'
 import type { Settings } from '../domain/settings'
 import type { TrayMenuModel } from '../domain/tray'
 import type { AppNotification } from '../domain/notifications'
@@ -80,6 +80,7 @@ export const invokeSchemas = {
   'profiles:import': S.ImportInput,
   'profiles:export': S.Empty,
   'profiles:retry-keychain': S.OptionalProfileRef,
+  'profiles:check-import': S.ImportCheckInput,
   'nodes:snapshot': S.SnapshotInput,
   'nodes:refresh': S.OptionalProfileRef,
   'nodes:detail': S.NodeRef,
@@ -120,6 +121,8 @@ export interface InvokeResults {
   'profiles:export': { savedTo: string | null; count: number }
   /** Asks the keychain again for one profile (or all): after an unlock, or when it did not answer in time. */
   'profiles:retry-keychain': ProfileView[]
+  /** Checks one alias of a pending import; failed checks are results, not errors. */
+  'profiles:check-import': ImportCheckResult
   'nodes:snapshot': ProfileNodes[]
   'nodes:refresh': { refreshed: number }
   'nodes:detail': NodeDetail

@@ -94,6 +94,11 @@ export const ImportEntryInput = z.strictObject({
   projectId: ProjectIdSchema,
   location: LocationSchema
 })
+/** Main's checks of one alias of a pending import (token expiry, API address, E2E's answer, project lookup). */
+export const ImportCheckInput = z.strictObject({
+  importId: z.string().min(1).max(64),
+  alias: z.string().min(1).max(100)
+})
 export const ImportInput = z.strictObject({
   importId: z.string().min(1).max(64),
   entries: z.array(ImportEntryInput).min(1, 'Pick at least one profile to import').max(50)

@@ -1,5 +1,6 @@
 // Each test gets its own preview host (fresh data folder, in-memory vault, demo simulator with test hooks),
-// started exactly as `npm run preview:web` starts it.
+// started exactly as `npm run preview:web` starts it. The demo sandbox is opt-in in the app; these hosts start
+// with it shown (`--demo on`) unless a spec asks for `test.use({ hostOptions: { demo: 'opt-in' } })`.
 import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -21,6 +22,8 @@ export interface PreviewHandle {
 
 export interface HostOptions {
   transitions?: 'instant' | 'fast' | 'real'
+  /** `--demo`: 'on' (default here) shows the demo sandbox from the start; 'opt-in' as the app; 'off' none. */
+  demo?: 'on' | 'opt-in' | 'off'
   extraArgs?: string[]
 }
 
@@ -35,6 +38,8 @@ export async function startHost(opts: HostOptions = {}): Promise<{ handle: Previ
     '--test-hooks',
     '--transitions',
     opts.transitions ?? 'fast',
+    '--demo',
+    opts.demo ?? 'on',
     // A build elsewhere (`electron-vite build --outDir X`, then NODETRAY_RENDERER_DIR=X/renderer) lets several
     // people test their own build at once without overwriting out/.
     ...(process.env.NODETRAY_RENDERER_DIR ? ['--renderer-dir', process.env.NODETRAY_RENDERER_DIR] : []),

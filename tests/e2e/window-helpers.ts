@@ -17,11 +17,17 @@ export async function openApp(page: Page, preview: PreviewHandle): Promise<void>
   await expect(page.getByTestId('app-version')).toContainText('v')
 }
 
-/** First run → "Explore the demo" → the demo's node list. */
+/** First run → "Explore the demo sandbox" → the demo's node list. */
 export async function exploreDemo(page: Page, preview: PreviewHandle): Promise<void> {
   await openApp(page, preview)
   await page.getByRole('button', { name: /Explore the demo/ }).click()
   await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
+}
+
+/** On a host started with `demo: 'opt-in'`: the first-run screen of a fresh install. */
+export async function expectFirstRun(page: Page, preview: PreviewHandle): Promise<void> {
+  await openApp(page, preview)
+  await expect(page.getByTestId('first-run')).toBeVisible()
 }
 
 export async function demoInfo(preview: PreviewHandle): Promise<DemoInfo> {

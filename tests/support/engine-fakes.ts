@@ -211,6 +211,7 @@ export function engineHarness(apis: Record<string, FakeApi>, opts: HarnessOption
     checkCredentials: vi.fn(),
     pickImport: vi.fn(),
     importProfiles: vi.fn(),
+    checkImport: vi.fn(),
     exportProfiles: vi.fn(),
     markUsed: vi.fn(),
     apiTarget:

@@ -109,6 +109,7 @@ export async function startEngineRig(opts: RigOptions): Promise<EngineRig> {
     checkCredentials: vi.fn(),
     pickImport: vi.fn(),
     importProfiles: vi.fn(),
+    checkImport: vi.fn(),
     exportProfiles: vi.fn(),
     markUsed: vi.fn(),
     apiTarget: async () => opts.target,

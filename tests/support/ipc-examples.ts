@@ -45,6 +45,7 @@ export function validExamples(k: Known): Examples {
     },
     'profiles:export': {},
     'profiles:retry-keychain': {},
+    'profiles:check-import': { importId: 'import-1', alias: 'work' },
     'nodes:snapshot': {},
     'nodes:refresh': { profileId: k.profileId },
     'nodes:detail': ref,

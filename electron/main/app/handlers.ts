@@ -48,6 +48,7 @@ export function createHandlers(s: MainServices): HandlerMap {
     'profiles:check-credentials': async (input) => s.profiles.checkCredentials(input),
     'profiles:pick-import': async ({ kind }) => s.profiles.pickImport(kind),
     'profiles:import': async (input) => s.profiles.importProfiles(input),
+    'profiles:check-import': async (input) => s.profiles.checkImport(input),
     'profiles:export': async () => s.profiles.exportProfiles(),
     'profiles:retry-keychain': async ({ profileId }) => s.profiles.retryKeychain(profileId),
     'nodes:snapshot': async ({ firstByName }) => s.nodes.snapshot({ firstByName }),

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 it('lists the simulator projects as demo profiles whose credentials work and are never shown', async () => {
   const scrubber = new SecretScrubber()
-  const { profiles } = await createProfileStack({
+  const { profiles, settings } = await createProfileStack({
     dataDir: dir,
     homeDir: dir,
     vault: new MemoryVault(),
@@ -29,6 +29,8 @@ it('lists the simulator projects as demo profiles whose credentials work and are
     scrubber,
     log: createLogger(scrubber, () => undefined)
   })
+  // The demo is opt-in: the first-run choice turns it on.
+  await settings.update({ showDemo: true })
   const list = await profiles.list()
   expect(list.length).toBeGreaterThan(0)
   expect(list.every((p) => p.isDemo && p.id.startsWith('demo-') && p.name.startsWith('Demo · '))).toBe(true)

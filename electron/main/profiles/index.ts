@@ -64,3 +64,14 @@ export async function createProfileStack(
   })
   return { profiles, settings, lastKnown }
 }
+
+/**
+ * `--demo on` (preview host) and NODETRAY_DEMO=on: start with the demo sandbox shown, as if the user had picked it
+ * on the first-run screen, but only while nothing is set up (no profile of the user's own). True when it did.
+ */
+export async function showDemoIfNothingSetUp(profiles: ProfilesService, settings: SettingsService): Promise<boolean> {
+  if (settings.get().showDemo) return false
+  if ((await profiles.list()).some((p) => !p.isDemo)) return false
+  await settings.update({ showDemo: true })
+  return true
+}

@@ -58,6 +58,7 @@ export const SettingsSchema = z
     launchAtLogin: lenient(z.boolean(), DEFAULT_SETTINGS.launchAtLogin),
     startHidden: lenient(z.boolean(), DEFAULT_SETTINGS.startHidden),
     quitOnClose: lenient(z.boolean(), DEFAULT_SETTINGS.quitOnClose),
+    showDemo: lenient(z.boolean(), DEFAULT_SETTINGS.showDemo),
     hideDemo: lenient(z.boolean(), DEFAULT_SETTINGS.hideDemo),
     glanceShortcut: lenient(z.boolean(), DEFAULT_SETTINGS.glanceShortcut)
   })

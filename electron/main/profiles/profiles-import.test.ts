@@ -14,8 +14,10 @@ import {
   stack,
   tempDir,
   TOKEN_A,
-  TOKEN_B
+  TOKEN_B,
+  tokenExpiringInDays
 } from '../../../tests/support/profiles-kit'
+import { DomainError } from '../errors'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -250,5 +252,109 @@ describe('exportProfiles', () => {
         }
       ]
     })
+  })
+})
+
+describe('checkImport: the checklist before anything is saved', () => {
+  const EXPIRED = tokenExpiringInDays(-3, 'expired-subject')
+  const entry = (alias: string, name = alias) => ({ alias, name, projectId: '51734', location: 'Delhi' as const })
+  async function pending(file: unknown) {
+    const s = await stack({ dataDir: dir })
+    s.dialogs.open = await put('tokens.json', file)
+    const preview = await s.profiles.pickImport('token-file')
+    return { s, importId: preview?.importId ?? '' }
+  }
+
+  it('a good token: every line passes, the projects are listed, nothing is saved until the import', async () => {
+    const { s, importId } = await pending(tokenFile)
+    const r = await s.profiles.checkImport({ importId, alias: 'acme-prod' })
+    expect(r.checks.map((c) => [c.id, c.state])).toEqual([
+      ['token', 'ok'],
+      ['address', 'ok'],
+      ['credentials', 'ok'],
+      ['projects', 'ok']
+    ])
+    expect(r.checks[0]?.text).toBe('Token valid until 6 November 2027')
+    expect(r.checks[1]?.text).toBe('Sent only to E2E Networks (api.e2enetworks.com)')
+    expect(r.projects.map((p) => p.projectId)).toEqual([51734])
+    expect(r.blockedBy).toBeNull()
+    expect(s.client.targets.at(-1)).toMatchObject({ baseUrl: 'https://api.e2enetworks.com/myaccount/api/v1' })
+    expect(JSON.stringify(r)).not.toContain(KEY_A)
+    expect(await s.profiles.list()).toEqual([])
+    expect(await s.profiles.importProfiles({ importId, entries: [entry('acme-prod')] })).toHaveLength(1)
+  })
+
+  it('an expired token fails locally, E2E is never asked, and the import refuses it even unchecked', async () => {
+    const { s, importId } = await pending({
+      old: { api_key: KEY_A, api_auth_token: EXPIRED },
+      ok: tokenFile['acme-dev']
+    })
+    const r = await s.profiles.checkImport({ importId, alias: 'old' })
+    expect(r.checks.map((c) => [c.id, c.state])).toEqual([
+      ['token', 'fail'],
+      ['address', 'ok'],
+      ['credentials', 'skipped'],
+      ['projects', 'skipped']
+    ])
+    expect(r.blockedBy).toBe(
+      'This token expired on 7 January 2027. Create a new token in MyAccount → API & IAM and download the file again.'
+    )
+    expect(s.client.targets).toEqual([])
+
+    const refused = await rejection(s.profiles.importProfiles({ importId, entries: [entry('ok'), entry('old')] }))
+    expect(refused).toMatchObject({ code: 'AUTH', field: 'entries.1.alias' })
+    expect(refused.message).toMatch(/^old: This token expired on 7 January 2027/)
+    // All or nothing: the good entry was not saved either.
+    expect(await s.profiles.list()).toEqual([])
+    expect(await s.vault.listProfileIds()).toEqual([])
+  })
+
+  it('a token expiring soon is a warning, not a block', async () => {
+    const { s, importId } = await pending({ soon: { api_key: KEY_A, api_auth_token: tokenExpiringInDays(5) } })
+    const r = await s.profiles.checkImport({ importId, alias: 'soon' })
+    expect(r.checks[0]).toEqual({
+      id: 'token',
+      state: 'warn',
+      text: 'Token expires in 5 days (15 January 2027). It works until then; make a new one in MyAccount soon.'
+    })
+    expect(r.blockedBy).toBeNull()
+  })
+
+  it('a pair E2E rejects fails the check, and the import then refuses that alias', async () => {
+    const { s, importId } = await pending(tokenFile)
+    s.client.behaviour.checkError = new DomainError('AUTH', 'E2E rejected the API key or token (401).', { status: 401 })
+    const r = await s.profiles.checkImport({ importId, alias: 'acme-prod' })
+    expect(r.checks.find((c) => c.id === 'credentials')).toMatchObject({ state: 'fail' })
+    expect(r.checks.find((c) => c.id === 'projects')?.state).toBe('skipped')
+    expect(r.blockedBy).toMatch(/E2E rejected this API key and token/)
+    expect(await rejection(s.profiles.importProfiles({ importId, entries: [entry('acme-prod')] }))).toMatchObject({
+      code: 'AUTH',
+      field: 'entries.0.alias'
+    })
+    // A later check that passes lifts the refusal.
+    s.client.behaviour.checkError = null
+    expect((await s.profiles.checkImport({ importId, alias: 'acme-prod' })).blockedBy).toBeNull()
+    expect(await s.profiles.importProfiles({ importId, entries: [entry('acme-prod')] })).toHaveLength(1)
+  })
+
+  it('E2E out of reach is a warning: the import may go on', async () => {
+    const { s, importId } = await pending(tokenFile)
+    s.client.behaviour.checkError = new DomainError('NETWORK', 'Cannot reach E2E Networks.', { retryable: true })
+    const r = await s.profiles.checkImport({ importId, alias: 'acme-dev' })
+    expect(r.checks.find((c) => c.id === 'credentials')).toEqual({
+      id: 'credentials',
+      state: 'warn',
+      text: 'Could not reach E2E to check them (Cannot reach E2E Networks). You can import now; Nodetray checks again when it connects.'
+    })
+    expect(r.blockedBy).toBeNull()
+    expect(await s.profiles.importProfiles({ importId, entries: [entry('acme-dev')] })).toHaveLength(1)
+  })
+
+  it('an unknown import or alias is NOT_FOUND', async () => {
+    const { s, importId } = await pending(tokenFile)
+    expect((await rejection(s.profiles.checkImport({ importId, alias: 'nobody' }))).code).toBe('NOT_FOUND')
+    expect((await rejection(s.profiles.checkImport({ importId: 'imp-gone', alias: 'acme-dev' }))).code).toBe(
+      'NOT_FOUND'
+    )
   })
 })

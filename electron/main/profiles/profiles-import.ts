@@ -12,6 +12,7 @@ import { writeFileAtomic, type DiskFs } from './atomic-file'
 import { parseE2ectlConfig, parseTokenFile, readImportFile } from './import-files'
 import { ImportSessions } from './import-session'
 import { readJwtExpiry } from './jwt'
+import { checkImportedCredentials, tokenCheck, type ImportCheckDeps } from './import-checks'
 import type { StoredProfile } from './profile-file.schema'
 import { newSecretRef, type createSecretWriter } from './profile-mutations'
 import type { ProfilesFile } from './profiles-file'
@@ -33,17 +34,22 @@ export interface ImportExportDeps {
   remember(account: string, creds: Credentials): void
   view(profile: StoredProfile): Promise<ProfileView>
   changed(): void
+  /** For `profiles:check-import`: the host policy and the API client. */
+  checks: Omit<ImportCheckDeps, 'clock'>
 }
 
 const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }]
 
 export function createImportExport(d: ImportExportDeps): Pick<
   ProfilesService,
-  'pickImport' | 'importProfiles' | 'exportProfiles'
+  'pickImport' | 'importProfiles' | 'exportProfiles' | 'checkImport'
 > & {
   importedCredentials(importId: string, alias: string): Credentials
 } {
   const sessions = new ImportSessions(d.clock)
+  /** Why an alias of a pending import was refused by its last check (importId + NUL + alias), if it was. */
+  const refusals = new Map<string, string>()
+  const refusalKey = (importId: string, alias: string) => `${importId}\u0000${alias}`
 
   return {
     /** The secrets of one alias of a pending import, so "Check credentials" works before anything is saved. */
@@ -52,6 +58,18 @@ export function createImportExport(d: ImportExportDeps): Pick<
       if (!entry)
         throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
       return entry.credentials
+    },
+
+    async checkImport(raw) {
+      const input = parseInput(S.ImportCheckInput, raw)
+      const entry = sessions.get(input.importId)?.entries.find((e) => e.alias === input.alias)
+      if (!entry)
+        throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
+      const result = await checkImportedCredentials({ ...d.checks, clock: d.clock }, entry.alias, entry.credentials)
+      const key = refusalKey(input.importId, entry.alias)
+      if (result.blockedBy) refusals.set(key, result.blockedBy)
+      else refusals.delete(key)
+      return result
     },
 
     async pickImport(kind) {
@@ -115,6 +133,12 @@ export function createImportExport(d: ImportExportDeps): Pick<
               field: `entries.${i}.name`
             })
           }
+          // Checked before anything is saved: an expired token, or one E2E rejected when it was checked, is refused.
+          const token = tokenCheck(source.credentials.authToken, d.clock.now())
+          const refused = token.state === 'fail' ? token.text : refusals.get(refusalKey(input.importId, entry.alias))
+          if (refused) {
+            throw new DomainError('AUTH', `${entry.alias}: ${refused}`, { field: `entries.${i}.alias` })
+          }
           return { entry, creds: source.credentials }
         })
       d.profilesFile.assertWritable()
@@ -161,6 +185,7 @@ export function createImportExport(d: ImportExportDeps): Pick<
       }
       for (const ref of stored) d.secrets.release(ref)
       sessions.drop(input.importId)
+      for (const key of [...refusals.keys()]) if (key.startsWith(`${input.importId}\u0000`)) refusals.delete(key)
       d.changed()
       return Promise.all(created.map((p) => d.view(p)))
     },

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { DomainError } from '../errors'
 import { nodeDiskFs, type DiskFs } from './atomic-file'
+import { showDemoIfNothingSetUp } from './index'
 import {
   fakeDemo,
   FlakyVault,
@@ -287,16 +288,27 @@ describe('apiTarget and checkCredentials', () => {
 })
 
 describe('demo profiles', () => {
+  it('are opt-in: nothing is listed and the simulator is not started until the user picks the demo', async () => {
+    const demo = fakeDemo()
+    const s = await stack({ dataDir: dir, demo })
+    expect(s.settings.get()).toMatchObject({ showDemo: false, hideDemo: true })
+    expect(await s.profiles.list()).toEqual([])
+    expect(demo.starts).toBe(0)
+    expect((await rejection(s.profiles.apiTarget('demo-1'))).code).toBe('NOT_FOUND')
+    await s.settings.update({ showDemo: true })
+    expect((await s.profiles.list()).map((p) => p.id)).toEqual(['demo-1', 'demo-2'])
+    expect(demo.starts).toBe(1)
+  })
+
   it('lists one read-only demo profile per simulator project, first, started lazily', async () => {
     const demo = fakeDemo()
     const s = await stack({ dataDir: dir, demo })
+    await s.settings.update({ showDemo: true })
     expect(demo.starts).toBe(0)
-    await s.profiles.create(input('Mine'))
     const list = await s.profiles.list()
     expect(list.map((p) => [p.id, p.name, p.isDemo])).toEqual([
       ['demo-1', 'Demo · Demo shop (Delhi)', true],
-      ['demo-2', 'Demo · Demo lab (Chennai)', true],
-      [expect.stringMatching(/^p-/), 'Mine', false]
+      ['demo-2', 'Demo · Demo lab (Chennai)', true]
     ])
     const t = await s.profiles.apiTarget('demo-2')
     expect(t).toMatchObject({
@@ -312,15 +324,64 @@ describe('demo profiles', () => {
     expect((await rejection(s.profiles.delete('demo-1'))).code).toBe('FORBIDDEN')
   })
 
-  it('hideDemo removes them from the list and fires onChanged', async () => {
+  it("hides itself when the user's first profile of their own is added; the setting brings it back", async () => {
     const s = await stack({ dataDir: dir, demo: fakeDemo() })
+    await s.settings.update({ showDemo: true })
+    const seen: ProfileView[][] = []
+    s.profiles.onChanged((l) => seen.push(l))
+    await s.profiles.create(input('Mine'))
+    expect(s.settings.get()).toMatchObject({ showDemo: false, hideDemo: true })
+    expect((await s.profiles.list()).map((p) => p.name)).toEqual(['Mine'])
+    await new Promise((r) => setTimeout(r, 10))
+    expect(seen.at(-1)?.map((p) => p.name)).toEqual(['Mine'])
+
+    // Brought back by the user: it stays when a second profile of their own is added.
+    await s.settings.update({ showDemo: true })
+    await s.profiles.create(input('Second'))
+    expect(s.settings.get().showDemo).toBe(true)
+    expect((await s.profiles.list()).map((p) => p.isDemo)).toEqual([true, true, false, false])
+  })
+
+  it('hides itself after an import too', async () => {
+    const s = await stack({ dataDir: dir, demo: fakeDemo() })
+    await s.settings.update({ showDemo: true })
+    await mkdir(join(dir, 'home'), { recursive: true })
+    const file = join(dir, 'home', 'tokens.json')
+    await writeFile(file, JSON.stringify({ work: { api_key: KEY_A, api_auth_token: TOKEN_A } }))
+    s.dialogs.open = file
+    const preview = await s.profiles.pickImport('token-file')
+    await s.profiles.importProfiles({
+      importId: preview?.importId ?? '',
+      entries: [{ alias: 'work', name: 'Work', projectId: '51734', location: 'Delhi' }]
+    })
+    expect(s.settings.get().showDemo).toBe(false)
+    expect((await s.profiles.list()).map((p) => p.name)).toEqual(['Work'])
+  })
+
+  it('hideDemo (the older spelling) still hides it and fires onChanged', async () => {
+    const s = await stack({ dataDir: dir, demo: fakeDemo() })
+    await s.settings.update({ showDemo: true })
+    expect(await s.profiles.list()).toHaveLength(2)
     const seen: ProfileView[][] = []
     s.profiles.onChanged((l) => seen.push(l))
     await s.settings.update({ hideDemo: true })
+    expect(s.settings.get().showDemo).toBe(false)
     expect(await s.profiles.list()).toEqual([])
     await new Promise((r) => setTimeout(r, 10))
     expect(seen.at(-1)).toEqual([])
     expect((await rejection(s.profiles.apiTarget('demo-1'))).code).toBe('NOT_FOUND')
+  })
+
+  it("showDemoIfNothingSetUp (--demo on) shows it on a fresh folder, never over the user's own profiles", async () => {
+    const fresh = await stack({ dataDir: dir, demo: fakeDemo() })
+    expect(await showDemoIfNothingSetUp(fresh.profiles, fresh.settings)).toBe(true)
+    expect(await fresh.profiles.list()).toHaveLength(2)
+
+    await mkdir(join(dir, 'other'), { recursive: true })
+    const used = await stack({ dataDir: join(dir, 'other'), demo: fakeDemo() })
+    await used.profiles.create(input('Mine'))
+    expect(await showDemoIfNothingSetUp(used.profiles, used.settings)).toBe(false)
+    expect(used.settings.get().showDemo).toBe(false)
   })
 })
 

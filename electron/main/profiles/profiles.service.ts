@@ -57,7 +57,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
   const rejected = new Set<string>()
 
   const demosShown = async (): Promise<{ conn: DemoConnection; profiles: Profile[] } | null> => {
-    if (!d.demo || d.settings.get().hideDemo) return null
+    if (!d.demo || !d.settings.get().showDemo) return null
     const conn = await demoConn()
     return conn ? { conn, profiles: demoProfiles(conn, startedAt, demoLastUsed) } : null
   }
@@ -124,15 +124,28 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       })
       .catch((err: unknown) => d.log.error('profiles: cannot list after a change', { err: String(err) }))
   }
-  let hideDemo = d.settings.get().hideDemo
+  let showDemo = d.settings.get().showDemo
   // A read that outlived its caller (a slow or locked keychain) landed: send the list again.
   creds.onSettled(changed)
   d.settings.onChanged((s) => {
-    if (s.hideDemo !== hideDemo) {
-      hideDemo = s.hideDemo
+    if (s.showDemo !== showDemo) {
+      showDemo = s.showDemo
       changed()
     }
   })
+
+  /**
+   * The demo sandbox hides itself once the user has a profile of their own: called after a create or import with
+   * how many profiles of their own there were before it. The setting "Show the demo sandbox" brings it back.
+   */
+  const hideDemoAfterFirstOwn = async (ownBefore: number): Promise<void> => {
+    if (ownBefore > 0 || !d.settings.get().showDemo) return
+    try {
+      await d.settings.update({ showDemo: false })
+    } catch (err) {
+      d.log.warn('profiles: could not hide the demo after the first profile', { err: String(err) })
+    }
+  }
 
   const assertNotExpired = (authToken: string, who: string): void => {
     const exp = readJwtExpiry(authToken)
@@ -224,7 +237,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     secrets: createSecretWriter({ ...d, keychainWriteMs: d.keychainWriteMs }),
     remember: (id, c) => creds.remember(id, c),
     view: (p) => view(p, null),
-    changed
+    changed,
+    checks: { apiHosts: d.apiHosts, createClient: d.createClient }
   })
 
   return {
@@ -235,7 +249,9 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     },
 
     async create(raw) {
+      const ownBefore = d.profilesFile.current().profiles.length
       const profile = await mutations.create(raw)
+      await hideDemoAfterFirstOwn(ownBefore)
       changed()
       return view(profile, null)
     },
@@ -288,7 +304,13 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     },
 
     pickImport: importExport.pickImport,
-    importProfiles: importExport.importProfiles,
+    checkImport: importExport.checkImport,
+    async importProfiles(raw) {
+      const ownBefore = d.profilesFile.current().profiles.length
+      const created = await importExport.importProfiles(raw)
+      await hideDemoAfterFirstOwn(ownBefore)
+      return created
+    },
     exportProfiles: importExport.exportProfiles,
     apiTarget,
 

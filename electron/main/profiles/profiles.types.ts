@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { PendingCreateRecord } from '../../../shared/domain/node-state'
 import type { Project } from '../../../shared/domain/resources'
-import type { ProfileView } from '../../../shared/domain/profile'
+import type { ImportCheckResult, ProfileView } from '../../../shared/domain/profile'
 import type { Settings } from '../../../shared/domain/settings'
 import type { ImportPreview } from '../../../shared/ipc/contract'
 import type * as S from '../../../shared/ipc/schemas'
@@ -26,6 +26,8 @@ export interface ProfilesService {
   /** Opens the file dialog in main (the file never reaches the page), parses it, keeps the secrets in memory. */
   pickImport(kind: z.infer<typeof S.ImportKind>): Promise<ImportPreview | null>
   importProfiles(input: z.infer<typeof S.ImportInput>): Promise<ProfileView[]>
+  /** Main's checks of one alias of a pending import; an alias whose check failed is refused by importProfiles. */
+  checkImport(input: z.infer<typeof S.ImportCheckInput>): Promise<ImportCheckResult>
   exportProfiles(): Promise<{ savedTo: string | null; count: number }>
   /** Main-only: what the API client needs, secrets included. Never returned over IPC. */
   apiTarget(profileId: string): Promise<ApiTarget>

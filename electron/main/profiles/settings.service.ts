@@ -17,9 +17,11 @@ export function createSettingsService(profilesFile: ProfilesFile, log: Logger): 
         const data = validationError(parsed.error)
         throw new DomainError('VALIDATION', data.message, { field: data.field, issues: data.issues })
       }
-      const clean = Object.fromEntries(
-        Object.entries(parsed.data).filter(([, v]) => v !== undefined)
-      ) as Partial<Settings>
+      const { hideDemo, ...rest } = parsed.data
+      const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<Settings>
+      // hideDemo is the older spelling of !showDemo; showDemo wins when both come.
+      if (clean.showDemo === undefined && hideDemo !== undefined) clean.showDemo = !hideDemo
+      if (clean.showDemo !== undefined) clean.hideDemo = !clean.showDemo
       const next = await profilesFile.update((file) => {
         // Unknown keys (a newer Nodetray's settings) stay in the file; the page sees only the known ones.
         const settings = { ...file.settings, ...known(file.settings), ...clean }
@@ -49,7 +51,9 @@ function known(s: Partial<Settings>): Settings {
     launchAtLogin: s.launchAtLogin ?? d.launchAtLogin,
     startHidden: s.startHidden ?? d.startHidden,
     quitOnClose: s.quitOnClose ?? d.quitOnClose,
-    hideDemo: s.hideDemo ?? d.hideDemo,
+    // Opt-in: a file from before showDemo existed (only hideDemo) starts with the demo off.
+    showDemo: s.showDemo ?? d.showDemo,
+    hideDemo: !(s.showDemo ?? d.showDemo),
     glanceShortcut: s.glanceShortcut ?? d.glanceShortcut
   }
 }

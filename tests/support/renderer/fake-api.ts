@@ -142,6 +142,12 @@ export function createFakeApi(overrides: Partial<FakeHandlers> = {}, initial: Pa
     'profiles:import': () => [],
     'profiles:export': () => ({ savedTo: null, count: 0 }),
     'profiles:retry-keychain': () => state.profiles,
+    'profiles:check-import': ({ alias }) => ({
+      alias,
+      checks: [{ id: 'token', state: 'ok', text: 'Token valid' }],
+      projects: [{ projectId: 51734, name: 'default-project', isDefault: true }],
+      blockedBy: null
+    }),
     'nodes:snapshot': () => state.snapshot,
     'nodes:refresh': () => ({ refreshed: state.snapshot.length }),
     'nodes:detail': ({ profileId, nodeId }) => {
