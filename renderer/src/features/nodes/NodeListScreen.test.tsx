@@ -43,18 +43,38 @@ describe('node list', () => {
     await renderList()
     fireEvent.change(screen.getByTestId('node-search'), { target: { value: '164.52.1.' } })
     await waitFor(() => expect(rowNames()).toEqual(['api-2', 'web-1']))
-    fireEvent.change(screen.getByTestId('status-filter'), { target: { value: 'RUNNING' } })
+    // The chips count what the search matches; a chip filters to its status.
+    expect(screen.getByRole('button', { name: 'All 2' })).toHaveAttribute('aria-pressed', 'true')
+    fireEvent.click(screen.getByRole('button', { name: 'Running 1' }))
     await waitFor(() => expect(rowNames()).toEqual(['web-1']))
+    expect(screen.getByRole('button', { name: 'Running 1' })).toHaveAttribute('aria-pressed', 'true')
     fireEvent.change(screen.getByTestId('node-search'), { target: { value: 'zzz' } })
     await waitFor(() => expect(screen.getByText('No nodes match')).toBeInTheDocument())
   })
 
   it('sorts by status and by created', async () => {
     await renderList()
-    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'status' } })
+    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'status:asc' } })
     expect(rowNames()).toEqual(['web-1', 'api-2', 'db-3'])
-    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'created' } })
+    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'created:desc' } })
     expect(rowNames()).toEqual(['api-2', 'db-3', 'web-1'])
+  })
+
+  it('sorts from the column headers, both ways, and says so with aria-sort', async () => {
+    await renderList()
+    const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(`^${name}`) })
+    expect(header('Name')).toHaveAttribute('aria-sort', 'ascending')
+    fireEvent.click(within(header('Name')).getByRole('button'))
+    expect(header('Name')).toHaveAttribute('aria-sort', 'descending')
+    expect(rowNames()).toEqual(['web-1', 'db-3', 'api-2'])
+    // Another column starts at its natural direction (newest first) and the name header lets go.
+    fireEvent.click(within(header('Created')).getByRole('button'))
+    expect(header('Created')).toHaveAttribute('aria-sort', 'descending')
+    expect(header('Name')).not.toHaveAttribute('aria-sort')
+    expect(rowNames()).toEqual(['api-2', 'db-3', 'web-1'])
+    fireEvent.click(within(header('Created')).getByRole('button'))
+    expect(header('Created')).toHaveAttribute('aria-sort', 'ascending')
+    expect(rowNames()).toEqual(['web-1', 'db-3', 'api-2'])
   })
 
   it('renders only a window of 10,000 rows', async () => {

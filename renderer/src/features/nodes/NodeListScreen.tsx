@@ -1,25 +1,59 @@
-// The node list: one profile or all, search, status filter, sort, polling status, stale banners, detail panel.
-import { useMemo, useState } from 'react'
-import type { NodeStatus } from '../../../../shared/domain/node'
+// The node list: toolbar (search, profile, grouping, polling, create), status chips with counts, the polling line
+// or the bulk bar, stale banners, the table, and the detail panel beside it. Keyboard: "/" or Ctrl/Cmd+F searches,
+// Esc closes the detail (or unchecks), Delete deletes the focused, checked or open node(s).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Layers, Plus, Search, X } from 'lucide-react'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { EmptyState } from '../../components/EmptyState'
 import { ScreenBoundary } from '../../components/ScreenBoundary'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
+import { Button } from '../../components/ui/Button'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
-import { ALL_PROFILES, useUiStore } from '../../stores/ui.store'
+import { ALL_PROFILES, useUiStore, type SelectedNode } from '../../stores/ui.store'
 import { NodeDetailPanel } from '../../lazy-screens'
+import { BulkBar } from './BulkBar'
+import { BulkDialog } from './BulkDialog'
+import type { BulkKind } from './bulk'
 import { CreateNodeEntry } from './CreateNodeEntry'
-import { filterRows, searchKey, sortRows, type NodeRow, type SortKey, type StatusFilter } from './list-filter'
-import { NodeTable } from './NodeTable'
-import { PollingBar } from './PollingBar'
+import { CostTotalText, useRunningCosts } from './costs'
+import {
+  filterAndCount,
+  groupRows,
+  isGroupRow,
+  nextSort,
+  searchKey,
+  sortRows,
+  type NodeRow,
+  type SortKey,
+  type SortSpec,
+  type StatusFilter,
+  type TableRow
+} from './list-filter'
+import { NodeTable, type CheckGesture } from './NodeTable'
+import { PollControls, PollingBar } from './PollingBar'
+import { useRowActions } from './RowActions'
+import { nodeKey, useSelectionStore } from './selection.store'
 import { StaleBanners } from './StaleBanners'
+import { StatusChips } from './StatusChips'
+import { useListShortcuts } from './use-list-shortcuts'
 import './nodes.css'
 
-const STATUSES = Object.keys(STATUS_LABEL) as NodeStatus[]
+const SORT_CHOICES: { value: string; label: string }[] = [
+  { value: 'name:asc', label: 'Name, A–Z' },
+  { value: 'name:desc', label: 'Name, Z–A' },
+  { value: 'status:asc', label: 'Status' },
+  { value: 'created:desc', label: 'Newest first' },
+  { value: 'created:asc', label: 'Oldest first' },
+  { value: 'cost:desc', label: 'Cost, highest first' },
+  { value: 'ip:asc', label: 'Public IP' },
+  { value: 'plan:asc', label: 'Plan' },
+  { value: 'location:asc', label: 'Location' },
+  { value: 'profile:asc', label: 'Profile' }
+]
 
 export function NodeListScreen() {
   const profiles = useProfilesStore((s) => s.profiles)
@@ -27,8 +61,13 @@ export function NodeListScreen() {
   const { listProfile, setListProfile, selected, select } = useUiStore()
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<StatusFilter>('all')
-  const [sort, setSort] = useState<SortKey>('name')
+  const [sort, setSort] = useState<SortSpec>({ key: 'name', dir: 'asc' })
+  const [grouped, setGrouped] = useState(false)
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
+  const [bulk, setBulk] = useState<{ kind: BulkKind; rows: NodeRow[] } | null>(null)
   const [creatingHere, setCreatingHere] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const checked = useSelectionStore((s) => s.ids)
   // The tray's "Create node" arrives as a navigation and opens the same wizard.
   const createRequested = useUiStore((s) => s.createRequested)
   const creating = creatingHere || createRequested
@@ -36,8 +75,6 @@ export function NodeListScreen() {
     setCreatingHere(open)
     if (!open) useUiStore.getState().closeCreateRequest()
   }
-  // No useDeferredValue: filtering 10,000 pre-sorted rows takes ~1 ms, and deferring cost a second frame.
-  const deferredQuery = query
 
   const profilesById = useMemo(
     () => Object.fromEntries(profiles.map((p) => [p.id, p])) as Record<string, ProfileView>,
@@ -52,13 +89,83 @@ export function NodeListScreen() {
     () => visibleIds.flatMap((id) => (byProfile[id] ? [byProfile[id]] : [])),
     [visibleIds, byProfile]
   )
+  const severalProfiles = showAll && profiles.length > 1
+  const isGrouped = grouped && severalProfiles
+
+  // Checks belong to the profile shown: switching profiles starts afresh.
+  useEffect(() => useSelectionStore.getState().clear(), [listProfile])
+
+  const costs = useRunningCosts(profiles, states, byProfile)
 
   const allRows = useMemo<NodeRow[]>(
     () => states.flatMap((s) => s.nodes.map((node) => ({ profileId: s.profileId, node, search: searchKey(node) }))),
     [states]
   )
-  const sorted = useMemo(() => sortRows(allRows, sort), [allRows, sort])
-  const rows = useMemo(() => filterRows(sorted, deferredQuery, status), [sorted, deferredQuery, status])
+  // Prices arriving re-sort only a list sorted by cost.
+  const costOf = sort.key === 'cost' ? costs.perHourOf : null
+  const sorted = useMemo(
+    () =>
+      sortRows(allRows, sort, {
+        profileName: (id) => profilesById[id]?.name ?? id,
+        ...(costOf ? { costPerHour: costOf } : {})
+      }),
+    [allRows, sort, profilesById, costOf]
+  )
+  const {
+    rows: filtered,
+    counts,
+    matching
+  } = useMemo(() => filterAndCount(sorted, query, status), [sorted, query, status])
+  const totals = useMemo(
+    () => Object.fromEntries(states.map((s) => [s.profileId, s.nodes.length])) as Record<string, number>,
+    [states]
+  )
+  const tableRows = useMemo<TableRow[]>(
+    () => (isGrouped ? groupRows(filtered, visibleIds, totals, collapsed) : filtered),
+    [isGrouped, filtered, visibleIds, totals, collapsed]
+  )
+
+  // Shift-click ranges run over the rows as shown; read through a ref so the rows' callback never changes.
+  const shownKeys = useMemo(
+    () => tableRows.flatMap((r) => (isGroupRow(r) ? [] : [nodeKey(r.profileId, r.node.id)])),
+    [tableRows]
+  )
+  const shownKeysRef = useRef(shownKeys)
+  useLayoutEffect(() => {
+    shownKeysRef.current = shownKeys
+  }, [shownKeys])
+  const onCheck = useCallback((key: string, g: CheckGesture) => {
+    const sel = useSelectionStore.getState()
+    if (g.range) sel.extend(key, shownKeysRef.current)
+    else sel.toggle(key)
+  }, [])
+  const checkedShown = useMemo(() => shownKeys.filter((k) => checked.has(k)).length, [shownKeys, checked])
+  const checkedRows = useMemo(
+    () => (checked.size === 0 ? [] : allRows.filter((r) => checked.has(nodeKey(r.profileId, r.node.id)))),
+    [allRows, checked]
+  )
+  const checkAll = checkedShown === 0 ? 'none' : checkedShown === shownKeys.length ? 'all' : 'some'
+  const onCheckAll = useCallback((on: boolean) => useSelectionStore.getState().setMany(shownKeysRef.current, on), [])
+  const onSort = useCallback((key: SortKey) => setSort((s) => nextSort(s, key)), [])
+  const onToggleGroup = useCallback(
+    (id: string) =>
+      setCollapsed((c) => {
+        const next = new Set(c)
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        return next
+      }),
+    []
+  )
+
+  const rowActions = useRowActions()
+  const startDelete = useCallback(
+    (rows: NodeRow[]) => {
+      if (rows.length === 1 && rows[0]) rowActions.requestDelete(rows[0])
+      else if (rows.length > 1) setBulk({ kind: 'delete', rows })
+    },
+    [rowActions]
+  )
 
   const createProfile: ProfileView | undefined = showAll
     ? profiles.length === 1
@@ -69,100 +176,166 @@ export function NodeListScreen() {
 
   const selectedVisible = selected && visibleIds.includes(selected.profileId) ? selected : null
 
+  /** Closes the detail and puts focus back on its row (or the table), never on the page's body. */
+  const closeDetail = useCallback(
+    (was: SelectedNode | null) => {
+      select(null)
+      if (!was) return
+      requestAnimationFrame(() => {
+        const row = document.querySelector<HTMLElement>(
+          `tr[data-node-key="${nodeKey(was.profileId, was.nodeId)}"] [data-control="open"]`
+        )
+        ;(row ?? document.querySelector<HTMLElement>('[data-testid="node-table-scroll"]') ?? searchRef.current)?.focus()
+      })
+    },
+    [select]
+  )
+
+  useListShortcuts({
+    focusSearch: () => {
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    },
+    onEscape: () => {
+      if (selectedVisible) {
+        closeDetail(selectedVisible)
+        return true
+      }
+      if (useSelectionStore.getState().ids.size > 0) {
+        useSelectionStore.getState().clear()
+        return true
+      }
+      return false
+    },
+    onDelete: (focusedKey) => {
+      const find = (key: string) => allRows.find((r) => nodeKey(r.profileId, r.node.id) === key)
+      if (checkedRows.length > 1) return (startDelete(checkedRows), true)
+      const target =
+        (focusedKey ? find(focusedKey) : undefined) ??
+        checkedRows[0] ??
+        (selectedVisible ? find(nodeKey(selectedVisible.profileId, selectedVisible.nodeId)) : undefined)
+      if (!target) return false
+      startDelete([target])
+      return true
+    }
+  })
+
+  const filtersOn = query.trim() !== '' || status !== 'all'
+  const clearFilters = () => {
+    setQuery('')
+    setStatus('all')
+  }
+  const stillLoading = states.some((st) => st.totalNodes !== undefined)
+
   return (
     <div className={`nodes-screen${selectedVisible ? ' with-detail' : ''}`}>
-      <section className="nodes-main stack" aria-label="Nodes">
-        <div className="toolbar row">
-          <label className="inline-field">
-            <span>Profile</span>
-            <select
-              className="input"
-              value={showAll ? ALL_PROFILES : listProfile}
-              onChange={(e) => setListProfile(e.target.value)}
-            >
-              <option value={ALL_PROFILES}>All profiles</option>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.isDemo ? ' (demo)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field grow">
-            <span>Search</span>
+      <section className="nodes-main" aria-label="Nodes">
+        <div className="nodes-toolbar" role="search">
+          <div className="search-field">
+            <Search size={15} aria-hidden="true" className="search-icon" />
             <input
+              ref={searchRef}
               className="input"
               type="search"
-              placeholder="Name or IP"
+              placeholder="Search name or IP"
+              aria-label="Search nodes by name or IP"
+              aria-keyshortcuts="/ Control+F Meta+F"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               data-testid="node-search"
             />
-          </label>
-          <label className="inline-field">
-            <span>Status</span>
-            <select
-              className="input"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as StatusFilter)}
-              data-testid="status-filter"
+            {!query && (
+              <kbd className="shortcut-hint" aria-hidden="true" title="Press / or Ctrl+F to search">
+                /
+              </kbd>
+            )}
+          </div>
+          <select
+            className="input compact-select"
+            aria-label="Profile"
+            value={showAll ? ALL_PROFILES : listProfile}
+            onChange={(e) => setListProfile(e.target.value)}
+            data-testid="profile-picker"
+          >
+            <option value={ALL_PROFILES}>All profiles</option>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.isDemo ? ' (demo)' : ''}
+              </option>
+            ))}
+          </select>
+          <select
+            className="input compact-select"
+            aria-label="Sort by"
+            value={`${sort.key}:${sort.dir}`}
+            onChange={(e) => {
+              const [key, dir] = e.target.value.split(':') as [SortKey, 'asc' | 'desc']
+              setSort({ key, dir })
+            }}
+            data-testid="sort"
+          >
+            {!SORT_CHOICES.some((c) => c.value === `${sort.key}:${sort.dir}`) && (
+              <option value={`${sort.key}:${sort.dir}`}>
+                {SORT_CHOICES.find((c) => c.value.startsWith(`${sort.key}:`))?.label ?? sort.key} (reversed)
+              </option>
+            )}
+            {SORT_CHOICES.filter((c) => severalProfiles || !c.value.startsWith('profile')).map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          {severalProfiles && (
+            <Button
+              icon={Layers}
+              className="group-button"
+              aria-pressed={grouped}
+              onClick={() => setGrouped((g) => !g)}
+              title="Show the nodes under one heading per profile"
             >
-              <option value="all">Any status</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            <span>Sort by</span>
-            <select
-              className="input"
-              value={sort}
-              onChange={(e) => setSort(e.target.value as SortKey)}
-              data-testid="sort"
-            >
-              <option value="name">Name</option>
-              <option value="status">Status</option>
-              <option value="created">Created (newest)</option>
-            </select>
-          </label>
-          <span className="stack" style={{ gap: 2 }}>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => setCreating(true)}
-              disabled={!createProfile}
-              aria-describedby={createDisabledReason ? 'create-reason' : undefined}
-              title={createDisabledReason ?? undefined}
-            >
-              Create node
-            </button>
-          </span>
+              Group
+            </Button>
+          )}
+          <span className="toolbar-spacer" />
+          <PollControls
+            states={states}
+            onRefresh={() => void refresh(showAll ? undefined : listProfile)}
+            onTogglePause={(p) => void setPaused(p)}
+          />
+          <Button icon={Plus} variant="primary" onClick={() => setCreating(true)} disabledReason={createDisabledReason}>
+            Create node
+          </Button>
         </div>
-        {createDisabledReason && (
-          <p id="create-reason" className="muted small">
-            {createDisabledReason}
-          </p>
+
+        <div className="nodes-subbar">
+          <StatusChips counts={counts} matching={matching} status={status} onChange={setStatus} />
+          <CostTotalText costs={costs} profiles={profilesById} />
+        </div>
+
+        {checkedRows.length > 0 ? (
+          <BulkBar
+            rows={checkedRows}
+            hidden={checkedRows.length - checkedShown}
+            onRun={(kind) => (kind === 'delete' ? startDelete(checkedRows) : setBulk({ kind, rows: checkedRows }))}
+            onClear={() => useSelectionStore.getState().clear()}
+          />
+        ) : (
+          <div className="nodes-statusline">
+            <span aria-live="polite" data-testid="node-count">
+              {!loaded
+                ? ''
+                : stillLoading
+                  ? `Loading all ${states.reduce((n, st) => n + (st.totalNodes ?? st.nodes.length), 0)} nodes…`
+                  : `${filtered.length} of ${allRows.length} ${allRows.length === 1 ? 'node' : 'nodes'}`}
+            </span>
+            {states.length > 0 && <span aria-hidden="true">·</span>}
+            <PollingBar states={states} />
+          </div>
         )}
 
-        <PollingBar
-          states={states}
-          onRefresh={() => void refresh(showAll ? undefined : listProfile)}
-          onTogglePause={(p) => void setPaused(p)}
-        />
         {error && <ErrorText error={error} onRetry={() => void load()} />}
         <StaleBanners states={states} profiles={profilesById} />
-
-        <p className="muted small" aria-live="polite" data-testid="node-count">
-          {!loaded
-            ? ''
-            : states.some((st) => st.totalNodes !== undefined)
-              ? `Loading all ${states.reduce((n, st) => n + (st.totalNodes ?? st.nodes.length), 0)} nodes…`
-              : `${rows.length} of ${allRows.length} ${allRows.length === 1 ? 'node' : 'nodes'}`}
-        </p>
 
         {!loaded ? (
           <Spinner label="Loading nodes…" />
@@ -176,21 +349,37 @@ export function NodeListScreen() {
                 : 'This project has no nodes. Create one with “Create node”.'}
             </EmptyState>
           )
-        ) : rows.length === 0 ? (
+        ) : filtered.length === 0 ? (
           <EmptyState title="No nodes match">
-            Nothing matches “{deferredQuery}”{status !== 'all' ? ` with status ${STATUS_LABEL[status]}` : ''}.{' '}
-            <button type="button" className="btn btn-sm" onClick={() => (setQuery(''), setStatus('all'))}>
-              Clear filters
-            </button>
+            <p>
+              {query.trim() ? <>Nothing matches “{query.trim()}”</> : 'No node'}
+              {status !== 'all' ? ` with status ${STATUS_LABEL[status]}` : ''}.
+            </p>
+            {filtersOn && (
+              <Button icon={X} size="sm" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            )}
           </EmptyState>
         ) : (
           <NodeTable
-            rows={rows}
-            showProfile={showAll && profiles.length > 1}
+            rows={tableRows}
+            showProfile={severalProfiles}
             profiles={profilesById}
             states={byProfile}
             selected={selectedVisible}
             onSelect={select}
+            sort={sort}
+            onSort={onSort}
+            checked={checked}
+            onCheck={onCheck}
+            checkAll={checkAll}
+            onCheckAll={onCheckAll}
+            onRowMenu={rowActions.openMenu}
+            onToggleGroup={onToggleGroup}
+            books={costs.books}
+            groupCosts={costs.perProfile}
+            now={costs.now}
           />
         )}
       </section>
@@ -200,9 +389,18 @@ export function NodeListScreen() {
             key={`${selectedVisible.profileId}:${selectedVisible.nodeId}`}
             profileId={selectedVisible.profileId}
             nodeId={selectedVisible.nodeId}
-            onClose={() => select(null)}
+            onClose={() => closeDetail(selectedVisible)}
           />
         </ScreenBoundary>
+      )}
+      {rowActions.element}
+      {bulk && (
+        <BulkDialog
+          kind={bulk.kind}
+          rows={bulk.rows}
+          onClose={() => setBulk(null)}
+          onDone={(keys) => useSelectionStore.getState().setMany(keys, false)}
+        />
       )}
       {creating && createProfile && (
         <CreateNodeEntry

@@ -1,40 +1,86 @@
 // The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
-import { memo, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react'
+// Columns sort from their headers (aria-sort); a checkbox per row (Shift extends, Ctrl/Cmd-click toggles); a
+// menu button per row and right-click open the row's menu (mounted by the screen, only while open).
+import { memo, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { NodeSummary } from '../../../../shared/domain/node'
+import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, Copy, Lock, MoreHorizontal, ShieldCheck } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
+import { nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { StatusBadge } from '../../components/StatusBadge'
+import { DemoBadge } from '../../components/ui/Badge'
 import { copyText } from '../../lib/clipboard'
 import { formatDate } from '../../lib/format'
 import { toast } from '../../stores/notifications.store'
 import type { SelectedNode } from '../../stores/ui.store'
-import type { NodeRow } from './list-filter'
+import { nodeCostText, totalText } from '../../tray/cost-text'
+import { isGroupRow, type GroupRow, type NodeRow, type SortKey, type SortSpec, type TableRow } from './list-filter'
 import { PENDING_LABEL } from './pending-label'
+import { nodeKey } from './selection.store'
 
-const ROW_HEIGHT = 41
+export const ROW_HEIGHT = 38
 const OVERSCAN = 4
-/** Roughly where the table starts on a typical window: header, toolbar, polling bar and count. */
-const TABLE_TOP_GUESS = 240
+/** Roughly where the table starts on a typical window: header, toolbar, chips and polling line. */
+const TABLE_TOP_GUESS = 220
+/** Every column, for spans: the narrow layouts hide some with CSS, and a span past the last column is harmless. */
+const COLS = 11
+
+export interface RowMenuRequest {
+  row: NodeRow
+  /** Where to open: the row's menu button, or the pointer for a right-click. */
+  at: { kind: 'element'; element: HTMLElement } | { kind: 'point'; x: number; y: number }
+  /** Focus returns here when the menu closes. */
+  returnTo: HTMLElement | null
+}
+
+export interface CheckGesture {
+  /** Shift: extend from the last row clicked. */
+  range: boolean
+}
 
 interface NodeTableProps {
-  rows: NodeRow[]
+  rows: TableRow[]
   showProfile: boolean
   profiles: Record<string, ProfileView>
   states: Record<string, ProfileNodes>
   selected: SelectedNode | null
   onSelect(node: SelectedNode): void
+  sort: SortSpec
+  onSort(key: SortKey): void
+  checked: ReadonlySet<string>
+  onCheck(key: string, gesture: CheckGesture): void
+  /** The header checkbox: every shown node checked, some, or none. */
+  checkAll: 'all' | 'some' | 'none'
+  onCheckAll(checked: boolean): void
+  onRowMenu(request: RowMenuRequest): void
+  onToggleGroup(profileId: string): void
+  books: Record<string, PriceBook>
+  groupCosts: Record<string, CostTotal>
+  /** Minute clock for the cost estimate. */
+  now: number
 }
 
-export const NodeTable = memo(function NodeTable({
-  rows,
-  showProfile,
-  profiles,
-  states,
-  selected,
-  onSelect
-}: NodeTableProps) {
+interface ColumnDef {
+  key: SortKey
+  label: string
+  className: string
+}
+
+const COLUMNS: ColumnDef[] = [
+  { key: 'name', label: 'Name', className: 'col-name' },
+  { key: 'status', label: 'Status', className: 'col-status' },
+  { key: 'ip', label: 'Public IP', className: 'col-ip' },
+  { key: 'plan', label: 'Plan', className: 'col-plan' },
+  { key: 'location', label: 'Location', className: 'col-loc' },
+  { key: 'profile', label: 'Profile', className: 'col-profile' },
+  { key: 'cost', label: 'Cost (est.)', className: 'col-cost' },
+  { key: 'created', label: 'Created', className: 'col-created' }
+]
+
+export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
+  const { rows, showProfile, profiles, states, selected, onSelect, sort, onSort, checked, onCheck } = props
+  const { checkAll, onCheckAll, onRowMenu, onToggleGroup, books, groupCosts, now } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const overscan = useOverscanAfterFirstPaint()
   // Its functions are only called during this render (no React Compiler here), which is what the rule warns about.
@@ -52,11 +98,14 @@ export const NodeTable = memo(function NodeTable({
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
-  const cols = showProfile ? 7 : 6
+  const checkAllRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (checkAllRef.current) checkAllRef.current.indeterminate = checkAll === 'some'
+  }, [checkAll])
 
   return (
     <div
-      className="table-scroll"
+      className={`table-scroll${showProfile ? ' with-profile' : ''}`}
       ref={scrollRef}
       data-testid="node-table-scroll"
       tabIndex={-1}
@@ -66,60 +115,92 @@ export const NodeTable = memo(function NodeTable({
       <table className="data node-table" aria-rowcount={rows.length + 1} data-testid="node-table">
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col" className="col-name">
-              Name
+            <th scope="col" className="col-check">
+              <input
+                ref={checkAllRef}
+                type="checkbox"
+                className="row-check"
+                aria-label={checkAll === 'all' ? 'Uncheck all shown nodes' : 'Check all shown nodes'}
+                checked={checkAll === 'all'}
+                onChange={(e) => onCheckAll(e.target.checked)}
+                data-testid="check-all"
+              />
             </th>
-            <th scope="col" className="col-status">
-              Status
-            </th>
-            <th scope="col" className="col-ip">
-              Public IP
-            </th>
-            <th scope="col" className="col-plan">
-              Plan
-            </th>
-            <th scope="col" className="col-loc">
-              Location
-            </th>
-            {showProfile && (
-              <th scope="col" className="col-profile">
-                Profile
-              </th>
-            )}
-            <th scope="col" className="col-created">
-              Created
+            {COLUMNS.filter((c) => showProfile || c.key !== 'profile').map((c) => {
+              const active = sort.key === c.key
+              const Arrow = sort.dir === 'asc' ? ArrowUp : ArrowDown
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.className}
+                  aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className={`th-sort${active ? ' th-sort-active' : ''}`}
+                    onClick={() => onSort(c.key)}
+                    data-sort={c.key}
+                  >
+                    <span className="th-label">{c.label}</span>
+                    {active && <Arrow size={13} aria-hidden="true" />}
+                  </button>
+                </th>
+              )
+            })}
+            <th scope="col" className="col-menu">
+              <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {top > 0 && (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={cols} style={{ height: top, padding: 0, border: 0 }} />
+              <td colSpan={COLS} style={{ height: top }} />
             </tr>
           )}
           {items.map((item) => {
             const row = rows[item.index]
             if (!row) return null
+            if (isGroupRow(row))
+              return (
+                <GroupHeaderRow
+                  key={item.index}
+                  index={item.index}
+                  row={row}
+                  profile={profiles[row.profileId]}
+                  cost={groupCosts[row.profileId]}
+                  onToggle={onToggleGroup}
+                />
+              )
             const { node, profileId } = row
             const pending = states[profileId]?.pending[String(node.id)]
+            const profile = profiles[profileId]
+            const key = nodeKey(profileId, node.id)
             return (
               <NodeTableRow
                 // Keyed by position (the virtualiser's default), not by node: a keystroke that changes which nodes
                 // are in view updates the rows already on screen instead of building new ones, which halves its cost.
                 key={item.index}
                 index={item.index}
-                node={node}
-                profileId={profileId}
+                row={row}
                 pendingLabel={pending ? PENDING_LABEL[pending.kind] : undefined}
                 isSelected={selected?.profileId === profileId && selected.nodeId === node.id}
-                profileName={showProfile ? (profiles[profileId]?.name ?? profileId) : undefined}
+                isChecked={checked.has(key)}
+                isDemo={profile?.isDemo ?? false}
+                profile={showProfile ? profile : undefined}
+                showProfile={showProfile}
+                book={books[profileId]}
+                now={now}
                 onSelect={onSelect}
+                onCheck={onCheck}
+                onRowMenu={onRowMenu}
               />
             )
           })}
           {bottom > 0 && (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={cols} style={{ height: bottom, padding: 0, border: 0 }} />
+              <td colSpan={COLS} style={{ height: bottom }} />
             </tr>
           )}
         </tbody>
@@ -144,8 +225,8 @@ function useOverscanAfterFirstPaint(): number {
 }
 
 /** Rows are keyed by position, so after the list changes the element that had focus may show another node.
- * This moves focus to the row now showing the node the user was on (same button), or to the table when that node
- * left the window, so Enter never acts on a node the user did not choose. */
+ * This moves focus to the row now showing the node the user was on (same control), or to the table when that
+ * node left the window, so Enter never acts on a node the user did not choose. */
 function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
   const focused = useRef<{ key: string; control: string } | null>(null)
   useLayoutEffect(() => {
@@ -190,79 +271,212 @@ async function copy(ip: string): Promise<void> {
   toast(ok ? { kind: 'ok', title: `Copied ${ip}` } : { kind: 'error', title: 'Could not copy the IP address' })
 }
 
+interface GroupHeaderRowProps {
+  index: number
+  row: GroupRow
+  profile: ProfileView | undefined
+  cost: CostTotal | undefined
+  onToggle(profileId: string): void
+}
+
+const GroupHeaderRow = memo(function GroupHeaderRow({ index, row, profile, cost, onToggle }: GroupHeaderRowProps) {
+  const Chevron = row.collapsed ? ChevronRight : ChevronDown
+  const name = profile?.name ?? row.profileId
+  return (
+    <tr className="group-row" aria-rowindex={index + 2} data-testid="group-row" data-profile={row.profileId}>
+      <td colSpan={COLS}>
+        <button
+          type="button"
+          className="group-toggle"
+          aria-expanded={!row.collapsed}
+          onClick={() => onToggle(row.profileId)}
+          title={profile ? `Project ${profile.projectId} · ${profile.location}` : undefined}
+        >
+          <Chevron size={15} aria-hidden="true" />
+          <span className="profile-dot" style={{ background: profile?.color }} aria-hidden="true" />
+          <strong>{name}</strong>
+        </button>
+        {profile?.isDemo && <DemoBadge compact />}
+        <span className="muted small">
+          {row.shown === row.total
+            ? `${row.total} ${row.total === 1 ? 'node' : 'nodes'}`
+            : `${row.shown} of ${row.total}`}
+        </span>
+        {cost && cost.perHour > 0 && (
+          <span className="muted small group-cost" title="Estimated running cost of this profile's nodes">
+            {totalText(cost)}
+          </span>
+        )}
+      </td>
+    </tr>
+  )
+})
+
 interface NodeTableRowProps {
   index: number
-  node: NodeSummary
-  profileId: string
+  row: NodeRow
   pendingLabel: string | undefined
   isSelected: boolean
+  isChecked: boolean
+  isDemo: boolean
   /** Set only when the Profile column is shown. */
-  profileName: string | undefined
+  profile: ProfileView | undefined
+  showProfile: boolean
+  book: PriceBook | undefined
+  now: number
   onSelect(node: SelectedNode): void
+  onCheck(key: string, gesture: CheckGesture): void
+  onRowMenu(request: RowMenuRequest): void
 }
 
 /** Memoised: a keystroke or a poll re-renders only the rows whose node, pending state or selection changed. */
 const NodeTableRow = memo(function NodeTableRow({
   index,
-  node,
-  profileId,
+  row,
   pendingLabel,
   isSelected,
-  profileName,
-  onSelect
+  isChecked,
+  isDemo,
+  profile,
+  showProfile,
+  book,
+  now,
+  onSelect,
+  onCheck,
+  onRowMenu
 }: NodeTableRowProps) {
+  const { node, profileId } = row
+  const key = nodeKey(profileId, node.id)
+  const open = () => onSelect({ profileId, nodeId: node.id })
+  const cost = nodeCostText(nodeCost(node, book, now))
+  const openButton = (tr: HTMLElement) => tr.querySelector<HTMLElement>('[data-control="open"]')
+
+  // Ctrl/Cmd-click toggles the row's check, Shift-click extends; a plain click on the row opens it.
+  const onRowClick = (e: MouseEvent<HTMLTableRowElement>) => {
+    const target = e.target as HTMLElement
+    const onControl = target.closest('button, input, a') !== null
+    if (e.shiftKey) {
+      e.preventDefault()
+      onCheck(key, { range: true })
+    } else if (e.ctrlKey || e.metaKey) {
+      e.preventDefault()
+      onCheck(key, { range: false })
+    } else if (!onControl) open()
+  }
+
   return (
     <tr
-      data-node-key={`${profileId}:${node.id}`}
+      data-node-key={key}
+      data-node={node.name}
       aria-rowindex={index + 2}
-      className={isSelected ? 'selected' : undefined}
+      className={[isSelected ? 'selected' : '', isChecked ? 'checked' : ''].filter(Boolean).join(' ') || undefined}
       data-testid="node-row"
-      style={{ height: ROW_HEIGHT }}
+      onClick={onRowClick}
+      onContextMenu={(e) => {
+        e.preventDefault()
+        onRowMenu({ row, at: { kind: 'point', x: e.clientX, y: e.clientY }, returnTo: openButton(e.currentTarget) })
+      }}
     >
+      <td className="col-check">
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={isChecked}
+          aria-label={`Check ${node.name}`}
+          data-control="check"
+          onChange={() => undefined}
+          onClick={(e) => {
+            e.stopPropagation()
+            onCheck(key, { range: e.shiftKey })
+          }}
+        />
+      </td>
       <td className="col-name">
-        <button
-          type="button"
-          className="link-button"
-          // Element Timing: the bench reads when the list's first row was painted.
-          elementtiming={index === 0 ? 'first-node-row' : undefined}
-          data-control="open"
-          aria-current={isSelected ? 'true' : undefined}
-          onClick={() => onSelect({ profileId, nodeId: node.id })}
-        >
-          {node.name}
-        </button>
-        {node.isLocked && (
-          <span className="tag" title="Locked">
-            Locked
-          </span>
-        )}
+        <span className="name-cell">
+          <button
+            type="button"
+            className="link-button node-name"
+            // Element Timing: the bench reads when the list's first row was painted.
+            elementtiming={index === 0 ? 'first-node-row' : undefined}
+            data-control="open"
+            aria-current={isSelected ? 'true' : undefined}
+            title={node.name}
+            onClick={(e) => {
+              // Modified clicks are the row's (selection); a plain one opens the node.
+              if (e.shiftKey || e.ctrlKey || e.metaKey) return
+              e.stopPropagation()
+              open()
+            }}
+          >
+            {node.name}
+          </button>
+          {isDemo && <DemoBadge compact />}
+          {node.isLocked && (
+            <span className="badge" title="Locked: power and delete are off until it is unlocked">
+              <Lock size={11} aria-hidden="true" />
+              Locked
+            </span>
+          )}
+          {node.isProtected && (
+            <span className="row-icon" title="Delete protection is on" role="img" aria-label="Delete protection on">
+              <ShieldCheck size={14} aria-hidden="true" />
+            </span>
+          )}
+        </span>
       </td>
       <td className="col-status">
         <StatusBadge status={node.status} {...(pendingLabel ? { pending: pendingLabel } : {})} />
       </td>
       <td className="col-ip">
         {node.publicIp ? (
-          <span className="row" style={{ gap: 4 }}>
+          <span className="ip-cell">
             <span className="mono">{node.publicIp}</span>
             <button
               type="button"
-              className="btn btn-ghost btn-sm"
+              className="btn btn-ghost btn-sm btn-icon copy-ip"
               aria-label={`Copy IP ${node.publicIp}`}
               data-control="copy"
-              title="Copy IP"
+              title="Copy IP address"
               onClick={() => void copy(node.publicIp as string)}
             >
-              Copy
+              <Copy size={13} aria-hidden="true" />
             </button>
           </span>
         ) : (
           <span className="muted">none</span>
         )}
       </td>
-      <td className="col-plan">{node.plan}</td>
+      <td className="col-plan" title={node.plan}>
+        {node.plan}
+      </td>
       <td className="col-loc">{node.location ?? '—'}</td>
-      {profileName !== undefined && <td className="col-profile">{profileName}</td>}
+      {showProfile && (
+        <td className="col-profile" title={profile ? `${profile.name} · project ${profile.projectId}` : profileId}>
+          <span className="profile-cell">
+            <span className="profile-dot" style={{ background: profile?.color }} aria-hidden="true" />
+            <span className="profile-name">{profile?.name ?? profileId}</span>
+          </span>
+        </td>
+      )}
+      <td className="col-cost" title={cost.title}>
+        {cost.main || <span className="muted">—</span>}
+      </td>
       <td className="col-created">{formatDate(node.createdAt)}</td>
+      <td className="col-menu">
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm btn-icon"
+          aria-label={`Actions for ${node.name}`}
+          aria-haspopup="menu"
+          title="Actions"
+          data-control="menu"
+          onClick={(e) =>
+            onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
+          }
+        >
+          <MoreHorizontal size={16} aria-hidden="true" />
+        </button>
+      </td>
     </tr>
   )
 })

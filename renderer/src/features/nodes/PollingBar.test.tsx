@@ -1,9 +1,8 @@
 import { render, screen } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeProfileNodes } from '../../../../tests/support/builders'
 import { PollingBar } from './PollingBar'
 
-const noop = vi.fn()
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
 
 describe('PollingBar', () => {
@@ -11,7 +10,7 @@ describe('PollingBar', () => {
     const state = makeProfileNodes({
       polling: { paused: false, intervalMs: 60_000, nextPollAt: inMs(60_000), requestsLastHour: 3 }
     })
-    render(<PollingBar states={[state]} onRefresh={noop} onTogglePause={noop} />)
+    render(<PollingBar states={[state]} />)
     expect(screen.getByTestId('polling-status')).toHaveTextContent('Polling every 1 min')
   })
 
@@ -20,7 +19,7 @@ describe('PollingBar', () => {
       error: { code: 'RATE_LIMITED', message: 'Rate limited', reason: 'rate_limited', retryAfterMs: 120_000 },
       polling: { paused: false, intervalMs: 5_000, nextPollAt: inMs(119_000), requestsLastHour: 9 }
     })
-    render(<PollingBar states={[state]} onRefresh={noop} onTogglePause={noop} />)
+    render(<PollingBar states={[state]} />)
     expect(screen.getByTestId('polling-status')).toHaveTextContent('Next try in 2 min')
   })
 })

@@ -1,15 +1,16 @@
-// Data age, polling interval, requests in the last hour, and pause/resume. Ticks every second on its own.
+// The polling line: data age, polling interval and requests in the last hour. Ticks every second on its own, so
+// the list around it does not re-render. Refresh and pause are the toolbar's icon buttons (PollControls).
+import { Pause, Play, RefreshCw } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
+import { IconButton } from '../../components/ui/Button'
 import { formatAge, formatDuration, formatInterval } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 
 interface PollingBarProps {
   states: ProfileNodes[]
-  onRefresh(): void
-  onTogglePause(paused: boolean): void
 }
 
-export function PollingBar({ states, onRefresh, onTogglePause }: PollingBarProps) {
+export function PollingBar({ states }: PollingBarProps) {
   const now = useNow(1000)
   if (states.length === 0) return null
   // For several profiles, the oldest list is the honest age.
@@ -27,23 +28,49 @@ export function PollingBar({ states, onRefresh, onTogglePause }: PollingBarProps
   const cadence =
     nextTry !== null && nextTry > 0 ? `Next try in ${formatDuration(nextTry)}` : `Polling ${formatInterval(interval)}`
   return (
-    <div className="polling-bar row" data-testid="polling-bar">
+    <span className="polling-bar" data-testid="polling-bar">
       <span data-testid="data-age">
         {refreshing ? 'Refreshing…' : oldest ? `Updated ${formatAge(oldest, now)}` : 'Not fetched yet'}
       </span>
       <span aria-hidden="true">·</span>
-      <span data-testid="polling-status">{paused ? 'Polling paused' : cadence}</span>
+      <span data-testid="polling-status" className={paused ? 'paused' : undefined}>
+        {paused ? 'Polling paused' : cadence}
+      </span>
       <span aria-hidden="true">·</span>
       <span>
         {requests} {requests === 1 ? 'request' : 'requests'} in the last hour
       </span>
-      <span className="spacer" />
-      <button type="button" className="btn btn-sm" onClick={() => onTogglePause(!paused)} aria-pressed={paused}>
-        {paused ? 'Resume polling' : 'Pause polling'}
-      </button>
-      <button type="button" className="btn btn-sm" onClick={onRefresh} disabled={refreshing}>
-        {refreshing ? 'Refreshing…' : 'Refresh'}
-      </button>
-    </div>
+    </span>
+  )
+}
+
+interface PollControlsProps {
+  states: ProfileNodes[]
+  onRefresh(): void
+  onTogglePause(paused: boolean): void
+}
+
+/** Refresh and pause/resume as icon buttons; their labels are their names and tooltips. */
+export function PollControls({ states, onRefresh, onTogglePause }: PollControlsProps) {
+  const refreshing = states.some((s) => s.refreshing)
+  const paused = states.length > 0 && states.every((s) => s.polling.paused)
+  const none = states.length === 0 ? 'No profile to poll yet' : null
+  return (
+    <>
+      <IconButton
+        icon={RefreshCw}
+        label="Refresh"
+        className={refreshing ? 'spinning' : undefined}
+        onClick={onRefresh}
+        disabledReason={none}
+        data-testid="refresh"
+      />
+      <IconButton
+        icon={paused ? Play : Pause}
+        label={paused ? 'Resume polling' : 'Pause polling'}
+        onClick={() => onTogglePause(!paused)}
+        disabledReason={none}
+      />
+    </>
   )
 }

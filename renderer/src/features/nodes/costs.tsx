@@ -1,0 +1,86 @@
+// The running-cost estimate, as the tray shows it: per node (a column), per profile (group headers, the total's
+// tooltip) and in total (the list header). Prices come from the tray's price book, asked for after the list has
+// painted and then kept for hours, so the estimate adds almost no load.
+import { useCallback, useEffect, useMemo } from 'react'
+import type { ProfileNodes } from '../../../../shared/domain/node-state'
+import type { ProfileView } from '../../../../shared/domain/profile'
+import { addCosts, nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
+import { afterNextPaint } from '../../lib/after-paint'
+import { useNow } from '../../lib/use-now'
+import { totalText } from '../../tray/cost-text'
+import { usePriceStore } from '../../tray/price-book.store'
+import type { NodeRow } from './list-filter'
+
+export interface RunningCosts {
+  books: Record<string, PriceBook>
+  perProfile: Record<string, CostTotal>
+  /** Over the profiles shown. */
+  total: CostTotal
+  /** Whether any price is known yet. */
+  known: boolean
+  /** Hourly estimate of one row (for sorting by cost), null when unknown. Changes only when prices arrive. */
+  perHourOf(row: NodeRow): number | null
+  /** Minute clock. */
+  now: number
+}
+
+export function useRunningCosts(
+  profiles: ProfileView[],
+  shown: ProfileNodes[],
+  byProfile: Record<string, ProfileNodes>
+): RunningCosts {
+  const books = usePriceStore((s) => s.books)
+  const now = useNow(60_000)
+
+  useEffect(() => {
+    let live = true
+    // After the list's frame: prices cost a catalog query per profile, never the first paint.
+    void afterNextPaint().then(() => {
+      if (live) void usePriceStore.getState().update(profiles, byProfile)
+    })
+    return () => {
+      live = false
+    }
+  }, [profiles, byProfile])
+
+  const perProfile = useMemo(() => {
+    const out: Record<string, CostTotal> = {}
+    for (const s of shown) out[s.profileId] = addCosts(s.nodes.map((n) => nodeCost(n, books[s.profileId], now)))
+    return out
+  }, [shown, books, now])
+  const total = useMemo(() => {
+    const all = Object.values(perProfile)
+    const perHour = all.reduce((n, c) => n + c.perHour, 0)
+    return {
+      perHour,
+      perMonth: all.reduce((n, c) => n + c.perMonth, 0),
+      unknown: all.reduce((n, c) => n + c.unknown, 0)
+    }
+  }, [perProfile])
+  // The hourly rate does not depend on the clock, so the sort stays put until prices arrive.
+  const perHourOf = useCallback(
+    (row: NodeRow) => {
+      const c = nodeCost(row.node, books[row.profileId], 0)
+      return c.kind === 'unknown' ? null : c.perHour
+    },
+    [books]
+  )
+  const known = shown.some((s) => books[s.profileId] !== undefined)
+  return { books, perProfile, total, known, perHourOf, now }
+}
+
+/** "≈ ₹12.40/h · ₹9.1k/mo estimate"; its tooltip breaks it down per profile. */
+export function CostTotalText({ costs, profiles }: { costs: RunningCosts; profiles: Record<string, ProfileView> }) {
+  if (!costs.known || costs.total.perHour === 0) return null
+  const lines = Object.entries(costs.perProfile)
+    .filter(([, c]) => c.perHour > 0)
+    .map(([id, c]) => `${profiles[id]?.name ?? id}: ${totalText(c)}`)
+  if (costs.total.unknown > 0)
+    lines.push(`${costs.total.unknown} ${costs.total.unknown === 1 ? 'node has' : 'nodes have'} no known price yet`)
+  const title = `Estimated running cost (list prices; committed terms spread over their hours)\n${lines.join('\n')}`
+  return (
+    <span className="cost-total" title={title} data-testid="list-cost-total">
+      {totalText(costs.total)} <span className="muted">estimate</span>
+    </span>
+  )
+}

@@ -1,0 +1,67 @@
+// The list's checked rows: a Set of "<profileId>:<nodeId>" keys, so a row asks one `has` and 10,000 rows cost
+// nothing until they are checked. Shift extends from the last row clicked (the anchor) over the rows as shown.
+import { create } from 'zustand'
+
+export const nodeKey = (profileId: string, nodeId: number): string => `${profileId}:${nodeId}`
+
+interface SelectionState {
+  ids: ReadonlySet<string>
+  /** The row a Shift-click extends from. */
+  anchor: string | null
+  toggle(key: string): void
+  /** Sets every key from the anchor to `key` (inclusive) in `order` to the state `key` is toggled to. */
+  extend(key: string, order: readonly string[]): void
+  /** Checks (or unchecks) all of `keys`, leaving the others as they are. */
+  setMany(keys: readonly string[], checked: boolean): void
+  /** Keeps only `keys` (nodes that left the list drop out). */
+  retain(keys: ReadonlySet<string>): void
+  clear(): void
+}
+
+export const useSelectionStore = create<SelectionState>()((set) => ({
+  ids: new Set(),
+  anchor: null,
+  toggle: (key) =>
+    set((s) => {
+      const ids = new Set(s.ids)
+      if (ids.has(key)) ids.delete(key)
+      else ids.add(key)
+      return { ids, anchor: key }
+    }),
+  extend: (key, order) =>
+    set((s) => {
+      const from = s.anchor === null ? -1 : order.indexOf(s.anchor)
+      const to = order.indexOf(key)
+      if (to < 0) return s
+      if (from < 0) {
+        const ids = new Set(s.ids)
+        ids.add(key)
+        return { ids, anchor: key }
+      }
+      // The range takes the anchor's state: Shift-click after checking a row checks the range.
+      const checked = s.ids.has(order[from] as string)
+      const ids = new Set(s.ids)
+      const [lo, hi] = from < to ? [from, to] : [to, from]
+      for (let i = lo; i <= hi; i++) {
+        const k = order[i] as string
+        if (checked) ids.add(k)
+        else ids.delete(k)
+      }
+      return { ids }
+    }),
+  setMany: (keys, checked) =>
+    set((s) => {
+      const ids = new Set(s.ids)
+      for (const k of keys) {
+        if (checked) ids.add(k)
+        else ids.delete(k)
+      }
+      return { ids }
+    }),
+  retain: (keep) =>
+    set((s) => {
+      if ([...s.ids].every((k) => keep.has(k))) return s
+      return { ids: new Set([...s.ids].filter((k) => keep.has(k))) }
+    }),
+  clear: () => set((s) => (s.ids.size === 0 && s.anchor === null ? s : { ids: new Set(), anchor: null }))
+}))
