@@ -406,11 +406,12 @@ export function NodeListScreen() {
         <CreateNodeEntry
           profileId={createProfile.id}
           onClose={() => setCreating(false)}
-          onCreated={(ids) => {
+          onCreated={(ids, profileId) => {
             setCreating(false)
             toast({ kind: 'ok', title: ids.length === 1 ? 'Node created' : `${ids.length} nodes created` })
             const first = ids[0]
-            if (first !== undefined) select({ profileId: createProfile.id, nodeId: first })
+            // The wizard's location choice may have created in this project's other location (profile).
+            if (first !== undefined) select({ profileId, nodeId: first })
           }}
         />
       )}
