@@ -1,25 +1,43 @@
-// An error where it happened, in plain words, with Retry when the call is safe to repeat.
+// An error where it happened, in plain words (what happened, what to do), with Retry when the call is safe to
+// repeat. Main's technical message (a status code, an API path) stays inside a "Technical details" disclosure.
+import { CircleAlert } from 'lucide-react'
 import type { AppError } from '../lib/ipc'
-import { formatDuration } from '../lib/format'
+import { plainError } from '../lib/plain-error'
+import './components.css'
 
-export function ErrorText({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
-  const wait =
-    error.code === 'RATE_LIMITED' && error.data.retryAfterMs
-      ? ` Try again in ${formatDuration(error.data.retryAfterMs)}.`
-      : ''
+export function ErrorText({
+  error,
+  onRetry,
+  compact
+}: {
+  error: AppError
+  onRetry?: () => void
+  /** One tight block for beside a control (an action bar, a form row). */
+  compact?: boolean
+}) {
+  const p = plainError(error)
+  const canRetry =
+    onRetry && (error.retryable || error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'INTERNAL')
   return (
-    <div className="banner banner-error" role="alert">
-      <span>
-        {error.message}
-        {wait}
-        {error.data.hint && <span className="muted"> {error.data.hint}</span>}
-      </span>
-      {onRetry &&
-        (error.retryable || error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'INTERNAL') && (
-          <button type="button" className="btn btn-sm" onClick={onRetry}>
-            Retry
-          </button>
+    <div className={`banner banner-error error-text${compact ? ' error-text-compact' : ''}`} role="alert">
+      <CircleAlert className="error-text-icon" size={16} aria-hidden="true" />
+      <div className="error-text-words">
+        <span>
+          {p.sentence}
+          {p.todo && <span className="error-text-todo"> {p.todo}</span>}
+        </span>
+        {p.technical && (
+          <details className="tech-details">
+            <summary>Technical details</summary>
+            <code>{p.technical}</code>
+          </details>
         )}
+      </div>
+      {canRetry && (
+        <button type="button" className="btn btn-sm error-text-retry" onClick={onRetry}>
+          Retry
+        </button>
+      )}
     </div>
   )
 }

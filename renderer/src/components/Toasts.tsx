@@ -1,10 +1,23 @@
-import { useEffect } from 'react'
-import { useToastStore, type Toast } from '../stores/notifications.store'
+// Toasts never cover a control. With no modal open they sit in a band at the bottom of the window that takes its
+// own space (the screen above shrinks), right-aligned; while a modal is open (a dialog, the create wizard) they
+// move into it, after its footer, so its buttons and fields stay where they are and stay clickable.
+// Oldest first, newest last: they read in the order things happened.
+import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
+import { CircleAlert, CircleCheck, Info, X, type LucideIcon } from 'lucide-react'
+import { useToastStore, type Toast, type ToastKind } from '../stores/notifications.store'
+import { trapTab } from './focus-trap'
+import './components.css'
 
-const TOAST_MS = 6000
+export const TOAST_MS = 6000
+/** Shown at once; older ones fold behind "Show N earlier". */
+export const VISIBLE_TOASTS = 3
+
+const ICON: Record<ToastKind, LucideIcon> = { info: Info, ok: CircleCheck, error: CircleAlert }
 
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useToastStore((s) => s.dismiss)
+  const Icon = ICON[toast.kind]
   useEffect(() => {
     // Errors stay until dismissed: they may need reading.
     if (toast.kind === 'error') return undefined
@@ -12,30 +25,77 @@ function ToastItem({ toast }: { toast: Toast }) {
     return () => clearTimeout(t)
   }, [toast, dismiss])
   return (
-    <div className={`toast toast-${toast.kind}`} data-testid="toast">
-      <div className="stack" style={{ gap: 2 }}>
-        <strong>{toast.title}</strong>
-        {toast.body && <span>{toast.body}</span>}
+    <div className={`toast-card toast-card-${toast.kind}`} data-testid="toast" data-kind={toast.kind}>
+      <Icon className="toast-icon" size={16} aria-hidden="true" />
+      <div className="toast-text">
+        <strong className="toast-title">{toast.title}</strong>
+        {toast.body && <span className="toast-body">{toast.body}</span>}
+        {toast.detail && (
+          <details className="tech-details">
+            <summary>Technical details</summary>
+            <code>{toast.detail}</code>
+          </details>
+        )}
       </div>
       <button
         type="button"
-        className="btn btn-ghost btn-sm"
+        className="btn btn-ghost btn-icon btn-sm toast-dismiss"
         aria-label={`Dismiss: ${toast.title}`}
+        title="Dismiss"
         onClick={() => dismiss(toast.id)}
       >
-        ×
+        <X size={14} aria-hidden="true" />
       </button>
     </div>
   )
 }
 
+const MODAL = '[aria-modal="true"]'
+
+function subscribeModals(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.body, { childList: true })
+  return () => observer.disconnect()
+}
+
+/** The topmost open modal (the last one in the document), or null. */
+function topModal(): HTMLElement | null {
+  const all = document.body.querySelectorAll<HTMLElement>(`:scope > * ${MODAL}, :scope > ${MODAL}`)
+  return all.length ? (all[all.length - 1] ?? null) : null
+}
+
+export function useTopModal(): HTMLElement | null {
+  return useSyncExternalStore(subscribeModals, topModal, () => null)
+}
+
 export function Toasts() {
   const toasts = useToastStore((s) => s.toasts)
-  return (
-    <section className="toasts" aria-label="Notifications" aria-live="polite">
-      {toasts.map((t) => (
+  const modal = useTopModal()
+  const [expanded, setExpanded] = useState(false)
+  const hidden = expanded ? 0 : Math.max(0, toasts.length - VISIBLE_TOASTS)
+
+  // Portalled into a modal, key events bubble through React's tree, not the modal's: keep Tab inside it here.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (modal) trapTab(e, modal)
+  }
+
+  const stack = (
+    <section
+      className={`toast-stack ${modal ? 'toast-stack-modal' : 'toast-stack-window'}`}
+      aria-label="Notifications"
+      aria-live="polite"
+      data-testid="toasts"
+      onKeyDown={onKeyDown}
+    >
+      {hidden > 0 && (
+        <button type="button" className="btn btn-ghost btn-sm toast-more" onClick={() => setExpanded(true)}>
+          Show {hidden} earlier
+        </button>
+      )}
+      {toasts.slice(hidden).map((t) => (
         <ToastItem key={t.id} toast={t} />
       ))}
     </section>
   )
+  return modal ? createPortal(stack, modal) : stack
 }
