@@ -16,8 +16,8 @@ export function renderWizard(fake: FakeBridge = createFakeBridge()) {
 export const nextButton = () => screen.getByRole('button', { name: 'Next' })
 
 export async function toPlanStep(): Promise<void> {
+  // Location and OS share the first step.
   await screen.findByTestId('cw-location')
-  fireEvent.click(nextButton())
   fireEvent.click(await screen.findByRole('radio', { name: 'Ubuntu 24.04' }))
   fireEvent.click(nextButton())
   await screen.findAllByTestId('cw-plan-row')

@@ -1,66 +1,55 @@
-// The create-node wizard: location → OS → plan → options → review → create → follow until running.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+// The create-node wizard: location and OS → plan → options → review → create → follow until running. The draft
+// is kept in main as the user works (use-wizard-draft.ts): closing the window loses nothing, and Cancel or Esc
+// with work in it asks before throwing it away.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Plan } from '../../../../shared/domain/catalog'
-import { call } from '../../lib/ipc'
+import type { WizardDraftData } from '../../../../shared/ipc/contract'
+import { Spinner } from '../../components/Spinner'
 import { CreateStep } from './CreateStep'
+import { DiscardDialog } from './DiscardDialog'
 import { FollowStep } from './FollowStep'
-import { LocationStep } from './LocationStep'
 import { OptionsStep } from './OptionsStep'
-import { OsStep } from './OsStep'
 import { PlanStep } from './PlanStep'
+import { ResumeOffer } from './ResumeOffer'
 import { ReviewStep } from './ReviewStep'
+import { SetupStep } from './SetupStep'
 import { Stepper } from './Stepper'
+import { WizardFooter } from './WizardFooter'
 import { WizardFrame } from './WizardFrame'
 import { useCreateCheck } from './use-create-check'
 import { useCreateNode } from './use-create-node'
-import { useFetch } from '../../lib/use-fetch'
-import { buildCreateInput, hasErrors, optionErrors, suggestName } from './wizard.rules'
+import { useWizardData } from './use-wizard-data'
+import { useWizardDraft } from './use-wizard-draft'
+import { describeDraft, fromSaved, isDraftStep, isPristine, toSaved } from './wizard-draft'
+import { buildCreateInput, optionErrors, suggestName } from './wizard.rules'
 import { DEFAULT_FILTERS, EMPTY_DRAFT, STEPS, STEP_TITLES, sameOs, type StepId, type WizardDraft } from './wizard.types'
 import './create-wizard.css'
 
 export interface CreateWizardProps {
   profileId: string
   onClose(): void
-  onCreated(nodeIds: number[]): void
+  /** `profileId`: where the nodes were made; the location choice may have moved the wizard to another profile. */
+  onCreated(nodeIds: number[], profileId: string): void
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set()
 
-export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProps) {
-  const [step, setStep] = useState<StepId>('location')
+export function CreateWizard({ profileId: openedFor, onClose, onCreated }: CreateWizardProps) {
+  const [profileId, setProfileId] = useState(openedFor)
+  const [step, setStep] = useState<StepId>('setup')
   const [draft, setDraft] = useState<WizardDraft>(EMPTY_DRAFT)
   const [filters, setFilters] = useState(DEFAULT_FILTERS)
+  /** A resumed draft's plan, until the plan list for its OS has loaded. */
+  const [resumePlan, setResumePlan] = useState<WizardDraftData['plan']>(null)
+  const [planGone, setPlanGone] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const create = useCreateNode()
+  const drafts = useWizardDraft()
+  const data = useWizardData(profileId, draft.os)
+  const { options, names, plans } = data
 
-  const profile = useFetch(`profile:${profileId}`, () =>
-    call((api) => api.profiles.list({})).then((list) => list.find((p) => p.id === profileId) ?? null)
-  )
-  const families = useFetch(`os:${profileId}`, () => call((api) => api.catalog.os({ profileId })))
-  const options = useFetch(`options:${profileId}`, () => call((api) => api.catalog.createOptions({ profileId })))
-  const names = useFetch(`names:${profileId}`, () =>
-    call((api) => api.nodes.snapshot({})).then(
-      (all): ReadonlySet<string> => new Set(all.find((p) => p.profileId === profileId)?.nodes.map((n) => n.name) ?? [])
-    )
-  )
-  const os = draft.os
-  const plans = useFetch(
-    os ? `plans:${profileId}:${os.os}:${os.version}:${os.subCategory}:${os.displayCategory}` : null,
-    () =>
-      os
-        ? call((api) =>
-            api.catalog.plans({
-              profileId,
-              os: os.os,
-              version: os.version,
-              subCategory: os.subCategory,
-              displayCategory: os.displayCategory
-            })
-          )
-        : Promise.resolve<Plan[]>([])
-  )
-
-  const existing = names.status === 'ready' ? names.data : NO_NAMES
-  const errors = useMemo(() => optionErrors(draft, existing), [draft, existing])
+  const existing = (names.status === 'ready' ? names.data[profileId] : undefined) ?? NO_NAMES
+  const errors = optionErrors(draft, existing)
   const defaultSg = options.status === 'ready' ? options.data.securityGroups.find((g) => g.isDefault) : undefined
   const effectiveDraft: WizardDraft =
     draft.securityGroupId === null && defaultSg ? { ...draft, securityGroupId: defaultSg.id } : draft
@@ -71,32 +60,73 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
     setDraft((d) => ({ ...d, ...patch }))
   }
 
+  const offer = drafts.offer
+  const offerShown = offer !== null && offer !== undefined
   const shown: StepId = step === 'create' && create.phase.kind === 'done' ? 'follow' : step
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    heading.current?.focus()
-  }, [shown])
+    if (!offerShown) heading.current?.focus()
+  }, [shown, offerShown])
 
-  const canAdvance: Record<StepId, boolean> = {
-    location: profile.status === 'ready' && profile.data !== null,
-    os: draft.os !== null,
-    plan: draft.plan?.available === true,
-    options: options.status === 'ready' && !hasErrors(errors),
-    review: false,
-    create: false,
-    follow: false
+  // A resumed plan comes back with today's prices, or the plan step says it is gone. Settled while rendering
+  // (React's "adjust state on a change" pattern), so no frame shows the step without it.
+  if (resumePlan && plans.status === 'ready') {
+    const found = plans.data.find((p) => p.slug === resumePlan.slug && p.available)
+    setResumePlan(null)
+    if (found) {
+      setDraft((d) => ({
+        ...d,
+        plan: found,
+        committedSkuId: found.committed.some((c) => c.id === d.committedSkuId) ? d.committedSkuId : null
+      }))
+    } else {
+      setPlanGone(resumePlan.sku)
+      setStep('plan')
+    }
+  }
+
+  // Keep the draft in main while there is work in it and the user is still choosing.
+  const pristine = isPristine(draft)
+  const { schedule } = drafts
+  useEffect(() => {
+    if (offer !== null || !isDraftStep(step) || pristine) return
+    schedule(toSaved(draft, step, profileId, resumePlan))
+  }, [offer, step, pristine, draft, profileId, resumePlan, schedule])
+
+  const result = create.phase.kind === 'done' ? create.phase.result : null
+  const { clear } = drafts
+  useEffect(() => {
+    if (result) void clear()
+  }, [result, clear])
+
+  const nextBlocked = blockedReason()
+  function blockedReason(): string | null {
+    if (offerShown) return 'Resume your draft or start fresh first'
+    if (step === 'setup') {
+      if (data.profileFetch.status !== 'ready') return 'Loading the profile…'
+      if (!data.profile) return 'This profile no longer exists'
+      return draft.os ? null : 'Choose an operating system first'
+    }
+    if (step === 'plan') return draft.plan?.available ? null : 'Choose a plan first'
+    if (step === 'options') {
+      if (options.status === 'loading') return 'Loading SSH keys and networks…'
+      if (options.status === 'error') return 'SSH keys and networks could not be loaded'
+      const first = Object.values(errors)[0]
+      return first ? `Fix this first: ${first}` : null
+    }
+    return 'Nothing comes after this step'
   }
 
   const go = (to: StepId) => {
     // Start from a free name so the common case needs no typing.
     if (to === 'options' && draft.name === '' && names.status === 'ready')
-      setDraft((d) => ({ ...d, name: suggestName(names.data) }))
+      setDraft((d) => ({ ...d, name: suggestName(existing) }))
     setStep(to)
   }
   const next = () => {
     const i = STEPS.indexOf(step)
     const to = STEPS[i + 1]
-    if (canAdvance[step] && to && i < STEPS.indexOf('review')) go(to)
+    if (nextBlocked === null && to && i < STEPS.indexOf('review')) go(to)
   }
   const back = () => {
     const to = STEPS[STEPS.indexOf(step) - 1]
@@ -121,17 +151,61 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
   }, [settledCreated])
 
   const creating = create.phase.kind === 'creating'
-  const result = create.phase.kind === 'done' ? create.phase.result : null
-  const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [])
+  const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [], profileId)
   const requestClose = () => {
     if (creating) return
-    if (result) finish()
-    else onClose()
+    if (confirming) return setConfirming(false)
+    if (result) return finish()
+    // Work that is not kept yet, or a kept draft the user may not want: ask. The resume offer closes as it is.
+    if (!offerShown && !pristine && step !== 'create') return setConfirming(true)
+    onClose()
+  }
+  const keepDraft = () => {
+    setConfirming(false)
+    void drafts.flush()
+    onClose()
+  }
+  const discard = () => {
+    setConfirming(false)
+    void drafts.clear()
+    onClose()
+  }
+
+  const resume = () => {
+    if (!offer) return
+    const saved = offer.draft
+    create.newAttempt()
+    setProfileId(saved.profileId)
+    setDraft(fromSaved(saved))
+    setResumePlan(saved.plan)
+    setStep(saved.step)
+    drafts.answerOffer()
+  }
+  const startFresh = () => {
+    void drafts.clear()
+    drafts.answerOffer()
+  }
+
+  const pickLocation = (id: string) => {
+    if (id === profileId) return
+    create.newAttempt()
+    setProfileId(id)
+    // Plans, networks, groups, reserved IPs and keys belong to one project in one location.
+    setDraft((d) => ({
+      ...d,
+      plan: null,
+      committedSkuId: null,
+      sshKeyIds: [],
+      vpcId: null,
+      securityGroupId: null,
+      reserveIp: null
+    }))
   }
 
   const failedKind = create.phase.kind === 'failed' ? create.phase.failure.kind : null
-  const stepTitle =
-    shown === 'create' && failedKind
+  const stepTitle = offerShown
+    ? 'Resume your draft?'
+    : shown === 'create' && failedKind
       ? failedKind === 'unknown'
         ? 'Create interrupted'
         : 'Create failed'
@@ -149,23 +223,47 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
     if (!sameOs(draft.os, v)) update({ os: v, plan: null, committedSkuId: null })
   }
   const selectPlan = (p: Plan) => {
+    setPlanGone(null)
     const keepSku = p.committed.some((c) => c.id === draft.committedSkuId)
     update({ plan: p, committedSkuId: keepSku ? draft.committedSkuId : null })
   }
+
+  const nodeCounts: Record<string, number> = {}
+  if (names.status === 'ready') for (const [id, set] of Object.entries(names.data)) nodeCounts[id] = set.size
+  const offerProfile = offer ? (data.profiles.latest ?? []).find((p) => p.id === offer.draft.profileId) : undefined
+  const offerLabel = offerProfile
+    ? `${offerProfile.name} · ${offerProfile.location}`
+    : data.profiles.answered
+      ? null
+      : 'Reading profiles…'
 
   return (
     <WizardFrame
       title="Create node"
       onEscape={requestClose}
-      stepper={<Stepper current={shown} locked={step === 'create'} onGo={(s) => setStep(s)} />}
+      stepper={<Stepper current={shown} locked={step === 'create' || offerShown} onGo={(s) => setStep(s)} />}
+      overlay={
+        confirming ? (
+          <DiscardDialog
+            summary={describeDraft({ ...draft, plan: draft.plan ?? resumePlan })}
+            canKeep={drafts.status !== 'not-kept'}
+            onKeepEditing={() => setConfirming(false)}
+            onKeepDraft={keepDraft}
+            onDiscard={discard}
+          />
+        ) : undefined
+      }
       footer={
-        <Footer
+        <WizardFooter
           step={shown}
           failed={create.phase.kind === 'failed'}
           creating={creating}
-          canNext={canAdvance[step]}
+          nextBlocked={nextBlocked}
+          plan={draft.plan}
           count={draft.count}
-          onCancel={onClose}
+          committedSkuId={draft.committedSkuId}
+          draftStatus={drafts.status}
+          onCancel={requestClose}
           onBack={step === 'create' ? () => setStep('review') : back}
           onNext={next}
           onCreate={startCreate}
@@ -177,97 +275,70 @@ export function CreateWizard({ profileId, onClose, onCreated }: CreateWizardProp
         <h3 ref={heading} tabIndex={-1} className="cw-step-title" data-autofocus>
           {stepTitle}
         </h3>
-        {shown === 'location' && <LocationStep profile={profile} onRetry={profile.reload} />}
-        {shown === 'os' && (
-          <OsStep families={families} onRetry={families.reload} selected={draft.os} onSelect={selectOs} />
+        {offerShown ? (
+          <ResumeOffer saved={offer} profileLabel={offerLabel} onResume={resume} onFresh={startFresh} />
+        ) : (
+          <>
+            {shown === 'setup' && (
+              <SetupStep
+                profile={data.profileFetch}
+                onRetryProfile={data.profiles.reload}
+                locations={data.locations}
+                plansByProfile={data.plansByProfile}
+                nodeCounts={nodeCounts}
+                os={draft.os}
+                onLocation={pickLocation}
+                families={data.families}
+                onRetryFamilies={data.families.reload}
+                onOs={selectOs}
+              />
+            )}
+            {shown === 'plan' && (
+              <PlanStep
+                plans={plans}
+                onRetry={plans.reload}
+                filters={filters}
+                onFilters={setFilters}
+                selected={draft.plan}
+                onSelect={selectPlan}
+                gone={planGone}
+              />
+            )}
+            {shown === 'options' && (
+              <OptionsStep
+                draft={effectiveDraft}
+                update={update}
+                errors={errors}
+                options={options}
+                onRetry={options.reload}
+                namesFailed={names.status === 'error'}
+              />
+            )}
+            {shown === 'review' &&
+              (resumePlan ? (
+                <Spinner label="Reading today's prices…" />
+              ) : (
+                <ReviewStep
+                  draft={effectiveDraft}
+                  profile={data.profile}
+                  options={options.status === 'ready' ? options.data : null}
+                  onEdit={(s) => setStep(s)}
+                />
+              ))}
+            {shown === 'create' && (
+              <CreateStep
+                phase={create.phase}
+                check={check}
+                name={draft.name}
+                onRetry={startCreate}
+                onBackToOptions={() => setStep('options')}
+                onCheckList={onClose}
+              />
+            )}
+            {shown === 'follow' && result && <FollowStep profileId={profileId} result={result} />}
+          </>
         )}
-        {shown === 'plan' && (
-          <PlanStep
-            plans={plans}
-            onRetry={plans.reload}
-            filters={filters}
-            onFilters={setFilters}
-            selected={draft.plan}
-            onSelect={selectPlan}
-          />
-        )}
-        {shown === 'options' && (
-          <OptionsStep
-            draft={effectiveDraft}
-            update={update}
-            errors={errors}
-            options={options}
-            onRetry={options.reload}
-            namesFailed={names.status === 'error'}
-          />
-        )}
-        {shown === 'review' && (
-          <ReviewStep
-            draft={effectiveDraft}
-            profile={profile.status === 'ready' ? profile.data : null}
-            options={options.status === 'ready' ? options.data : null}
-          />
-        )}
-        {shown === 'create' && (
-          <CreateStep
-            phase={create.phase}
-            check={check}
-            name={draft.name}
-            onRetry={startCreate}
-            onBackToOptions={() => setStep('options')}
-            onCheckList={onClose}
-          />
-        )}
-        {shown === 'follow' && result && <FollowStep profileId={profileId} result={result} />}
       </div>
     </WizardFrame>
-  )
-}
-
-interface FooterProps {
-  step: StepId
-  failed: boolean
-  creating: boolean
-  canNext: boolean
-  count: number
-  onCancel(): void
-  onBack(): void
-  onNext(): void
-  onCreate(): void
-  onDone(): void
-}
-
-function Footer({ step, failed, creating, canNext, count, onCancel, onBack, onNext, onCreate, onDone }: FooterProps) {
-  if (step === 'follow') {
-    return (
-      <>
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" onClick={onDone}>
-          Done
-        </button>
-      </>
-    )
-  }
-  return (
-    <>
-      <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={creating}>
-        Cancel
-      </button>
-      <span className="spacer" />
-      {step !== 'location' && (step !== 'create' || failed) && (
-        <button type="button" className="btn" onClick={onBack} disabled={creating}>
-          {step === 'create' ? 'Back to review' : 'Back'}
-        </button>
-      )}
-      {step === 'review' ? (
-        <button type="button" className="btn btn-primary" onClick={onCreate} disabled={creating}>
-          {count > 1 ? `Create ${count} nodes` : 'Create node'}
-        </button>
-      ) : step !== 'create' ? (
-        <button type="button" className="btn btn-primary" onClick={onNext} disabled={!canNext}>
-          Next
-        </button>
-      ) : null}
-    </>
   )
 }

@@ -1,7 +1,7 @@
 // Billing: hourly, or one of the plan's committed terms (paid for the whole term at launch).
 import type { Plan } from '../../../../shared/domain/catalog'
-import { formatInr } from '../../lib/format'
 import type { WizardDraft } from './wizard.types'
+import { inr, perHour, perMonth } from './wizard-money'
 
 interface Props {
   plan: Plan
@@ -21,7 +21,7 @@ export function OptionsBilling({ plan, draft, update }: Props) {
             checked={draft.committedSkuId === null}
             onChange={() => update({ committedSkuId: null })}
           />
-          Hourly: {formatInr(plan.pricePerHour)} an hour per node (about {formatInr(plan.pricePerMonth)} a month)
+          Hourly: {perHour(plan.pricePerHour)} per node (about {perMonth(plan.pricePerMonth)})
         </label>
         {plan.committed.map((c) => (
           <label key={c.id} className="cw-check">
@@ -31,7 +31,7 @@ export function OptionsBilling({ plan, draft, update }: Props) {
               checked={draft.committedSkuId === c.id}
               onChange={() => update({ committedSkuId: c.id })}
             />
-            Committed for {c.days} days: {formatInr(c.price)} per node
+            Committed for {c.days} days: {inr(c.price)} per node
           </label>
         ))}
       </div>

@@ -1,10 +1,10 @@
 // Step 3: the plan table with filters. Sold-out plans are listed but cannot be chosen.
 import type { Plan } from '../../../../shared/domain/catalog'
-import { formatInr } from '../../lib/format'
 import { FetchStatus } from './FetchStatus'
 import { seriesOf, visiblePlans } from './plan-filter'
 import type { FetchState } from '../../lib/use-fetch'
 import type { PlanFilters } from './wizard.types'
+import { inr, perHour, perMonth } from './wizard-money'
 
 interface Props {
   plans: FetchState<Plan[]>
@@ -13,9 +13,11 @@ interface Props {
   onFilters(f: PlanFilters): void
   selected: Plan | null
   onSelect(plan: Plan): void
+  /** A resumed draft's plan that is no longer offered (its SKU). */
+  gone?: string | null
 }
 
-export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelect }: Props) {
+export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelect, gone = null }: Props) {
   if (plans.status !== 'ready') return <FetchStatus state={plans} what="plans" onRetry={onRetry} />
   if (plans.data.length === 0) {
     return (
@@ -28,6 +30,11 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
   const set = (patch: Partial<PlanFilters>) => onFilters({ ...filters, ...patch })
   return (
     <div className="stack">
+      {gone && (
+        <div className="banner banner-warn" role="alert" data-testid="cw-plan-gone">
+          {gone}, the plan in your draft, is no longer offered here. Choose another plan; your other choices are kept.
+        </div>
+      )}
       <div className="cw-filters row" role="group" aria-label="Filter plans">
         <label className="field">
           <span className="label">Series</span>
@@ -70,8 +77,7 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
           <caption className="sr-only">Plans, sorted by price</caption>
           <thead>
             <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Series</th>
+              <th scope="col">Plan</th>
               <th scope="col" className="cw-num">
                 vCPU
               </th>
@@ -87,12 +93,9 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
                   className="btn btn-ghost btn-sm cw-sort"
                   onClick={() => set({ sort: filters.sort === 'asc' ? 'desc' : 'asc' })}
                 >
-                  Hourly {filters.sort === 'asc' ? '▲' : '▼'}
+                  Price {filters.sort === 'asc' ? '▲' : '▼'}
                   <span className="sr-only">{filters.sort === 'asc' ? ', cheapest first' : ', dearest first'}</span>
                 </button>
-              </th>
-              <th scope="col" className="cw-num">
-                Monthly
               </th>
               <th scope="col">Committed</th>
             </tr>
@@ -129,13 +132,17 @@ function PlanRow({ plan, checked, onSelect }: { plan: Plan; checked: boolean; on
             </span>
           )}
         </label>
+        <span className="cw-series muted small">
+          {plan.series} series{plan.gpu ? ` · ${plan.gpu}` : ''}
+        </span>
       </td>
-      <td>{plan.series}</td>
       <td className="cw-num">{plan.vcpus}</td>
       <td className="cw-num">{plan.ramGb} GB</td>
       <td className="cw-num">{plan.requiresDisk ? <span className="muted">you choose</span> : `${plan.diskGb} GB`}</td>
-      <td className="cw-num">{formatInr(plan.pricePerHour)}</td>
-      <td className="cw-num">{formatInr(plan.pricePerMonth)}</td>
+      <td className="cw-num cw-price">
+        <strong>{perHour(plan.pricePerHour)}</strong>
+        <span className="muted small">{perMonth(plan.pricePerMonth)}</span>
+      </td>
       <td>
         {plan.committed.length === 0 ? (
           <span className="muted">—</span>
@@ -143,7 +150,7 @@ function PlanRow({ plan, checked, onSelect }: { plan: Plan; checked: boolean; on
           <ul className="cw-committed">
             {plan.committed.map((c) => (
               <li key={c.id}>
-                {c.days} days: {formatInr(c.price)}
+                <span className="muted">{c.days} days</span> {inr(c.price)}
               </li>
             ))}
           </ul>

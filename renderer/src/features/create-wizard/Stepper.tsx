@@ -1,13 +1,14 @@
 // Where the user is. Finished steps are buttons until the create call starts; after that the path is fixed.
+import { Check } from 'lucide-react'
 import { STEPS, STEP_TITLES, type StepId } from './wizard.types'
 
-const SHOWN: StepId[] = ['location', 'os', 'plan', 'options', 'review', 'create']
-const LABEL: Partial<Record<StepId, string>> = { os: 'OS', review: 'Review', create: 'Create' }
+const SHOWN: StepId[] = ['setup', 'plan', 'options', 'review', 'create']
+const LABEL: Partial<Record<StepId, string>> = { setup: 'Location and OS', review: 'Review', create: 'Create' }
 
 export function Stepper({ current, locked, onGo }: { current: StepId; locked: boolean; onGo(step: StepId): void }) {
   const at = STEPS.indexOf(current === 'follow' ? 'create' : current)
   return (
-    <nav aria-label="Wizard steps">
+    <nav aria-label="Wizard steps" className="cw-stepper-nav">
       <ol className="cw-stepper">
         {SHOWN.map((step, i) => {
           const label = LABEL[step] ?? STEP_TITLES[step]
@@ -19,7 +20,7 @@ export function Stepper({ current, locked, onGo }: { current: StepId; locked: bo
               aria-current={state === 'current' ? 'step' : undefined}
             >
               <span className="cw-step-num" aria-hidden="true">
-                {state === 'done' ? '✓' : i + 1}
+                {state === 'done' ? <Check size={12} strokeWidth={3} /> : i + 1}
               </span>
               {state === 'done' && !locked ? (
                 <button type="button" className="cw-step-link" onClick={() => onGo(step)}>
@@ -27,7 +28,7 @@ export function Stepper({ current, locked, onGo }: { current: StepId; locked: bo
                   <span className="sr-only"> (done, go back)</span>
                 </button>
               ) : (
-                <span>{label}</span>
+                <span className="cw-step-label">{label}</span>
               )}
             </li>
           )

@@ -1,5 +1,6 @@
-// The wizard's modal frame: backdrop, title, stepper slot, scrolling body, fixed footer. Keeps Tab inside,
-// Escape asks to close (the wizard decides whether it may), and gives focus back to the opener afterwards.
+// The wizard's modal frame: backdrop, title, stepper slot, scrolling body, sticky footer. Keeps Tab inside,
+// Escape asks to close (the wizard decides whether it may), and gives focus back to the opener afterwards. An
+// `overlay` (the discard question) makes the rest inert and takes the keyboard.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { trapTab, useRestoreFocus } from '../../components/focus-trap'
@@ -9,11 +10,13 @@ interface Props {
   onEscape(): void
   stepper: ReactNode
   footer: ReactNode
+  overlay?: ReactNode
   children: ReactNode
 }
 
-export function WizardFrame({ title, onEscape, stepper, footer, children }: Props) {
+export function WizardFrame({ title, onEscape, stepper, footer, overlay, children }: Props) {
   const box = useRef<HTMLDivElement>(null)
+  const over = useRef<HTMLDivElement>(null)
   useRestoreFocus()
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -22,7 +25,8 @@ export function WizardFrame({ title, onEscape, stepper, footer, children }: Prop
       onEscape()
       return
     }
-    if (box.current) trapTab(e, box.current)
+    const trap = overlay ? over.current : box.current
+    if (trap) trapTab(e, trap)
   }
 
   return createPortal(
@@ -36,12 +40,17 @@ export function WizardFrame({ title, onEscape, stepper, footer, children }: Prop
         onKeyDown={onKeyDown}
         data-testid="create-wizard"
       >
-        <header className="cw-head">
+        <header className="cw-head" inert={overlay ? true : undefined}>
           <h2 id="cw-title">{title}</h2>
           {stepper}
         </header>
-        <div className="cw-body">{children}</div>
-        <footer className="cw-foot row">{footer}</footer>
+        <div className="cw-body" inert={overlay ? true : undefined}>
+          {children}
+        </div>
+        <footer className="cw-foot" inert={overlay ? true : undefined}>
+          {footer}
+        </footer>
+        {overlay && <div ref={over}>{overlay}</div>}
       </div>
     </div>,
     document.body

@@ -61,7 +61,7 @@ describe('follow', () => {
     )
     expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('All nodes are running.')
     fireEvent.click(screen.getByRole('button', { name: 'Done' }))
-    expect(onCreated).toHaveBeenCalledWith([101, 102])
+    expect(onCreated).toHaveBeenCalledWith([101, 102], 'p1')
   })
 
   it('catches up from the snapshot when the node is already running', async () => {

@@ -10,16 +10,12 @@ describe('keyboard', () => {
   it('moves focus to each step heading and advances with Enter only when the step is valid', async () => {
     const { onClose } = renderWizard()
     await screen.findByTestId('cw-location')
-    expect(heading()).toHaveTextContent('Location')
-    expect(heading()).toHaveFocus()
-
-    fireEvent.keyDown(heading(), { key: 'Enter' })
-    await waitFor(() => expect(heading()).toHaveTextContent('Operating system'))
+    expect(heading()).toHaveTextContent('Location and operating system')
     expect(heading()).toHaveFocus()
 
     // Nothing chosen yet: Enter stays.
     fireEvent.keyDown(heading(), { key: 'Enter' })
-    expect(heading()).toHaveTextContent('Operating system')
+    expect(heading()).toHaveTextContent('Location and operating system')
 
     const ubuntu = await screen.findByRole('radio', { name: 'Ubuntu 22.04' })
     fireEvent.click(ubuntu)
@@ -45,19 +41,23 @@ describe('keyboard', () => {
     fireEvent.keyDown(heading(), { key: 'Enter' })
     expect(heading()).toHaveTextContent('Review and create')
 
+    // Esc with choices made asks first; Esc again keeps editing.
     fireEvent.keyDown(heading(), { key: 'Escape' })
-    expect(onClose).toHaveBeenCalledTimes(1)
+    expect(await screen.findByRole('alertdialog', { name: 'Discard this draft?' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Keep editing' })).toHaveFocus()
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Keep editing' }), { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(onClose).not.toHaveBeenCalled()
   })
 
   it('goes back to a finished step from the step list', async () => {
     renderWizard()
     await screen.findByTestId('cw-location')
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }))
     fireEvent.click(await screen.findByRole('radio', { name: 'Rocky 9.4' }))
     fireEvent.click(screen.getByRole('button', { name: 'Next' }))
     await screen.findAllByTestId('cw-plan-row')
-    fireEvent.click(screen.getByRole('button', { name: /^OS/ }))
-    await waitFor(() => expect(heading()).toHaveTextContent('Operating system'))
+    fireEvent.click(screen.getByRole('button', { name: /^Location and OS/ }))
+    await waitFor(() => expect(heading()).toHaveTextContent('Location and operating system'))
     expect(screen.getByRole('radio', { name: 'Rocky 9.4' })).toBeChecked()
   })
 })

@@ -28,7 +28,7 @@ describe('plan step', () => {
     renderWizard()
     await toPlanStep()
     expect(skus()).toEqual(['E1.8GB', 'C3.8GB', 'C3.16GB', 'C3.64GB', 'GDC3.A100'])
-    fireEvent.click(screen.getByRole('button', { name: /Hourly/ }))
+    fireEvent.click(screen.getByRole('button', { name: /Price/ }))
     expect(skus()).toEqual(['GDC3.A100', 'C3.64GB', 'C3.16GB', 'C3.8GB', 'E1.8GB'])
   })
 
@@ -51,17 +51,17 @@ describe('plan step', () => {
     renderWizard()
     await toPlanStep()
     const row = screen.getByRole('radio', { name: 'C3.8GB' }).closest('tr') as HTMLElement
-    expect(row).toHaveTextContent('₹2.70')
-    expect(row).toHaveTextContent('₹1,971.00')
-    expect(row).toHaveTextContent('90 days: ₹5,600.00')
-    expect(row).toHaveTextContent('365 days: ₹19,206.00')
+    expect(row).toHaveTextContent('₹2.70/hour')
+    expect(row).toHaveTextContent('₹1,971/month')
+    expect(row).toHaveTextContent('90 days ₹5,600')
+    expect(row).toHaveTextContent('365 days ₹19,206')
+    expect(row.textContent).not.toMatch(/Rs\.|\.00|Monthly/)
   })
 
   it('shows the error where the plans failed to load, and Retry loads them', async () => {
     const { fake } = renderWizard()
     fake.plans = { error: { code: 'NETWORK', message: 'Could not reach E2E.' } }
     await screen.findByTestId('cw-location')
-    fireEvent.click(nextButton())
     fireEvent.click(await screen.findByRole('radio', { name: 'Ubuntu 24.04' }))
     fireEvent.click(nextButton())
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load plans. Could not reach E2E.')

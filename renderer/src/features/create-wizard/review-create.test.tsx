@@ -19,8 +19,8 @@ describe('review', () => {
   it('multiplies the hourly and monthly price by the count', async () => {
     renderWizard()
     await toReview({ sku: 'C3.8GB', count: 3 })
-    expect(screen.getByTestId('cw-cost-hourly')).toHaveTextContent('₹8.10 an hour')
-    expect(screen.getByTestId('cw-cost-monthly')).toHaveTextContent('About ₹5,913.00 a month (₹2.70 an hour × 3 nodes)')
+    expect(screen.getByTestId('cw-cost-hourly')).toHaveTextContent('₹8.10/hour')
+    expect(screen.getByTestId('cw-cost-monthly')).toHaveTextContent('About ₹5,913/month (₹2.70/hour × 3 nodes)')
     expect(screen.getByText('node-01-1, node-01-2, node-01-3')).toBeInTheDocument()
     expect(createButton()).toHaveTextContent('Create 3 nodes')
   })
@@ -28,9 +28,9 @@ describe('review', () => {
   it('shows the committed total for all nodes and the term', async () => {
     renderWizard()
     await toReview({ sku: 'C3.8GB', count: 2, committedDays: 90 })
-    expect(screen.getByTestId('cw-cost-committed')).toHaveTextContent('₹11,200.00 for 90 days')
-    expect(screen.getByTestId('cw-cost')).toHaveTextContent('₹5,600.00 × 2 nodes, billed in full at creation')
-    expect(screen.getByText('Committed, 90 days')).toBeInTheDocument()
+    expect(screen.getByTestId('cw-cost-committed')).toHaveTextContent('₹11,200 for 90 days')
+    expect(screen.getByTestId('cw-cost')).toHaveTextContent('₹5,600 × 2 nodes, billed in full at creation')
+    expect(screen.getByText('Committed, 90 days (₹5,600 per node)')).toBeInTheDocument()
   })
 
   it('lists every choice', async () => {

@@ -1,12 +1,13 @@
 // The wizard's steps and the draft the user fills in. Plain data so the rules and the cost can be pure functions.
 import type { OsVersion, Plan } from '../../../../shared/domain/catalog'
 
-export const STEPS = ['location', 'os', 'plan', 'options', 'review', 'create', 'follow'] as const
+// Location and OS share the first step: a profile is one project in one location, so the location choice is
+// between this project's profiles (Delhi / Chennai), and what differs between them shows once an OS is chosen.
+export const STEPS = ['setup', 'plan', 'options', 'review', 'create', 'follow'] as const
 export type StepId = (typeof STEPS)[number]
 
 export const STEP_TITLES: Record<StepId, string> = {
-  location: 'Location',
-  os: 'Operating system',
+  setup: 'Location and operating system',
   plan: 'Plan',
   options: 'Options',
   review: 'Review and create',

@@ -1,0 +1,56 @@
+// Asked when Cancel or Esc would throw away choices: keep editing (the default, and Esc), keep the draft for
+// later, or discard it.
+import { useEffect, useRef } from 'react'
+import { Archive, Pencil, Trash2 } from 'lucide-react'
+import { Button } from '../../components/ui/Button'
+
+interface Props {
+  summary: string
+  /** The draft is too large to keep: only editing or discarding. */
+  canKeep: boolean
+  onKeepEditing(): void
+  onKeepDraft(): void
+  onDiscard(): void
+}
+
+export function DiscardDialog({ summary, canKeep, onKeepEditing, onKeepDraft, onDiscard }: Props) {
+  const first = useRef<HTMLButtonElement>(null)
+  useEffect(() => first.current?.focus(), [])
+  return (
+    <div className="cw-confirm-backdrop">
+      <div
+        className="cw-confirm card"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="cw-discard-title"
+        aria-describedby="cw-discard-desc"
+        data-testid="cw-discard"
+      >
+        <h3 id="cw-discard-title">Discard this draft?</h3>
+        <p id="cw-discard-desc">
+          <span className="mono">{summary}</span> is not created yet.{' '}
+          {canKeep
+            ? 'Keep it as a draft to finish later: Nodetray holds it until you create, discard it or quit (never on disk).'
+            : 'It is too large to keep as a draft (the start script is over 32,768 characters).'}
+        </p>
+        <div className="cw-confirm-actions">
+          <Button ref={first} icon={Pencil} onClick={onKeepEditing}>
+            Keep editing
+          </Button>
+          <span className="spacer" />
+          <Button icon={Trash2} variant="danger" onClick={onDiscard}>
+            Discard
+          </Button>
+          <Button
+            icon={Archive}
+            variant="primary"
+            onClick={onKeepDraft}
+            disabledReason={canKeep ? null : 'The start script is too long to keep as a draft'}
+          >
+            Keep as draft
+          </Button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+// The sticky footer: Cancel, what the choices cost so far, whether the draft is kept, Back and Next (or Create).
+import { Check, ChevronLeft, ChevronRight, CloudOff, Rocket, X } from 'lucide-react'
+import type { Plan } from '../../../../shared/domain/catalog'
+import { Button } from '../../components/ui/Button'
+import type { DraftSaveStatus } from './use-wizard-draft'
+import { costFor } from './wizard.cost'
+import { inr, perHour, perMonth } from './wizard-money'
+import type { StepId } from './wizard.types'
+
+interface Props {
+  step: StepId
+  failed: boolean
+  creating: boolean
+  /** Why Next is not possible yet, or null. */
+  nextBlocked: string | null
+  plan: Plan | null
+  count: number
+  committedSkuId: number | null
+  draftStatus: DraftSaveStatus
+  onCancel(): void
+  onBack(): void
+  onNext(): void
+  onCreate(): void
+  onDone(): void
+}
+
+export function WizardFooter(props: Props) {
+  const { step, failed, creating } = props
+  if (step === 'follow') {
+    return (
+      <>
+        <span className="spacer" />
+        <Button icon={Check} variant="primary" onClick={props.onDone}>
+          Done
+        </Button>
+      </>
+    )
+  }
+  const busy = creating ? 'Wait until E2E answers the create' : null
+  return (
+    <>
+      <Button icon={X} variant="ghost" onClick={props.onCancel} disabledReason={busy}>
+        Cancel
+      </Button>
+      <CostSummary plan={props.plan} count={props.count} committedSkuId={props.committedSkuId} />
+      <DraftStatus status={props.draftStatus} step={step} />
+      {step !== 'setup' && (step !== 'create' || failed) && (
+        <Button icon={ChevronLeft} onClick={props.onBack} disabledReason={busy}>
+          {step === 'create' ? 'Back to review' : 'Back'}
+        </Button>
+      )}
+      {step === 'review' ? (
+        <Button icon={Rocket} variant="primary" onClick={props.onCreate} disabledReason={busy}>
+          {props.count > 1 ? `Create ${props.count} nodes` : 'Create node'}
+        </Button>
+      ) : step !== 'create' ? (
+        <Button variant="primary" className="cw-next" onClick={props.onNext} disabledReason={props.nextBlocked}>
+          Next
+          <ChevronRight size={16} aria-hidden="true" strokeWidth={2} />
+        </Button>
+      ) : null}
+    </>
+  )
+}
+
+function CostSummary({
+  plan,
+  count,
+  committedSkuId
+}: {
+  plan: Plan | null
+  count: number
+  committedSkuId: number | null
+}) {
+  if (!plan) {
+    return (
+      <span className="cw-foot-cost muted" data-testid="cw-foot-cost">
+        Choose a plan to see the cost
+      </span>
+    )
+  }
+  const cost = costFor(plan, count, committedSkuId)
+  const many = count > 1 ? ` × ${count}` : ''
+  return (
+    <span className="cw-foot-cost" data-testid="cw-foot-cost">
+      <span className="cw-foot-sku mono">
+        {plan.sku}
+        {many}
+      </span>
+      {cost.committed ? (
+        <strong>
+          {inr(cost.committed.total)} for {cost.committed.days} days
+        </strong>
+      ) : (
+        <>
+          <strong>{perHour(cost.hourlyTotal)}</strong>
+          <span className="muted">about {perMonth(cost.monthlyTotal)}</span>
+        </>
+      )}
+    </span>
+  )
+}
+
+function DraftStatus({ status, step }: { status: DraftSaveStatus; step: StepId }) {
+  if (step === 'create' || status === 'none') return null
+  if (status === 'not-kept' || status === 'failed') {
+    return (
+      <span className="cw-draft-status cw-draft-warn small" role="status" data-testid="cw-draft-status">
+        <CloudOff size={14} aria-hidden="true" />
+        {status === 'failed' ? 'Draft not kept' : 'Too large to keep as a draft'}
+      </span>
+    )
+  }
+  return (
+    <span
+      className="cw-draft-status small muted"
+      role="status"
+      data-testid="cw-draft-status"
+      title="Kept in Nodetray's memory until you create, discard it or quit; never written to disk"
+    >
+      <Check size={14} aria-hidden="true" />
+      {status === 'saving' ? 'Keeping draft…' : 'Draft kept'}
+    </span>
+  )
+}
