@@ -39,11 +39,29 @@ export interface RequestSpec {
   signal?: AbortSignal | undefined
 }
 
+/** A 200 reply kept for readAgain(): its exact text and what read() made of it. */
+export interface KeptReply<T> {
+  readonly text: string
+  readonly value: T
+}
+
+/** once()'s answer when the reply was the text it was told to look for. */
+const UNCHANGED = Symbol('unchanged')
+
 export interface Http {
   /** Sends (retrying GETs), detects failures, returns the parsed JSON body. */
   send(spec: RequestSpec): Promise<unknown>
   /** send() + validate the body with `schema`; unreadable → INVALID_REPLY. */
   read<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>>
+  /**
+   * read() of a request asked before: a 200 whose text is byte for byte `last.text` gives `last` back as it is,
+   * neither parsed nor validated again (a steady refresh's pages mostly are). Keep what it returns for next time.
+   */
+  readAgain<S extends z.ZodType>(
+    spec: RequestSpec,
+    schema: S,
+    last: KeptReply<z.output<S>> | undefined
+  ): Promise<KeptReply<z.output<S>>>
   scrub(text: string): string
   readonly target: ApiTarget
 }
@@ -230,7 +248,8 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     return `${base ?? ''}/${spec.path}?${params.toString()}`
   }
 
-  async function once(spec: RequestSpec): Promise<unknown> {
+  /** One request; `sameAs`: the text of an earlier 200 reply, answered with UNCHANGED when this one matches it. */
+  async function once(spec: RequestSpec, sameAs?: string): Promise<{ text: string; value: unknown }> {
     const { method, path } = spec
     if (spec.signal?.aborted) throw fromTransport('cancelled', method, path, timeoutMs)
     // One controller for both deadline and caller cancellation, so a slow drip also times out.
@@ -270,6 +289,7 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
       spec.signal?.removeEventListener('abort', onAbort)
     }
     const text = res.text
+    if (res.status === 200 && sameAs && text === sameAs) return { text, value: UNCHANGED }
     const parsed = parseBody(text)
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'])
     if (!parsed.ok) {
@@ -289,14 +309,19 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     if (failure) {
       throw fromHttpFailure({ method, path, status: failure.status, serverText: failure.message, retryAfterMs, scrub })
     }
-    return parsed.value
+    // Only a 200 can be reused: another 2xx with the same text might not mean the same.
+    return { text: res.status === 200 ? text : '', value: parsed.value }
   }
 
   async function send(spec: RequestSpec): Promise<unknown> {
+    return (await sendOnce(spec)).value
+  }
+
+  async function sendOnce(spec: RequestSpec, sameAs?: string): Promise<{ text: string; value: unknown }> {
     if (baseError) throw baseError
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once(spec)
+        return await once(spec, sameAs)
       } catch (err) {
         const e = err instanceof DomainError ? err : new DomainError('INTERNAL', 'The request failed unexpectedly.')
         // Writes are never retried (a duplicate create is billed). A 429 is not retried here either: the
@@ -309,7 +334,20 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
   }
 
   async function read<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
-    const body = await send(spec)
+    return validate(spec, schema, await send(spec))
+  }
+
+  async function readAgain<S extends z.ZodType>(
+    spec: RequestSpec,
+    schema: S,
+    last: KeptReply<z.output<S>> | undefined
+  ): Promise<KeptReply<z.output<S>>> {
+    const { text, value } = await sendOnce(spec, last?.text)
+    if (value === UNCHANGED && last) return last
+    return { text, value: validate(spec, schema, value) }
+  }
+
+  function validate<S extends z.ZodType>(spec: RequestSpec, schema: S, body: unknown): z.output<S> {
     const r = schema.safeParse(body)
     if (!r.success) {
       const issue = r.error.issues[0]
@@ -319,5 +357,5 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     return r.data
   }
 
-  return { send, read, scrub, target }
+  return { send, read, readAgain, scrub, target }
 }

@@ -6,7 +6,7 @@ import type { ActionReceipt, CallOptions } from './client.types'
 import type { Http } from './http'
 import { num, text } from './lenient'
 import { nodeDetailSchema, toNodeDetail, toNodeSummary, type NodeRow } from './nodes.mapper'
-import { DEFAULT_PER_PAGE, fetchList, type PagingOptions } from './paging'
+import { DEFAULT_PER_PAGE, fetchList, type KeptPages, type PagingOptions } from './paging'
 
 const detailReply = z.looseObject({ data: nodeDetailSchema })
 const actionReply = z.looseObject({
@@ -34,14 +34,19 @@ export function createNodesClient(http: Http) {
   // The last list's shape: its page count lets the next refresh ask for every page in one round trip.
   let last: { perPage: number; pages: number; ids: ReadonlySet<number> } | null = null
   let trustCount = true
+  // Each page's last reply: a page that has not changed is not parsed again, and its rows (the same objects as
+  // last time) are not mapped again either.
+  let kept: { perPage: number; pages: KeptPages } | null = null
+  const mapped = new WeakMap<object, NodeSummary>()
 
   async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
     const perPage = o.perPage ?? DEFAULT_PER_PAGE
     const known = last?.perPage === perPage ? last : null
+    if (kept?.perPage !== perPage) kept = { perPage, pages: new Map() }
     const { rows, pages, countUnreliable } = await fetchList(
       http,
       { path: 'nodes/', scope: 'proj' },
-      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId, trustCount }
+      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId, trustCount, kept: kept.pages }
     )
     if (countUnreliable) trustCount = false
     // Rows are mapped in place: nodeRowSchema would copy every row of every page just to check its id.
@@ -50,7 +55,9 @@ export function createNodesClient(http: Http) {
       const id = rowId(row)
       if (id === null || byId.has(id)) continue
       const r = row as NodeRow
-      byId.set(id, toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation))
+      let node = mapped.get(r)
+      if (!node) mapped.set(r, (node = toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation)))
+      byId.set(id, node)
     }
     last = { perPage, pages, ids: new Set(byId.keys()) }
     return [...byId.values()]

@@ -6,7 +6,7 @@
 // more, and rows from both reads are kept rather than lose one.
 import { z } from 'zod'
 import { DomainError } from '../errors'
-import type { Http, RequestSpec } from './http'
+import type { Http, KeptReply, RequestSpec } from './http'
 import { num } from './lenient'
 
 export const MAX_PAGES = 500
@@ -24,6 +24,12 @@ const pageSchema = z.looseObject({
 })
 type Page = z.output<typeof pageSchema>
 
+/**
+ * Each page's last reply, by page number, for one list and page size (the caller's to keep and to reset). A page
+ * whose reply is byte for byte the last one is not parsed again, and its rows are the same objects as last time.
+ */
+export type KeptPages = Map<number, KeptReply<Page>>
+
 export interface PagingOptions {
   perPage?: number
   concurrency?: number
@@ -39,6 +45,8 @@ export interface ListOptions extends PagingOptions {
   idOf: (row: unknown) => number | null
   /** false once this server's total_count proved not to count the rows it lists (see PagedList). */
   trustCount?: boolean | undefined
+  /** Last replies of this list's pages: unchanged pages are not parsed again. Pages past the end are dropped. */
+  kept?: KeptPages | undefined
 }
 
 export interface PagedList {
@@ -52,11 +60,17 @@ export interface PagedList {
 
 type Spec = Omit<RequestSpec, 'method' | 'query' | 'signal'>
 
-function pager(http: Http, spec: Spec, o: PagingOptions) {
+function pager(http: Http, spec: Spec, o: PagingOptions & { kept?: KeptPages | undefined }) {
   const perPage = Math.max(1, Math.floor(o.perPage ?? DEFAULT_PER_PAGE))
   const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY))
-  const get = (page: number): Promise<Page> =>
-    http.read({ ...spec, method: 'GET', query: { page_no: page, per_page: perPage }, signal: o.signal }, pageSchema)
+  const { kept } = o
+  const get = async (page: number): Promise<Page> => {
+    const request = { ...spec, method: 'GET' as const, query: { page_no: page, per_page: perPage }, signal: o.signal }
+    if (!kept) return http.read(request, pageSchema)
+    const reply = await http.readAgain(request, pageSchema, kept.get(page))
+    kept.set(page, reply)
+    return reply.value
+  }
 
   /** These pages, at most `concurrency` in flight; one failure fails them all (no silent gaps). */
   async function fetchPages(pages: number[], into = new Map<number, Page>()): Promise<Map<number, Page>> {
@@ -117,6 +131,12 @@ export async function fetchAllPages(http: Http, spec: Spec, o: PagingOptions = {
  * read once more; if that read does not add up either, the rows of both reads are returned (newest first).
  */
 export async function fetchList(http: Http, spec: Spec, o: ListOptions): Promise<PagedList> {
+  const list = await readList(http, spec, o)
+  for (const page of o.kept?.keys() ?? []) if (page > list.pages) o.kept?.delete(page)
+  return list
+}
+
+async function readList(http: Http, spec: Spec, o: ListOptions): Promise<PagedList> {
   const { read, isWhole, announced } = pager(http, spec, o)
   const known = Math.min(MAX_PAGES, Math.floor(o.knownPages ?? 0))
   const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
