@@ -16,7 +16,7 @@ describe('app shell and first run', () => {
     expect(await screen.findByTestId('first-run')).toBeInTheDocument()
     expect(screen.getByTestId('app-version')).toHaveTextContent('v0.1.0')
     expect(screen.getByRole('button', { name: /Explore the demo/ })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: /Add a profile/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Add your E2E project/ })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: /Import/ })).toBeInTheDocument()
   })
 
@@ -35,7 +35,7 @@ describe('app shell and first run', () => {
   it('"Add a profile" shows the form', async () => {
     installFake({}, { profiles: [demo] })
     render(<App />)
-    fireEvent.click(await screen.findByRole('button', { name: /Add a profile/ }))
+    fireEvent.click(await screen.findByRole('button', { name: /Add your E2E project/ }))
     expect(screen.getByTestId('profile-form')).toBeInTheDocument()
   })
 

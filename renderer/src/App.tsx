@@ -16,13 +16,11 @@ import { useAppStore } from './stores/app.store'
 import { startLoading } from './start-up'
 import { connectEvents } from './stores/events'
 import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
-import { useSettingsStore } from './stores/settings.store'
 import { useUiStore, type View } from './stores/ui.store'
 
 export function App() {
   const { info, error: infoError, load: loadInfo } = useAppStore()
   const { profiles, loaded, error: profilesError, load: loadProfiles } = useProfilesStore()
-  const settings = useSettingsStore((s) => s.settings)
   const { view, setView, firstRunDone } = useUiStore()
 
   useEffect(() => {
@@ -65,7 +63,7 @@ export function App() {
               <Spinner label="Starting…" />
             )
           ) : firstRun ? (
-            <FirstRun demoAvailable={(info?.demoMode ?? false) || (settings?.hideDemo ?? false)} />
+            <FirstRun demoAvailable={info?.demoAvailable ?? info?.demoMode ?? false} />
           ) : view === 'nodes' ? (
             <NodeListScreen />
           ) : view === 'profiles' ? (

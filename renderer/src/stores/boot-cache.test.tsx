@@ -60,6 +60,7 @@ describe("the window's saved first screen", () => {
         launchAtLogin: false,
         startHidden: false,
         quitOnClose: false,
+        showDemo: true,
         hideDemo: false,
         glanceShortcut: false
       },

@@ -75,9 +75,10 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
 
   return (
     <div
-      className={`glance-row tone-${tone}`}
+      className={`glance-row tone-${tone}${row.profile.isDemo ? ' glance-row-demo' : ''}`}
       data-testid="glance-row"
       data-node={node.name}
+      data-demo={row.profile.isDemo || undefined}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
     >
@@ -93,6 +94,7 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
         <span className="glance-row-text">
           <span className="glance-name">
             {node.name}
+            {row.profile.isDemo && <span className="sr-only"> (demo sandbox, not real)</span>}
             {node.isLocked && <Lock size={11} className="glance-flag" aria-label="locked" role="img" />}
             {node.isProtected && (
               <ShieldCheck size={11} className="glance-flag" aria-label="delete protection on" role="img" />

@@ -2,6 +2,7 @@
 // and the profile's running cost.
 import { ChevronDown, ChevronRight } from 'lucide-react'
 import type { CostTotal } from '../../../shared/domain/running-cost'
+import { DemoBadge } from '../components/ui/Badge'
 import { formatAge } from '../lib/format'
 import { totalText } from './cost-text'
 import type { SectionRow } from './glance-model'
@@ -59,8 +60,9 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
           </span>
         </span>
       </button>
-      {row.badges.length > 0 && (
+      {(profile.isDemo || row.badges.length > 0) && (
         <span className="glance-badges">
+          {profile.isDemo && <DemoBadge compact />}
           {row.badges.map((b) => (
             <span key={b.kind} className={`glance-badge badge-${b.kind}`} title={b.detail} data-testid="glance-badge">
               {b.label}

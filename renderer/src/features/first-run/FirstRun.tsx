@@ -1,7 +1,13 @@
-// First run: no profiles of the user's own and no choice made yet. Three ways in: the demo, a profile, an import.
-import { useState } from 'react'
+// First run: nothing set up yet. Three ways in: add an E2E project, import a token file, or explore the demo
+// sandbox. The demo is opt-in: main shows it only once it is picked here (or in Settings), and it hides itself
+// again once the user has a profile of their own.
+import { useState, type ReactNode } from 'react'
+import { ArrowLeft, FileDown, FlaskConical, KeyRound, type LucideIcon } from 'lucide-react'
 import { ErrorText } from '../../components/ErrorText'
+import { Button } from '../../components/ui/Button'
+import { DemoBadge } from '../../components/ui/Badge'
 import { useAction } from '../../lib/use-action'
+import { useAppStore } from '../../stores/app.store'
 import { useNodesStore } from '../../stores/nodes.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
@@ -12,14 +18,52 @@ import './first-run.css'
 
 type Step = 'choose' | 'add' | 'import'
 
+interface ChoiceProps {
+  icon: LucideIcon
+  title: string
+  body: string
+  badge?: ReactNode
+  primary?: boolean
+  busy?: boolean
+  testId: string
+  onClick(): void
+}
+
+function Choice({ icon: Icon, title, body, badge, primary, busy, testId, onClick }: ChoiceProps) {
+  return (
+    <button
+      type="button"
+      className={`card fr-choice${primary ? ' fr-choice-primary' : ''}`}
+      onClick={onClick}
+      aria-busy={busy || undefined}
+      data-testid={testId}
+    >
+      <span className="fr-choice-icon" aria-hidden="true">
+        <Icon size={20} strokeWidth={2} />
+      </span>
+      <span className="fr-choice-text">
+        <span className="fr-choice-title">
+          <strong>{busy ? `${title}…` : title}</strong>
+          {badge}
+        </span>
+        <span className="muted">{body}</span>
+      </span>
+    </button>
+  )
+}
+
 export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
   const [step, setStep] = useState<Step>('choose')
-  const { error, run } = useAction()
+  const { busy, error, run } = useAction()
   const finish = useUiStore((s) => s.finishFirstRun)
   const setView = useUiStore((s) => s.setView)
 
   const done = async () => {
-    await Promise.all([useProfilesStore.getState().load(), useNodesStore.getState().load()])
+    await Promise.all([
+      useProfilesStore.getState().load(),
+      useNodesStore.getState().load(),
+      useAppStore.getState().load()
+    ])
     setView('nodes')
     finish()
   }
@@ -27,42 +71,74 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
   const exploreDemo = () =>
     run(async () => {
       const settings = useSettingsStore.getState()
-      if (settings.settings?.hideDemo) await settings.update({ hideDemo: false })
+      if (!settings.settings?.showDemo) await settings.update({ showDemo: true })
       await done()
     })
 
   return (
     <div className="first-run" data-testid="first-run">
-      <h1>Welcome to Nodetray</h1>
-      <p className="muted">See and control your E2E Networks nodes from the tray. How would you like to start?</p>
+      <header className="fr-head">
+        <h1>Welcome to Nodetray</h1>
+        <p className="muted">
+          See and control your E2E Networks nodes from the tray.{' '}
+          {step === 'choose' ? 'How would you like to start?' : ''}
+        </p>
+      </header>
       {step === 'choose' && (
-        <div className="choice-grid">
+        <>
+          <div className="fr-choices" role="group" aria-label="Ways to start">
+            <Choice
+              icon={KeyRound}
+              title="Add your E2E project"
+              body="Use the API key and auth token from MyAccount → API & IAM. Nodetray checks them with E2E before saving."
+              primary
+              testId="fr-add"
+              onClick={() => setStep('add')}
+            />
+            <Choice
+              icon={FileDown}
+              title="Import a token file"
+              body="MyAccount’s “Download Tokens” file or e2ectl’s profiles. Each token is checked before anything is saved."
+              testId="fr-import"
+              onClick={() => setStep('import')}
+            />
+          </div>
           {demoAvailable && (
-            <button type="button" className="card choice" onClick={() => void exploreDemo()}>
-              <strong>Explore the demo</strong>
-              <span className="muted">A simulated account with a few nodes. Nothing real is touched.</span>
-            </button>
+            <Choice
+              icon={FlaskConical}
+              title="Explore the demo"
+              body="Just looking? Try every feature on simulated nodes, no account needed. Nothing you do there is real, and it hides itself once you add your own project."
+              badge={<DemoBadge />}
+              busy={busy}
+              testId="fr-demo"
+              onClick={() => void exploreDemo()}
+            />
           )}
-          <button type="button" className="card choice" onClick={() => setStep('add')}>
-            <strong>Add a profile</strong>
-            <span className="muted">Use your MyAccount API key and auth token.</span>
-          </button>
-          <button type="button" className="card choice" onClick={() => setStep('import')}>
-            <strong>Import</strong>
-            <span className="muted">From a MyAccount token file or e2ectl profiles.</span>
-          </button>
-        </div>
+          {error && <ErrorText error={error} onRetry={() => void exploreDemo()} />}
+          <p className="muted small fr-foot">
+            Your API key and auth token go only to E2E Networks and are kept in the system keychain, never on disk.
+          </p>
+        </>
       )}
-      {error && <ErrorText error={error} onRetry={() => void exploreDemo()} />}
       {step === 'add' && (
-        <section className="card" aria-labelledby="fr-add">
-          <h2 id="fr-add">Add a profile</h2>
+        <section className="card fr-panel" aria-labelledby="fr-add-title">
+          <div className="fr-panel-head">
+            <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={() => setStep('choose')}>
+              Back
+            </Button>
+            <h2 id="fr-add-title">Add your E2E project</h2>
+          </div>
           <ProfileForm onSaved={() => void done()} onCancel={() => setStep('choose')} />
         </section>
       )}
       {step === 'import' && (
-        <section className="card" aria-labelledby="fr-import">
-          <h2 id="fr-import">Import profiles</h2>
+        <section className="card fr-panel" aria-labelledby="fr-import-title">
+          <div className="fr-panel-head">
+            <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={() => setStep('choose')}>
+              Back
+            </Button>
+            <h2 id="fr-import-title">Import a token file</h2>
+          </div>
           <ImportFlow onImported={() => void done()} onCancel={() => setStep('choose')} />
         </section>
       )}

@@ -6,9 +6,12 @@ import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import type { AppError } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import { useAppStore } from '../../stores/app.store'
 import { useSettingsStore } from '../../stores/settings.store'
+import { DemoBadge } from '../../components/ui/Badge'
+import './settings.css'
 
-type Toggle = Exclude<keyof Settings, 'steadyIntervalSec'>
+type Toggle = Exclude<keyof Settings, 'steadyIntervalSec' | 'hideDemo'>
 const TOGGLES: { key: Toggle; label: string; help: string }[] = [
   {
     key: 'notifications',
@@ -18,7 +21,6 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
   { key: 'launchAtLogin', label: 'Launch at login', help: 'Start Nodetray when you sign in.' },
   { key: 'startHidden', label: 'Start hidden', help: 'Start in the tray without opening this window.' },
   { key: 'quitOnClose', label: 'Quit when the window closes', help: 'Otherwise Nodetray keeps running in the tray.' },
-  { key: 'hideDemo', label: 'Hide the demo', help: 'Remove the demo profiles from the window and the tray.' },
   {
     key: 'glanceShortcut',
     label: 'Shortcut for the tray glance',
@@ -26,8 +28,15 @@ const TOGGLES: { key: Toggle; label: string; help: string }[] = [
   }
 ]
 
+const DEMO_TOGGLE: { key: Toggle; label: string; help: string } = {
+  key: 'showDemo',
+  label: 'Show the demo sandbox',
+  help: 'Simulated profiles and nodes in the window and the tray, to try Nodetray without an account. Nothing done there is real. It hides itself when you add your first profile of your own.'
+}
+
 export function SettingsScreen() {
   const { settings, error, load, update } = useSettingsStore()
+  const demoAvailable = useAppStore((s) => s.info?.demoAvailable ?? s.info?.demoMode ?? false)
   const { error: saveError, run } = useAction()
   const [saved, setSaved] = useState(false)
 
@@ -43,7 +52,11 @@ export function SettingsScreen() {
       fieldError = err
       return true
     }
-    if (await run(() => update(patch), { onError: onField })) setSaved(true)
+    if (await run(() => update(patch), { onError: onField })) {
+      setSaved(true)
+      // The header and the first-run screen read "demo shown" from app:info.
+      if (patch.showDemo !== undefined) void useAppStore.getState().load()
+    }
     return fieldError
   }
 
@@ -55,24 +68,42 @@ export function SettingsScreen() {
       <fieldset className="card stack">
         <legend>Behaviour</legend>
         {TOGGLES.map((t) => (
-          <label key={t.key} className="check toggle-row">
-            <input
-              type="checkbox"
-              checked={settings[t.key]}
-              onChange={(e) => void save({ [t.key]: e.target.checked })}
-            />
-            <span className="stack" style={{ gap: 0 }}>
-              <span>{t.label}</span>
-              <span className="help muted small">{t.help}</span>
-            </span>
-          </label>
+          <ToggleRow key={t.key} toggle={t} checked={settings[t.key]} save={save} />
         ))}
       </fieldset>
+      {demoAvailable && (
+        <fieldset className="card stack" data-testid="settings-demo">
+          <legend className="settings-demo-legend">
+            Demo sandbox <DemoBadge compact />
+          </legend>
+          <ToggleRow toggle={DEMO_TOGGLE} checked={settings.showDemo} save={save} />
+        </fieldset>
+      )}
       {saveError && <ErrorText error={saveError} />}
       <p role="status" className="muted small">
         {saved ? 'Saved.' : ''}
       </p>
     </div>
+  )
+}
+
+function ToggleRow({
+  toggle,
+  checked,
+  save
+}: {
+  toggle: { key: Toggle; label: string; help: string }
+  checked: boolean
+  save(patch: Partial<Settings>): Promise<AppError | null>
+}) {
+  return (
+    <label className="check toggle-row">
+      <input type="checkbox" checked={checked} onChange={(e) => void save({ [toggle.key]: e.target.checked })} />
+      <span className="stack" style={{ gap: 0 }}>
+        <span>{toggle.label}</span>
+        <span className="help muted small">{toggle.help}</span>
+      </span>
+    </label>
   )
 }
 
