@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { ScreenBoundary } from '../../components/ScreenBoundary'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
-import { Button } from '../../components/ui/Button'
+import { Button, IconButton } from '../../components/ui/Button'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
@@ -287,15 +287,14 @@ export function NodeListScreen() {
             ))}
           </select>
           {severalProfiles && (
-            <Button
+            <IconButton
               icon={Layers}
+              label="Group by profile"
+              variant="default"
               className="group-button"
               aria-pressed={grouped}
               onClick={() => setGrouped((g) => !g)}
-              title="Show the nodes under one heading per profile"
-            >
-              Group
-            </Button>
+            />
           )}
           <span className="toolbar-spacer" />
           <PollControls

@@ -23,8 +23,6 @@ export const ROW_HEIGHT = 38
 const OVERSCAN = 4
 /** Roughly where the table starts on a typical window: header, toolbar, chips and polling line. */
 const TABLE_TOP_GUESS = 220
-/** Every column, for spans: the narrow layouts hide some with CSS, and a span past the last column is harmless. */
-const COLS = 11
 
 export interface RowMenuRequest {
   row: NodeRow
@@ -98,6 +96,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+  const cols = useVisibleColumns(scrollRef, showProfile ? COLUMNS.length + 2 : COLUMNS.length + 1)
   const checkAllRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
     if (checkAllRef.current) checkAllRef.current.indeterminate = checkAll === 'some'
@@ -155,8 +154,9 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
         </thead>
         <tbody>
           {top > 0 && (
+            // One cell, no span: a span wider than the columns shown would add empty columns.
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={COLS} style={{ height: top }} />
+              <td style={{ height: top }} />
             </tr>
           )}
           {items.map((item) => {
@@ -168,6 +168,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
                   key={item.index}
                   index={item.index}
                   row={row}
+                  cols={cols}
                   profile={profiles[row.profileId]}
                   cost={groupCosts[row.profileId]}
                   onToggle={onToggleGroup}
@@ -200,7 +201,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
           })}
           {bottom > 0 && (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={COLS} style={{ height: bottom }} />
+              <td style={{ height: bottom }} />
             </tr>
           )}
         </tbody>
@@ -208,6 +209,28 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
     </div>
   )
 })
+
+/** How many header cells are shown: the narrow layouts hide columns with container queries, and a group header
+ * must span exactly the columns there are (a wider span adds empty columns that take the name's width). */
+function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom: number): number {
+  const [count, setCount] = useState(inDom)
+  useLayoutEffect(() => {
+    const box = scrollRef.current
+    if (!box) return
+    const measure = () => {
+      const ths = box.querySelectorAll('thead th')
+      let n = 0
+      for (const th of ths) if (getComputedStyle(th).display !== 'none') n++
+      setCount(n || inDom)
+    }
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(measure)
+    ro.observe(box)
+    return () => ro.disconnect()
+  }, [scrollRef, inDom])
+  return count
+}
 
 /** Rows beyond the visible ones (for smooth scrolling) join after the first paint: each row costs that paint
  * about half a millisecond. */
@@ -274,17 +297,26 @@ async function copy(ip: string): Promise<void> {
 interface GroupHeaderRowProps {
   index: number
   row: GroupRow
+  /** The columns shown now: the header spans exactly these. */
+  cols: number
   profile: ProfileView | undefined
   cost: CostTotal | undefined
   onToggle(profileId: string): void
 }
 
-const GroupHeaderRow = memo(function GroupHeaderRow({ index, row, profile, cost, onToggle }: GroupHeaderRowProps) {
+const GroupHeaderRow = memo(function GroupHeaderRow({
+  index,
+  row,
+  cols,
+  profile,
+  cost,
+  onToggle
+}: GroupHeaderRowProps) {
   const Chevron = row.collapsed ? ChevronRight : ChevronDown
   const name = profile?.name ?? row.profileId
   return (
     <tr className="group-row" aria-rowindex={index + 2} data-testid="group-row" data-profile={row.profileId}>
-      <td colSpan={COLS}>
+      <td colSpan={cols}>
         <button
           type="button"
           className="group-toggle"
