@@ -8,10 +8,13 @@ import './components.css'
 export function ErrorText({
   error,
   onRetry,
-  compact
+  compact,
+  title
 }: {
   error: AppError
   onRetry?: () => void
+  /** What failed, e.g. "Couldn’t power on web-01": said first, in bold. */
+  title?: string
   /** One tight block for beside a control (an action bar, a form row). */
   compact?: boolean
 }) {
@@ -23,6 +26,7 @@ export function ErrorText({
       <CircleAlert className="error-text-icon" size={16} aria-hidden="true" />
       <div className="error-text-words">
         <span>
+          {title && <strong className="error-text-title">{title}. </strong>}
           {p.sentence}
           {p.todo && <span className="error-text-todo"> {p.todo}</span>}
         </span>

@@ -1,11 +1,16 @@
-import { call } from './ipc'
+import { asAppError, call, type AppError } from './ipc'
 
 /** Copies text through main: the window's permission handler refuses the async clipboard API by design. */
 export async function copyText(text: string): Promise<boolean> {
+  return (await copyTextOrError(text)) === null
+}
+
+/** The same, with the typed error when it fails (for a toast in plain words). */
+export async function copyTextOrError(text: string): Promise<AppError | null> {
   try {
     await call((api) => api.clipboard.write({ text }))
-    return true
-  } catch {
-    return false
+    return null
+  } catch (e) {
+    return asAppError(e)
   }
 }

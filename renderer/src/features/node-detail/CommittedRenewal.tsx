@@ -1,90 +1,148 @@
-// What happens at the end of a committed term: renew, fall back to hourly billing, or terminate. Terminating
-// deletes the node AND its backups, so it needs an explicit acknowledgement.
-import { useEffect, useState } from 'react'
+// A committed node's term as a card: what was paid, when the term ends, and what happens then (the current choice,
+// selected). Saving a new choice updates the card at once; terminating deletes the node AND its backups, so it
+// needs an explicit acknowledgement.
+import { useEffect, useId, useState } from 'react'
+import { CalendarClock, Save } from 'lucide-react'
 import type { CommittedMode, NodeDetail } from '../../../../shared/domain/node'
+import { COMMITTED_MODES } from '../../../../shared/domain/node'
+import { daysLeft } from '../../../../shared/domain/running-cost'
 import { Banner } from '../../components/Banner'
 import { ErrorText } from '../../components/ErrorText'
-import { formatDateTime } from '../../lib/format'
+import { Button } from '../../components/ui/Button'
+import { formatDate, formatInrForDays } from '../../lib/format'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import { useNow } from '../../lib/use-now'
 import { toast } from '../../stores/notifications.store'
 import { loadRenewChoices, ownSku, type RenewChoice } from './committed-plans'
+import { MODE_LABEL, modeSummary } from './node-facts'
 
-const MODE_LABEL: Record<CommittedMode, string> = {
-  auto_renew: 'Renew automatically',
-  hourly_billing: 'Switch to hourly billing',
-  auto_terminate: 'Terminate the node'
+const MODE_HINT: Record<CommittedMode, string> = {
+  auto_renew: 'Another term starts and is billed in full.',
+  hourly_billing: 'The node keeps running and is billed by the hour.',
+  auto_terminate: 'E2E deletes the node and its backups.'
 }
 
-export function CommittedRenewal({ profileId, detail }: { profileId: string; detail: NodeDetail }) {
-  const [mode, setMode] = useState<CommittedMode | null>(null)
+interface Props {
+  profileId: string
+  detail: NodeDetail
+  /** After a save: read the detail again. */
+  onSaved?(): void
+}
+
+export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
+  const c = detail.committed
+  // What E2E (or main, for a choice saved here) says; replaced at once by what the user saves.
+  const [saved, setSaved] = useState<{ mode: CommittedMode; planId: number | null } | null>(null)
+  const current: CommittedMode | null = saved?.mode ?? c?.mode ?? null
+  const currentPlanId = saved ? saved.planId : (c?.renewPlanId ?? c?.skuId ?? null)
+  const [mode, setMode] = useState<CommittedMode | null>(current)
   const [choices, setChoices] = useState<RenewChoice[]>(() => ownSku(detail))
-  const [planId, setPlanId] = useState<number | null>(detail.committed?.skuId ?? null)
+  const [planId, setPlanId] = useState<number | null>(currentPlanId)
   const [ack, setAck] = useState(false)
   const { busy, error, run } = useAction()
-  const [saved, setSaved] = useState<CommittedMode | null>(null)
+  const uid = useId()
 
   useEffect(() => {
     let live = true
-    void loadRenewChoices(profileId, detail).then((c) => {
+    void loadRenewChoices(profileId, detail).then((list) => {
       if (!live) return
-      setChoices(c)
-      setPlanId((cur) => (cur !== null && c.some((x) => x.id === cur) ? cur : (c[0]?.id ?? null)))
+      setChoices(list)
+      setPlanId((cur) => (cur !== null && list.some((x) => x.id === cur) ? cur : (list[0]?.id ?? null)))
     })
     return () => {
       live = false
     }
   }, [profileId, detail])
 
-  const c = detail.committed
-  const termEnd = c?.termEnd ? formatDateTime(c.termEnd) : (c?.termEndRaw ?? 'unknown')
-  const canSave =
-    mode !== null && !busy && (mode !== 'auto_renew' || planId !== null) && (mode !== 'auto_terminate' || ack)
+  const termEnd = c?.termEnd ? formatDate(c.termEnd) : (c?.termEndRaw ?? null)
+  const now = useNow(60_000)
+  const left = daysLeft(c?.termEnd ?? null, now)
+  const renewWith = choices.find((x) => x.id === currentPlanId) ?? ownSku(detail)[0] ?? null
+  const changed = mode !== current || (mode === 'auto_renew' && planId !== currentPlanId)
+  const saveBlocked =
+    mode === null
+      ? 'Choose what happens at the end of the term'
+      : !changed
+        ? 'This is already the choice'
+        : mode === 'auto_renew' && planId === null
+          ? 'Choose the committed plan to renew with'
+          : mode === 'auto_terminate' && !ack
+            ? 'Tick the box to confirm the node and its backups will be deleted'
+            : null
 
   const save = async () => {
-    if (!mode) return
+    if (!mode || saveBlocked) return
+    const chosenPlan = mode === 'auto_renew' ? planId : null
     const ok = await run(() =>
       call((api) =>
         api.nodes.committedSettings({
           profileId,
           nodeId: detail.id,
           mode,
-          ...(mode === 'auto_renew' && planId !== null ? { committedPlanId: planId } : {})
+          ...(chosenPlan !== null ? { committedPlanId: chosenPlan } : {})
         })
       )
     )
     if (!ok) return
-    setSaved(mode)
-    toast({ kind: 'ok', title: 'Committed billing updated', body: `${detail.name}: ${MODE_LABEL[mode]} at term end.` })
+    setSaved({ mode, planId: chosenPlan })
+    setAck(false)
+    toast({ kind: 'ok', title: 'Term-end choice saved', body: `${detail.name}: ${MODE_LABEL[mode].toLowerCase()}.` })
+    onSaved?.()
   }
 
   return (
-    <section className="stack" aria-labelledby="renewal-title" data-testid="renewal">
-      <h3 id="renewal-title">Committed term</h3>
-      <p>
-        {c?.skuName ?? 'Committed plan'}
-        {c?.days ? ` (${c.days} days)` : ''} · term ends <strong>{termEnd}</strong>
-      </p>
-      {c?.message && <p className="muted">{c.message}</p>}
+    <section className="nd-card nd-committed" aria-labelledby="renewal-title" data-testid="renewal">
+      <h3 id="renewal-title" className="nd-card-title">
+        <CalendarClock size={16} aria-hidden="true" /> Committed plan
+      </h3>
+      <dl className="nd-facts">
+        <dt>Plan</dt>
+        <dd data-testid="committed-plan">{c ? formatInrForDays(c.price, c.days) : '—'}</dd>
+        <dt>Term ends</dt>
+        <dd>
+          {termEnd ?? 'Not known'}
+          {left !== null && <span className="muted"> · {left === 1 ? 'in 1 day' : `in ${left} days`}</span>}
+        </dd>
+        <dt>Then</dt>
+        <dd data-testid="renewal-summary">
+          {modeSummary(current, current === 'auto_renew' && renewWith ? renewWith : null)}
+        </dd>
+      </dl>
       <form
-        className="stack"
+        className="stack nd-renew-form"
         onSubmit={(e) => {
           e.preventDefault()
           void save()
         }}
       >
-        <fieldset className="radio-group">
+        <fieldset className="nd-choices">
           <legend>At the end of the term</legend>
-          {(Object.keys(MODE_LABEL) as CommittedMode[]).map((m) => (
-            <label key={m} className="check">
+          {COMMITTED_MODES.map((m) => (
+            <label key={m} className={`nd-choice${mode === m ? ' nd-choice-on' : ''}`}>
               <input
                 type="radio"
                 name="committed-mode"
                 value={m}
                 checked={mode === m}
-                onChange={() => (setMode(m), setAck(false), setSaved(null))}
-              />{' '}
-              {MODE_LABEL[m]}
+                aria-labelledby={`${uid}-${m}`}
+                aria-describedby={`${uid}-${m}-hint`}
+                onChange={() => (setMode(m), setAck(false))}
+              />
+              <span className="nd-choice-text">
+                <span>
+                  <span id={`${uid}-${m}`}>{MODE_LABEL[m]}</span>
+                  {m === current && (
+                    <span className="badge badge-ok nd-current" aria-hidden="true">
+                      Current
+                    </span>
+                  )}
+                </span>
+                <span id={`${uid}-${m}-hint`} className="muted small">
+                  {MODE_HINT[m]}
+                  {m === current && <span className="sr-only"> This is the current choice.</span>}
+                </span>
+              </span>
             </label>
           ))}
         </fieldset>
@@ -92,7 +150,12 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
           <div className="field">
             <label htmlFor="renew-plan">Renew with</label>
             {choices.length > 0 ? (
-              <select id="renew-plan" value={planId ?? ''} onChange={(e) => setPlanId(Number(e.target.value))}>
+              <select
+                id="renew-plan"
+                className="input"
+                value={planId ?? ''}
+                onChange={(e) => setPlanId(Number(e.target.value))}
+              >
                 {choices.map((ch) => (
                   <option key={ch.id} value={ch.id}>
                     {ch.label}
@@ -104,33 +167,31 @@ export function CommittedRenewal({ profileId, detail }: { profileId: string; det
             )}
           </div>
         )}
-        {mode === 'auto_terminate' && (
+        {mode === 'auto_terminate' && mode !== current && (
           <>
             <Banner kind="error">
-              At the end of the term ({termEnd}) E2E deletes <strong>{detail.name}</strong> AND all of its backups. This
-              cannot be undone.
+              At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> and all
+              of its backups. This cannot be undone.
             </Banner>
             <label className="check">
               <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} /> I understand that{' '}
-              {detail.name} and its backups will be deleted at term end
+              {detail.name} and its backups will be deleted at the end of the term
             </label>
           </>
         )}
         <div className="row">
-          <button
+          <Button
             type="submit"
-            className={`btn ${mode === 'auto_terminate' ? 'btn-danger' : 'btn-primary'}`}
-            disabled={!canSave}
+            icon={Save}
+            size="sm"
+            variant={mode === 'auto_terminate' ? 'danger' : 'primary'}
+            disabled={busy}
+            disabledReason={busy ? null : saveBlocked}
           >
-            {busy ? 'Saving…' : 'Save term-end choice'}
-          </button>
-          {saved && (
-            <span role="status" className="ok-text">
-              Saved: {MODE_LABEL[saved]}.
-            </span>
-          )}
+            {busy ? 'Saving…' : 'Save choice'}
+          </Button>
         </div>
-        {error && <ErrorText error={error} onRetry={() => void save()} />}
+        {error && <ErrorText compact error={error} onRetry={() => void save()} />}
       </form>
     </section>
   )

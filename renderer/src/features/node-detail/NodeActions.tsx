@@ -1,91 +1,137 @@
-// Power, reboot, lock and delete protection. Each button is enabled only when the shared rules allow it; a
-// disabled one says why (tooltip AND visible text). While main reports the action pending, progress shows.
+// The detail header's action bar: icon + label buttons (power, reboot, lock, delete) and "More" for the rest.
+// What is enabled, and why not, comes from node-action-model.ts; a failure shows inline under the bar AND as a
+// toast, in plain words. Power off and reboot ask first.
 import { useState } from 'react'
+import { KeyRound } from 'lucide-react'
 import type { NodeAction, NodeSummary } from '../../../../shared/domain/node'
 import type { PendingAction } from '../../../../shared/domain/node-state'
-import { ACTION_LABEL, actionAvailability } from '../../../../shared/domain/node-rules'
+import { PENDING_LABEL } from '../../../../shared/domain/node-state'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorText } from '../../components/ErrorText'
-import { call } from '../../lib/ipc'
-import { useAction } from '../../lib/use-action'
-import { PENDING_LABEL } from '../nodes/pending-label'
+import { Button } from '../../components/ui/Button'
+import { ActionBar } from '../../components/ui/ActionBar'
+import type { AppError } from '../../lib/ipc'
+import { useUiStore } from '../../stores/ui.store'
+import {
+  failedTitle,
+  nodeActionItems,
+  REASONS,
+  runNodeAction,
+  useProfileBlockReason,
+  type NodeActionItem
+} from './node-action-model'
+import { OverflowMenu, type MenuItem } from './OverflowMenu'
 import './node-detail.css'
 
 interface NodeActionsProps {
   profileId: string
   node: NodeSummary
   pending: PendingAction | undefined
+  /** Opens the delete dialog. */
+  onDelete(): void
+  /** Extra entries for "More" (open in MyAccount, copy SSH command). */
+  moreItems?: MenuItem[]
 }
 
-/** Confirm the ones that interrupt a running workload. */
-const CONFIRM: Partial<Record<NodeAction, string>> = {
-  power_off: 'The node stops at once; anything running on it is interrupted.',
-  reboot: 'The node restarts; anything running on it is interrupted for a minute or two.'
+const CREDENTIAL_REASONS: string[] = [REASONS.rejected, REASONS.expired, REASONS.missing]
+
+/** The bar shows one power button: Power on for a powered-off node, Power off otherwise. */
+function barItems(items: NodeActionItem[], node: NodeSummary): NodeActionItem[] {
+  return items.filter(
+    (i) => !i.overflow && !i.redundant && !(i.id === 'power_on' && node.status !== 'OFF' && node.status !== 'UNKNOWN')
+  )
 }
 
-export function NodeActions({ profileId, node, pending }: NodeActionsProps) {
-  const { running: sending, error, run: runAction } = useAction<NodeAction>()
-  const [confirming, setConfirming] = useState<NodeAction | null>(null)
-  const actions: NodeAction[] = [
-    'power_on',
-    'power_off',
-    'reboot',
-    node.isLocked ? 'unlock_vm' : 'lock_vm',
-    node.isProtected ? 'disable_accidental_protection' : 'enable_accidental_protection'
+export function NodeActions({ profileId, node, pending, onDelete, moreItems = [] }: NodeActionsProps) {
+  const blockedReason = useProfileBlockReason(profileId)
+  const setView = useUiStore((s) => s.setView)
+  const [sending, setSending] = useState<NodeAction | null>(null)
+  const [failure, setFailure] = useState<{ action: NodeAction; error: AppError } | null>(null)
+  const [confirming, setConfirming] = useState<NodeActionItem | null>(null)
+  const items = nodeActionItems(node, { blockedReason, busy: pending !== undefined || sending !== null })
+
+  const run = async (action: NodeAction) => {
+    setSending(action)
+    setFailure(null)
+    const error = await runNodeAction(profileId, node, action)
+    setSending(null)
+    if (error) setFailure({ action, error })
+  }
+
+  const choose = (item: NodeActionItem) => {
+    if (item.id === 'delete') return onDelete()
+    if (item.confirm) return setConfirming(item)
+    void run(item.id)
+  }
+
+  const overflow: MenuItem[] = [
+    ...items
+      .filter((i) => i.overflow)
+      .map((i) => ({
+        id: i.id,
+        label: i.label,
+        icon: i.icon,
+        disabledReason: i.disabledReason,
+        danger: i.danger,
+        onSelect: () => choose(i)
+      })),
+    ...moreItems
   ]
 
-  const run = (action: NodeAction) =>
-    runAction(() => call((api) => api.nodes.action({ profileId, nodeId: node.id, action })), { label: action })
-
-  const busy = pending !== undefined || sending !== null
   return (
-    <section className="stack" aria-labelledby="actions-title">
-      <h3 id="actions-title">Actions</h3>
+    <div className="nd-actions">
+      <ActionBar label={`Actions for ${node.name}`} className="nd-bar">
+        {barItems(items, node).map((item) => (
+          <Button
+            key={item.id}
+            icon={item.icon}
+            size="sm"
+            variant={item.id === 'delete' ? 'danger' : 'default'}
+            disabledReason={item.disabledReason}
+            onClick={() => choose(item)}
+            data-testid={item.id === 'delete' ? 'delete-node' : `action-${item.id}`}
+          >
+            {sending === item.id ? PENDING_LABEL[item.id] : item.label}
+          </Button>
+        ))}
+        <OverflowMenu items={overflow} />
+      </ActionBar>
       {pending && (
-        <p className="progress-line" role="status" data-testid="pending">
+        <p className="nd-progress" role="status" data-testid="pending">
           <span className="spinner" aria-hidden="true" /> {PENDING_LABEL[pending.kind]}
         </p>
       )}
-      <ul className="action-list">
-        {actions.map((action) => {
-          const a = actionAvailability(node, action)
-          const reasonId = `reason-${action}`
-          const reason = !a.allowed ? a.reason : busy ? 'Wait until the current action finishes' : undefined
-          return (
-            <li key={action} className="action-item">
-              <button
-                type="button"
-                className="btn"
-                disabled={!a.allowed || busy}
-                title={reason}
-                aria-describedby={reason ? reasonId : undefined}
-                onClick={() => (CONFIRM[action] ? setConfirming(action) : void run(action))}
-              >
-                {sending === action ? 'Sending…' : ACTION_LABEL[action]}
-              </button>
-              {reason && (
-                <span id={reasonId} className="reason">
-                  {reason}
-                </span>
-              )}
-            </li>
-          )
-        })}
-      </ul>
-      {error && <ErrorText error={error} />}
-      {confirming && (
+      {blockedReason && (
+        <p className="nd-blocked" data-testid="actions-blocked">
+          <span>Actions are paused: {blockedReason}.</span>
+          {CREDENTIAL_REASONS.includes(blockedReason) && (
+            <Button size="sm" variant="ghost" icon={KeyRound} onClick={() => setView('profiles')}>
+              Open Profiles
+            </Button>
+          )}
+        </p>
+      )}
+      {failure && (
+        <div data-testid="action-error">
+          <ErrorText
+            compact
+            title={failedTitle(failure.action, node.name)}
+            error={failure.error}
+            onRetry={() => void run(failure.action)}
+          />
+        </div>
+      )}
+      {confirming && confirming.id !== 'delete' && (
         <ConfirmDialog
-          title={`${ACTION_LABEL[confirming]} ${node.name}?`}
-          confirmLabel={ACTION_LABEL[confirming]}
-          danger={confirming === 'power_off'}
+          title={`${confirming.label} ${node.name}?`}
+          confirmLabel={confirming.label}
+          danger={confirming.danger}
           onClose={() => setConfirming(null)}
-          onConfirm={() =>
-            call((api) => api.nodes.action({ profileId, nodeId: node.id, action: confirming })).then(() => undefined)
-          }
+          onConfirm={() => run(confirming.id as NodeAction)}
         >
-          <p>{CONFIRM[confirming]}</p>
+          <p>{confirming.confirm}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </div>
   )
 }

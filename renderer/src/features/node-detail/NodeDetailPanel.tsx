@@ -1,17 +1,26 @@
-// The side panel for one node: specs, network, billing, actions, committed term, delete.
+// The side panel for one node. A header that stays put (name, status, profile and location, the action bar) over
+// facts grouped in sections (Specs, Network, Billing with the committed card, Access), each copyable value with a
+// copy button. A node deleted from here closes the panel at once; one that vanished otherwise says so plainly.
 import { useEffect, useRef, useState } from 'react'
-import { deleteAvailability } from '../../../../shared/domain/node-rules'
+import { ExternalLink, RefreshCw, ServerOff, SquareTerminal, X } from 'lucide-react'
+import type { NodeSummary } from '../../../../shared/domain/node'
+import { PENDING_LABEL } from '../../../../shared/domain/node-state'
+import { EmptyState } from '../../components/EmptyState'
+import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import { StatusBadge } from '../../components/StatusBadge'
-import { ErrorText } from '../../components/ErrorText'
-import { formatDateTime } from '../../lib/format'
+import { Button, IconButton } from '../../components/ui/Button'
+import { DemoBadge } from '../../components/ui/Badge'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
-import { PENDING_LABEL } from '../nodes/pending-label'
-import { CommittedRenewal } from './CommittedRenewal'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
 import { NodeActions } from './NodeActions'
+import { NodeFacts } from './NodeFacts'
+import { openMyAccount } from './open-myaccount'
+import { MYACCOUNT_URL, sshCommand } from './node-facts'
+import { copyTextOrError } from '../../lib/clipboard'
+import { plainErrorText } from '../../lib/plain-error'
 import { useNodeDetail } from './use-node-detail'
 import './node-detail.css'
 
@@ -27,117 +36,131 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
   const summary = state?.nodes.find((n) => n.id === nodeId)
   const pending = state?.pending[String(nodeId)]
   const { detail, error, loading, reload } = useNodeDetail(profileId, nodeId, summary)
-  const [deleting, setDeleting] = useState(false)
+  // The node being deleted, kept as it was: the list can drop it (main confirmed the delete) before the delete
+  // call itself answers, and the dialog must stay up until then.
+  const [deleting, setDeleting] = useState<NodeSummary | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  // The last change seen under way on this node ("previous value" state, updated during render).
+  const [lastPending, setLastPending] = useState(pending?.kind)
+  if (pending && pending.kind !== lastPending) setLastPending(pending.kind)
+  const [hadSummary, setHadSummary] = useState(summary !== undefined)
+  if (summary && !hadSummary) setHadSummary(true)
+
+  // Deleted from anywhere in this app (tray, list, row menu): the panel closes at once.
+  useEffect(() => {
+    if (!summary && state && hadSummary && lastPending === 'delete' && !deleting) onClose()
+  }, [summary, state, hadSummary, lastPending, deleting, onClose])
 
   // Opening the panel moves focus to its heading so keyboard and screen-reader users land on it.
   useEffect(() => headingRef.current?.focus(), [])
 
-  const node = summary ?? detail
-  const delAvail = node ? deleteAvailability(node) : { allowed: false }
+  const profileName = profile?.name ?? profileId
+  const node = summary ?? null
+  const name = summary?.name ?? detail?.name ?? `Node ${nodeId}`
+  const gone = !summary && state !== undefined && !(loading && !detail) && deleting === null
+
+  const copySsh = async (command: string) => {
+    const err = await copyTextOrError(command)
+    if (err) toast({ kind: 'error', title: 'Couldn’t copy the SSH command', body: plainErrorText(err) })
+    else toast({ kind: 'ok', title: 'SSH command copied', body: command })
+  }
 
   return (
     <aside className="detail-panel card" aria-labelledby="detail-title" data-testid="node-detail">
-      <div className="row">
-        <h2 id="detail-title" ref={headingRef} tabIndex={-1}>
-          {node?.name ?? `Node ${nodeId}`}
-        </h2>
-        <span className="spacer" />
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} aria-label="Close node details">
-          Close
-        </button>
+      <header className="nd-head">
+        <div className="nd-title-row">
+          <h2 id="detail-title" ref={headingRef} tabIndex={-1} className="nd-title">
+            {name}
+          </h2>
+          <IconButton icon={X} label="Close node details" size="sm" onClick={onClose} />
+        </div>
+        {node && (
+          <p className="nd-meta">
+            <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
+            <span className="nd-meta-sep" aria-hidden="true">
+              ·
+            </span>
+            <span>{profileName}</span>
+            {node.location && (
+              <>
+                <span className="nd-meta-sep" aria-hidden="true">
+                  ·
+                </span>
+                <span>{node.location}</span>
+              </>
+            )}
+            {profile?.isDemo && <DemoBadge compact />}
+          </p>
+        )}
+        {node && (
+          <NodeActions
+            profileId={profileId}
+            node={node}
+            pending={pending}
+            onDelete={() => setDeleting(node)}
+            moreItems={[
+              {
+                id: 'ssh',
+                label: 'Copy SSH command',
+                icon: SquareTerminal,
+                disabledReason: sshCommand(node) ? null : 'The node has no public IP',
+                onSelect: () => {
+                  const cmd = sshCommand(node)
+                  if (cmd) void copySsh(cmd)
+                }
+              },
+              {
+                id: 'myaccount',
+                label: 'Open in MyAccount',
+                icon: ExternalLink,
+                onSelect: () => void openMyAccount(MYACCOUNT_URL)
+              },
+              { id: 'refresh', label: 'Refresh details', icon: RefreshCw, onSelect: () => reload() }
+            ]}
+          />
+        )}
+      </header>
+      <div className="nd-body">
+        {gone ? (
+          <EmptyState
+            icon={ServerOff}
+            title={`${name} is gone`}
+            testId="node-gone"
+            actions={
+              <Button size="sm" onClick={onClose}>
+                Close
+              </Button>
+            }
+          >
+            It is no longer in {profileName}’s list: it was deleted, or E2E no longer reports it.
+          </EmptyState>
+        ) : (
+          <>
+            {error && <ErrorText error={error} onRetry={() => void reload()} />}
+            {loading && !detail && <Spinner label="Loading details…" />}
+            {node && (
+              <NodeFacts
+                profileId={profileId}
+                node={node}
+                detail={detail}
+                onRenewalSaved={() => void reload()}
+                onOpenMyAccount={() => void openMyAccount(MYACCOUNT_URL)}
+              />
+            )}
+          </>
+        )}
       </div>
-      {!summary && state && !loading && (
-        <p role="status">
-          This node is no longer in {profile?.name ?? 'this profile'}&apos;s list; it may have been deleted.
-        </p>
-      )}
-      {node && (
-        <p className="row">
-          <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
-          <span className="muted">in {profile?.name ?? profileId}</span>
-        </p>
-      )}
-      {error && <ErrorText error={error} onRetry={() => void reload()} />}
-      {loading && !detail && <Spinner label="Loading details…" />}
-      {node && (
-        <dl className="facts">
-          <dt>vCPU</dt>
-          <dd>{node.vcpus ?? '—'}</dd>
-          <dt>RAM</dt>
-          <dd>{node.memoryGb !== null ? `${node.memoryGb} GB` : '—'}</dd>
-          <dt>Disk</dt>
-          <dd>{node.diskGb !== null ? `${node.diskGb} GB` : '—'}</dd>
-          <dt>OS</dt>
-          <dd>{detail?.os ? (detail.os.fullName ?? `${detail.os.name} ${detail.os.version}`) : '—'}</dd>
-          <dt>Plan</dt>
-          <dd>{node.plan}</dd>
-          <dt>Price</dt>
-          <dd>{detail?.price ?? '—'}</dd>
-          <dt>Public IP</dt>
-          <dd className="mono">{node.publicIp ?? 'none'}</dd>
-          <dt>Private IP</dt>
-          <dd className="mono">{node.privateIp ?? 'none'}</dd>
-          <dt>Location</dt>
-          <dd>{node.location ?? '—'}</dd>
-          <dt>Created</dt>
-          <dd>{formatDateTime(node.createdAt)}</dd>
-          <dt>SSH keys</dt>
-          <dd>{detail ? (detail.sshKeys.length ? detail.sshKeys.map((k) => k.label).join(', ') : 'none') : '—'}</dd>
-          <dt>Lock</dt>
-          <dd>{node.isLocked ? 'Locked' : 'Unlocked'}</dd>
-          <dt>Delete protection</dt>
-          <dd>{node.isProtected ? 'On' : 'Off'}</dd>
-          <dt>Billing</dt>
-          <dd>{node.isCommitted ? 'Committed' : 'Hourly'}</dd>
-          <dt>VM type</dt>
-          <dd>{detail?.vmType ?? '—'}</dd>
-          {detail?.committed && (
-            <>
-              <dt>Committed plan</dt>
-              <dd>{detail.committed.skuName ?? '—'}</dd>
-              <dt>Term ends</dt>
-              <dd>
-                {detail.committed.termEnd
-                  ? formatDateTime(detail.committed.termEnd)
-                  : (detail.committed.termEndRaw ?? '—')}
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
-      {summary && <NodeActions profileId={profileId} node={summary} pending={pending} />}
-      {detail && (detail.isCommitted || detail.committed) && <CommittedRenewal profileId={profileId} detail={detail} />}
-      {summary && (
-        <section className="stack" aria-labelledby="danger-title">
-          <h3 id="danger-title">Delete</h3>
-          <div className="action-item">
-            <button
-              type="button"
-              className="btn btn-danger"
-              onClick={() => setDeleting(true)}
-              disabled={pending !== undefined}
-              data-testid="delete-node"
-            >
-              Delete node…
-            </button>
-            {!delAvail.allowed && delAvail.reason && <span className="reason">{delAvail.reason}</span>}
-          </div>
-        </section>
-      )}
-      {deleting && summary && (
+      {deleting && (
         <DeleteNodeDialog
           profileId={profileId}
-          profileName={profile?.name ?? profileId}
-          node={summary}
-          onClose={() => setDeleting(false)}
+          profileName={profileName}
+          node={deleting}
+          onClose={() => setDeleting(null)}
           onDeleted={() => {
-            setDeleting(false)
-            toast({
-              kind: 'ok',
-              title: `Deleting ${summary.name}`,
-              body: 'It disappears from the list once E2E confirms.'
-            })
+            setDeleting(null)
+            // Main's own notification for this delete has the same words, so only one shows.
+            toast({ kind: 'info', title: `${deleting.name} deleted · ${profileName}`, body: 'The node is gone.' })
+            onClose()
           }}
         />
       )}
