@@ -40,12 +40,11 @@ async function fillWizard(page: Page, wizard: Locator, name: string, screenshots
   const next = wizard.getByRole('button', { name: 'Next' })
   await expect(wizard.getByTestId('cw-location')).not.toBeEmpty()
   await expect(heading(wizard)).toBeFocused()
-  if (screenshots) await shootBoth(page, 'wizard-1-location')
-  await next.click()
-
-  await expect(heading(wizard)).toHaveText('Operating system')
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  // Location and OS share the first step: nothing chosen yet, so Next says why it waits.
+  await expect(next).toBeDisabled()
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
-  if (screenshots) await shootBoth(page, 'wizard-2-os')
+  if (screenshots) await shootBoth(page, 'wizard-1-location-os')
   await next.click()
 
   await expect(heading(wizard)).toHaveText('Plan')
@@ -74,7 +73,9 @@ async function fillWizard(page: Page, wizard: Locator, name: string, screenshots
   await next.click()
 
   await expect(heading(wizard)).toHaveText('Review and create')
-  await expect(wizard.getByTestId('cw-cost-hourly')).toContainText('₹2.70')
+  await expect(wizard.getByTestId('cw-cost-hourly')).toHaveText('₹2.70/hour')
+  await expect(wizard.getByTestId('cw-foot-cost')).toContainText('₹2.70/hour')
+  await expect(wizard.getByTestId('cw-foot-cost')).toContainText('about ₹1,971/month')
   if (screenshots) await shootBoth(page, 'wizard-5-review')
 }
 

@@ -111,8 +111,8 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     if (step === 'options') {
       if (options.status === 'loading') return 'Loading SSH keys and networks…'
       if (options.status === 'error') return 'SSH keys and networks could not be loaded'
-      const first = Object.values(errors)[0]
-      return first ? `Fix this first: ${first}` : null
+      const fields = Object.keys(errors).length
+      return fields > 0 ? `Fix the ${fields > 1 ? 'fields' : 'field'} marked in red first` : null
     }
     return 'Nothing comes after this step'
   }

@@ -57,7 +57,7 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
       <div className="cw-summary" data-testid="cw-summary">
         <Group title="Where and what" step="setup" onEdit={onEdit}>
           <dt>Location</dt>
-          <dd>{profile ? `${profile.location} · project ${profile.projectId} (${profile.name})` : '—'}</dd>
+          <dd>{profile ? `${profile.location} · project ${profile.projectId}` : '—'}</dd>
           <dt>OS</dt>
           <dd>
             {os.os} {os.version}

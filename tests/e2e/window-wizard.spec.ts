@@ -1,0 +1,290 @@
+// The create wizard as a window (issue #14 items 7, 8, 12, 13): the draft survives closing the window (a reload
+// here) without touching the disk, Cancel/Esc ask before throwing work away, the location is a real choice, toasts
+// never cover the footer, and every step holds at 800 × 600 and uses the space at 1600 × 1000, light and dark,
+// with axe on each. Screenshots go to artifacts/wizard/.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, type PreviewHandle } from './fixtures'
+import { expectAccessible } from './window-helpers'
+
+const SIZES = {
+  small: { width: 800, height: 600 },
+  large: { width: 1600, height: 1000 }
+} as const
+
+/** Opens the node list (demo) and the wizard on Chennai's demo profile; `reload` stands in for closing the window. */
+async function openWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
+  if (opts.goto !== false) await page.goto(preview.url)
+  const create = page.getByRole('button', { name: 'Create node', exact: true })
+  const demo = page.getByRole('button', { name: /Explore the demo/ })
+  await expect(create.or(demo).first()).toBeVisible({ timeout: 20_000 })
+  if (await demo.isVisible()) await demo.click()
+  await expect(create).toBeVisible()
+  if (await create.isDisabled()) {
+    const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
+    const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
+    const option =
+      (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
+    await profile.selectOption((await option.getAttribute('value')) ?? '')
+  }
+  await create.click()
+  const wizard = page.getByTestId('create-wizard')
+  await expect(wizard).toBeVisible()
+  return wizard
+}
+
+const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })
+const next = (wizard: Locator) => wizard.getByRole('button', { name: 'Next' })
+
+async function toOptions(wizard: Locator): Promise<void> {
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Plan')
+  await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Options')
+}
+
+/** Waits until main holds the latest keystrokes. */
+async function draftKept(wizard: Locator): Promise<void> {
+  await expect(wizard.getByTestId('cw-draft-status')).toHaveAttribute('data-state', 'saved')
+}
+
+/** Every file under the preview's data folder, as text. */
+function filesUnder(dir: string): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path))
+    else out.push({ path, text: readFileSync(path, 'latin1') })
+  }
+  return out
+}
+
+/** Axe in light and dark and a screenshot of each under artifacts/wizard/. */
+async function check(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForTimeout(120)
+    await expectAccessible(page, `${name} (${scheme})`)
+    await page.screenshot({ path: join('artifacts', 'wizard', `${name}-${scheme}.png`) })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** The control is on screen, inside the window, and a click at its centre lands on it (nothing covers it). */
+async function expectReachable(page: Page, control: Locator): Promise<void> {
+  await expect(control).toBeVisible()
+  const box = await control.boundingBox()
+  const view = page.viewportSize()
+  expect(box && view).toBeTruthy()
+  if (!box || !view) return
+  expect(box.x).toBeGreaterThanOrEqual(0)
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width).toBeLessThanOrEqual(view.width)
+  expect(box.y + box.height).toBeLessThanOrEqual(view.height)
+  const hit = await control.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return top !== null && (top === el || el.contains(top))
+  })
+  expect(hit, 'something covers the control').toBe(true)
+}
+
+/** Nothing in the wizard is cut off sideways: only the body scrolls, and only up and down. */
+async function expectNoSidewaysScroll(wizard: Locator): Promise<void> {
+  const body = wizard.locator('.cw-body')
+  const { scrollWidth, clientWidth } = await body.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth
+  }))
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1)
+}
+
+test('a draft survives closing the window, is offered on reopening, and never reaches the disk', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize(SIZES.small)
+  let wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('web-03')
+  await wizard.getByLabel('Start script (optional)').fill('export TOKEN=draft-marker-7c1f')
+  await draftKept(wizard)
+
+  // A start script may hold secrets: the draft lives in main's memory, not in any file.
+  const leaks = filesUnder(preview.dataDir).filter((f) => f.text.includes('draft-marker-7c1f'))
+  expect(leaks.map((f) => f.path)).toEqual([])
+
+  await page.reload()
+  wizard = await openWizard(page, preview, { goto: false })
+  await expect(heading(wizard)).toHaveText('Resume your draft?')
+  await expect(wizard.getByTestId('cw-resume-what')).toHaveText('web-03 · C3.8GB · Ubuntu 24.04')
+  await expect(wizard.getByRole('button', { name: 'Resume draft' })).toBeFocused()
+  await check(page, 'resume-offer-800x600')
+
+  await wizard.getByRole('button', { name: 'Resume draft' }).click()
+  await expect(heading(wizard)).toHaveText('Options')
+  await expect(wizard.getByLabel('Name', { exact: true })).toHaveValue('web-03')
+  await expect(wizard.getByLabel('Start script (optional)')).toHaveValue('export TOKEN=draft-marker-7c1f')
+  // The plan came back with today's price.
+  await expect(wizard.getByTestId('cw-foot-cost')).toContainText('₹2.70/hour')
+  await expect(wizard.getByRole('listitem').filter({ hasText: 'Options' })).toHaveAttribute('aria-current', 'step')
+})
+
+test('Cancel and Esc ask before throwing work away: keep editing, keep as draft, or discard', async ({
+  page,
+  preview
+}) => {
+  let wizard = await openWizard(page, preview)
+  const question = page.getByRole('alertdialog', { name: 'Discard this draft?' })
+
+  // Nothing chosen: Esc simply closes.
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  await page.keyboard.press('Escape')
+  await expect(wizard).toBeHidden()
+
+  wizard = await openWizard(page, preview, { goto: false })
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await page.keyboard.press('Escape')
+  await expect(question).toBeVisible()
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await expect(question.getByRole('button', { name: 'Keep as draft' })).toBeEnabled()
+  await expect(question.getByRole('button', { name: 'Discard' })).toBeEnabled()
+  await check(page, 'discard-question-1200x800')
+
+  // Esc on the question keeps editing; nothing was lost.
+  await page.keyboard.press('Escape')
+  await expect(question).toBeHidden()
+  await expect(wizard.getByRole('radio', { name: 'Ubuntu 24.04' })).toBeChecked()
+
+  // Cancel → Keep as draft closes, and the draft is offered next time.
+  await wizard.getByRole('button', { name: 'Cancel' }).click()
+  await question.getByRole('button', { name: 'Keep as draft' }).click()
+  await expect(wizard).toBeHidden()
+  wizard = await openWizard(page, preview, { goto: false })
+  await expect(wizard.getByTestId('cw-resume-what')).toHaveText('Ubuntu 24.04')
+
+  // Start fresh forgets it.
+  await wizard.getByRole('button', { name: 'Start fresh' }).click()
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  await expect(wizard.getByRole('radio', { name: 'Ubuntu 24.04' })).not.toBeChecked()
+  await wizard.getByRole('radio', { name: 'Rocky 9.4' }).check()
+  await wizard.getByRole('button', { name: 'Cancel' }).click()
+  await question.getByRole('button', { name: 'Discard' }).click()
+  await expect(wizard).toBeHidden()
+
+  wizard = await openWizard(page, preview, { goto: false })
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  await expect(wizard.getByTestId('cw-resume')).toHaveCount(0)
+  expect(await preview.ipc('wizard:draft-get', {})).toBeNull()
+})
+
+test('the location is a real choice: each says what it offers for the OS, and the plans follow it', async ({
+  page,
+  preview
+}) => {
+  const wizard = await openWizard(page, preview)
+  const cards = wizard.getByTestId('cw-location-card')
+  await expect(cards).toHaveCount(2)
+  await expect(wizard.getByRole('radio', { name: 'Chennai' })).toBeChecked()
+  await expect(cards.filter({ hasText: 'Delhi' })).toContainText('Choose an OS to compare')
+
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  // What differs: the demo's A100 plan is offered only in Delhi.
+  await expect(cards.filter({ hasText: 'Delhi' })).toContainText(/\d+ plans from ₹[\d.,]+\/hour, 1 with GPU/)
+  await expect(cards.filter({ hasText: 'Chennai' })).toContainText(/\d+ plans from ₹[\d.,]+\/hour, no GPU plans/)
+  await check(page, 'location-os-1200x800')
+
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Plan')
+  await expect(wizard.getByRole('radio', { name: /GDC3\.A100/ })).toHaveCount(0)
+
+  await wizard.getByRole('button', { name: 'Back', exact: true }).click()
+  await wizard.getByRole('radio', { name: 'Delhi' }).check()
+  await expect(wizard.getByRole('radio', { name: 'Ubuntu 24.04' })).toBeChecked()
+  await next(wizard).click()
+  await expect(wizard.getByRole('radio', { name: /GDC3\.A100/ })).toHaveCount(1)
+  await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+  await next(wizard).click()
+  await wizard.getByLabel('Name', { exact: true }).fill('delhi-01')
+  await next(wizard).click()
+  await expect(wizard.getByTestId('cw-summary')).toContainText('Delhi · project')
+})
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  const label = `${viewport.width}x${viewport.height}`
+  test(`every step at ${label}: footer in view and not covered, nothing cut off, axe clean in light and dark`, async ({
+    page,
+    preview
+  }) => {
+    test.setTimeout(120_000)
+    await page.setViewportSize(viewport)
+    const wizard = await openWizard(page, preview)
+    const frame = await wizard.boundingBox()
+    expect(frame).toBeTruthy()
+    if (size === 'large' && frame) {
+      // Uses the space: a wide frame, not a form column.
+      expect(frame.width).toBeGreaterThanOrEqual(1100)
+      expect(frame.height).toBeGreaterThanOrEqual(800)
+    }
+
+    const step = async (name: string, control: Locator) => {
+      await expectReachable(page, control)
+      await expectReachable(page, wizard.getByRole('button', { name: 'Cancel' }))
+      await expectNoSidewaysScroll(wizard)
+      await check(page, `${name}-${label}`)
+    }
+
+    await expect(heading(wizard)).toHaveText('Location and operating system')
+    await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+    await step('1-location-os', next(wizard))
+    await next(wizard).click()
+
+    await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+    await step('2-plan', next(wizard))
+    await next(wizard).click()
+
+    await expect(heading(wizard)).toHaveText('Options')
+    const nameBox = wizard.getByLabel('Name', { exact: true })
+    await nameBox.fill(`look-${size}`)
+    await step('3-options', next(wizard))
+    if (size === 'small') {
+      // The body scrolls under a footer that stays put.
+      const body = wizard.locator('.cw-body')
+      expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+      await body.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+      await expectReachable(page, next(wizard))
+      await expectReachable(page, wizard.getByLabel('Start script (optional)'))
+    }
+    await next(wizard).click()
+
+    await expect(heading(wizard)).toHaveText('Review and create')
+    const createButton = wizard.getByRole('button', { name: 'Create node' })
+    await step('4-review', createButton)
+    if (size === 'large') return
+
+    // Toasts (here: "… is running") sit inside the wizard after its footer, never over Done or a field.
+    await createButton.click()
+    await expect(heading(wizard)).toHaveText('Starting up')
+    await expect(wizard.getByTestId('cw-follow-summary')).toHaveText('The node is running.', { timeout: 45_000 })
+    const toast = page.getByTestId('toast').filter({ hasText: `look-${size} is running` })
+    await expect(toast).toBeVisible({ timeout: 15_000 })
+    const done = wizard.getByRole('button', { name: 'Done' })
+    await expectReachable(page, done)
+    const [doneBox, toastBox] = [await done.boundingBox(), await toast.boundingBox()]
+    if (doneBox && toastBox) {
+      const overlaps =
+        doneBox.x < toastBox.x + toastBox.width &&
+        toastBox.x < doneBox.x + doneBox.width &&
+        doneBox.y < toastBox.y + toastBox.height &&
+        toastBox.y < doneBox.y + doneBox.height
+      expect(overlaps, 'the toast covers Done').toBe(false)
+    }
+    await check(page, `5-running-with-toast-${label}`)
+    await done.click()
+    await expect(wizard).toBeHidden()
+  })
+}
