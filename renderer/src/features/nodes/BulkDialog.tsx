@@ -188,7 +188,7 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
           {plan.skipped.length > 0 && (
             <section className="bulk-section" data-testid="bulk-skipped">
               <h3>{plan.skipped.length === 1 ? '1 node is skipped' : `${plan.skipped.length} nodes are skipped`}</h3>
-              <ul className="bulk-list">
+              <ul className="bulk-list" tabIndex={0} aria-label="Skipped nodes">
                 {plan.skipped.map(({ row, reason }) => (
                   <li key={nodeKey(row.profileId, row.node.id)}>
                     <strong>{row.node.name}</strong>
@@ -242,7 +242,7 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
           {state.outcome.failed.length > 0 && (
             <section className="bulk-section" data-testid="bulk-failed">
               <h3>{state.outcome.failed.length === 1 ? '1 failed' : `${state.outcome.failed.length} failed`}</h3>
-              <ul className="bulk-list">
+              <ul className="bulk-list" tabIndex={0} aria-label="Failed nodes">
                 {state.outcome.failed.map(({ row, error }) => (
                   <li key={nodeKey(row.profileId, row.node.id)}>
                     <strong>{row.node.name}</strong>
@@ -278,7 +278,8 @@ function NodeList({
 }) {
   const several = new Set(rows.map((r) => r.profileId)).size > 1
   return (
-    <ul className="bulk-list bulk-names" data-testid={testId}>
+    // Focusable: a long list scrolls, and the keyboard must be able to scroll it too.
+    <ul className="bulk-list bulk-names" data-testid={testId} tabIndex={0} aria-label="Nodes">
       {rows.map((r) => {
         const p = profileOf(r.profileId)
         return (
@@ -343,7 +344,7 @@ function CommittedCallout({ rows }: { rows: NodeRow[] }) {
         )}{' '}
         Deleting {rows.length === 1 ? 'it' : 'them'} now loses the rest of the term; nothing is refunded.
       </p>
-      <ul className="bulk-list">
+      <ul className="bulk-list" tabIndex={0} aria-label="Committed nodes">
         {rows.map((r) => {
           const t = terms[nodeKey(r.profileId, r.node.id)]
           return (
