@@ -2,16 +2,22 @@
 // (real reply shapes) after a fixed latency, doing no work per request, so the figure is the client's alone.
 // Real servers answer concurrent profiles in parallel; one simulator process on a 2-core machine cannot.
 //   tsx tests/bench/replay-api.ts <pages.json> <latencyMs>   → prints {"baseUrl": …} on one line
-// pages.json: { "<apikey> <page_no>": "<reply body>" }
+// pages.json: { "<apikey> <page_no>": "<reply body>" | ["<body>", "<body>", …] }: a list is served in turn, one body
+// per request, so every refresh sees that page changed.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 const [file = '', latency = '0'] = process.argv.slice(2)
-const pages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
+const pages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | string[]>
+const served = new Map<string, number>()
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://replay')
-  const body = pages[`${url.searchParams.get('apikey')} ${url.searchParams.get('page_no')}`]
+  const key = `${url.searchParams.get('apikey')} ${url.searchParams.get('page_no')}`
+  const entry = pages[key]
+  const turn = served.get(key) ?? 0
+  served.set(key, turn + 1)
+  const body = Array.isArray(entry) ? entry[turn % entry.length] : entry
   req.resume()
   setTimeout(() => {
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' })

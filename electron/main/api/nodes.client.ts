@@ -37,13 +37,27 @@ export function createNodesClient(http: Http) {
   // Each page's last reply: a page that has not changed is not parsed again, and its rows (the same objects as
   // last time) are not mapped again either.
   let kept: { perPage: number; pages: KeptPages } | null = null
-  const mapped = new WeakMap<object, NodeSummary>()
+  const mapped = new WeakMap<readonly unknown[], (NodeSummary | null)[]>()
+
+  /** A page's rows as nodes (null: a row without a usable id), made once per reply. */
+  function nodesOf(rows: readonly unknown[]): (NodeSummary | null)[] {
+    let nodes = mapped.get(rows)
+    if (nodes) return nodes
+    nodes = rows.map((row) => {
+      const id = rowId(row)
+      if (id === null) return null
+      const r = row as NodeRow
+      return toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation)
+    })
+    mapped.set(rows, nodes)
+    return nodes
+  }
 
   async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
     const perPage = o.perPage ?? DEFAULT_PER_PAGE
     const known = last?.perPage === perPage ? last : null
     if (kept?.perPage !== perPage) kept = { perPage, pages: new Map() }
-    const { rows, pages, countUnreliable } = await fetchList(
+    const { pageRows, pages, countUnreliable } = await fetchList(
       http,
       { path: 'nodes/', scope: 'proj' },
       { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId, trustCount, kept: kept.pages }
@@ -51,14 +65,8 @@ export function createNodesClient(http: Http) {
     if (countUnreliable) trustCount = false
     // Rows are mapped in place: nodeRowSchema would copy every row of every page just to check its id.
     const byId = new Map<number, NodeSummary>()
-    for (const row of rows) {
-      const id = rowId(row)
-      if (id === null || byId.has(id)) continue
-      const r = row as NodeRow
-      let node = mapped.get(r)
-      if (!node) mapped.set(r, (node = toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation)))
-      byId.set(id, node)
-    }
+    for (const rows of pageRows)
+      for (const node of nodesOf(rows)) if (node && !byId.has(node.id)) byId.set(node.id, node)
     last = { perPage, pages, ids: new Set(byId.keys()) }
     return [...byId.values()]
   }

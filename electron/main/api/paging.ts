@@ -50,8 +50,11 @@ export interface ListOptions extends PagingOptions {
 }
 
 export interface PagedList {
-  /** In page order; a second read's rows come first. Not deduplicated: the caller maps rows by id. */
-  rows: unknown[]
+  /**
+   * Each reply's rows, in page order; a second read's pages come first. Not deduplicated: the caller maps rows by
+   * id. A page reused from `kept` is the same array as last time, so the caller may reuse what it made of it.
+   */
+  pageRows: (readonly unknown[])[]
   /** Pages this list has now (1 when the server sent everything at once). */
   pages: number
   /** Two reads listed the same nodes, yet neither matched total_count: stop checking against it. */
@@ -114,15 +117,15 @@ function pager(http: Http, spec: Spec, o: PagingOptions & { kept?: KeptPages | u
   return { perPage, read, isWhole, announced }
 }
 
-const inPageOrder = (read: Map<number, Page>): unknown[] =>
-  [...read.entries()].sort(([a], [b]) => a - b).flatMap(([, p]) => p.data)
+const inPageOrder = (read: Map<number, Page>): unknown[][] =>
+  [...read.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.data)
 
 /** All rows of a paged list, in page order (not deduplicated: the caller knows the id field). */
 export async function fetchAllPages(http: Http, spec: Spec, o: PagingOptions = {}): Promise<unknown[]> {
   const { read, isWhole } = pager(http, spec, o)
   const got = await read([1])
   const page1 = got.get(1)
-  return page1 && isWhole(page1) ? page1.data : inPageOrder(got)
+  return page1 && isWhole(page1) ? page1.data : inPageOrder(got).flat()
 }
 
 /**
@@ -146,18 +149,18 @@ async function readList(http: Http, spec: Spec, o: ListOptions): Promise<PagedLi
     const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!.got), MAX_PAGES))
     const got = await read(pages)
     const page1 = got.get(1)
-    if (page1 && isWhole(page1)) return { rows: page1.data, pages: 1 }
+    if (page1 && isWhole(page1)) return { pageRows: [page1.data], pages: 1 }
     const checked = check(got, o.idOf, attempt === 0 ? o.previousIds : undefined, o.trustCount ?? true)
     reads.unshift({ got, ids: checked.ids, agree: checked.agree })
-    if (checked.ok) return { rows: inPageOrder(got), pages: announced(got) }
+    if (checked.ok) return { pageRows: inPageOrder(got), pages: announced(got) }
   }
   const [latest, earlier] = reads as [(typeof reads)[0], (typeof reads)[0]]
   // Two reads with the same nodes that still do not match total_count: that server's count means something else.
   // Trusting it would read every list twice, so the caller stops checking against it.
   const same = latest.ids.size === earlier.ids.size && [...earlier.ids].every((id) => latest.ids.has(id))
   if (same && latest.agree && earlier.agree)
-    return { rows: inPageOrder(latest.got), pages: announced(latest.got), countUnreliable: true }
-  return { rows: reads.flatMap((r) => inPageOrder(r.got)), pages: announced(latest.got) }
+    return { pageRows: inPageOrder(latest.got), pages: announced(latest.got), countUnreliable: true }
+  return { pageRows: reads.flatMap((r) => inPageOrder(r.got)), pages: announced(latest.got) }
 }
 
 function check(
