@@ -232,7 +232,9 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   if (names.status === 'ready') for (const [id, set] of Object.entries(names.data)) nodeCounts[id] = set.size
   const offerProfile = offer ? (data.profiles.latest ?? []).find((p) => p.id === offer.draft.profileId) : undefined
   const offerLabel = offerProfile
-    ? `${offerProfile.name} · ${offerProfile.location}`
+    ? offerProfile.name.includes(offerProfile.location)
+      ? offerProfile.name
+      : `${offerProfile.name} · ${offerProfile.location}`
     : data.profiles.answered
       ? null
       : 'Reading profiles…'
@@ -263,6 +265,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           count={draft.count}
           committedSkuId={draft.committedSkuId}
           draftStatus={drafts.status}
+          offerShown={offerShown}
           onCancel={requestClose}
           onBack={step === 'create' ? () => setStep('review') : back}
           onNext={next}

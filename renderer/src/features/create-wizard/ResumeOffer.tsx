@@ -4,7 +4,14 @@ import { FilePlus2, History } from 'lucide-react'
 import type { WizardDraftSaved } from '../../../../shared/ipc/contract'
 import { formatAge } from '../../lib/format'
 import { Button } from '../../components/ui/Button'
-import { describeDraft } from './wizard-draft'
+import { describeDraft, type DraftStep } from './wizard-draft'
+
+const STEP_NAMES: Record<DraftStep, string> = {
+  setup: 'Location and OS',
+  plan: 'Plan',
+  options: 'Options',
+  review: 'Review'
+}
 
 interface Props {
   saved: WizardDraftSaved
@@ -26,7 +33,9 @@ export function ResumeOffer({ saved, profileLabel, onResume, onFresh }: Props) {
           {describeDraft(saved.draft)}
         </p>
         <p className="muted small">
-          {gone ? 'Its profile no longer exists.' : `${profileLabel} · saved ${formatAge(saved.savedAt)}`}
+          {gone
+            ? 'Its profile no longer exists.'
+            : `${profileLabel} · stopped at ${STEP_NAMES[saved.draft.step]} · saved ${formatAge(saved.savedAt)}`}
         </p>
         <div className="row">
           <Button

@@ -17,6 +17,8 @@ interface Props {
   count: number
   committedSkuId: number | null
   draftStatus: DraftSaveStatus
+  /** The resume offer is up: only Cancel, the offer has its own buttons. */
+  offerShown: boolean
   onCancel(): void
   onBack(): void
   onNext(): void
@@ -37,6 +39,13 @@ export function WizardFooter(props: Props) {
     )
   }
   const busy = creating ? 'Wait until E2E answers the create' : null
+  if (props.offerShown) {
+    return (
+      <Button icon={X} variant="ghost" onClick={props.onCancel}>
+        Cancel
+      </Button>
+    )
+  }
   return (
     <>
       <Button icon={X} variant="ghost" onClick={props.onCancel} disabledReason={busy}>
