@@ -133,7 +133,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
                 <span>
                   <span id={`${uid}-${m}`}>{MODE_LABEL[m]}</span>
                   {m === current && (
-                    <span className="badge badge-ok nd-current" aria-hidden="true">
+                    <span className="nd-current" aria-hidden="true">
                       Current
                     </span>
                   )}

@@ -42,7 +42,9 @@ function barItems(items: NodeActionItem[], node: NodeSummary): NodeActionItem[] 
   )
 }
 
-export function NodeActions({ profileId, node, pending, onDelete, moreItems = [] }: NodeActionsProps) {
+/** The bar, the "More" items and the notices (progress, paused, failure, confirmation) for one node, so a header
+ * can place the More menu apart from the bar. `NodeActions` below is the default arrangement. */
+export function useNodeActions({ profileId, node, pending, onDelete, moreItems = [] }: NodeActionsProps) {
   const blockedReason = useProfileBlockReason(profileId)
   const setView = useUiStore((s) => s.setView)
   const [sending, setSending] = useState<NodeAction | null>(null)
@@ -78,24 +80,26 @@ export function NodeActions({ profileId, node, pending, onDelete, moreItems = []
     ...moreItems
   ]
 
-  return (
-    <div className="nd-actions">
-      <ActionBar label={`Actions for ${node.name}`} className="nd-bar">
-        {barItems(items, node).map((item) => (
-          <Button
-            key={item.id}
-            icon={item.icon}
-            size="sm"
-            variant={item.id === 'delete' ? 'danger' : 'default'}
-            disabledReason={item.disabledReason}
-            onClick={() => choose(item)}
-            data-testid={item.id === 'delete' ? 'delete-node' : `action-${item.id}`}
-          >
-            {sending === item.id ? PENDING_LABEL[item.id] : item.label}
-          </Button>
-        ))}
-        <OverflowMenu items={overflow} />
-      </ActionBar>
+  const bar = (
+    <ActionBar label={`Actions for ${node.name}`} className="nd-bar">
+      {barItems(items, node).map((item) => (
+        <Button
+          key={item.id}
+          icon={item.icon}
+          size="sm"
+          variant={item.id === 'delete' ? 'danger' : 'default'}
+          disabledReason={item.disabledReason}
+          onClick={() => choose(item)}
+          data-testid={item.id === 'delete' ? 'delete-node' : `action-${item.id}`}
+        >
+          {sending === item.id ? PENDING_LABEL[item.id] : item.label}
+        </Button>
+      ))}
+    </ActionBar>
+  )
+
+  const notices = (
+    <>
       {pending && (
         <p className="nd-progress" role="status" data-testid="pending">
           <span className="spinner" aria-hidden="true" /> {PENDING_LABEL[pending.kind]}
@@ -132,6 +136,21 @@ export function NodeActions({ profileId, node, pending, onDelete, moreItems = []
           <p>{confirming.confirm}</p>
         </ConfirmDialog>
       )}
+    </>
+  )
+  return { bar, menuItems: overflow, notices }
+}
+
+/** The bar with "More" at its end, then the notices. */
+export function NodeActions(props: NodeActionsProps) {
+  const { bar, menuItems, notices } = useNodeActions(props)
+  return (
+    <div className="nd-actions">
+      <div className="nd-bar-row">
+        {bar}
+        <OverflowMenu items={menuItems} />
+      </div>
+      {notices}
     </div>
   )
 }

@@ -1,21 +1,21 @@
 // The side panel for one node. A header that stays put (name, status, profile and location, the action bar) over
 // facts grouped in sections (Specs, Network, Billing with the committed card, Access), each copyable value with a
 // copy button. A node deleted from here closes the panel at once; one that vanished otherwise says so plainly.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { ExternalLink, RefreshCw, ServerOff, SquareTerminal, X } from 'lucide-react'
 import type { NodeSummary } from '../../../../shared/domain/node'
-import { PENDING_LABEL } from '../../../../shared/domain/node-state'
+import { PENDING_LABEL, type PendingAction } from '../../../../shared/domain/node-state'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import { StatusBadge } from '../../components/StatusBadge'
 import { Button, IconButton } from '../../components/ui/Button'
-import { DemoBadge } from '../../components/ui/Badge'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { DeleteNodeDialog } from './DeleteNodeDialog'
-import { NodeActions } from './NodeActions'
+import { useNodeActions } from './NodeActions'
+import { OverflowMenu, type MenuItem } from './OverflowMenu'
 import { NodeFacts } from './NodeFacts'
 import { openMyAccount } from './open-myaccount'
 import { MYACCOUNT_URL, sshCommand } from './node-facts'
@@ -59,6 +59,28 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
   const name = summary?.name ?? detail?.name ?? `Node ${nodeId}`
   const gone = !summary && state !== undefined && !(loading && !detail) && deleting === null
 
+  const moreItems: MenuItem[] = node
+    ? [
+        {
+          id: 'ssh',
+          label: 'Copy SSH command',
+          icon: SquareTerminal,
+          disabledReason: sshCommand(node) ? null : 'The node has no public IP',
+          onSelect: () => {
+            const cmd = sshCommand(node)
+            if (cmd) void copySsh(cmd)
+          }
+        },
+        {
+          id: 'myaccount',
+          label: 'Open in MyAccount',
+          icon: ExternalLink,
+          onSelect: () => void openMyAccount(MYACCOUNT_URL)
+        },
+        { id: 'refresh', label: 'Refresh details', icon: RefreshCw, onSelect: () => reload() }
+      ]
+    : []
+
   const copySsh = async (command: string) => {
     const err = await copyTextOrError(command)
     if (err) toast({ kind: 'error', title: 'Couldn’t copy the SSH command', body: plainErrorText(err) })
@@ -67,59 +89,23 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
 
   return (
     <aside className="detail-panel card" aria-labelledby="detail-title" data-testid="node-detail">
-      <header className="nd-head">
-        <div className="nd-title-row">
-          <h2 id="detail-title" ref={headingRef} tabIndex={-1} className="nd-title">
-            {name}
-          </h2>
-          <IconButton icon={X} label="Close node details" size="sm" onClick={onClose} />
-        </div>
-        {node && (
-          <p className="nd-meta">
-            <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
-            <span className="nd-meta-sep" aria-hidden="true">
-              ·
-            </span>
-            <span>{profileName}</span>
-            {node.location && (
-              <>
-                <span className="nd-meta-sep" aria-hidden="true">
-                  ·
-                </span>
-                <span>{node.location}</span>
-              </>
-            )}
-            {profile?.isDemo && <DemoBadge compact />}
-          </p>
-        )}
-        {node && (
-          <NodeActions
-            profileId={profileId}
-            node={node}
-            pending={pending}
-            onDelete={() => setDeleting(node)}
-            moreItems={[
-              {
-                id: 'ssh',
-                label: 'Copy SSH command',
-                icon: SquareTerminal,
-                disabledReason: sshCommand(node) ? null : 'The node has no public IP',
-                onSelect: () => {
-                  const cmd = sshCommand(node)
-                  if (cmd) void copySsh(cmd)
-                }
-              },
-              {
-                id: 'myaccount',
-                label: 'Open in MyAccount',
-                icon: ExternalLink,
-                onSelect: () => void openMyAccount(MYACCOUNT_URL)
-              },
-              { id: 'refresh', label: 'Refresh details', icon: RefreshCw, onSelect: () => reload() }
-            ]}
-          />
-        )}
-      </header>
+      {node ? (
+        <LiveHeader
+          headingRef={headingRef}
+          name={name}
+          profileId={profileId}
+          profileName={profileName}
+          node={node}
+          pending={pending}
+          onClose={onClose}
+          onDelete={() => setDeleting(node)}
+          moreItems={moreItems}
+        />
+      ) : (
+        <header className="nd-head">
+          <TitleRow headingRef={headingRef} name={name} onClose={onClose} />
+        </header>
+      )}
       <div className="nd-body">
         {gone ? (
           <EmptyState
@@ -165,5 +151,78 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
         />
       )}
     </aside>
+  )
+}
+
+function TitleRow({
+  headingRef,
+  name,
+  onClose,
+  menu
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>
+  name: string
+  onClose(): void
+  menu?: ReactNode
+}) {
+  return (
+    <div className="nd-title-row">
+      <h2 id="detail-title" ref={headingRef} tabIndex={-1} className="nd-title">
+        {name}
+      </h2>
+      {menu}
+      <IconButton icon={X} label="Close node details" size="sm" onClick={onClose} />
+    </div>
+  )
+}
+
+function LiveHeader({
+  headingRef,
+  name,
+  profileId,
+  profileName,
+  node,
+  pending,
+  onClose,
+  onDelete,
+  moreItems
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>
+  name: string
+  profileId: string
+  profileName: string
+  node: NodeSummary
+  pending: PendingAction | undefined
+  onClose(): void
+  onDelete(): void
+  moreItems: MenuItem[]
+}) {
+  const { bar, menuItems, notices } = useNodeActions({ profileId, node, pending, onDelete, moreItems })
+  return (
+    <header className="nd-head">
+      <TitleRow
+        headingRef={headingRef}
+        name={name}
+        onClose={onClose}
+        menu={<OverflowMenu iconOnly label={`More actions for ${node.name}`} items={menuItems} />}
+      />
+      <p className="nd-meta">
+        <StatusBadge status={node.status} {...(pending ? { pending: PENDING_LABEL[pending.kind] } : {})} />
+        <span className="nd-meta-sep" aria-hidden="true">
+          ·
+        </span>
+        <span>{profileName}</span>
+        {node.location && (
+          <>
+            <span className="nd-meta-sep" aria-hidden="true">
+              ·
+            </span>
+            <span>{node.location}</span>
+          </>
+        )}
+      </p>
+      {bar}
+      {notices}
+    </header>
   )
 }

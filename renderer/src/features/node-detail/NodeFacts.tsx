@@ -99,10 +99,12 @@ export function NodeFacts({ profileId, node, detail, onRenewalSaved, onOpenMyAcc
       <Section title="Billing" icon={Wallet}>
         <dl className="nd-facts">
           <Fact label="Billing">{node.isCommitted ? 'Committed plan' : 'Hourly'}</Fact>
-          <Fact label={node.isCommitted ? 'Paid' : 'Rate'} testId="billing-rate">
-            {cost?.rate ?? (detail ? 'Not known' : '…')}
-          </Fact>
-          {cost?.running && (
+          {!node.isCommitted && (
+            <Fact label="Rate" testId="billing-rate">
+              {cost?.rate ?? (detail ? 'Not known' : '…')}
+            </Fact>
+          )}
+          {!node.isCommitted && cost?.running && (
             <Fact label="Running cost" testId="running-cost">
               {cost.running} <span className="muted small">(estimate)</span>
             </Fact>

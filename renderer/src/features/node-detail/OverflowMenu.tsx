@@ -13,7 +13,16 @@ export interface MenuItem {
   onSelect(): void
 }
 
-export function OverflowMenu({ label = 'More', items }: { label?: string; items: MenuItem[] }) {
+export function OverflowMenu({
+  label = 'More',
+  items,
+  iconOnly = false
+}: {
+  label?: string
+  items: MenuItem[]
+  /** Only the icon shows; `label` is its accessible name and tooltip. */
+  iconOnly?: boolean
+}) {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
@@ -60,6 +69,10 @@ export function OverflowMenu({ label = 'More', items }: { label?: string; items:
         ref={button}
         icon={Ellipsis}
         size="sm"
+        variant={iconOnly ? 'ghost' : 'default'}
+        className={iconOnly ? 'btn-icon' : undefined}
+        aria-label={iconOnly ? label : undefined}
+        title={iconOnly ? label : undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -71,7 +84,7 @@ export function OverflowMenu({ label = 'More', items }: { label?: string; items:
           }
         }}
       >
-        {label}
+        {iconOnly ? null : label}
       </Button>
       {open && (
         <div ref={menu} id={menuId} role="menu" aria-label={label} className="nd-menu" onKeyDown={onKeyDown}>
