@@ -8,6 +8,7 @@ import {
   type CommittedInfo,
   type CommittedMode,
   type NodeDetail,
+  type NodeStatus,
   type NodeSummary
 } from '../../../shared/domain/node'
 import { normalizeStatus } from '../../../shared/domain/node-status'
@@ -24,9 +25,35 @@ export type NodeDetailRow = NodeRow
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 
+const LOCATION_BY_NAME = new Map<string, Location>(LOCATIONS.map((l) => [l.toLowerCase(), l]))
+
 export function toLocation(v: string | null | undefined): Location | null {
-  const hit = LOCATIONS.find((l) => l.toLowerCase() === (v ?? '').trim().toLowerCase())
-  return hit ?? null
+  return LOCATION_BY_NAME.get((v ?? '').trim().toLowerCase()) ?? null
+}
+
+// A list's rows repeat a handful of status texts: each is normalised once (bounded, in case a server sends
+// something new every time).
+const statusMemo = new Map<string, NodeStatus>()
+function statusOf(raw: string): NodeStatus {
+  let status = statusMemo.get(raw)
+  if (status === undefined) {
+    status = normalizeStatus(raw)
+    if (statusMemo.size < 256) statusMemo.set(raw, status)
+  }
+  return status
+}
+
+/** toNumber, with the commonest shape in a list row (a digit string: "4") read without a regex. */
+function numberOf(v: unknown): number | null {
+  if (typeof v === 'string' && v.length > 0 && v.length < 16) {
+    let digits = true
+    for (let i = 0; i < v.length && digits; i++) {
+      const c = v.charCodeAt(i)
+      digits = c >= 48 && c <= 57
+    }
+    if (digits) return Number(v)
+  }
+  return toNumber(v)
 }
 
 export function toNodeSummary(row: NodeRow, fallbackLocation: Location | null = null): NodeSummary {
@@ -34,7 +61,7 @@ export function toNodeSummary(row: NodeRow, fallbackLocation: Location | null = 
   return {
     id: row.id,
     name: toText(row['name']) ?? `node-${row.id}`,
-    status: normalizeStatus(rawStatus),
+    status: statusOf(rawStatus),
     rawStatus,
     plan: toText(row['plan']) ?? '',
     publicIp: toIp(row['public_ip_address']),
@@ -44,9 +71,9 @@ export function toNodeSummary(row: NodeRow, fallbackLocation: Location | null = 
     isCommitted: toText(row['vm_type']) === 'committed_vm' || toBool(row['is_committed']),
     createdAt: toText(row['created_at']),
     location: toLocation(toText(row['location'])) ?? fallbackLocation,
-    vcpus: toNumber(row['vcpus']),
-    memoryGb: toNumber(row['memory']),
-    diskGb: toNumber(row['disk'])
+    vcpus: numberOf(row['vcpus']),
+    memoryGb: numberOf(row['memory']),
+    diskGb: numberOf(row['disk'])
   }
 }
 
