@@ -1,7 +1,7 @@
 // The node list: toolbar (search, profile, grouping, polling, create), status chips with counts, the polling line
 // or the bulk bar, stale banners, the table, and the detail panel beside it. Keyboard: "/" or Ctrl/Cmd+F searches,
 // Esc closes the detail (or unchecks), Delete deletes the focused, checked or open node(s).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Layers, Plus, Search, X } from 'lucide-react'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileView } from '../../../../shared/domain/profile'
@@ -15,8 +15,6 @@ import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { ALL_PROFILES, useUiStore, type SelectedNode } from '../../stores/ui.store'
 import { NodeDetailPanel } from '../../lazy-screens'
-import { BulkBar } from './BulkBar'
-import { BulkDialog } from './BulkDialog'
 import type { BulkKind } from './bulk'
 import { CreateNodeEntry } from './CreateNodeEntry'
 import { CostTotalText, useRunningCosts } from './costs'
@@ -39,6 +37,7 @@ import { useRowActions } from './RowActions'
 import { nodeKey, useSelectionStore } from './selection.store'
 import { StaleBanners } from './StaleBanners'
 import { StatusChips } from './StatusChips'
+import { LazyBulkBar, LazyBulkDialog, preloadPowerTools } from './lazy-power-tools'
 import { useListShortcuts } from './use-list-shortcuts'
 import './nodes.css'
 
@@ -91,6 +90,12 @@ export function NodeListScreen() {
   )
   const severalProfiles = showAll && profiles.length > 1
   const isGrouped = grouped && severalProfiles
+
+  // The row menu and bulk tools load once the list has painted and the page is idle.
+  useEffect(() => {
+    const t = setTimeout(() => void preloadPowerTools().catch(() => undefined), 500)
+    return () => clearTimeout(t)
+  }, [])
 
   // Checks belong to the profile shown: switching profiles starts afresh.
   useEffect(() => useSelectionStore.getState().clear(), [listProfile])
@@ -313,12 +318,14 @@ export function NodeListScreen() {
         </div>
 
         {checkedRows.length > 0 ? (
-          <BulkBar
-            rows={checkedRows}
-            hidden={checkedRows.length - checkedShown}
-            onRun={(kind) => (kind === 'delete' ? startDelete(checkedRows) : setBulk({ kind, rows: checkedRows }))}
-            onClear={() => useSelectionStore.getState().clear()}
-          />
+          <Suspense fallback={<div className="bulk-bar">{checkedRows.length} checked</div>}>
+            <LazyBulkBar
+              rows={checkedRows}
+              hidden={checkedRows.length - checkedShown}
+              onRun={(kind) => (kind === 'delete' ? startDelete(checkedRows) : setBulk({ kind, rows: checkedRows }))}
+              onClear={() => useSelectionStore.getState().clear()}
+            />
+          </Suspense>
         ) : (
           <div className="nodes-statusline">
             <span aria-live="polite" data-testid="node-count">
@@ -394,12 +401,14 @@ export function NodeListScreen() {
       )}
       {rowActions.element}
       {bulk && (
-        <BulkDialog
-          kind={bulk.kind}
-          rows={bulk.rows}
-          onClose={() => setBulk(null)}
-          onDone={(keys) => useSelectionStore.getState().setMany(keys, false)}
-        />
+        <Suspense fallback={null}>
+          <LazyBulkDialog
+            kind={bulk.kind}
+            rows={bulk.rows}
+            onClose={() => setBulk(null)}
+            onDone={(keys) => useSelectionStore.getState().setMany(keys, false)}
+          />
+        </Suspense>
       )}
       {creating && createProfile && (
         <CreateNodeEntry

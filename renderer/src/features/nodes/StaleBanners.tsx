@@ -10,7 +10,7 @@ export function StaleBanners({ states, profiles }: { states: ProfileNodes[]; pro
   const groups = new Map<string, { notice: StaleNotice; names: string[] }>()
   for (const s of states) {
     const name = profiles[s.profileId]?.name ?? s.profileId
-    const n = staleNotice(s, name, now)
+    const n = staleNotice(s, name, now, profiles[s.profileId]?.isDemo ?? false)
     if (!n) continue
     const key = `${n.kind}|${n.body}`
     const g = groups.get(key)

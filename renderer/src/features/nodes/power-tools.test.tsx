@@ -41,13 +41,13 @@ describe('multi-select', () => {
     await renderList()
     check('a-1')
     check('a-3', true)
-    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('3 nodes checked')
+    expect(await screen.findByTestId('bulk-bar')).toHaveTextContent('3 nodes checked')
     fireEvent.click(row('a-5'), { ctrlKey: true })
-    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('4 nodes checked')
+    expect(await screen.findByTestId('bulk-bar')).toHaveTextContent('4 nodes checked')
     // Ctrl-click does not open the node.
     expect(useUiStore.getState().selected).toBeNull()
     fireEvent.click(screen.getByTestId('check-all'))
-    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('5 nodes checked')
+    expect(await screen.findByTestId('bulk-bar')).toHaveTextContent('5 nodes checked')
     fireEvent.click(screen.getByTestId('check-all'))
     expect(screen.queryByTestId('bulk-bar')).toBeNull()
   })
@@ -71,7 +71,7 @@ describe('bulk delete', () => {
         })
     })
     fireEvent.click(screen.getByTestId('check-all'))
-    fireEvent.click(screen.getByTestId('bulk-delete'))
+    fireEvent.click(await screen.findByTestId('bulk-delete'))
     const dialog = await screen.findByTestId('bulk-dialog')
     expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent('Delete 4 nodes?')
     expect(within(dialog).getByTestId('bulk-skipped')).toHaveTextContent(/a-3 — The node is locked/)
@@ -95,7 +95,7 @@ describe('bulk delete', () => {
     })
     check('a-1')
     check('a-2', true)
-    fireEvent.click(screen.getByTestId('bulk-delete'))
+    fireEvent.click(await screen.findByTestId('bulk-delete'))
     const dialog = await screen.findByTestId('bulk-dialog')
     fireEvent.change(within(dialog).getByLabelText(/to confirm/), { target: { value: '2' } })
     fireEvent.click(within(dialog).getByTestId('bulk-confirm'))
@@ -108,7 +108,7 @@ describe('bulk delete', () => {
       [2, 'a-2']
     ])
     // a-1 is unchecked (done); a-2 stays checked.
-    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('1 node checked')
+    expect(await screen.findByTestId('bulk-bar')).toHaveTextContent('1 node checked')
     fireEvent.click(within(dialog).getByTestId('bulk-retry'))
     // One node left: the confirm asks for its name.
     fireEvent.change(await within(dialog).findByLabelText(/to confirm/), { target: { value: 'a-2' } })
@@ -122,7 +122,7 @@ describe('bulk power', () => {
   it('powers off only the running nodes and says which were skipped', async () => {
     const fake = await renderList()
     fireEvent.click(screen.getByTestId('check-all'))
-    expect(screen.getByTestId('bulk-power_off')).toHaveTextContent('Power off (1)')
+    expect(await screen.findByTestId('bulk-power_off')).toHaveTextContent('Power off (1)')
     fireEvent.click(screen.getByTestId('bulk-power_off'))
     const dialog = await screen.findByTestId('bulk-dialog')
     expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent('Power off 1 node?')
@@ -139,7 +139,7 @@ describe('row menu', () => {
     const button = within(row('a-3')).getByRole('button', { name: 'Actions for a-3' })
     button.focus()
     fireEvent.click(button)
-    const menu = screen.getByRole('menu', { name: 'Actions for a-3' })
+    const menu = await screen.findByRole('menu', { name: 'Actions for a-3' })
     const items = within(menu).getAllByRole('menuitem')
     expect(items.map((i) => i.querySelector('span > span')?.textContent)).toEqual([
       'Open details',
@@ -167,7 +167,7 @@ describe('row menu', () => {
   it('opens at the pointer on right-click and runs an action', async () => {
     const fake = await renderList()
     fireEvent.contextMenu(row('a-5'), { clientX: 300, clientY: 200 })
-    const menu = screen.getByRole('menu', { name: 'Actions for a-5' })
+    const menu = await screen.findByRole('menu', { name: 'Actions for a-5' })
     fireEvent.click(within(menu).getByText('Power on'))
     expect(screen.queryByRole('menu')).toBeNull()
     await waitFor(() =>

@@ -58,6 +58,16 @@ describe('stale banner text', () => {
     expect(n?.text).toContain('rejected')
     expect(n?.text).toContain('Profiles')
   })
+  it('never sends a demo sandbox profile to update credentials it does not have', () => {
+    const n = staleNotice(
+      makeProfileNodes({ fetchedAt, error: { code: 'AUTH', message: 'x', reason: 'auth' } }),
+      'Demo · shop (Delhi)',
+      now,
+      true
+    )
+    expect(n?.text).toContain('Restart Nodetray to start a fresh demo')
+    expect(n?.text).not.toMatch(/credentials|Profiles/)
+  })
   it('uses the message for other reasons', () => {
     const n = staleNotice(
       makeProfileNodes({ fetchedAt: null, error: { code: 'STORAGE', message: 'Disk full.', reason: 'other' } }),

@@ -10,7 +10,13 @@ export interface StaleNotice {
   body: string
 }
 
-export function staleNotice(state: ProfileNodes, profileName: string, now: number = Date.now()): StaleNotice | null {
+export function staleNotice(
+  state: ProfileNodes,
+  profileName: string,
+  now: number = Date.now(),
+  /** A demo sandbox profile: its simulated credentials are not the user's to update. */
+  isDemo = false
+): StaleNotice | null {
   const age = state.fetchedAt
     ? `Showing the list from ${formatAge(state.fetchedAt, now)}.`
     : 'No list has been fetched yet.'
@@ -35,6 +41,12 @@ export function staleNotice(state: ProfileNodes, profileName: string, now: numbe
       return notice('warn', profileName, `the E2E API is limiting requests (rate limited), ${wait}. ${age}`)
     }
     case 'auth':
+      if (isDemo)
+        return notice(
+          'error',
+          profileName,
+          `the demo sandbox's simulated account stopped accepting requests. Restart Nodetray to start a fresh demo. ${age}`
+        )
       return notice(
         'error',
         profileName,
