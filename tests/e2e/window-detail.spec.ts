@@ -41,7 +41,10 @@ async function expectNotClipped(page: Page): Promise<void> {
 }
 
 for (const size of SIZES) {
-  test(`detail header, sections and committed card hold at ${size.width} × ${size.height}`, async ({ page, preview }) => {
+  test(`detail header, sections and committed card hold at ${size.width} × ${size.height}`, async ({
+    page,
+    preview
+  }) => {
     await page.setViewportSize(size)
     await exploreDemo(page, preview)
     await openNode(page, 'db-primary')
@@ -67,3 +70,135 @@ for (const size of SIZES) {
     await look(page, 'detail-committed-card')
   })
 }
+
+/** The visible words of an element (a closed disclosure's content is not rendered, so not included). */
+const shownText = (el: import('@playwright/test').Locator) => el.evaluate((e) => (e as HTMLElement).innerText)
+
+test('a failed power action shows beside the bar and as a toast, in plain words', async ({ page, preview }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  await openNode(page, 'api-staging')
+  await preview.hook('sim/injectFault', {
+    kind: 'http5xx',
+    status: 503,
+    body: 'json',
+    route: 'PUT nodes/*/actions/',
+    times: 5
+  })
+  const panel = page.getByTestId('node-detail')
+  await panel.getByRole('button', { name: 'Power on', exact: true }).click()
+  const inline = panel.getByTestId('action-error')
+  await expect(inline).toContainText(
+    'Couldn’t power on api-staging. E2E’s service had a problem. Try again in a minute.'
+  )
+  // Beside the control that failed: right under the bar, inside the window.
+  const bar = await panel.getByRole('toolbar').boundingBox()
+  const box = await inline.boundingBox()
+  expect((box?.y ?? 9999) - ((bar?.y ?? 0) + (bar?.height ?? 0))).toBeLessThan(60)
+  expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThan(1000)
+  const toast = page.getByTestId('toast').filter({ hasText: 'Couldn’t power on api-staging' })
+  await expect(toast).toBeVisible()
+  // No API path or status code where people read; they wait in the disclosure.
+  for (const el of [inline, toast]) expect(await shownText(el)).not.toMatch(/nodes\/|PUT|503/)
+  await inline.getByText('Technical details').click()
+  await expect(inline.locator('details code')).toContainText('nodes/')
+  await look(page, 'detail-action-failed')
+})
+
+test('actions are held, with the reason, while the profile is offline', async ({ page, preview }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  await openNode(page, 'web-01')
+  await preview.hook('sim/stop', {})
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+  const panel = page.getByTestId('node-detail')
+  await expect(panel.getByTestId('actions-blocked')).toContainText('The profile is offline', { timeout: 30_000 })
+  const bar = panel.getByRole('toolbar')
+  for (const name of ['Power off', 'Reboot', 'Lock', 'Delete']) {
+    const b = bar.getByRole('button', { name, exact: true })
+    await expect(b).toBeDisabled()
+    await expect(b).toHaveAttribute('title', /offline/)
+  }
+  await look(page, 'detail-offline')
+})
+
+test('committed renewal shows the current choice and keeps a new one at once and after a reload', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  await openNode(page, 'db-primary')
+  const card = page.getByTestId('renewal')
+  await expect(card.getByRole('radio', { name: 'Renew automatically' })).toBeChecked({ timeout: 15_000 })
+  await expect(card.getByTestId('renewal-summary')).toHaveText(/^Renews automatically: ₹[\d,]+ for 365 days\.$/)
+  await card.getByRole('radio', { name: 'Delete the node' }).check()
+  await card.getByLabel(/I understand that db-primary and its backups/).check()
+  await look(page, 'detail-renewal-terminate')
+  await card.getByRole('button', { name: 'Save choice' }).click()
+  await expect(card.getByTestId('renewal-summary')).toHaveText('E2E deletes the node and all of its backups.')
+  await expect(card.getByRole('radio', { name: 'Delete the node' })).toHaveAccessibleDescription(/current choice/)
+  await expect(page.getByTestId('toast').filter({ hasText: 'Term-end choice saved' })).toBeVisible()
+  // Main reports the new choice: it survives a reload of the window.
+  await page.reload()
+  await openNode(page, 'db-primary')
+  await expect(page.getByTestId('renewal').getByRole('radio', { name: 'Delete the node' })).toBeChecked({
+    timeout: 15_000
+  })
+  await expect(page.getByTestId('renewal-summary')).not.toContainText(/renew/i)
+})
+
+test('a delete closes the panel at once; toasts read in the order things happened', async ({ page, preview }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  // First something fails (its toast stays), then the delete.
+  await openNode(page, 'api-staging')
+  await preview.hook('sim/injectFault', {
+    kind: 'http5xx',
+    status: 503,
+    body: 'json',
+    route: 'PUT nodes/*/actions/',
+    times: 5
+  })
+  await page.getByTestId('node-detail').getByRole('button', { name: 'Power on', exact: true }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Couldn’t power on' })).toBeVisible()
+
+  await openNode(page, 'web-01')
+  const panel = page.getByTestId('node-detail')
+  await panel.getByRole('button', { name: 'Delete', exact: true }).click()
+  const dialog = page.getByTestId('delete-dialog')
+  await dialog.getByLabel(/to confirm/).fill('web-01')
+  await dialog.getByRole('button', { name: 'Delete node' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(panel).toBeHidden()
+  await expect(page.getByText(/it may have been deleted/)).toHaveCount(0)
+  const deleted = page.getByTestId('toast').filter({ hasText: 'web-01 deleted' })
+  await expect(deleted).toHaveCount(1)
+  const titles = await page.getByTestId('toast').locator('.toast-title').allInnerTexts()
+  expect(titles.findIndex((t) => t.startsWith('Couldn’t power on'))).toBeLessThan(
+    titles.findIndex((t) => t.startsWith('web-01 deleted'))
+  )
+  await page.waitForTimeout(1500)
+  await expect(deleted).toHaveCount(1)
+  await look(page, 'detail-after-delete')
+})
+
+test('copy the IP and the SSH command, and open MyAccount', async ({ page, preview }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  await openNode(page, 'web-01')
+  const panel = page.getByTestId('node-detail')
+  const ip = (
+    await panel.locator('dd', { has: page.getByRole('button', { name: 'Copy public IP' }) }).innerText()
+  ).trim()
+  expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+  await panel.getByRole('button', { name: 'Copy public IP' }).click()
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied public IP' })).toBeAttached()
+  await panel.getByRole('button', { name: 'Copy SSH command' }).click()
+  await panel.getByRole('button', { name: 'More actions for web-01' }).click()
+  await look(page, 'detail-more-menu')
+  await page.getByRole('menuitem', { name: 'Open in MyAccount' }).click()
+  const rec = await preview.hook<{ clipboard: string[]; external: string[] }>('recorded', {})
+  expect(rec.clipboard).toEqual([ip, `ssh root@${ip}`])
+  expect(rec.external).toEqual(['https://myaccount.e2enetworks.com/'])
+})

@@ -107,7 +107,7 @@ export function useNodeActions({ profileId, node, pending, onDelete, moreItems =
       )}
       {blockedReason && (
         <p className="nd-blocked" data-testid="actions-blocked">
-          <span>Actions are paused: {blockedReason}.</span>
+          <span>Actions paused. {blockedReason}.</span>
           {CREDENTIAL_REASONS.includes(blockedReason) && (
             <Button size="sm" variant="ghost" icon={KeyRound} onClick={() => setView('profiles')}>
               Open Profiles
