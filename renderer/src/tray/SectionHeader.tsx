@@ -29,6 +29,21 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
   const { profile } = row
   const count = row.shown === row.total ? `${row.total}` : `${row.shown} of ${row.total}`
   const location = profile.isDemo ? '' : ` · ${profile.location}`
+  // The demo sandbox's credentials are simulated: never send the user to update them.
+  const badges = profile.isDemo
+    ? row.badges
+        .filter((b) => b.kind !== 'token_expiring')
+        .map((b) =>
+          b.kind === 'token_expired'
+            ? {
+                ...b,
+                label: 'Sandbox error',
+                detail:
+                  'The demo sandbox’s simulated account stopped accepting requests. Restart Nodetray to start a fresh demo.'
+              }
+            : b
+        )
+    : row.badges
   return (
     <div className="glance-section" data-testid="glance-section" data-profile={profile.id}>
       <button
@@ -60,10 +75,10 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
           </span>
         </span>
       </button>
-      {(profile.isDemo || row.badges.length > 0) && (
+      {(profile.isDemo || badges.length > 0) && (
         <span className="glance-badges">
           {profile.isDemo && <DemoBadge compact />}
-          {row.badges.map((b) => (
+          {badges.map((b) => (
             <span key={b.kind} className={`glance-badge badge-${b.kind}`} title={b.detail} data-testid="glance-badge">
               {b.label}
             </span>

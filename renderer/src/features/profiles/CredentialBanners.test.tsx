@@ -4,6 +4,7 @@ import type { CredentialInfo, ProfileView } from '../../../../shared/domain/prof
 import { makeProfile } from '../../../../tests/support/builders'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { loadAll } from '../../stores/events'
+import { useUiStore } from '../../stores/ui.store'
 import { CredentialBanners } from './CredentialBanners'
 import { ProfilesScreen } from './ProfilesScreen'
 
@@ -75,6 +76,57 @@ describe('credential banners above every screen', () => {
     await waitFor(() => expect(screen.queryByTestId('credential-banner-keychain-locked')).not.toBeInTheDocument())
     expect(fake.callsTo('profiles:retry-keychain')).toEqual([{}])
     expect(screen.getByTestId('credential-banner-keychain-unavailable')).toBeInTheDocument()
+  })
+})
+
+describe('each credential banner has the fix that leads to the right place', () => {
+  it('missing, rejected and expired open the profile on Profiles with the right field; the demo never shows', async () => {
+    const expired: CredentialInfo = {
+      hasCredentials: true,
+      apiKeyHint: '…cafe',
+      tokenExpiresAt: '2026-03-02T00:00:00Z',
+      tokenState: 'expired',
+      tokenDaysLeft: null,
+      secret: 'stored'
+    }
+    installFake(
+      {},
+      {
+        profiles: [
+          ...profiles(),
+          makeProfile({ id: 'p-e', name: 'Old token', credentials: expired }),
+          makeProfile({ id: 'demo-2', name: 'Demo two', isDemo: true, credentials: expired })
+        ]
+      }
+    )
+    await act(() => loadAll())
+    render(
+      <>
+        <CredentialBanners />
+        <ProfilesScreen />
+      </>
+    )
+    expect(screen.getByTestId('credential-banner-token-expired')).toHaveTextContent(
+      'Auth token expired — Old token: E2E refuses it until you paste a new one.'
+    )
+    expect(screen.getByTestId('credential-banners')).not.toHaveTextContent(/Demo/)
+
+    const rejected = screen.getByTestId('credential-banner-token-rejected')
+    fireEvent.click(within(rejected).getByRole('button', { name: 'Paste a new token' }))
+    expect(useUiStore.getState().view).toBe('profiles')
+    let dialog = await screen.findByRole('dialog', { name: 'Edit Revoked' })
+    expect(within(dialog).getByTestId('profile-form-reason')).toHaveTextContent('E2E rejected the stored auth token.')
+    await waitFor(() => expect(within(dialog).getByLabelText('Auth token')).toHaveFocus())
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    fireEvent.click(
+      within(screen.getByTestId('credential-banner-needs-credentials')).getByRole('button', {
+        name: 'Enter credentials'
+      })
+    )
+    dialog = await screen.findByRole('dialog', { name: 'Edit Lost' })
+    await waitFor(() => expect(within(dialog).getByLabelText('API key')).toHaveFocus())
   })
 })
 

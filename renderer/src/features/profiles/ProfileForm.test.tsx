@@ -57,13 +57,38 @@ describe('profile form', () => {
     expect(screen.getByLabelText('Name')).toHaveValue('Prod')
   })
 
-  it('refuses a project id the account does not have', async () => {
+  it('a project id missing from the list (IAM-shared) warns once, then saves when the user saves again', async () => {
+    const saved: string[] = []
     const fake = installFake()
-    render(<ProfileForm onSaved={() => undefined} />)
+    render(<ProfileForm onSaved={(p) => saved.push(p.name)} />)
     fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '999' })
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
-    expect(await screen.findByTestId('error-projectId')).toHaveTextContent('This account has no project 999')
+    expect(await screen.findByTestId('project-note')).toHaveTextContent(
+      'Project 999 is not in this account’s project list. Projects shared with you through IAM are not listed but work by id.'
+    )
     expect(fake.callsTo('profiles:create')).toEqual([])
+    // Another id clears the note and asks again.
+    fill({ 'Project id': '998' })
+    expect(screen.queryByTestId('project-note')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(await screen.findByTestId('project-note')).toHaveTextContent('Project 998')
+    expect(fake.callsTo('profiles:create')).toEqual([])
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    await waitFor(() => expect(fake.callsTo('profiles:create')).toMatchObject([{ projectId: '998' }]))
+  })
+
+  it('opened to fix a rejected token: says why and focuses the token field', async () => {
+    installFake()
+    render(
+      <ProfileForm
+        profile={makeProfile({ id: 'p1', name: 'Prod' })}
+        focusField="authToken"
+        reason="E2E rejected the stored auth token."
+        onSaved={() => undefined}
+      />
+    )
+    expect(screen.getByTestId('profile-form-reason')).toHaveTextContent('E2E rejected the stored auth token.')
+    await waitFor(() => expect(screen.getByLabelText('Auth token')).toHaveFocus())
   })
 
   it('shows a failed save above the buttons and keeps the form', async () => {

@@ -1,6 +1,6 @@
 // Add or edit a profile. Checks as you type with the shared schemas; the server's VALIDATION error field puts
 // its message on that field. Credentials are password inputs, never prefilled; blank on edit keeps them.
-import { useId, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
 import type { Location } from '../../../../shared/domain/location'
 import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
@@ -27,9 +27,20 @@ interface ProfileFormProps {
   onSaved(profile: ProfileView): void
   onCancel?(): void
   submitLabel?: string
+  /** Opened to fix a credential problem: focus this field and say why above the form. */
+  focusField?: 'apiKey' | 'authToken'
+  reason?: string
 }
 
-export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel }: ProfileFormProps) {
+export function ProfileForm({
+  profile,
+  index = 0,
+  onSaved,
+  onCancel,
+  submitLabel,
+  focusField,
+  reason
+}: ProfileFormProps) {
   const editing = profile !== undefined
   const id = useId()
   const [values, setValues] = useState<ProfileFormValues>(() => initialValues(profile, index))
@@ -38,10 +49,18 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const { busy, error: formError, run, clearError } = useAction()
   const errors = useMemo(() => validate(values, editing, profile?.apiBaseUrl), [values, editing, profile])
+  /** A project id missing from the account's list, which the user confirmed by saving again (IAM-shared). */
+  const [unlistedOk, setUnlistedOk] = useState<string | null>(null)
+  const [projectNote, setProjectNote] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (focusField) document.getElementById(`${id}-${focusField}`)?.focus()
+  }, [focusField, id])
 
   const set = <K extends FieldName>(k: K, v: ProfileFormValues[K]) => {
     setValues((s) => ({ ...s, [k]: v }))
     setServerErrors((s) => ({ ...s, [k]: undefined }))
+    if (k === 'projectId') setProjectNote(null)
   }
   const shown = (k: FieldName) => serverErrors[k] ?? (touched[k] || submitted ? errors[k] : undefined)
 
@@ -87,10 +106,13 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
           }
     try {
       const { projects } = await call((api) => api.profiles.checkCredentials(input))
-      if (projects.length > 0 && !projects.some((p) => String(p.projectId) === values.projectId.trim())) {
-        setServerErrors({
-          projectId: `This account has no project ${values.projectId.trim()}. Use “Check credentials” to pick one.`
-        })
+      const pid = values.projectId.trim()
+      if (projects.length > 0 && !projects.some((p) => String(p.projectId) === pid) && unlistedOk !== pid) {
+        // Projects shared through IAM are missing from the list but work by id: a warning, confirmed by saving again.
+        setUnlistedOk(pid)
+        setProjectNote(
+          `Project ${pid} is not in this account’s project list. Projects shared with you through IAM are not listed but work by id. Check the number, then save again to use it.`
+        )
         document.getElementById(`${id}-projectId`)?.focus()
         return false
       }
@@ -114,7 +136,13 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
   const field = (
     k: FieldName,
     label: string,
-    input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; onBlur(): void }) => ReactNode,
+    input: (props: {
+      id: string
+      'aria-invalid': boolean
+      'aria-describedby'?: string
+      'data-autofocus'?: string
+      onBlur(): void
+    }) => ReactNode,
     help?: string
   ) => {
     const err = shown(k)
@@ -127,6 +155,8 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
           id: fid,
           'aria-invalid': err !== undefined,
           ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          // Opened to fix a credential problem: the dialog focuses this field first.
+          ...(focusField === k ? { 'data-autofocus': '' } : {}),
           onBlur: () => setTouched((t) => ({ ...t, [k]: true }))
         })}
         {help && (
@@ -153,6 +183,11 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
       }}
       data-testid="profile-form"
     >
+      {reason && (
+        <div className="banner banner-warn profile-form-reason" role="status" data-testid="profile-form-reason">
+          {reason}
+        </div>
+      )}
       {field('name', 'Name', (p) => (
         <input {...p} value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
       ))}
@@ -236,7 +271,7 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
               onChange={(e) => set('projectId', e.target.value)}
             />
           ),
-          'Digits only; “Check credentials” lists your projects.'
+          'Digits only; “Check credentials” lists your projects. A project shared with you through IAM is not listed: type its id.'
         )}
         {field('location', 'Location', (p) => (
           <select {...p} value={values.location} onChange={(e) => set('location', e.target.value as Location)}>
@@ -244,6 +279,11 @@ export function ProfileForm({ profile, index = 0, onSaved, onCancel, submitLabel
           </select>
         ))}
       </div>
+      {projectNote && (
+        <p className="project-note" role="status" data-testid="project-note">
+          {projectNote}
+        </p>
+      )}
       <div className="grid-2">
         {field('color', 'Colour', (p) => (
           <input

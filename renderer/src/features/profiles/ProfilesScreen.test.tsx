@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings'
 import { makeProfile } from '../../../../tests/support/builders'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
+import { useAppStore } from '../../stores/app.store'
 import { loadAll } from '../../stores/events'
 import { ProfilesScreen } from './ProfilesScreen'
 
@@ -41,12 +43,16 @@ describe('profiles screen', () => {
     )
     await act(() => loadAll())
     render(<ProfilesScreen />)
+    // The user's own first; the demo below, in its own section, marked and read-only.
     const cards = screen.getAllByTestId('profile-card')
-    expect(within(cards[0] as HTMLElement).queryByRole('button', { name: /Edit/ })).not.toBeInTheDocument()
-    expect(cards[0]).toHaveTextContent('Demo · read-only')
-    expect(cards[1]).toHaveTextContent('Auth token expires in 3 days')
-    expect(cards[1]).toHaveTextContent('key …aaaa')
-    expect(cards[2]).toHaveTextContent('Auth token expired')
+    expect(cards[0]).toHaveTextContent('Auth token expires in 3 days')
+    expect(cards[0]).toHaveTextContent('key …aaaa')
+    expect(cards[1]).toHaveTextContent('Auth token expired')
+    const demo = cards[2] as HTMLElement
+    expect(within(screen.getByTestId('profiles-demo')).getByTestId('profile-card')).toBe(demo)
+    expect(within(demo).queryByRole('button', { name: /Edit/ })).not.toBeInTheDocument()
+    expect(demo).toHaveTextContent('Demo sandbox')
+    expect(demo).toHaveTextContent('read-only: changes are not real')
   })
 
   it('deletes a profile only after confirming', async () => {
@@ -58,5 +64,68 @@ describe('profiles screen', () => {
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete profile' }))
     await waitFor(() => expect(fake.callsTo('profiles:delete')).toEqual([{ profileId: 'p1' }]))
     await waitFor(() => expect(screen.queryByTestId('profile-card')).not.toBeInTheDocument())
+  })
+})
+
+describe('profiles screen: fixes and the demo sandbox', () => {
+  const expired = {
+    hasCredentials: true,
+    apiKeyHint: '…bbbb',
+    tokenExpiresAt: '2026-03-02T00:00:00Z',
+    tokenState: 'expired' as const,
+    tokenDaysLeft: null
+  }
+
+  it('an expired token has a Fix button that opens the edit form on the token field, saying why', async () => {
+    installFake({}, { profiles: [makeProfile({ id: 'p2', name: 'Gone', credentials: expired })] })
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    const card = screen.getByTestId('profile-card')
+    expect(within(card).getByTestId('credential-token-expired')).toHaveTextContent(
+      /Auth token expired on .*2026 — E2E refuses it/
+    )
+    fireEvent.click(within(card).getByRole('button', { name: 'Paste a new token for Gone' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByTestId('profile-form-reason')).toHaveTextContent('The auth token has expired.')
+    await waitFor(() => expect(within(dialog).getByLabelText('Auth token')).toHaveFocus())
+  })
+
+  it('the demo sandbox can be hidden and shown from here', async () => {
+    const fake = installFake(
+      {},
+      {
+        profiles: [makeProfile({ id: 'demo-1', name: 'Demo · shop (Delhi)', isDemo: true })],
+        settings: { ...DEFAULT_SETTINGS, showDemo: true, hideDemo: false }
+      }
+    )
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    const section = screen.getByTestId('profiles-demo')
+    expect(screen.getByText('No profiles of your own yet')).toBeInTheDocument()
+    fireEvent.click(within(section).getByRole('button', { name: 'Hide the demo sandbox' }))
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ showDemo: false }]))
+    expect(await within(section).findByRole('button', { name: 'Show the demo sandbox' })).toBeInTheDocument()
+  })
+
+  it('the section offers to show a hidden demo; without a demo backend there is none', async () => {
+    const info = { name: 'Nodetray', version: '0.1.0', platform: 'linux', preview: false, notices: [] }
+    const fake = installFake(
+      {},
+      { profiles: [makeProfile({ id: 'p1', name: 'Prod' })], info: { ...info, demoMode: false, demoAvailable: true } }
+    )
+    await act(() => Promise.all([loadAll(), useAppStore.getState().load()]))
+    const { unmount } = render(<ProfilesScreen />)
+    fireEvent.click(within(screen.getByTestId('profiles-demo')).getByRole('button', { name: 'Show the demo sandbox' }))
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ showDemo: true }]))
+    unmount()
+
+    installFake(
+      {},
+      { profiles: [makeProfile({ id: 'p1', name: 'Prod' })], info: { ...info, demoMode: false, demoAvailable: false } }
+    )
+    await act(() => Promise.all([loadAll(), useAppStore.getState().load()]))
+    render(<ProfilesScreen />)
+    expect(screen.getByTestId('profile-card')).toHaveTextContent('Prod')
+    expect(screen.queryByTestId('profiles-demo')).not.toBeInTheDocument()
   })
 })

@@ -1,34 +1,62 @@
-// Profiles: list with colour, location, project, key hint and token warnings; add, edit, delete, export.
-// Demo profiles are read-only; the demo can be hidden from here.
+// Profiles: the user's own (colour, location, project, key hint, token state, each problem with its fix), then the
+// demo sandbox, marked as such and read-only, with the switch that shows or hides it. Add, edit, delete, import,
+// export.
 import { useState } from 'react'
+import { Download, EyeOff, FlaskConical, KeyRound, Pencil, Plus, RefreshCw, Trash2, Upload } from 'lucide-react'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { Avatar } from '../../components/Avatar'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Dialog } from '../../components/Dialog'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorText } from '../../components/ErrorText'
+import { DemoBadge } from '../../components/ui/Badge'
+import { Button } from '../../components/ui/Button'
 import { formatDate } from '../../lib/format'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import { useAppStore } from '../../stores/app.store'
 import { toast } from '../../stores/notifications.store'
-import { useProfilesStore } from '../../stores/profiles.store'
+import { useProfilesStore, userProfiles } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { ImportFlow } from '../first-run/ImportFlow'
+import { fixFor, useCredentialFix, type FixRequest } from './fix-credentials'
 import { ProfileForm } from './ProfileForm'
 import { retryKeychain } from './retry-keychain'
 import { credentialProblem } from './token-warning'
 import './profiles.css'
 
-type Editing = { mode: 'add' } | { mode: 'edit'; profile: ProfileView } | { mode: 'import' } | null
+type Editing =
+  | { mode: 'add' }
+  | { mode: 'edit'; profile: ProfileView; fix?: Omit<FixRequest, 'profileId'> }
+  | { mode: 'import' }
+  | null
+
+/** Said once, when the first profile of the user's own made main hide the demo sandbox. */
+const DEMO_HIDDEN =
+  'The demo sandbox is hidden now that you have a profile of your own. Settings → Show the demo sandbox brings it back.'
 
 export function ProfilesScreen() {
   const { profiles, error, load } = useProfilesStore()
   const settings = useSettingsStore((s) => s.settings)
   const updateSettings = useSettingsStore((s) => s.update)
+  const demoAvailable = useAppStore((s) => s.info?.demoAvailable ?? s.info?.demoMode ?? false)
+  const fixRequest = useCredentialFix((s) => s.request)
   const [editing, setEditing] = useState<Editing>(null)
   const [deleting, setDeleting] = useState<ProfileView | null>(null)
   const { error: actionError, run } = useAction()
-  const hasDemo = profiles.some((p) => p.isDemo)
+  const own = userProfiles(profiles)
+  const demos = profiles.filter((p) => p.isDemo)
+
+  // A Fix button elsewhere (the credential banners) asked for this profile's edit form: it wins over local state.
+  const fixProfile = fixRequest ? own.find((p) => p.id === fixRequest.profileId) : undefined
+  const current: Editing =
+    fixRequest && fixProfile
+      ? { mode: 'edit', profile: fixProfile, fix: { focus: fixRequest.focus, reason: fixRequest.reason } }
+      : editing
+  const close = () => {
+    setEditing(null)
+    useCredentialFix.getState().clear()
+  }
 
   const exportProfiles = () =>
     run(async () => {
@@ -41,137 +69,185 @@ export function ProfilesScreen() {
         })
     })
 
-  const toggleDemo = (hide: boolean) =>
+  const showDemo = (show: boolean) =>
     run(async () => {
-      await updateSettings({ hideDemo: hide })
-      await load()
+      await updateSettings({ showDemo: show })
+      await Promise.all([load(), useAppStore.getState().load()])
     })
 
+  /** After a save: reload, and say so when main hid the demo because this was the first profile of the user's own. */
+  const saved = async (title: string) => {
+    const demoWasShown = demos.length > 0 && own.length === 0
+    await Promise.all([load(), useSettingsStore.getState().load(), useAppStore.getState().load()])
+    toast({ kind: 'ok', title, ...(demoWasShown ? { body: DEMO_HIDDEN } : {}) })
+  }
+
+  const card = (p: ProfileView) => {
+    const problem = p.isDemo ? null : credentialProblem(p.credentials)
+    const fix = problem && !problem.retry ? fixFor(problem.kind) : null
+    return (
+      <li
+        key={p.id}
+        className={`card profile-card${p.isDemo ? ' profile-card-demo' : ''}`}
+        data-testid="profile-card"
+        data-demo={p.isDemo || undefined}
+      >
+        <div className="profile-card-row">
+          <Avatar profile={p} size={36} />
+          <div className="profile-card-text">
+            <span className="profile-card-name">
+              <strong>{p.name}</strong>
+              {p.isDemo && <DemoBadge />}
+            </span>
+            <span className="muted small">
+              {p.isDemo ? (
+                <>{p.location} · simulated project, read-only: changes are not real</>
+              ) : (
+                <>
+                  {p.location} · project {p.projectId}
+                  {p.credentials.apiKeyHint ? ` · key ${p.credentials.apiKeyHint}` : ''}
+                  {p.credentials.tokenExpiresAt ? ` · token until ${formatDate(p.credentials.tokenExpiresAt)}` : ''}
+                </>
+              )}
+            </span>
+          </div>
+          {!p.isDemo && (
+            <div className="profile-card-actions">
+              <Button
+                size="sm"
+                icon={Pencil}
+                onClick={() => setEditing({ mode: 'edit', profile: p })}
+                aria-label={`Edit ${p.name}`}
+              >
+                Edit
+              </Button>
+              <Button size="sm" icon={Trash2} onClick={() => setDeleting(p)} aria-label={`Delete ${p.name}`}>
+                Delete
+              </Button>
+            </div>
+          )}
+        </div>
+        {problem && (
+          <div className={`token-warning token-${problem.level}`} data-testid={`credential-${problem.kind}`}>
+            <span>{problem.text}</span>
+            {problem.retry ? (
+              <Button
+                size="sm"
+                icon={RefreshCw}
+                onClick={() => void retryKeychain(p.id)}
+                aria-label={`Try the keychain again for ${p.name}`}
+              >
+                Try again
+              </Button>
+            ) : (
+              fix && (
+                <Button
+                  size="sm"
+                  icon={KeyRound}
+                  onClick={() => setEditing({ mode: 'edit', profile: p, fix })}
+                  aria-label={`${problem.fixLabel} for ${p.name}`}
+                >
+                  {problem.fixLabel}
+                </Button>
+              )
+            )}
+          </div>
+        )}
+      </li>
+    )
+  }
+
   return (
-    <div className="screen stack">
-      <div className="row">
+    <div className="screen stack profiles-screen">
+      <div className="profiles-head">
         <h1>Profiles</h1>
         <span className="spacer" />
-        <button type="button" className="btn" onClick={() => void exportProfiles()}>
+        <Button
+          icon={Download}
+          onClick={() => void exportProfiles()}
+          disabledReason={own.length === 0 ? 'No profiles of your own to export yet.' : null}
+        >
           Export…
-        </button>
-        <button type="button" className="btn" onClick={() => setEditing({ mode: 'import' })}>
+        </Button>
+        <Button icon={Upload} onClick={() => setEditing({ mode: 'import' })}>
           Import…
-        </button>
-        <button type="button" className="btn btn-primary" onClick={() => setEditing({ mode: 'add' })}>
+        </Button>
+        <Button variant="primary" icon={Plus} onClick={() => setEditing({ mode: 'add' })}>
           Add profile
-        </button>
+        </Button>
       </div>
       {error && <ErrorText error={error} onRetry={() => void load()} />}
       {actionError && <ErrorText error={actionError} />}
-      {settings && (
-        <label className="check">
-          <input type="checkbox" checked={settings.hideDemo} onChange={(e) => void toggleDemo(e.target.checked)} /> Hide
-          the demo profiles
-        </label>
-      )}
-      {profiles.length === 0 ? (
-        <EmptyState title="No profiles">Add a profile with your E2E API key and auth token, or import one.</EmptyState>
+      {own.length === 0 ? (
+        <EmptyState title="No profiles of your own yet">
+          Add your E2E project with its API key and auth token, or import MyAccount’s token file.
+        </EmptyState>
       ) : (
-        <ul className="profile-list" aria-label="Profiles">
-          {profiles.map((p) => {
-            const problem = p.isDemo ? null : credentialProblem(p.credentials)
-            return (
-              <li key={p.id} className="card profile-card" data-testid="profile-card">
-                <div className="row">
-                  <Avatar profile={p} size={36} />
-                  <div className="stack" style={{ gap: 2 }}>
-                    <strong>
-                      {p.name} {p.isDemo && <span className="tag">Demo · read-only</span>}
-                    </strong>
-                    <span className="muted small">
-                      {p.location} · project {p.projectId}
-                      {p.credentials.apiKeyHint ? ` · key ${p.credentials.apiKeyHint}` : ''}
-                      {p.credentials.tokenExpiresAt ? ` · token until ${formatDate(p.credentials.tokenExpiresAt)}` : ''}
-                    </span>
-                  </div>
-                  <span className="spacer" />
-                  {!p.isDemo && (
-                    <>
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => setEditing({ mode: 'edit', profile: p })}
-                        aria-label={`Edit ${p.name}`}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => setDeleting(p)}
-                        aria-label={`Delete ${p.name}`}
-                      >
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </div>
-                {problem && (
-                  <p className={`token-warning token-${problem.level}`} data-testid={`credential-${problem.kind}`}>
-                    {problem.text}
-                    {problem.retry && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          onClick={() => void retryKeychain(p.id)}
-                          aria-label={`Try the keychain again for ${p.name}`}
-                        >
-                          Try again
-                        </button>
-                      </>
-                    )}
-                  </p>
-                )}
-              </li>
-            )
-          })}
+        <ul className="profile-list" aria-label="Your profiles">
+          {own.map(card)}
         </ul>
       )}
-      {!hasDemo && settings && !settings.hideDemo && (
-        <p className="muted small">The demo is not available in this build.</p>
+      {(demoAvailable || demos.length > 0) && (
+        <section className="profiles-demo" aria-labelledby="profiles-demo-title" data-testid="profiles-demo">
+          <div className="profiles-demo-head">
+            <h2 id="profiles-demo-title">Demo sandbox</h2>
+            <span className="spacer" />
+            {settings &&
+              (settings.showDemo ? (
+                <Button size="sm" icon={EyeOff} onClick={() => void showDemo(false)}>
+                  Hide the demo sandbox
+                </Button>
+              ) : (
+                <Button size="sm" icon={FlaskConical} onClick={() => void showDemo(true)}>
+                  Show the demo sandbox
+                </Button>
+              ))}
+          </div>
+          <p className="muted small">
+            {settings?.showDemo
+              ? 'Simulated profiles and nodes to try Nodetray. Nothing done there is real or billed.'
+              : 'Hidden. Simulated profiles and nodes to try Nodetray; nothing done there is real.'}
+          </p>
+          {demos.length > 0 && (
+            <ul className="profile-list" aria-label="Demo sandbox profiles">
+              {demos.map(card)}
+            </ul>
+          )}
+        </section>
       )}
-      {editing?.mode === 'add' && (
-        <Dialog title="Add profile" onClose={() => setEditing(null)} wide>
+      {current?.mode === 'add' && (
+        <Dialog title="Add profile" onClose={close} wide>
           <ProfileForm
             index={profiles.length}
-            onCancel={() => setEditing(null)}
+            onCancel={close}
             onSaved={(p) => {
-              setEditing(null)
-              toast({ kind: 'ok', title: `Added ${p.name}` })
-              void load()
+              close()
+              void saved(`Added ${p.name}`)
             }}
           />
         </Dialog>
       )}
-      {editing?.mode === 'edit' && (
-        <Dialog title={`Edit ${editing.profile.name}`} onClose={() => setEditing(null)} wide>
+      {current?.mode === 'edit' && (
+        <Dialog title={`Edit ${current.profile.name}`} onClose={close} wide>
           <ProfileForm
-            profile={editing.profile}
-            onCancel={() => setEditing(null)}
+            profile={current.profile}
+            {...(current.fix ? { focusField: current.fix.focus, reason: current.fix.reason } : {})}
+            onCancel={close}
             onSaved={(p) => {
-              setEditing(null)
+              close()
               toast({ kind: 'ok', title: `Saved ${p.name}` })
               void load()
             }}
           />
         </Dialog>
       )}
-      {editing?.mode === 'import' && (
-        <Dialog title="Import profiles" onClose={() => setEditing(null)} wide>
+      {current?.mode === 'import' && (
+        <Dialog title="Import profiles" onClose={close} wide>
           <ImportFlow
-            onCancel={() => setEditing(null)}
+            onCancel={close}
             onImported={(list) => {
-              setEditing(null)
-              toast({ kind: 'ok', title: `Imported ${list.length} ${list.length === 1 ? 'profile' : 'profiles'}` })
-              void load()
+              close()
+              void saved(`Imported ${list.length} ${list.length === 1 ? 'profile' : 'profiles'}`)
             }}
           />
         </Dialog>

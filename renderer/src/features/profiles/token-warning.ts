@@ -1,4 +1,5 @@
 import type { CredentialInfo } from '../../../../shared/domain/profile'
+import { formatDate } from '../../lib/format'
 
 /** What is wrong with a profile's credentials, told apart: the keychain's state first, then the token's. */
 export type CredentialProblemKind =
@@ -15,34 +16,51 @@ export interface CredentialProblem {
   text: string
   /** Asking the keychain again can help (Try again). */
   retry: boolean
+  /** The words on the button that fixes it: Try again (the keychain) or the edit form, focused. */
+  fixLabel: string
 }
 
 export function credentialProblem(c: CredentialInfo): CredentialProblem | null {
   if (c.secret === 'locked')
-    return { kind: 'keychain-locked', level: 'warn', text: 'Keychain locked — unlock it, then Try again', retry: true }
+    return {
+      kind: 'keychain-locked',
+      level: 'warn',
+      text: 'Keychain locked — unlock it, then Try again',
+      retry: true,
+      fixLabel: 'Try again'
+    }
   if (c.secret === 'unavailable')
     return {
       kind: 'keychain-unavailable',
       level: 'error',
       text: `System keychain unreachable${c.keychainHint ? ` — ${c.keychainHint}` : ''}`,
-      retry: true
+      retry: true,
+      fixLabel: 'Try again'
     }
   if (!c.hasCredentials || c.tokenState === 'missing' || c.secret === 'missing')
     return {
       kind: 'needs-credentials',
       level: 'error',
-      text: 'Needs credentials — edit the profile to enter its API key and auth token',
-      retry: false
+      text: 'Needs credentials — the keychain holds no API key and auth token for it',
+      retry: false,
+      fixLabel: 'Enter credentials'
     }
   if (c.tokenState === 'rejected')
     return {
       kind: 'token-rejected',
       level: 'error',
-      text: 'E2E rejected the auth token — edit the profile and paste a new one',
-      retry: false
+      text: 'E2E rejected the auth token — it was revoked or replaced in MyAccount',
+      retry: false,
+      fixLabel: 'Paste a new token'
     }
   if (c.tokenState === 'expired')
-    return { kind: 'token-expired', level: 'error', text: 'Auth token expired — paste a new one', retry: false }
+    return {
+      kind: 'token-expired',
+      level: 'error',
+      text: `Auth token expired${c.tokenExpiresAt ? ` on ${formatDate(c.tokenExpiresAt)}` : ''} — E2E refuses it`,
+      retry: false,
+      fixLabel: 'Paste a new token'
+    }
   if (c.tokenState === 'expiring') {
     const d = c.tokenDaysLeft
     const text =
@@ -51,7 +69,7 @@ export function credentialProblem(c: CredentialInfo): CredentialProblem | null {
         : d <= 0
           ? 'Auth token expires today'
           : `Auth token expires in ${d} ${d === 1 ? 'day' : 'days'}`
-    return { kind: 'token-expiring', level: 'warn', text, retry: false }
+    return { kind: 'token-expiring', level: 'warn', text, retry: false, fixLabel: 'Replace the token' }
   }
   return null
 }

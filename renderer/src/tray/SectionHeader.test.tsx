@@ -1,0 +1,44 @@
+// The glance's section header marks the demo sandbox in words and never sends it to update credentials.
+import { describe, expect, it } from 'vitest'
+import { render, screen, within } from '@testing-library/react'
+import { makeProfile, makeProfileNodes } from '../../../tests/support/builders'
+import type { SectionRow } from './glance-model'
+import { SectionHeader } from './SectionHeader'
+
+const expired = {
+  kind: 'token_expired' as const,
+  label: 'Token expired',
+  detail: 'The auth token has expired. Update the credentials under Profiles.'
+}
+const section = (isDemo: boolean): SectionRow => ({
+  kind: 'section',
+  key: 's',
+  profile: makeProfile({ id: isDemo ? 'demo-1' : 'p1', name: isDemo ? 'Demo · shop' : 'web-01 prod', isDemo }),
+  data: makeProfileNodes(),
+  badges: [expired],
+  total: 3,
+  shown: 3,
+  collapsed: false
+})
+const show = (row: SectionRow) =>
+  render(<SectionHeader row={row} index={0} cost={undefined} now={Date.now()} current onToggle={() => undefined} />)
+
+describe('SectionHeader', () => {
+  it('a demo section says "Demo" and its trouble never points at credentials', () => {
+    show(section(true))
+    const header = screen.getByTestId('glance-section')
+    expect(within(header).getByText('Demo')).toHaveAttribute('title', expect.stringContaining('not real'))
+    expect(header.querySelector('.badge-demo')).not.toBeNull()
+    const badge = within(header).getByTestId('glance-badge')
+    expect(badge).toHaveTextContent('Sandbox error')
+    expect(badge.getAttribute('title')).toContain('Restart Nodetray')
+    expect(header.innerHTML).not.toMatch(/credentials/i)
+  })
+
+  it('a real profile has no demo mark and keeps its credential badge', () => {
+    show(section(false))
+    const header = screen.getByTestId('glance-section')
+    expect(header.querySelector('.badge-demo')).toBeNull()
+    expect(within(header).getByTestId('glance-badge')).toHaveTextContent('Token expired')
+  })
+})
