@@ -202,3 +202,60 @@ test('copy the IP and the SSH command, and open MyAccount', async ({ page, previ
   expect(rec.clipboard).toEqual([ip, `ssh root@${ip}`])
   expect(rec.external).toEqual(['https://myaccount.e2enetworks.com/'])
 })
+
+/** Stops running nodes behind Nodetray's back, then refreshes: main's "stopped unexpectedly" notifications toast. */
+async function raiseToasts(preview: import('./fixtures').PreviewHandle, names: string[]): Promise<void> {
+  const snapshot = await preview.ipc<{ nodes: { id: number; name: string }[] }[]>('nodes:snapshot', {})
+  for (const n of snapshot.flatMap((p) => p.nodes).filter((n) => names.includes(n.name)))
+    await preview.hook('sim/setNode', { nodeId: n.id, status: 'Stopped' })
+  await preview.ipc('nodes:refresh', {})
+}
+
+/** The control itself (or something inside it) is what a click at its centre lands on. */
+async function expectClickable(target: import('@playwright/test').Locator): Promise<void> {
+  const hit = await target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return at !== null && (at === el || el.contains(at))
+  })
+  expect(hit).toBe(true)
+}
+
+test('toasts never cover the wizard’s fields or its Done button (800 × 600)', async ({ page, preview }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 800, height: 600 })
+  await exploreDemo(page, preview)
+  const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
+  const delhi = profile.locator('option', { hasText: /default-project.*Delhi/ }).first()
+  await profile.selectOption((await delhi.getAttribute('value')) ?? '')
+  await page.getByRole('button', { name: 'Create node', exact: true }).click()
+  const wizard = page.getByTestId('create-wizard')
+  const next = wizard.getByRole('button', { name: 'Next' })
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await next.click()
+  await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+  await next.click()
+  const nameBox = wizard.getByLabel('Name', { exact: true })
+  await nameBox.fill('toast-check')
+
+  await raiseToasts(preview, ['web-01', 'web-chn-01', 'backup-node'])
+  const toasts = page.getByTestId('toast')
+  await expect(toasts.first()).toBeVisible({ timeout: 20_000 })
+  await expectClickable(nameBox)
+  await expectClickable(next)
+  for (const t of await toasts.all()) await expect(t).toBeInViewport()
+  await look(page, 'wizard-options-with-toasts')
+
+  const firstKey = wizard.getByRole('group', { name: 'SSH keys' }).getByRole('checkbox').first()
+  if ((await firstKey.count()) > 0) await firstKey.check()
+  await next.click()
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  const done = wizard.getByRole('button', { name: 'Done' })
+  await expect(wizard.getByTestId('cw-follow-summary')).toHaveText('The node is running.', { timeout: 60_000 })
+  await raiseToasts(preview, ['gpu-trainer', 'data-lake-01'])
+  await expect(toasts.filter({ hasText: 'gpu-trainer' })).toBeVisible({ timeout: 20_000 })
+  await expectClickable(done)
+  await look(page, 'wizard-done-with-toasts')
+  await done.click()
+  await expect(wizard).toBeHidden()
+})

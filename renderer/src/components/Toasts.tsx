@@ -10,8 +10,19 @@ import { trapTab } from './focus-trap'
 import './components.css'
 
 export const TOAST_MS = 6000
-/** Shown at once; older ones fold behind "Show N earlier". */
+/** Shown at once; older ones fold behind "Show N earlier". Fewer in a short window, one inside a modal, so the
+ * space they take from the screen stays small. */
 export const VISIBLE_TOASTS = 3
+export const VISIBLE_TOASTS_SHORT = 2
+export const VISIBLE_TOASTS_MODAL = 1
+const SHORT_WINDOW = '(max-height: 760px)'
+
+function subscribeShort(onChange: () => void): () => void {
+  const mq = window.matchMedia?.(SHORT_WINDOW)
+  mq?.addEventListener('change', onChange)
+  return () => mq?.removeEventListener('change', onChange)
+}
+const isShort = (): boolean => window.matchMedia?.(SHORT_WINDOW).matches ?? false
 
 const ICON: Record<ToastKind, LucideIcon> = { info: Info, ok: CircleCheck, error: CircleAlert }
 
@@ -71,8 +82,10 @@ export function useTopModal(): HTMLElement | null {
 export function Toasts() {
   const toasts = useToastStore((s) => s.toasts)
   const modal = useTopModal()
+  const short = useSyncExternalStore(subscribeShort, isShort, () => false)
   const [expanded, setExpanded] = useState(false)
-  const hidden = expanded ? 0 : Math.max(0, toasts.length - VISIBLE_TOASTS)
+  const visible = modal ? VISIBLE_TOASTS_MODAL : short ? VISIBLE_TOASTS_SHORT : VISIBLE_TOASTS
+  const hidden = expanded ? 0 : Math.max(0, toasts.length - visible)
 
   // Portalled into a modal, key events bubble through React's tree, not the modal's: keep Tab inside it here.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
