@@ -45,7 +45,9 @@ describe('toasts', () => {
       toast({ kind: 'ok', title: 'Saved' })
       toast({ kind: 'error', title: 'Failed' })
     })
-    act(() => vi.advanceTimersByTime(TOAST_MS + 10))
+    act(() => {
+      vi.advanceTimersByTime(TOAST_MS + 10)
+    })
     expect(titles()).toEqual(['Failed'])
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss: Failed' }))
     expect(titles()).toEqual([])
