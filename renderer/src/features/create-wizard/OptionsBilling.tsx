@@ -11,7 +11,7 @@ interface Props {
 
 export function OptionsBilling({ plan, draft, update }: Props) {
   return (
-    <fieldset className="cw-fieldset">
+    <fieldset className="cw-fieldset cw-opt-billing">
       <legend>Billing</legend>
       <div className="stack cw-tight">
         <label className="cw-check">

@@ -13,7 +13,7 @@ export function OptionsNetwork({ data, draft, update, error }: Props) {
   const freeIps = data.reservedIps.filter((ip) => ip.isFree)
   const ipLocked = draft.count > 1
   return (
-    <div className="cw-grid2">
+    <div className="cw-grid2 cw-opt-network">
       <div className="field">
         <label htmlFor="cw-vpc">VPC</label>
         <select

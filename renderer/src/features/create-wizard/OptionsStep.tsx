@@ -22,7 +22,7 @@ export function OptionsStep(props: OptionsProps) {
   const names = nodeNames(draft.name || 'name', draft.count)
   return (
     <div className="cw-options">
-      <section className="cw-grid2" aria-label="Name and count">
+      <section className="cw-grid2 cw-opt-name" aria-label="Name and count">
         <div className="field">
           <label htmlFor="cw-name">Name</label>
           <input
@@ -109,7 +109,7 @@ export function OptionsStep(props: OptionsProps) {
         </>
       )}
 
-      <div className="field">
+      <div className="field cw-opt-script">
         <label htmlFor="cw-script">Start script (optional)</label>
         <textarea
           id="cw-script"
@@ -150,7 +150,7 @@ function SshKeys({
   const toggle = (id: number, on: boolean) =>
     update({ sshKeyIds: on ? [...draft.sshKeyIds, id] : draft.sshKeyIds.filter((k) => k !== id) })
   return (
-    <fieldset className="cw-fieldset">
+    <fieldset className="cw-fieldset cw-opt-keys">
       <legend>SSH keys</legend>
       {data.sshKeys.length === 0 ? (
         <p className="muted">This project has no SSH keys. Add one in E2E MyAccount to log in with a key.</p>
