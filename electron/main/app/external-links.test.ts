@@ -8,6 +8,13 @@ describe('openExternal allow-list', () => {
     expect(isAllowedExternalUrl('https://docs.e2enetworks.com/')).toBe(true)
   })
 
+  it("allows MyAccount's home page, which the node detail's Open in MyAccount opens", () => {
+    // docs/e2e-api.md names no per-node MyAccount page, so the detail opens MyAccount itself
+    // (renderer/src/features/node-detail/node-facts.ts MYACCOUNT_URL).
+    expect(allowedExternalHref('https://myaccount.e2enetworks.com/')).toBe('https://myaccount.e2enetworks.com/')
+    expect(isAllowedExternalUrl('http://myaccount.e2enetworks.com/')).toBe(false)
+  })
+
   it('refuses other schemes, hosts, credentials and look-alikes', () => {
     for (const url of [
       'http://myaccount.e2enetworks.com/',
