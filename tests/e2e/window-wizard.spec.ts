@@ -117,6 +117,11 @@ test('a draft survives closing the window, is offered on reopening, and never re
   // A start script may hold secrets: the draft lives in main's memory, not in any file.
   const leaks = filesUnder(preview.dataDir).filter((f) => f.text.includes('draft-marker-7c1f'))
   expect(leaks.map((f) => f.path)).toEqual([])
+  expect(preview.logs.join('')).not.toContain('draft-marker-7c1f')
+  const pageStorage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })
+  )
+  expect(pageStorage).not.toContain('draft-marker-7c1f')
 
   await page.reload()
   wizard = await openWizard(page, preview, { goto: false })
@@ -244,6 +249,17 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await next(wizard).click()
 
     await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+    // Prices from numbers: ₹2.70/hour, ₹1,971/month, ₹38,412 for 365 days; never the API's "Rs. 1971.0 Monthly".
+    const c38 = wizard
+      .getByTestId('cw-plan-row')
+      .filter({ has: page.getByRole('radio', { name: 'C3.8GB', exact: true }) })
+    await expect(c38).toContainText('₹2.70/hour')
+    await expect(c38).toContainText('₹1,971/month')
+    const c316 = wizard
+      .getByTestId('cw-plan-row')
+      .filter({ has: page.getByRole('radio', { name: 'C3.16GB', exact: true }) })
+    await expect(c316).toContainText('365 days ₹38,412')
+    expect(await wizard.locator('.cw-plans').innerText()).not.toMatch(/Rs\.|Monthly|\d\.0\b|\.00\b/)
     await step('2-plan', next(wizard))
     await next(wizard).click()
 
