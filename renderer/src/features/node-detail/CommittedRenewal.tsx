@@ -42,6 +42,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
   const [ack, setAck] = useState(false)
   const { busy, error, run } = useAction()
   const uid = useId()
+  const [justSaved, setJustSaved] = useState<CommittedMode | null>(null)
 
   useEffect(() => {
     let live = true
@@ -86,6 +87,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
     )
     if (!ok) return
     setSaved({ mode, planId: chosenPlan })
+    setJustSaved(mode)
     setAck(false)
     toast({ kind: 'ok', title: 'Term-end choice saved', body: `${detail.name}: ${MODE_LABEL[mode].toLowerCase()}.` })
     onSaved?.()
@@ -127,7 +129,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
                 checked={mode === m}
                 aria-labelledby={`${uid}-${m}`}
                 aria-describedby={`${uid}-${m}-hint`}
-                onChange={() => (setMode(m), setAck(false))}
+                onChange={() => (setMode(m), setAck(false), setJustSaved(null))}
               />
               <span className="nd-choice-text">
                 <span>
@@ -170,7 +172,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
         {mode === 'auto_terminate' && mode !== current && (
           <>
             <Banner kind="error">
-              At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> and all
+              At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> AND all
               of its backups. This cannot be undone.
             </Banner>
             <label className="check">
@@ -188,8 +190,13 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
             disabled={busy}
             disabledReason={busy ? null : saveBlocked}
           >
-            {busy ? 'Saving…' : 'Save choice'}
+            {busy ? 'Saving…' : 'Save term-end choice'}
           </Button>
+          {justSaved && (
+            <span role="status" className="nd-saved">
+              Saved: {MODE_LABEL[justSaved]}.
+            </span>
+          )}
         </div>
         {error && <ErrorText compact error={error} onRetry={() => void save()} />}
       </form>
