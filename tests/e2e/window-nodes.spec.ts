@@ -25,7 +25,11 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   await search.fill('bulk-0999')
   await expect(page.getByTestId('node-row')).toHaveCount(1)
   await search.fill('bulk-')
-  await page.getByTestId('status-filter').selectOption('RUNNING')
+  // The Running chip counts the running nodes the search matches, and shows exactly those.
+  const running = page.getByTestId('status-chips').getByRole('button', { name: /^Running \d+$/ })
+  const chipCount = Number((await running.textContent())?.match(/\d+/)?.[0])
+  await running.click()
+  await expect(page.getByTestId('node-count')).toHaveText(new RegExp(`^${chipCount} of`))
   const text = await page.getByTestId('node-count').textContent()
   const shown = Number(/^(\d+) of/.exec(text ?? '')?.[1])
   expect(shown).toBeGreaterThan(0)
@@ -37,46 +41,61 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
     expect(status).toBe('RUNNING')
   }
   // Scrolling to the end renders the last rows.
-  await page.getByTestId('status-filter').selectOption('all')
-  await page.getByTestId('sort').selectOption('name')
+  await page
+    .getByTestId('status-chips')
+    .getByRole('button', { name: /^All \d+$/ })
+    .click()
+  await page.getByTestId('sort').selectOption('name:asc')
   await page.getByTestId('node-table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await expect(page.getByRole('button', { name: 'bulk-1000', exact: true })).toBeVisible()
 })
 
-test('power off, then on', async ({ page, preview }) => {
+test('power off, then on, from the row menu; the detail follows', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await openNode(page, 'web-01')
   const detail = page.getByTestId('node-detail')
-  // A running node's action bar offers Power off; Power on comes back once it is off.
-  await expect(detail.getByRole('button', { name: 'Power on' })).toHaveCount(0)
-  await expect(detail.getByRole('button', { name: 'Power off' })).toBeEnabled()
+  const menuButton = nodeRow(page, 'web-01').getByRole('button', { name: 'Actions for web-01' })
+  await menuButton.click()
+  const menu = page.getByRole('menu', { name: 'Actions for web-01' })
+  await expect(menu.getByRole('menuitem', { name: /^Power on/ })).toHaveAttribute('aria-disabled', 'true')
+  await expect(menu.getByRole('menuitem', { name: /^Power on/ })).toContainText('Already running')
   await checkScreen(page, 'node-detail')
-  await detail.getByRole('button', { name: 'Power off' }).click()
+  await menu.getByRole('menuitem', { name: /^Power off/ }).click()
   const confirm = page.getByRole('alertdialog', { name: 'Power off web-01?' })
   await checkScreen(page, 'confirm-power-off')
   await confirm.getByRole('button', { name: 'Power off' }).click()
-  await expect(detail.locator('[data-status="OFF"]')).toBeVisible({ timeout: 30_000 })
-  await expect(detail.getByTestId('pending')).toHaveCount(0, { timeout: 30_000 })
-  await expect(detail.getByRole('button', { name: 'Power on' })).toBeEnabled()
-  await expect(nodeRow(page, 'web-01').locator('[data-status="OFF"]')).toBeVisible()
+  await expect(nodeRow(page, 'web-01').locator('[data-status="OFF"]')).toBeVisible({ timeout: 30_000 })
+  await expect(detail.locator('[data-status="OFF"]').first()).toBeVisible({ timeout: 30_000 })
 
-  await detail.getByRole('button', { name: 'Power on' }).click()
-  await expect(detail.locator('[data-status="RUNNING"]')).toBeVisible({ timeout: 30_000 })
-  await expect(detail.getByTestId('pending')).toHaveCount(0, { timeout: 30_000 })
-  await expect(detail.getByRole('button', { name: 'Power off' })).toBeEnabled()
+  await menuButton.click()
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /^Power on/ })
+    .click()
+  await expect(nodeRow(page, 'web-01').locator('[data-status="RUNNING"]')).toBeVisible({ timeout: 30_000 })
+  await expect(detail.locator('[data-status="RUNNING"]').first()).toBeVisible({ timeout: 30_000 })
 })
 
 test('delete needs the typed name; a locked node cannot be deleted', async ({ page, preview }) => {
   await exploreDemo(page, preview)
-  await openNode(page, 'web-02')
-  // A locked node's Delete is disabled and says why (the dialog's own refusal is in DeleteNodeDialog.test.tsx).
-  await expect(page.getByTestId('delete-node')).toBeDisabled()
-  await expect(page.getByTestId('delete-node')).toHaveAttribute('title', /locked/)
-  await expect(page.getByTestId('delete-node')).toHaveAccessibleDescription(/locked/)
+  await page.getByTestId('node-search').fill('web-02')
+  await nodeRow(page, 'web-02').getByRole('button', { name: 'Actions for web-02' }).click()
+  const refused = page.getByRole('menu').getByRole('menuitem', { name: /^Delete/ })
+  await expect(refused).toHaveAttribute('aria-disabled', 'true')
+  await expect(refused).toContainText('locked')
   await checkScreen(page, 'delete-refused')
+  // A disabled item does nothing; Esc closes the menu.
+  await refused.dispatchEvent('click')
+  await expect(page.getByTestId('delete-dialog')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('menu')).toHaveCount(0)
 
-  await openNode(page, 'api-staging')
-  await page.getByTestId('delete-node').click()
+  await page.getByTestId('node-search').fill('api-staging')
+  await nodeRow(page, 'api-staging').getByRole('button', { name: 'Actions for api-staging' }).click()
+  await page
+    .getByRole('menu')
+    .getByRole('menuitem', { name: /^Delete/ })
+    .click()
   const dialog = page.getByTestId('delete-dialog')
   await expect(dialog).toContainText('api-staging')
   const del = dialog.getByRole('button', { name: 'Delete node' })
@@ -91,19 +110,22 @@ test('delete needs the typed name; a locked node cannot be deleted', async ({ pa
   await expect(page.getByRole('button', { name: 'api-staging', exact: true })).toHaveCount(0, { timeout: 30_000 })
 })
 
-test('committed renewal is changed; auto-terminate needs an explicit acknowledgement', async ({ page, preview }) => {
+test('committed renewal is changed; deleting at term end needs an explicit acknowledgement', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
   await exploreDemo(page, preview)
   await openNode(page, 'db-primary')
   const renewal = page.getByTestId('renewal')
-  await expect(renewal).toBeVisible({ timeout: 15_000 })
-  await renewal.getByLabel('Terminate the node').check()
-  await expect(renewal).toContainText('AND all of its backups')
-  const save = renewal.getByRole('button', { name: 'Save term-end choice' })
+  await expect(renewal.getByRole('radio', { name: 'Renew automatically' })).toBeChecked({ timeout: 15_000 })
+  await renewal.getByRole('radio', { name: 'Delete the node' }).check()
+  const save = renewal.getByRole('button', { name: 'Save choice' })
   await expect(save).toBeDisabled()
   await checkScreen(page, 'renewal-terminate')
-  await renewal.getByLabel('Switch to hourly billing').check()
+  await renewal.getByRole('radio', { name: 'Switch to hourly billing' }).check()
   await save.click()
-  await expect(renewal.getByRole('status')).toHaveText('Saved: Switch to hourly billing.')
+  await expect(renewal.getByTestId('renewal-summary')).toContainText(/hourly/i, { timeout: 15_000 })
   const demo = await demoInfo(preview)
   const nodes = await preview.hook<{ result: { name: string; committedStatus: string | null }[] }>('sim/getNodes', {
     apiKey: demo.apiKey,
@@ -111,9 +133,4 @@ test('committed renewal is changed; auto-terminate needs an explicit acknowledge
     location: demo.locations[0]
   })
   expect(nodes.result.find((n) => n.name === 'db-primary')?.committedStatus).toBe('hourly_billing')
-
-  await renewal.getByLabel('Renew automatically').check()
-  await expect(renewal.getByLabel('Renew with')).toBeVisible()
-  await save.click()
-  await expect(renewal.getByRole('status')).toHaveText('Saved: Renew automatically.')
 })
