@@ -132,17 +132,17 @@ test('committed renewal shows the current choice and keeps a new one at once and
   const card = page.getByTestId('renewal')
   await expect(card.getByRole('radio', { name: 'Renew automatically' })).toBeChecked({ timeout: 15_000 })
   await expect(card.getByTestId('renewal-summary')).toHaveText(/^Renews automatically: ₹[\d,]+ for 365 days\.$/)
-  await card.getByRole('radio', { name: 'Terminate the node' }).check()
+  await card.getByRole('radio', { name: 'Delete the node' }).check()
   await card.getByLabel(/I understand that db-primary and its backups/).check()
   await look(page, 'detail-renewal-terminate')
-  await card.getByRole('button', { name: 'Save term-end choice' }).click()
+  await card.getByRole('button', { name: 'Save choice' }).click()
   await expect(card.getByTestId('renewal-summary')).toHaveText('E2E deletes the node and all of its backups.')
-  await expect(card.getByRole('radio', { name: 'Terminate the node' })).toHaveAccessibleDescription(/current choice/)
+  await expect(card.getByRole('radio', { name: 'Delete the node' })).toHaveAccessibleDescription(/current choice/)
   await expect(page.getByTestId('toast').filter({ hasText: 'Term-end choice saved' })).toBeVisible()
   // Main reports the new choice: it survives a reload of the window.
   await page.reload()
   await openNode(page, 'db-primary')
-  await expect(page.getByTestId('renewal').getByRole('radio', { name: 'Terminate the node' })).toBeChecked({
+  await expect(page.getByTestId('renewal').getByRole('radio', { name: 'Delete the node' })).toBeChecked({
     timeout: 15_000
   })
   await expect(page.getByTestId('renewal-summary')).not.toContainText(/renew/i)

@@ -64,7 +64,7 @@ describe('committed renewal', () => {
     expect(screen.getByRole('radio', { name: 'Renew automatically' })).toBeChecked()
     expect(screen.getByRole('radio', { name: 'Renew automatically' })).toHaveAccessibleDescription(/current choice/)
     expect(screen.getByTestId('renewal-summary')).toHaveTextContent('Renews automatically: ₹38,412 for 365 days.')
-    const save = screen.getByRole('button', { name: 'Save term-end choice' })
+    const save = screen.getByRole('button', { name: 'Save choice' })
     expect(save).toBeDisabled()
     expect(save).toHaveAccessibleDescription('This is already the choice')
   })
@@ -72,9 +72,9 @@ describe('committed renewal', () => {
   it('auto-terminate warns about backups, needs an acknowledgement, and the summary says so at once', async () => {
     const fake = installFake()
     render(<CommittedRenewal profileId="p1" detail={detailWith(term({ mode: 'auto_renew' }))} />)
-    fireEvent.click(screen.getByRole('radio', { name: 'Terminate the node' }))
-    expect(screen.getByText(/AND all of its backups/)).toBeInTheDocument()
-    const save = screen.getByRole('button', { name: 'Save term-end choice' })
+    fireEvent.click(screen.getByRole('radio', { name: 'Delete the node' }))
+    expect(screen.getByText(/and all of its backups/)).toBeInTheDocument()
+    const save = screen.getByRole('button', { name: 'Save choice' })
     expect(save).toBeDisabled()
     fireEvent.click(screen.getByLabelText(/I understand that db-primary and its backups/))
     fireEvent.click(save)
@@ -87,7 +87,7 @@ describe('committed renewal', () => {
       expect(screen.getByTestId('renewal-summary')).toHaveTextContent('E2E deletes the node and all of its backups.')
     )
     expect(screen.getByTestId('renewal-summary')).not.toHaveTextContent(/renew/i)
-    expect(screen.getByRole('radio', { name: 'Terminate the node' })).toHaveAccessibleDescription(/current choice/)
+    expect(screen.getByRole('radio', { name: 'Delete the node' })).toHaveAccessibleDescription(/current choice/)
   })
 
   it('auto-renew sends the chosen committed plan, from the catalog when the OS matches', async () => {
@@ -96,7 +96,7 @@ describe('committed renewal', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Renew automatically' }))
     await screen.findByRole('option', { name: '90 days — ₹9,900' })
     fireEvent.change(screen.getByLabelText('Renew with'), { target: { value: '901' } })
-    fireEvent.click(screen.getByRole('button', { name: 'Save term-end choice' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save choice' }))
     await waitFor(() =>
       expect(fake.callsTo('nodes:committed-settings')).toEqual([
         { profileId: 'p1', nodeId: 42, mode: 'auto_renew', committedPlanId: 901 }
@@ -117,7 +117,7 @@ describe('committed renewal', () => {
     for (const r of screen.getAllByRole('radio')) expect(r).not.toBeChecked()
     expect(screen.getByTestId('renewal-summary')).toHaveTextContent('Not known yet')
     fireEvent.click(screen.getByRole('radio', { name: 'Switch to hourly billing' }))
-    fireEvent.click(screen.getByRole('button', { name: 'Save term-end choice' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save choice' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('E2E’s service had a problem.')
     expect(screen.getByTestId('renewal-summary')).toHaveTextContent('Not known yet')
   })

@@ -172,7 +172,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
         {mode === 'auto_terminate' && mode !== current && (
           <>
             <Banner kind="error">
-              At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> AND all
+              At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> and all
               of its backups. This cannot be undone.
             </Banner>
             <label className="check">
@@ -190,7 +190,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
             disabled={busy}
             disabledReason={busy ? null : saveBlocked}
           >
-            {busy ? 'Saving…' : 'Save term-end choice'}
+            {busy ? 'Saving…' : 'Save choice'}
           </Button>
           {justSaved && (
             <span role="status" className="nd-saved">

@@ -87,7 +87,7 @@ export function costLines(
 export const MODE_LABEL: Record<CommittedMode, string> = {
   auto_renew: 'Renew automatically',
   hourly_billing: 'Switch to hourly billing',
-  auto_terminate: 'Terminate the node'
+  auto_terminate: 'Delete the node'
 }
 
 /** What happens at the term end, as a sentence. */
