@@ -291,7 +291,12 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                 nodeCounts={nodeCounts}
                 os={draft.os}
                 onLocation={pickLocation}
-                families={data.families}
+                families={
+                  // A location switch reloads the list: keep showing the last one meanwhile (no spinner flash).
+                  data.families.status === 'loading' && data.families.latest
+                    ? { status: 'ready', data: data.families.latest }
+                    : data.families
+                }
                 onRetryFamilies={data.families.reload}
                 onOs={selectOs}
               />

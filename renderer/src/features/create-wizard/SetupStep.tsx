@@ -89,11 +89,14 @@ function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPi
           name="cw-location"
           checked={checked}
           disabled={!profile}
+          aria-labelledby={`${id}-name`}
           aria-describedby={descId}
           onChange={() => profile && onPick(profile.id)}
         />
         <MapPin size={16} aria-hidden="true" />
-        <strong data-testid={checked ? 'cw-location' : undefined}>{location}</strong>
+        <strong id={`${id}-name`} data-testid={checked ? 'cw-location' : undefined}>
+          {location}
+        </strong>
       </span>
       <span id={descId} className="cw-location-desc small">
         {!profile ? (
