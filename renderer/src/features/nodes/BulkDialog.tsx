@@ -331,7 +331,7 @@ function CommittedCallout({ rows }: { rows: NodeRow[] }) {
   }, [keys])
   if (rows.length === 0) return null
   return (
-    <div className="committed-loss bulk-committed" data-testid="bulk-committed">
+    <div className="bulk-committed" data-testid="bulk-committed">
       <p>
         {rows.length === 1 ? (
           <>
