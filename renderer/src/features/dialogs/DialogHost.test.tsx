@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fail } from '../../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
+import { useToastStore } from '../../stores/notifications.store'
 import { DialogHost } from './DialogHost'
 
 resetStoresAfterEach()
@@ -56,5 +58,29 @@ describe('native dialog stand-in (preview)', () => {
     await waitFor(() =>
       expect(fake.callsTo('dialog:respond')).toEqual([{ dialogId: 'f1', response: 1, path: '/tmp/token.json' }])
     )
+  })
+
+  it('says in plain words when the answer did not reach main', async () => {
+    const fake = installFake({
+      'dialog:respond': () => {
+        throw fail('INTERNAL', 'No dialog d9 is waiting (POST /ipc/dialog:respond)')
+      }
+    })
+    render(<DialogHost />)
+    act(() =>
+      fake.emit('dialog:requested', {
+        dialogId: 'd9',
+        kind: 'confirm',
+        title: 'Quit?',
+        message: 'Quit?',
+        buttons: ['Cancel', 'Quit'],
+        cancelId: 0
+      })
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Quit' }))
+    await waitFor(() => expect(useToastStore.getState().toasts).toHaveLength(1))
+    const [t] = useToastStore.getState().toasts
+    expect(t?.body).toBe('Something went wrong inside Nodetray. Try again; restart Nodetray if it persists.')
+    expect(t?.detail).toMatch(/dialog:respond/)
   })
 })

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react'
 import type { DialogRequest } from '../../../../shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
-import { bridge, call } from '../../lib/ipc'
+import { asAppError, bridge, call } from '../../lib/ipc'
+import { plainError } from '../../lib/plain-error'
 import { toast } from '../../stores/notifications.store'
 
 export function DialogHost() {
@@ -32,10 +33,12 @@ function NativeDialog({ current, onAnswered }: { current: DialogRequest; onAnswe
         })
       )
     } catch (e) {
+      const p = plainError(asAppError(e))
       toast({
         kind: 'error',
         title: 'The dialog answer did not reach Nodetray',
-        body: e instanceof Error ? e.message : undefined
+        body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
+        ...(p.technical ? { detail: p.technical } : {})
       })
     }
   }
