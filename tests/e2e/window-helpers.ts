@@ -71,3 +71,16 @@ export async function openNode(page: Page, name: string): Promise<void> {
   await nodeRow(page, name).getByRole('button', { name, exact: true }).click()
   await expect(page.getByTestId('node-detail').getByRole('heading', { level: 2 })).toHaveText(name)
 }
+
+/**
+ * The preview's stand-in for native dialogs (DialogHost) is a lazy chunk loaded once the page is idle; a dialog
+ * requested before it mounted is not shown. Wait for it before opening a file dialog.
+ */
+export async function waitForDialogHost(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /DialogHost/.test(e.name))), {
+      timeout: 15_000
+    })
+    .toBe(true)
+  await page.waitForTimeout(200)
+}

@@ -53,8 +53,11 @@ function errorOf(err: unknown): { code: string; message: string } {
   return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
 }
 
-const unreachable = (message: string) =>
-  `Could not reach E2E to check them (${message.replace(/\.$/, '')}). You can import now; Nodetray checks again when it connects.`
+/** E2E did not answer (offline, slow, 5xx, rate limited): the pair is not known to be bad, so a warning only. */
+const unreachable = (code: string, message: string) =>
+  code === 'NETWORK' || code === 'TIMEOUT'
+    ? 'E2E could not be reached to check them. You can import now; Nodetray checks them again when it connects.'
+    : `E2E could not check them right now (${message.replace(/\.$/, '')}). You can import now; Nodetray checks them again when it connects.`
 
 export async function checkImportedCredentials(
   d: ImportCheckDeps,
@@ -93,7 +96,7 @@ export async function checkImportedCredentials(
               state: 'fail',
               text: `E2E rejected this API key and token. Create a new token in MyAccount → API & IAM.`
             }
-          : { id: 'credentials', state: 'warn', text: unreachable(e.message) }
+          : { id: 'credentials', state: 'warn', text: unreachable(e.code, e.message) }
       )
     }
     if (!accepted) {

@@ -344,9 +344,14 @@ describe('checkImport: the checklist before anything is saved', () => {
     expect(r.checks.find((c) => c.id === 'credentials')).toEqual({
       id: 'credentials',
       state: 'warn',
-      text: 'Could not reach E2E to check them (Cannot reach E2E Networks). You can import now; Nodetray checks again when it connects.'
+      text: 'E2E could not be reached to check them. You can import now; Nodetray checks them again when it connects.'
     })
     expect(r.blockedBy).toBeNull()
+    s.client.behaviour.checkError = new DomainError('SERVER', 'E2E answered 502.', { status: 502 })
+    expect((await s.profiles.checkImport({ importId, alias: 'acme-dev' })).checks[2]).toMatchObject({
+      state: 'warn',
+      text: 'E2E could not check them right now (E2E answered 502). You can import now; Nodetray checks them again when it connects.'
+    })
     expect(await s.profiles.importProfiles({ importId, entries: [entry('acme-dev')] })).toHaveLength(1)
   })
 

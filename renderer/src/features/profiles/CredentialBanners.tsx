@@ -56,7 +56,7 @@ export function CredentialBanners() {
   }
   if (groups.size === 0) return null
   return (
-    <div className="stack" data-testid="credential-banners">
+    <div className="stack credential-banners" data-testid="credential-banners">
       {[...groups.entries()].map(([kind, g]) => {
         const shown = SHOWN[kind]
         if (!shown) return null

@@ -101,7 +101,7 @@ export function ProfilesScreen() {
             </span>
             <span className="muted small">
               {p.isDemo ? (
-                <>{p.location} · simulated project, read-only: changes are not real</>
+                <>Simulated project, read-only: changes are not real</>
               ) : (
                 <>
                   {p.location} · project {p.projectId}
