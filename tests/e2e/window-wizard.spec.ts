@@ -304,3 +304,37 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await expect(wizard).toBeHidden()
   })
 }
+
+test('an interrupted create at 800 × 600: the check is in view above the footer, no Retry, axe clean', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize(SIZES.small)
+  const wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('cut-01')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await preview.hook('sim/injectFault', {
+    kind: 'http5xx',
+    status: 503,
+    body: 'html',
+    method: 'POST',
+    route: 'POST nodes/',
+    times: 1
+  })
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  await expect(heading(wizard)).toHaveText(/Create (interrupted|failed)/, { timeout: 30_000 })
+  const checking = wizard.getByTestId('cw-create-checking').or(wizard.getByTestId('cw-create-failure'))
+  await expect(checking.first()).toBeVisible()
+  await expectReachable(page, checking.first())
+  await expectReachable(page, wizard.getByRole('button', { name: 'Back to review' }))
+  await expectNoSidewaysScroll(wizard)
+  await check(page, '6-interrupted-800x600')
+  // The draft is still there for later; closing now does not ask (nothing new was typed).
+  await page.keyboard.press('Escape')
+  await expect(wizard).toBeHidden()
+  expect(await preview.ipc<{ draft: { name: string } } | null>('wizard:draft-get', {})).toMatchObject({
+    draft: { name: 'cut-01' }
+  })
+})
