@@ -370,7 +370,7 @@ export function NodeListScreen() {
         ) : (
           <NodeTable
             rows={tableRows}
-            showProfile={severalProfiles}
+            showProfile={severalProfiles && !isGrouped}
             profiles={profilesById}
             states={byProfile}
             selected={selectedVisible}
