@@ -34,24 +34,20 @@ export function createNodesClient(http: Http) {
   // The last list's shape: its page count lets the next refresh ask for every page in one round trip.
   let last: { perPage: number; pages: number; ids: ReadonlySet<number> } | null = null
   let trustCount = true
-  // Each page's last reply: a page that has not changed is not parsed again, and its rows (the same objects as
-  // last time) are not mapped again either.
-  let kept: { perPage: number; pages: KeptPages } | null = null
-  const mapped = new WeakMap<readonly unknown[], (NodeSummary | null)[]>()
+  // Each page's last reply and its nodes: a page that has not changed is neither parsed nor mapped again.
+  let kept: { perPage: number; pages: KeptPages<NodeSummary | null> } | null = null
 
-  /** A page's rows as nodes (null: a row without a usable id), made once per reply. */
-  function nodesOf(rows: readonly unknown[]): (NodeSummary | null)[] {
-    let nodes = mapped.get(rows)
-    if (nodes) return nodes
-    nodes = rows.map((row) => {
+  /**
+   * A reply's rows as nodes (null: a row without a usable id), mapped as the reply arrives. Rows are mapped in
+   * place: nodeRowSchema would copy every row just to check its id.
+   */
+  const nodesOf = (rows: unknown[]): (NodeSummary | null)[] =>
+    rows.map((row) => {
       const id = rowId(row)
       if (id === null) return null
       const r = row as NodeRow
       return toNodeSummary(r.id === id ? r : { ...r, id }, fallbackLocation)
     })
-    mapped.set(rows, nodes)
-    return nodes
-  }
 
   async function listNodes(o: CallOptions & PagingOptions = {}): Promise<NodeSummary[]> {
     const perPage = o.perPage ?? DEFAULT_PER_PAGE
@@ -60,13 +56,19 @@ export function createNodesClient(http: Http) {
     const { pageRows, pages, countUnreliable } = await fetchList(
       http,
       { path: 'nodes/', scope: 'proj' },
-      { ...o, knownPages: known?.pages, previousIds: known?.ids, idOf: rowId, trustCount, kept: kept.pages }
+      {
+        ...o,
+        knownPages: known?.pages,
+        previousIds: known?.ids,
+        rowsOf: nodesOf,
+        idOf: (node) => node?.id ?? null,
+        trustCount,
+        kept: kept.pages
+      }
     )
     if (countUnreliable) trustCount = false
-    // Rows are mapped in place: nodeRowSchema would copy every row of every page just to check its id.
     const byId = new Map<number, NodeSummary>()
-    for (const rows of pageRows)
-      for (const node of nodesOf(rows)) if (node && !byId.has(node.id)) byId.set(node.id, node)
+    for (const nodes of pageRows) for (const node of nodes) if (node && !byId.has(node.id)) byId.set(node.id, node)
     last = { perPage, pages, ids: new Set(byId.keys()) }
     return [...byId.values()]
   }

@@ -22,13 +22,19 @@ const pageSchema = z.looseObject({
   total_page_number: num,
   total_count: num
 })
-type Page = z.output<typeof pageSchema>
+/** A page as the pager holds it: its rows as the caller made them on arrival (ListOptions.rowsOf), and its totals. */
+interface PageOf<R> {
+  data: R[]
+  total_page_number: number | null
+  total_count: number | null
+}
 
 /**
  * Each page's last reply, by page number, for one list and page size (the caller's to keep and to reset). A page
- * whose reply is byte for byte the last one is not parsed again, and its rows are the same objects as last time.
+ * whose reply is byte for byte the last one is neither parsed nor made into rows again: its rows are the same
+ * objects as last time. Only the text and the caller's rows are kept, not the parsed JSON.
  */
-export type KeptPages = Map<number, KeptReply<Page>>
+export type KeptPages<R> = Map<number, KeptReply<PageOf<R>>>
 
 export interface PagingOptions {
   perPage?: number
@@ -36,25 +42,30 @@ export interface PagingOptions {
   signal?: AbortSignal | undefined
 }
 
-export interface ListOptions extends PagingOptions {
+export interface ListOptions<R> extends PagingOptions {
   /** Pages the last list of this resource had: ask for all of them at once. */
   knownPages?: number | undefined
   /** Ids of the last list: one missing now may have moved to a page already read, so it is read again. */
   previousIds?: ReadonlySet<number> | undefined
-  /** The row's id, for the consistency check (null: a row without a usable id). */
-  idOf: (row: unknown) => number | null
+  /**
+   * What a reply's rows become, as soon as the reply arrives (a node list maps them to nodes in this one pass, so
+   * the parsed JSON dies young instead of being held until every page is in).
+   */
+  rowsOf: (rows: unknown[]) => R[]
+  /** The id of a row as rowsOf made it, for the consistency check (null: a row without a usable id). */
+  idOf: (row: R) => number | null
   /** false once this server's total_count proved not to count the rows it lists (see PagedList). */
   trustCount?: boolean | undefined
   /** Last replies of this list's pages: unchanged pages are not parsed again. Pages past the end are dropped. */
-  kept?: KeptPages | undefined
+  kept?: KeptPages<R> | undefined
 }
 
-export interface PagedList {
+export interface PagedList<R> {
   /**
    * Each reply's rows, in page order; a second read's pages come first. Not deduplicated: the caller maps rows by
    * id. A page reused from `kept` is the same array as last time, so the caller may reuse what it made of it.
    */
-  pageRows: (readonly unknown[])[]
+  pageRows: (readonly R[])[]
   /** Pages this list has now (1 when the server sent everything at once). */
   pages: number
   /** Two reads listed the same nodes, yet neither matched total_count: stop checking against it. */
@@ -63,14 +74,24 @@ export interface PagedList {
 
 type Spec = Omit<RequestSpec, 'method' | 'query' | 'signal'>
 
-function pager(http: Http, spec: Spec, o: PagingOptions & { kept?: KeptPages | undefined }) {
+function pager<R>(
+  http: Http,
+  spec: Spec,
+  o: PagingOptions & { kept?: KeptPages<R> | undefined; rowsOf: (rows: unknown[]) => R[] }
+) {
+  type Page = PageOf<R>
   const perPage = Math.max(1, Math.floor(o.perPage ?? DEFAULT_PER_PAGE))
   const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY))
-  const { kept } = o
+  const { kept, rowsOf } = o
+  const schema = pageSchema.transform((p): Page => ({
+    data: rowsOf(p.data),
+    total_page_number: p.total_page_number,
+    total_count: p.total_count
+  }))
   const get = async (page: number): Promise<Page> => {
     const request = { ...spec, method: 'GET' as const, query: { page_no: page, per_page: perPage }, signal: o.signal }
-    if (!kept) return http.read(request, pageSchema)
-    const reply = await http.readAgain(request, pageSchema, kept.get(page))
+    if (!kept) return http.read(request, schema)
+    const reply = await http.readAgain(request, schema, kept.get(page))
     kept.set(page, reply)
     return reply.value
   }
@@ -117,12 +138,12 @@ function pager(http: Http, spec: Spec, o: PagingOptions & { kept?: KeptPages | u
   return { perPage, read, isWhole, announced }
 }
 
-const inPageOrder = (read: Map<number, Page>): unknown[][] =>
+const inPageOrder = <R>(read: Map<number, PageOf<R>>): R[][] =>
   [...read.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.data)
 
 /** All rows of a paged list, in page order (not deduplicated: the caller knows the id field). */
 export async function fetchAllPages(http: Http, spec: Spec, o: PagingOptions = {}): Promise<unknown[]> {
-  const { read, isWhole } = pager(http, spec, o)
+  const { read, isWhole } = pager(http, spec, { ...o, rowsOf: (rows) => rows })
   const got = await read([1])
   const page1 = got.get(1)
   return page1 && isWhole(page1) ? page1.data : inPageOrder(got).flat()
@@ -133,18 +154,18 @@ export async function fetchAllPages(http: Http, spec: Spec, o: PagingOptions = {
  * same totals, the distinct ids add up to total_count, and no id of the last list went missing. Otherwise it is
  * read once more; if that read does not add up either, the rows of both reads are returned (newest first).
  */
-export async function fetchList(http: Http, spec: Spec, o: ListOptions): Promise<PagedList> {
+export async function fetchList<R>(http: Http, spec: Spec, o: ListOptions<R>): Promise<PagedList<R>> {
   const list = await readList(http, spec, o)
   for (const page of o.kept?.keys() ?? []) if (page > list.pages) o.kept?.delete(page)
   return list
 }
 
-async function readList(http: Http, spec: Spec, o: ListOptions): Promise<PagedList> {
+async function readList<R>(http: Http, spec: Spec, o: ListOptions<R>): Promise<PagedList<R>> {
   const { read, isWhole, announced } = pager(http, spec, o)
   const known = Math.min(MAX_PAGES, Math.floor(o.knownPages ?? 0))
   const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
 
-  const reads: { got: Map<number, Page>; ids: Set<number>; agree: boolean }[] = []
+  const reads: { got: Map<number, PageOf<R>>; ids: Set<number>; agree: boolean }[] = []
   for (let attempt = 0; attempt < MAX_READS; attempt++) {
     const pages = attempt === 0 ? (known > 1 ? all(known) : [1]) : all(Math.min(announced(reads[0]!.got), MAX_PAGES))
     const got = await read(pages)
@@ -163,9 +184,9 @@ async function readList(http: Http, spec: Spec, o: ListOptions): Promise<PagedLi
   return { pageRows: reads.flatMap((r) => inPageOrder(r.got)), pages: announced(latest.got) }
 }
 
-function check(
-  got: Map<number, Page>,
-  idOf: ListOptions['idOf'],
+function check<R>(
+  got: Map<number, PageOf<R>>,
+  idOf: (row: R) => number | null,
   previousIds: ReadonlySet<number> | undefined,
   trustCount: boolean
 ): { ok: boolean; ids: Set<number>; agree: boolean } {
