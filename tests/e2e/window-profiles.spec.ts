@@ -12,7 +12,7 @@ test('adding a profile: a wrong token is refused, the right one works', async ({
   const account = added.result
 
   await page.getByRole('tab', { name: 'Profiles' }).click()
-  await expect(page.getByRole('heading', { name: 'Profiles' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Profiles', exact: true })).toBeVisible()
   await checkScreen(page, 'profiles')
   await page.getByRole('button', { name: 'Add profile' }).click()
   const form = page.getByTestId('profile-form')
@@ -41,6 +41,8 @@ test('adding a profile: a wrong token is refused, the right one works', async ({
   const card = page.getByTestId('profile-card').filter({ hasText: 'Team Alpha' })
   await expect(card).toContainText(`project ${account.projects[1]?.projectId}`)
   await expect(card).toContainText(`key …${account.apiKey.slice(-4)}`)
+  // The first profile of the user's own: the demo sandbox hid itself.
+  expect((await preview.ipc<{ isDemo: boolean }[]>('profiles:list')).some((p) => p.isDemo)).toBe(false)
   await checkScreen(page, 'profiles-with-user')
 })
 
