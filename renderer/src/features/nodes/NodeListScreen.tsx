@@ -235,8 +235,8 @@ export function NodeListScreen() {
   return (
     <div className={`nodes-screen${selectedVisible ? ' with-detail' : ''}`}>
       <section className="nodes-main" aria-label="Nodes">
-        <div className="nodes-toolbar" role="search">
-          <div className="search-field">
+        <div className="nodes-toolbar">
+          <div className="search-field" role="search">
             <Search size={15} aria-hidden="true" className="search-icon" />
             <input
               ref={searchRef}
@@ -405,7 +405,14 @@ export function NodeListScreen() {
           <LazyBulkDialog
             kind={bulk.kind}
             rows={bulk.rows}
-            onClose={() => setBulk(null)}
+            onClose={() => {
+              setBulk(null)
+              // The bar that opened it is gone when every node went: keep focus in the list, not on the page.
+              requestAnimationFrame(() => {
+                if (document.activeElement === document.body)
+                  document.querySelector<HTMLElement>('[data-testid="node-table-scroll"]')?.focus()
+              })
+            }}
             onDone={(keys) => useSelectionStore.getState().setMany(keys, false)}
           />
         </Suspense>
