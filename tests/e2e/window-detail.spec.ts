@@ -103,6 +103,11 @@ test('a failed power action shows beside the bar and as a toast, in plain words'
   await inline.getByText('Technical details').click()
   await expect(inline.locator('details code')).toContainText('nodes/')
   await look(page, 'detail-action-failed')
+  await page.setViewportSize({ width: 800, height: 600 })
+  await expect(inline).toBeInViewport()
+  await expect(toast).toBeInViewport()
+  await expectNotClipped(page)
+  await look(page, 'detail-action-failed')
 })
 
 test('actions are held, with the reason, while the profile is offline', async ({ page, preview }) => {
@@ -119,6 +124,9 @@ test('actions are held, with the reason, while the profile is offline', async ({
     await expect(b).toBeDisabled()
     await expect(b).toHaveAttribute('title', /offline/)
   }
+  await look(page, 'detail-offline')
+  await page.setViewportSize({ width: 800, height: 600 })
+  await expect(panel.getByTestId('actions-blocked')).toBeInViewport()
   await look(page, 'detail-offline')
 })
 

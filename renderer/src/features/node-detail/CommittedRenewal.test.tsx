@@ -4,6 +4,7 @@ import type { CommittedInfo } from '../../../../shared/domain/node'
 import { makeDetail } from '../../../../tests/support/builders'
 import { fail } from '../../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
+import { useToastStore } from '../../stores/notifications.store'
 import { CommittedRenewal } from './CommittedRenewal'
 
 resetStoresAfterEach()
@@ -120,5 +121,8 @@ describe('committed renewal', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save choice' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('E2E’s service had a problem.')
     expect(screen.getByTestId('renewal-summary')).toHaveTextContent('Not known yet')
+    expect(useToastStore.getState().toasts).toMatchObject([
+      { kind: 'error', title: 'Couldn’t save the term-end choice for db-primary' }
+    ])
   })
 })

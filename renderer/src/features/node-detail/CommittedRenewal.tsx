@@ -11,6 +11,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { Button } from '../../components/ui/Button'
 import { formatDate, formatInrForDays } from '../../lib/format'
 import { call } from '../../lib/ipc'
+import { plainError } from '../../lib/plain-error'
 import { useAction } from '../../lib/use-action'
 import { useNow } from '../../lib/use-now'
 import { toast } from '../../stores/notifications.store'
@@ -75,15 +76,29 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
   const save = async () => {
     if (!mode || saveBlocked) return
     const chosenPlan = mode === 'auto_renew' ? planId : null
-    const ok = await run(() =>
-      call((api) =>
-        api.nodes.committedSettings({
-          profileId,
-          nodeId: detail.id,
-          mode,
-          ...(chosenPlan !== null ? { committedPlanId: chosenPlan } : {})
-        })
-      )
+    const ok = await run(
+      () =>
+        call((api) =>
+          api.nodes.committedSettings({
+            profileId,
+            nodeId: detail.id,
+            mode,
+            ...(chosenPlan !== null ? { committedPlanId: chosenPlan } : {})
+          })
+        ),
+      {
+        onError: (e) => {
+          // Beside the Save button (useAction keeps it) and as a toast.
+          const p = plainError(e)
+          toast({
+            kind: 'error',
+            title: `Couldn’t save the term-end choice for ${detail.name}`,
+            body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
+            ...(p.technical ? { detail: p.technical } : {})
+          })
+          return false
+        }
+      }
     )
     if (!ok) return
     setSaved({ mode, planId: chosenPlan })
