@@ -156,10 +156,19 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
           after each token has been checked.
         </p>
         <div className="row">
-          <Button variant="primary" icon={FileDown} onClick={() => void pick('token-file')} disabled={busy}>
+          <Button
+            variant="primary"
+            icon={FileDown}
+            onClick={() => void pick('token-file')}
+            disabledReason={busy ? 'Waiting for the file you pick…' : null}
+          >
             MyAccount token file…
           </Button>
-          <Button icon={TerminalSquare} onClick={() => void pick('e2ectl')} disabled={busy}>
+          <Button
+            icon={TerminalSquare}
+            onClick={() => void pick('e2ectl')}
+            disabledReason={busy ? 'Waiting for the file you pick…' : null}
+          >
             e2ectl profiles…
           </Button>
           <span className="spacer" />
@@ -207,6 +216,7 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
         const canRecheck =
           result?.checks.some((x) => x.id === 'credentials' && x.state === 'warn') || c?.state === 'error'
         const listId = `${uid}-projects-${i}`
+        const offWhy = r.include ? undefined : `Tick ${r.alias} to import it`
         return (
           <fieldset
             key={r.alias}
@@ -248,6 +258,7 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
                   id={`${uid}-${i}-name`}
                   value={r.name}
                   disabled={!r.include}
+                  title={offWhy}
                   aria-invalid={nameErr !== undefined}
                   onChange={(e) => update(r.alias, { name: e.target.value })}
                 />
@@ -262,6 +273,7 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
                   list={result && result.projects.length > 0 ? listId : undefined}
                   value={r.projectId}
                   disabled={!r.include}
+                  title={offWhy}
                   aria-invalid={pidErr !== undefined}
                   onChange={(e) => update(r.alias, { projectId: e.target.value })}
                 />
@@ -282,6 +294,7 @@ export function ImportFlow({ onImported, onCancel }: { onImported(list: ProfileV
                   id={`${uid}-${i}-loc`}
                   value={r.location}
                   disabled={!r.include}
+                  title={offWhy}
                   onChange={(e) => update(r.alias, { location: e.target.value as Location })}
                 >
                   <LocationOptions />
