@@ -212,7 +212,8 @@ function LiveHeader({
           ·
         </span>
         <span>{profileName}</span>
-        {node.location && (
+        {/* The demo's profile names already say their location. */}
+        {node.location && !profileName.includes(node.location) && (
           <>
             <span className="nd-meta-sep" aria-hidden="true">
               ·
