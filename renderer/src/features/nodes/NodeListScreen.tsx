@@ -130,27 +130,37 @@ export function NodeListScreen() {
     [isGrouped, filtered, visibleIds, totals, collapsed]
   )
 
-  // Shift-click ranges run over the rows as shown; read through a ref so the rows' callback never changes.
-  const shownKeys = useMemo(
-    () => tableRows.flatMap((r) => (isGroupRow(r) ? [] : [nodeKey(r.profileId, r.node.id)])),
-    [tableRows]
-  )
-  const shownKeysRef = useRef(shownKeys)
+  // Shift-click ranges and "check all" run over the rows as shown. Their keys are built only when asked, never per
+  // keystroke; the rows are read through a ref so the rows' callbacks never change.
+  const tableRowsRef = useRef(tableRows)
   useLayoutEffect(() => {
-    shownKeysRef.current = shownKeys
-  }, [shownKeys])
+    tableRowsRef.current = tableRows
+  }, [tableRows])
   const onCheck = useCallback((key: string, g: CheckGesture) => {
     const sel = useSelectionStore.getState()
-    if (g.range) sel.extend(key, shownKeysRef.current)
+    if (g.range) sel.extend(key, shownKeysOf(tableRowsRef.current))
     else sel.toggle(key)
   }, [])
-  const checkedShown = useMemo(() => shownKeys.filter((k) => checked.has(k)).length, [shownKeys, checked])
+  const shownCount = useMemo(
+    () => (isGrouped ? tableRows.reduce((n, r) => (isGroupRow(r) ? n : n + 1), 0) : tableRows.length),
+    [isGrouped, tableRows]
+  )
+  const checkedShown = useMemo(
+    () =>
+      checked.size === 0
+        ? 0
+        : tableRows.reduce((n, r) => (!isGroupRow(r) && checked.has(nodeKey(r.profileId, r.node.id)) ? n + 1 : n), 0),
+    [tableRows, checked]
+  )
   const checkedRows = useMemo(
     () => (checked.size === 0 ? [] : allRows.filter((r) => checked.has(nodeKey(r.profileId, r.node.id)))),
     [allRows, checked]
   )
-  const checkAll = checkedShown === 0 ? 'none' : checkedShown === shownKeys.length ? 'all' : 'some'
-  const onCheckAll = useCallback((on: boolean) => useSelectionStore.getState().setMany(shownKeysRef.current, on), [])
+  const checkAll = checkedShown === 0 ? 'none' : checkedShown === shownCount ? 'all' : 'some'
+  const onCheckAll = useCallback(
+    (on: boolean) => useSelectionStore.getState().setMany(shownKeysOf(tableRowsRef.current), on),
+    []
+  )
   const onSort = useCallback((key: SortKey) => setSort((s) => nextSort(s, key)), [])
   const onToggleGroup = useCallback(
     (id: string) =>
@@ -432,4 +442,10 @@ export function NodeListScreen() {
       )}
     </div>
   )
+}
+
+function shownKeysOf(rows: TableRow[]): string[] {
+  const keys: string[] = []
+  for (const r of rows) if (!isGroupRow(r)) keys.push(nodeKey(r.profileId, r.node.id))
+  return keys
 }

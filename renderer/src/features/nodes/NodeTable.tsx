@@ -20,6 +20,12 @@ import { PENDING_LABEL } from './pending-label'
 import { nodeKey } from './selection.store'
 
 export const ROW_HEIGHT = 38
+// Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render.
+const COPY_ICON = <Copy size={13} aria-hidden="true" />
+const MENU_ICON = <MoreHorizontal size={16} aria-hidden="true" />
+const LOCK_ICON = <Lock size={11} aria-hidden="true" />
+const SHIELD_ICON = <ShieldCheck size={14} aria-hidden="true" />
+const DEMO_MARK = <DemoBadge compact />
 const OVERSCAN = 4
 /** Roughly where the table starts on a typical window: header, toolbar, chips and polling line. */
 const TABLE_TOP_GUESS = 220
@@ -214,7 +220,8 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
  * must span exactly the columns there are (a wider span adds empty columns that take the name's width). */
 function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom: number): number {
   const [count, setCount] = useState(inDom)
-  useLayoutEffect(() => {
+  // After paint: reading computed styles before it would force a style pass into the first frame.
+  useEffect(() => {
     const box = scrollRef.current
     if (!box) return
     const measure = () => {
@@ -442,16 +449,16 @@ const NodeTableRow = memo(function NodeTableRow({
           >
             {node.name}
           </button>
-          {isDemo && <DemoBadge compact />}
+          {isDemo && DEMO_MARK}
           {node.isLocked && (
             <span className="badge" title="Locked: power and delete are off until it is unlocked">
-              <Lock size={11} aria-hidden="true" />
+              {LOCK_ICON}
               Locked
             </span>
           )}
           {node.isProtected && (
             <span className="row-icon" title="Delete protection is on" role="img" aria-label="Delete protection on">
-              <ShieldCheck size={14} aria-hidden="true" />
+              {SHIELD_ICON}
             </span>
           )}
         </span>
@@ -471,7 +478,7 @@ const NodeTableRow = memo(function NodeTableRow({
               title="Copy IP address"
               onClick={() => void copy(node.publicIp as string)}
             >
-              <Copy size={13} aria-hidden="true" />
+              {COPY_ICON}
             </button>
           </span>
         ) : (
@@ -506,7 +513,7 @@ const NodeTableRow = memo(function NodeTableRow({
             onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
           }
         >
-          <MoreHorizontal size={16} aria-hidden="true" />
+          {MENU_ICON}
         </button>
       </td>
     </tr>

@@ -45,7 +45,13 @@ export function useRunningCosts(
 
   const perProfile = useMemo(() => {
     const out: Record<string, CostTotal> = {}
-    for (const s of shown) out[s.profileId] = addCosts(s.nodes.map((n) => nodeCost(n, books[s.profileId], now)))
+    for (const s of shown) {
+      const book = books[s.profileId]
+      // No prices yet (the first paint): every node is unknown, without a cost object per node.
+      out[s.profileId] = book
+        ? addCosts(s.nodes.map((n) => nodeCost(n, book, now)))
+        : { perHour: 0, perMonth: 0, unknown: s.nodes.length }
+    }
     return out
   }, [shown, books, now])
   const total = useMemo(() => {
