@@ -1,7 +1,8 @@
 // First run on a fresh install, as the app starts (`--demo opt-in`): nothing is shown before the user picks a way
 // in; the demo sandbox exists only once it is picked, in the window and the tray.
 import { test, expect } from './fixtures'
-import { checkScreen, expectFirstRun } from './window-helpers'
+import { join } from 'node:path'
+import { checkScreen, expectAccessible, expectFirstRun } from './window-helpers'
 
 test.use({ hostOptions: { demo: 'opt-in' } })
 
@@ -23,7 +24,9 @@ test('a fresh install shows no demo until the user picks it; then the window and
   // Not switched on before the pick: main lists nothing, the tray has no demo section.
   expect(await preview.ipc<unknown[]>('profiles:list')).toEqual([])
   expect(await preview.ipc('app:info')).toMatchObject({ demoMode: false, demoAvailable: true })
-  const tray = await browser.newPage({ viewport: { width: 380, height: 560 } })
+  // axe wants a page of its own context.
+  const trayContext = await browser.newContext({ viewport: { width: 380, height: 560 } })
+  const tray = await trayContext.newPage()
   await tray.goto(`${preview.origin}/tray#secret=${preview.secret}`)
   await expect(tray.getByText(/No profiles yet/)).toBeVisible()
   await expect(tray.getByTestId('glance-section')).toHaveCount(0)
@@ -36,7 +39,14 @@ test('a fresh install shows no demo until the user picks it; then the window and
   // The tray follows at once, and marks each demo section.
   await expect(tray.getByTestId('glance-section')).toHaveCount(4, { timeout: 20_000 })
   await expect(tray.getByTestId('glance-section').first().locator('.badge-demo')).toHaveText('Demo')
-  await tray.close()
+  await expect(tray.locator('[data-testid="glance-row"][data-demo="true"]').first()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await tray.emulateMedia({ colorScheme: scheme })
+    await tray.waitForTimeout(150)
+    await expectAccessible(tray, `tray with the demo (${scheme})`)
+    await tray.screenshot({ path: join('artifacts', 'onboard', `tray-demo-${scheme}.png`) })
+  }
+  await trayContext.close()
 
   // The choice sticks across a reload.
   await page.reload()

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, type PreviewHandle } from './fixtures'
-import { checkScreen, demoInfo, expectFirstRun, waitForDialogHost } from './window-helpers'
+import { demoInfo, expectAccessible, expectFirstRun, waitForDialogHost } from './window-helpers'
 
 test.use({ hostOptions: { demo: 'opt-in' } })
 
@@ -17,13 +17,19 @@ const SIZES = [
   { name: 'large', width: 1600, height: 1000 }
 ] as const
 
-/** Axe and light/dark screenshots at 800 × 600 and 1600 × 1000, into artifacts/screenshots/onboard-*.png. */
+/** Axe (0 serious or critical) and light/dark screenshots at 800 × 600 and 1600 × 1000, into artifacts/onboard/. */
 async function checkBothSizes(page: Page, name: string): Promise<void> {
   const before = page.viewportSize()
   for (const s of SIZES) {
     await page.setViewportSize({ width: s.width, height: s.height })
-    await checkScreen(page, `onboard-${name}-${s.name}`)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.waitForTimeout(150)
+      await expectAccessible(page, `${name} ${s.name} (${scheme})`)
+      await page.screenshot({ path: join('artifacts', 'onboard', `${name}-${s.width}x${s.height}-${scheme}.png`) })
+    }
   }
+  await page.emulateMedia({ colorScheme: 'light' })
   if (before) await page.setViewportSize(before)
 }
 
