@@ -77,6 +77,19 @@ describe('profile form', () => {
     await waitFor(() => expect(fake.callsTo('profiles:create')).toMatchObject([{ projectId: '998' }]))
   })
 
+  it('E2E out of reach: saves, and tells the caller the credentials were not checked', async () => {
+    const saved: { name: string; unchecked: boolean | undefined }[] = []
+    installFake({
+      'profiles:check-credentials': () => {
+        throw fail('NETWORK', 'Could not reach E2E.')
+      }
+    })
+    render(<ProfileForm onSaved={(p, info) => saved.push({ name: p.name, unchecked: info?.unchecked })} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    await waitFor(() => expect(saved).toEqual([{ name: 'Prod', unchecked: true }]))
+  })
+
   it('opened to fix a rejected token: says why and focuses the token field', async () => {
     installFake()
     render(

@@ -24,7 +24,8 @@ interface ProfileFormProps {
   profile?: ProfileView
   /** Picks a default colour that differs from the existing profiles'. */
   index?: number
-  onSaved(profile: ProfileView): void
+  /** `unchecked`: E2E could not be reached to check the key and token before saving (say so). */
+  onSaved(profile: ProfileView, info?: { unchecked: boolean }): void
   onCancel?(): void
   submitLabel?: string
   /** Opened to fix a credential problem: focus this field and say why above the form. */
@@ -81,11 +82,12 @@ export function ProfileForm({
     }
     await run(
       async () => {
-        if (!(await verifyCredentials())) return
+        const verdict = await verifyCredentials()
+        if (verdict === 'refused') return
         const saved = profile
           ? await call((api) => api.profiles.update(toUpdateInput(profile.id, values)))
           : await call((api) => api.profiles.create(toCreateInput(values)))
-        onSaved(saved)
+        onSaved(saved, { unchecked: verdict === 'unchecked' })
       },
       { onError: onField }
     )
@@ -93,9 +95,9 @@ export function ProfileForm({
 
   /** Main stores credentials without calling the API, so the form tries them first: a wrong token or a
    * project the account does not have is caught here, on its field. Offline, the profile is saved anyway. */
-  const verifyCredentials = async (): Promise<boolean> => {
+  const verifyCredentials = async (): Promise<'ok' | 'refused' | 'unchecked'> => {
     const typed = values.apiKey.trim() !== '' || values.authToken.trim() !== ''
-    if (profile && !typed) return true
+    if (profile && !typed) return 'ok'
     const input =
       profile && (values.apiKey.trim() === '' || values.authToken.trim() === '')
         ? { profileId: profile.id }
@@ -114,22 +116,22 @@ export function ProfileForm({
           `Project ${pid} is not in this account’s project list. Projects shared with you through IAM are not listed but work by id. Check the number, then save again to use it.`
         )
         document.getElementById(`${id}-projectId`)?.focus()
-        return false
+        return 'refused'
       }
-      return true
+      return 'ok'
     } catch (e) {
       const err = asAppError(e)
       if (err.code === 'AUTH' || err.code === 'FORBIDDEN') {
         setServerErrors({ authToken: err.message })
         document.getElementById(`${id}-authToken`)?.focus()
-        return false
+        return 'refused'
       }
       if (err.code === 'VALIDATION') {
         setServerErrors({ [formField(err.field) ?? 'authToken']: err.message })
-        return false
+        return 'refused'
       }
-      // Offline or the API is down: the credentials cannot be checked now; keep them and let polling tell.
-      return true
+      // Offline or the API is down: the credentials cannot be checked now; keep them, say so, let polling tell.
+      return 'unchecked'
     }
   }
 

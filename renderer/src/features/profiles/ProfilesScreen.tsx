@@ -31,6 +31,9 @@ type Editing =
   | { mode: 'import' }
   | null
 
+/** Saved while E2E could not be reached: the key and token are not known to work yet. */
+const UNCHECKED = 'E2E could not be reached to check the API key and token; Nodetray checks them when it connects.'
+
 /** Said once, when the first profile of the user's own made main hide the demo sandbox. */
 const DEMO_HIDDEN =
   'The demo sandbox is hidden now that you have a profile of your own. Settings → Show the demo sandbox brings it back.'
@@ -76,10 +79,11 @@ export function ProfilesScreen() {
     })
 
   /** After a save: reload, and say so when main hid the demo because this was the first profile of the user's own. */
-  const saved = async (title: string) => {
+  const saved = async (title: string, unchecked = false) => {
     const demoWasShown = demos.length > 0 && own.length === 0
     await Promise.all([load(), useSettingsStore.getState().load(), useAppStore.getState().load()])
-    toast({ kind: 'ok', title, ...(demoWasShown ? { body: DEMO_HIDDEN } : {}) })
+    const body = [unchecked ? UNCHECKED : '', demoWasShown ? DEMO_HIDDEN : ''].filter(Boolean).join(' ')
+    toast({ kind: unchecked ? 'info' : 'ok', title, ...(body ? { body } : {}) })
   }
 
   const card = (p: ProfileView) => {
@@ -220,9 +224,9 @@ export function ProfilesScreen() {
           <ProfileForm
             index={profiles.length}
             onCancel={close}
-            onSaved={(p) => {
+            onSaved={(p, info) => {
               close()
-              void saved(`Added ${p.name}`)
+              void saved(`Added ${p.name}`, info?.unchecked)
             }}
           />
         </Dialog>
@@ -233,10 +237,9 @@ export function ProfilesScreen() {
             profile={current.profile}
             {...(current.fix ? { focusField: current.fix.focus, reason: current.fix.reason } : {})}
             onCancel={close}
-            onSaved={(p) => {
+            onSaved={(p, info) => {
               close()
-              toast({ kind: 'ok', title: `Saved ${p.name}` })
-              void load()
+              void saved(`Saved ${p.name}`, info?.unchecked)
             }}
           />
         </Dialog>
