@@ -57,6 +57,8 @@ async function tenProfiles(handle: PreviewHandle): Promise<number> {
       authToken: demo.authToken
     })
   }
+  // The demo sandbox hides itself once a profile of the user's own exists: bring it back, as the setting does.
+  await handle.ipc('settings:update', { showDemo: true })
   await handle.ipc('nodes:refresh', {})
   const snapshot = await handle.ipc<{ nodes: unknown[] }[]>('nodes:snapshot')
   return snapshot.reduce((n, p) => n + p.nodes.length, 0)
