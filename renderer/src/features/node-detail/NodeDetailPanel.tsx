@@ -122,13 +122,14 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
           </EmptyState>
         ) : (
           <>
-            {error && <ErrorText error={error} onRetry={() => void reload()} />}
+            {error && <ErrorText title="Couldn’t load the details" error={error} onRetry={() => void reload()} />}
             {loading && !detail && <Spinner label="Loading details…" />}
             {node && (
               <NodeFacts
                 profileId={profileId}
                 node={node}
                 detail={detail}
+                detailLoading={loading && !detail && !error}
                 onRenewalSaved={() => void reload()}
                 onOpenMyAccount={() => void openMyAccount(MYACCOUNT_URL)}
               />

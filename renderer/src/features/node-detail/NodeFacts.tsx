@@ -54,16 +54,18 @@ interface Props {
   profileId: string
   node: NodeSummary
   detail: NodeDetail | null
+  /** The detail is on its way: its facts show "…" rather than "—". */
+  detailLoading?: boolean
   onRenewalSaved(): void
   onOpenMyAccount(): void
 }
 
-export function NodeFacts({ profileId, node, detail, onRenewalSaved, onOpenMyAccount }: Props) {
+export function NodeFacts({ profileId, node, detail, detailLoading, onRenewalSaved, onOpenMyAccount }: Props) {
   const shared = usePriceStore((s) => s.books[profileId])
   const now = useNow(60_000)
   const cost = costLines(node, detail, bookFor(detail, shared, node), now)
   const ssh = sshCommand(node)
-  const dash = detail ? '—' : '…'
+  const dash = detailLoading ? '…' : '—'
   const committed = detail && (detail.isCommitted || detail.committed) ? detail : null
 
   return (
@@ -101,7 +103,7 @@ export function NodeFacts({ profileId, node, detail, onRenewalSaved, onOpenMyAcc
           <Fact label="Billing">{node.isCommitted ? 'Committed plan' : 'Hourly'}</Fact>
           {!node.isCommitted && (
             <Fact label="Rate" testId="billing-rate">
-              {cost?.rate ?? (detail ? 'Not known' : '…')}
+              {cost?.rate ?? (detailLoading ? '…' : 'Not known')}
             </Fact>
           )}
           {!node.isCommitted && cost?.running && (
