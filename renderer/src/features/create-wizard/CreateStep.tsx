@@ -2,6 +2,8 @@
 // After an ambiguous failure main keeps checking whether E2E made the node; until it knows there is no Retry.
 import { checkingText, type PendingCreate } from '../../../../shared/domain/node-state'
 import { Spinner } from '../../components/Spinner'
+import { Button } from '../../components/ui/Button'
+import { ChevronLeft, List, RotateCw } from 'lucide-react'
 import { useNow } from '../../lib/use-now'
 import { NOT_CREATED_TITLE } from './create-failure'
 import type { CreatePhase } from './use-create-node'
@@ -51,19 +53,19 @@ export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onChe
       )}
       <div className="row">
         {failure.canRetry && (
-          <button type="button" className="btn btn-primary" onClick={onRetry}>
+          <Button icon={RotateCw} variant="primary" onClick={onRetry}>
             Retry
-          </button>
+          </Button>
         )}
         {failure.fixInOptions && (
-          <button type="button" className="btn btn-primary" onClick={onBackToOptions}>
+          <Button icon={ChevronLeft} variant="primary" onClick={onBackToOptions}>
             Back to options
-          </button>
+          </Button>
         )}
         {failure.kind === 'unknown' && (
-          <button type="button" className="btn" onClick={onCheckList}>
+          <Button icon={List} onClick={onCheckList}>
             Close and check the node list
-          </button>
+          </Button>
         )}
       </div>
     </div>
@@ -96,9 +98,9 @@ function CheckOutcome({
           </div>
         </div>
         <div className="row">
-          <button type="button" className="btn btn-primary" onClick={onRetry}>
+          <Button icon={RotateCw} variant="primary" onClick={onRetry}>
             Retry
-          </button>
+          </Button>
         </div>
       </div>
     )
@@ -118,9 +120,9 @@ function CheckOutcome({
         </div>
       </div>
       <div className="row">
-        <button type="button" className="btn" onClick={onCheckList}>
+        <Button icon={List} onClick={onCheckList}>
           Close and check the node list
-        </button>
+        </Button>
       </div>
     </div>
   )

@@ -1,5 +1,7 @@
 // Loading and error states of one fetch, shown where the data would be.
+import { RotateCw } from 'lucide-react'
 import { Spinner } from '../../components/Spinner'
+import { Button } from '../../components/ui/Button'
 import type { FetchState } from '../../lib/use-fetch'
 
 export function FetchStatus<T>({ state, what, onRetry }: { state: FetchState<T>; what: string; onRetry(): void }) {
@@ -11,9 +13,9 @@ export function FetchStatus<T>({ state, what, onRetry }: { state: FetchState<T>;
           Could not load {what}. {state.error.message}
         </span>
         <span className="spacer" />
-        <button type="button" className="btn btn-sm" onClick={onRetry}>
+        <Button icon={RotateCw} size="sm" onClick={onRetry}>
           Retry
-        </button>
+        </Button>
       </div>
     )
   }

@@ -1,7 +1,9 @@
 // Step 7: each new node's status, live, until it runs; then its public IP with a copy button.
 import { useState } from 'react'
 import type { NodeSummary } from '../../../../shared/domain/node'
+import { Check, Copy, RefreshCw } from 'lucide-react'
 import { StatusBadge } from '../../components/StatusBadge'
+import { Button } from '../../components/ui/Button'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
 import { copyText } from '../../lib/clipboard'
 import { useFollowNodes } from './use-follow-nodes'
@@ -60,9 +62,14 @@ export function FollowStep({ profileId, result }: { profileId: string; result: C
       )}
       {!allUp && (
         <div>
-          <button type="button" className="btn btn-sm" onClick={checkNow} disabled={checking}>
+          <Button
+            icon={RefreshCw}
+            size="sm"
+            onClick={checkNow}
+            disabledReason={checking ? 'Already asking E2E for the status' : null}
+          >
             {checking ? 'Checking…' : 'Check now'}
-          </button>
+          </Button>
         </div>
       )}
     </div>
@@ -90,9 +97,14 @@ function FollowRow({ node }: { node: NodeSummary }) {
             <span className="mono" data-testid="cw-ip">
               {ip}
             </span>
-            <button type="button" className="btn btn-sm" onClick={() => copy(ip)} aria-label={`Copy IP ${ip}`}>
+            <Button
+              icon={copied === 'yes' ? Check : Copy}
+              size="sm"
+              onClick={() => copy(ip)}
+              aria-label={`Copy IP ${ip}`}
+            >
               {copied === 'yes' ? 'Copied' : 'Copy'}
-            </button>
+            </Button>
             {copied === 'no' && <span className="muted cw-small">Select the IP and copy it by hand.</span>}
           </span>
         ) : (
