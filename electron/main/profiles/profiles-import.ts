@@ -67,6 +67,8 @@ export function createImportExport(d: ImportExportDeps): Pick<
         throw new DomainError('NOT_FOUND', 'That import has expired. Open the file again.', { field: 'importId' })
       const result = await checkImportedCredentials({ ...d.checks, clock: d.clock }, entry.alias, entry.credentials)
       const key = refusalKey(input.importId, entry.alias)
+      // Refusals of imports that expired go with them.
+      for (const k of [...refusals.keys()]) if (!sessions.get(k.split('\u0000')[0] ?? '')) refusals.delete(k)
       if (result.blockedBy) refusals.set(key, result.blockedBy)
       else refusals.delete(key)
       return result

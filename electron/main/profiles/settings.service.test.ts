@@ -46,3 +46,23 @@ it('concurrent settings and profile changes do not overwrite each other', async 
   expect(onDisk.settings).toMatchObject({ notifications: false, startHidden: true })
   expect(onDisk.profiles).toHaveLength(2)
 })
+
+it('the demo is opt-in: a file from before showDemo (hideDemo false) starts with it off; both spellings agree', async () => {
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(
+    join(dir, 'profiles.json'),
+    JSON.stringify({ version: 2, profiles: [], settings: { hideDemo: false, notifications: false } })
+  )
+  const s = await stack({ dataDir: dir })
+  expect(s.settings.get()).toMatchObject({ showDemo: false, hideDemo: true, notifications: false })
+  expect(await s.settings.update({ hideDemo: false })).toMatchObject({ showDemo: true, hideDemo: false })
+  // showDemo wins when both come.
+  expect(await s.settings.update({ showDemo: false, hideDemo: false })).toMatchObject({
+    showDemo: false,
+    hideDemo: true
+  })
+  await s.settings.update({ showDemo: true })
+  const onDisk = JSON.parse(await readFile(join(dir, 'profiles.json'), 'utf8'))
+  // Both written, so an older Nodetray reading the file agrees.
+  expect(onDisk.settings).toMatchObject({ showDemo: true, hideDemo: false })
+})
