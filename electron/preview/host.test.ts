@@ -138,3 +138,34 @@ describe('preview host', () => {
     }
   })
 })
+
+describe('--demo', () => {
+  const start = (sub: string, demoStart?: 'on' | 'opt-in', demo = true) =>
+    startPreviewHost({
+      dataDir: join(dir, sub),
+      rendererDir: join(dir, 'renderer'),
+      vault: new MemoryVault(),
+      demo,
+      ...(demoStart ? { demoStart } : {}),
+      demoTransitions: 'instant',
+      homeDir: join(dir, 'home'),
+      logSink: () => undefined
+    })
+
+  it('opt-in (the default) starts with no demo; on starts with it shown; off has none to offer', async () => {
+    const optIn = await start('demo-opt-in')
+    const on = await start('demo-on', 'on')
+    const off = await start('demo-off', 'on', false)
+    try {
+      expect(await optIn.main.profiles.list()).toEqual([])
+      expect(optIn.main.settings.get().showDemo).toBe(false)
+      expect((await on.main.profiles.list()).every((p) => p.isDemo)).toBe(true)
+      expect(await on.main.profiles.list()).toHaveLength(4)
+      expect(on.main.settings.get().showDemo).toBe(true)
+      expect(await off.main.profiles.list()).toEqual([])
+      expect(off.main.settings.get().showDemo).toBe(false)
+    } finally {
+      await Promise.all([optIn.close(), on.close(), off.close()])
+    }
+  })
+})
