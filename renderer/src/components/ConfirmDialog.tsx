@@ -1,7 +1,10 @@
+// A confirmation for something that interrupts work: Cancel first (and focused), the action last. A failure shows
+// inside the dialog, in plain words, and the dialog stays open.
 import type { ReactNode } from 'react'
 import { useAction } from '../lib/use-action'
 import { Dialog } from './Dialog'
 import { ErrorText } from './ErrorText'
+import { Button } from './ui/Button'
 
 interface ConfirmDialogProps {
   title: string
@@ -26,17 +29,12 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} data-autofocus>
+          <Button onClick={onClose} data-autofocus>
             Cancel
-          </button>
-          <button
-            type="button"
-            className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
-            onClick={() => void confirm()}
-            disabled={busy}
-          >
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={busy}>
             {busy ? 'Working…' : confirmLabel}
-          </button>
+          </Button>
         </>
       }
     >

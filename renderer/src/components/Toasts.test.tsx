@@ -64,10 +64,11 @@ describe('toasts', () => {
   })
 
   it('move into an open modal, after its footer, and back when it closes', async () => {
+    const onClose = vi.fn()
     const { rerender } = render(
       <>
         <Toasts />
-        <Dialog title="Create node" onClose={() => undefined} footer={<button type="button">Done</button>}>
+        <Dialog title="Create node" onClose={onClose} footer={<button type="button">Done</button>}>
           <input aria-label="Name" />
         </Dialog>
       </>
@@ -79,6 +80,9 @@ describe('toasts', () => {
     const stack = within(dialog).getByTestId('toasts')
     const footer = dialog.querySelector('.dialog-footer')
     expect(footer && footer.compareDocumentPosition(stack) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    // Escape on a toast inside the modal reaches the modal (it closes as if the key was pressed in it).
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Dismiss: Something failed' }), { key: 'Escape' })
+    expect(onClose).toHaveBeenCalledOnce()
     rerender(<Toasts />)
     await waitFor(() => expect(screen.getByTestId('toasts').closest('[aria-modal]')).toBeNull())
     expect(useToastStore.getState().toasts).toHaveLength(1)

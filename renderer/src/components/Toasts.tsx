@@ -89,7 +89,14 @@ export function Toasts() {
 
   // Portalled into a modal, key events bubble through React's tree, not the modal's: keep Tab inside it here.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (modal) trapTab(e, modal)
+    if (!modal) return
+    if (e.key === 'Escape') {
+      // The modal's own Escape handler listens on its box: hand the key to it.
+      e.stopPropagation()
+      modal.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+      return
+    }
+    trapTab(e, modal)
   }
 
   const stack = (
