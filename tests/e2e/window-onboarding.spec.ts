@@ -51,6 +51,7 @@ test('the demo is opt-in, marked, hides itself after the first own profile, and 
   preview
 }) => {
   await expectFirstRun(page, preview)
+  await checkBothSizes(page, 'first-run')
   await page.getByRole('button', { name: /Explore the demo/ }).click()
   await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
 
