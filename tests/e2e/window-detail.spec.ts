@@ -106,6 +106,9 @@ test('a failed power action shows beside the bar and as a toast, in plain words'
   await page.setViewportSize({ width: 800, height: 600 })
   await expect(inline).toBeInViewport()
   await expect(toast).toBeInViewport()
+  // The toast band takes its own space: the panel's controls stay clickable while it shows.
+  await expectClickable(panel.getByRole('button', { name: 'Power on', exact: true }))
+  await expectClickable(inline.getByRole('button', { name: 'Retry' }))
   await expectNotClipped(page)
   await look(page, 'detail-action-failed')
 })
