@@ -133,6 +133,51 @@ test('actions are held, with the reason, while the profile is offline', async ({
   await look(page, 'detail-offline')
 })
 
+test('actions are held while E2E rejects the profile’s credentials, and say where to fix them', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  // A profile of the user's own, with one node, on an account of the simulator.
+  const { baseUrl } = await preview.hook<{ baseUrl: string }>('sim/start', {})
+  const { result: account } = await preview.hook<{
+    result: { apiKey: string; authToken: string; projects: { projectId: number }[] }
+  }>('sim/addAccount', { projects: [{ name: 'ops', isDefault: true }] })
+  const projectId = account.projects[0]?.projectId ?? 0
+  await preview.hook('sim/addNodes', {
+    apiKey: account.apiKey,
+    projectId,
+    location: 'Delhi',
+    count: 1,
+    status: 'running',
+    namePrefix: 'ops'
+  })
+  const created = await preview.ipc<{ id: string }>('profiles:create', {
+    name: 'Ops',
+    projectId: String(projectId),
+    location: 'Delhi',
+    apiKey: account.apiKey,
+    authToken: account.authToken,
+    apiBaseUrl: baseUrl
+  })
+  await preview.ipc('settings:update', { showDemo: true })
+  await preview.ipc('nodes:refresh', { profileId: created.id })
+  await openNode(page, 'ops-1')
+  await preview.hook('sim/expireToken', { arg: account.authToken })
+  await preview.ipc('nodes:refresh', { profileId: created.id })
+  const panel = page.getByTestId('node-detail')
+  const blocked = panel.getByTestId('actions-blocked')
+  await expect(blocked).toContainText('Credentials rejected — fix them in Profiles', { timeout: 30_000 })
+  await expect(panel.getByRole('toolbar').getByRole('button', { name: 'Reboot' })).toHaveAttribute(
+    'title',
+    'Credentials rejected — fix them in Profiles'
+  )
+  await look(page, 'detail-credentials-rejected')
+  await blocked.getByRole('button', { name: 'Open Profiles' }).click()
+  await expect(page.getByRole('tab', { name: 'Profiles' })).toHaveAttribute('aria-selected', 'true')
+})
+
 test('committed renewal shows the current choice and keeps a new one at once and after a reload', async ({
   page,
   preview

@@ -30,8 +30,10 @@ describe('profileBlockReason', () => {
     const server = makeProfileNodes({ error: { code: 'SERVER', message: 'x', reason: 'server' } })
     expect(profileBlockReason(profile({}), server)).toBeNull()
   })
-  it('ignores the demo profile’s credentials', () => {
+  it('ignores the demo profile’s credentials, and never sends the demo to Profiles', () => {
     expect(profileBlockReason({ isDemo: true, credentials: { ...creds, hasCredentials: false } }, undefined)).toBeNull()
+    const auth = makeProfileNodes({ error: { code: 'AUTH', message: 'x', reason: 'auth' } })
+    expect(profileBlockReason({ isDemo: true, credentials: creds }, auth)).toBe(REASONS.demoRejected)
   })
 })
 

@@ -54,7 +54,8 @@ export const REASONS = {
   expired: 'The auth token expired — paste a new one in Profiles',
   missing: 'This profile has no credentials — add them in Profiles',
   locked: 'Keychain locked — unlock it, then Try again',
-  unavailable: 'The system keychain can’t be reached, so the API key can’t be read'
+  unavailable: 'The system keychain can’t be reached, so the API key can’t be read',
+  demoRejected: 'The demo sandbox stopped accepting requests — restart Nodetray for a fresh demo'
 } as const
 
 /** Why none of this profile's nodes can be acted on right now, or null. The keychain's state comes first. */
@@ -72,7 +73,8 @@ export function profileBlockReason(
   }
   switch (nodes?.error?.reason) {
     case 'auth':
-      return REASONS.rejected
+      // The demo's simulated credentials cannot be fixed in Profiles.
+      return profile?.isDemo ? REASONS.demoRejected : REASONS.rejected
     case 'offline':
       return REASONS.offline
     default:
