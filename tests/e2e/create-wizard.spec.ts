@@ -43,6 +43,7 @@ async function fillWizard(page: Page, wizard: Locator, name: string, screenshots
   await expect(heading(wizard)).toHaveText('Location and operating system')
   // Location and OS share the first step: nothing chosen yet, so Next says why it waits.
   await expect(next).toBeDisabled()
+  await expect(wizard.getByTestId('cw-foot-cost')).toHaveText('Choose an operating system first')
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
   if (screenshots) await shootBoth(page, 'wizard-1-location-os')
   await next.click()

@@ -51,7 +51,12 @@ export function WizardFooter(props: Props) {
       <Button icon={X} variant="ghost" onClick={props.onCancel} disabledReason={busy}>
         Cancel
       </Button>
-      <CostSummary plan={props.plan} count={props.count} committedSkuId={props.committedSkuId} />
+      <CostSummary
+        plan={props.plan}
+        count={props.count}
+        committedSkuId={props.committedSkuId}
+        waitingFor={step === 'setup' || step === 'plan' ? props.nextBlocked : null}
+      />
       <DraftStatus status={props.draftStatus} step={step} />
       {step !== 'setup' && (step !== 'create' || failed) && (
         <Button icon={ChevronLeft} onClick={props.onBack} disabledReason={busy}>
@@ -72,19 +77,19 @@ export function WizardFooter(props: Props) {
   )
 }
 
-function CostSummary({
-  plan,
-  count,
-  committedSkuId
-}: {
+interface CostProps {
   plan: Plan | null
   count: number
   committedSkuId: number | null
-}) {
+  /** Before a plan: what Next waits for, said beside it rather than only in its tooltip. */
+  waitingFor: string | null
+}
+
+function CostSummary({ plan, count, committedSkuId, waitingFor }: CostProps) {
   if (!plan) {
     return (
       <span className="cw-foot-cost muted" data-testid="cw-foot-cost">
-        Choose a plan to see the cost
+        {waitingFor ?? 'Choose a plan to see the cost'}
       </span>
     )
   }
