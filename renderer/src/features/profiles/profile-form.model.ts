@@ -40,11 +40,34 @@ function check(schema: z.ZodType, value: unknown): string | undefined {
   return r.success ? undefined : r.error.issues[0]?.message
 }
 
+/** A JWT's `exp`, read without checking anything else (main checks again; E2E verifies the token). */
+export function tokenExpiry(token: string): Date | null {
+  const part = token.trim().split('.')[1]
+  if (!part) return null
+  try {
+    const json = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown }
+    if (typeof json.exp !== 'number' || !Number.isFinite(json.exp)) return null
+    const d = new Date(json.exp * 1000)
+    return Number.isNaN(d.getTime()) ? null : d
+  } catch {
+    return null
+  }
+}
+
+const expiredText = (d: Date) =>
+  `This token expired on ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}. Create a new one in MyAccount → API & IAM.`
+
 /**
  * Errors per field; on edit, blank credentials are fine (they keep the stored ones), except when the API address
  * changes: main never sends stored secrets to a new address, so both must be typed again.
  */
-export function validate(values: ProfileFormValues, editing: boolean, storedBaseUrl?: string): FieldErrors {
+export function validate(
+  values: ProfileFormValues,
+  editing: boolean,
+  storedBaseUrl?: string,
+  now: number = Date.now()
+): FieldErrors {
+  const exp = values.authToken.trim() === '' ? null : tokenExpiry(values.authToken)
   const newAddress = editing && values.apiBaseUrl.trim() !== '' && values.apiBaseUrl.trim() !== storedBaseUrl
   const again = (what: string) => `Enter the ${what} again to use a new API address`
   const errors: FieldErrors = {
@@ -66,7 +89,7 @@ export function validate(values: ProfileFormValues, editing: boolean, storedBase
           : undefined
         : values.authToken === ''
           ? 'Auth token is required'
-          : check(shape.authToken, values.authToken),
+          : (check(shape.authToken, values.authToken) ?? (exp && exp.getTime() <= now ? expiredText(exp) : undefined)),
     color: check(shape.color.unwrap(), values.color),
     initials: values.initials === '' ? undefined : check(shape.initials.unwrap(), values.initials),
     apiBaseUrl: values.apiBaseUrl.trim() === '' ? undefined : check(shape.apiBaseUrl.unwrap(), values.apiBaseUrl)
