@@ -58,7 +58,7 @@ test('creates a node on the demo, then deletes it', async () => {
   const wizard = window.getByTestId('create-wizard')
   const next = wizard.getByRole('button', { name: 'Next' })
   await expect(wizard.getByTestId('cw-location')).not.toBeEmpty()
-  await next.click()
+  // Location and OS share the wizard's first step.
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
   await next.click()
   await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
