@@ -107,14 +107,16 @@ export function NodeListScreen() {
     [states]
   )
   // Prices arriving re-sort only a list sorted by cost.
+  // Sorting 10,000 rows costs ~10 ms: prices arriving or profiles reloading re-sort only a list sorted by them.
   const costOf = sort.key === 'cost' ? costs.perHourOf : null
+  const namesOf = sort.key === 'profile' ? profilesById : null
   const sorted = useMemo(
     () =>
       sortRows(allRows, sort, {
-        profileName: (id) => profilesById[id]?.name ?? id,
+        ...(namesOf ? { profileName: (id: string) => namesOf[id]?.name ?? id } : {}),
         ...(costOf ? { costPerHour: costOf } : {})
       }),
-    [allRows, sort, profilesById, costOf]
+    [allRows, sort, namesOf, costOf]
   )
   const {
     rows: filtered,

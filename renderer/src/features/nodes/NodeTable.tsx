@@ -102,7 +102,8 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
-  const cols = useVisibleColumns(scrollRef, showProfile ? COLUMNS.length + 2 : COLUMNS.length + 1)
+  const grouped = rows[0] !== undefined && isGroupRow(rows[0])
+  const cols = useVisibleColumns(scrollRef, showProfile ? COLUMNS.length + 2 : COLUMNS.length + 1, grouped)
   const checkAllRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
     if (checkAllRef.current) checkAllRef.current.indeterminate = checkAll === 'some'
@@ -217,25 +218,31 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
 })
 
 /** How many header cells are shown: the narrow layouts hide columns with container queries, and a group header
- * must span exactly the columns there are (a wider span adds empty columns that take the name's width). */
-function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom: number): number {
+ * must span exactly the columns there are (a wider span adds empty columns that take the name's width). Measured
+ * only while grouped, and after the frame has painted: reading computed styles earlier would force a style pass into
+ * the list's first paint. */
+function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom: number, grouped: boolean): number {
   const [count, setCount] = useState(inDom)
-  // After paint: reading computed styles before it would force a style pass into the first frame.
   useEffect(() => {
     const box = scrollRef.current
-    if (!box) return
+    if (!grouped || !box) return
+    let frame = 0
     const measure = () => {
-      const ths = box.querySelectorAll('thead th')
-      let n = 0
-      for (const th of ths) if (getComputedStyle(th).display !== 'none') n++
-      setCount(n || inDom)
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        let n = 0
+        for (const th of box.querySelectorAll('thead th')) if (getComputedStyle(th).display !== 'none') n++
+        setCount(n || inDom)
+      })
     }
     measure()
-    if (typeof ResizeObserver === 'undefined') return
-    const ro = new ResizeObserver(measure)
-    ro.observe(box)
-    return () => ro.disconnect()
-  }, [scrollRef, inDom])
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure)
+    ro?.observe(box)
+    return () => {
+      cancelAnimationFrame(frame)
+      ro?.disconnect()
+    }
+  }, [scrollRef, inDom, grouped])
   return count
 }
 
