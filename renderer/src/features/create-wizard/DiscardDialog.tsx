@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react'
 import { Archive, Pencil, Trash2 } from 'lucide-react'
 import { Button } from '../../components/ui/Button'
+import { useRestoreFocus } from '../../components/focus-trap'
 
 interface Props {
   summary: string
@@ -15,6 +16,8 @@ interface Props {
 
 export function DiscardDialog({ summary, canKeep, onKeepEditing, onKeepDraft, onDiscard }: Props) {
   const first = useRef<HTMLButtonElement>(null)
+  // Keep editing gives focus back to where the user was (Cancel, or the field Esc was pressed in).
+  useRestoreFocus()
   useEffect(() => first.current?.focus(), [])
   return (
     <div className="cw-confirm-backdrop">
