@@ -73,6 +73,9 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
               </span>
             </label>
           ))}
+          <p className="muted small" style={{ margin: 0 }}>
+            A project shared with you through IAM is not listed here: type its id below.
+          </p>
         </fieldset>
       )}
     </div>
