@@ -150,6 +150,16 @@ export async function benchClientPaging(): Promise<BenchResult[]> {
         unit: '×',
         target: '≤ 1.3'
       },
+      {
+        name: `client CPU per 1000-node list, ${PROFILES} profiles together, pages unchanged (user + system, best)`,
+        value: Math.round(steady.cpuPerList * 10) / 10,
+        unit: 'ms'
+      },
+      {
+        name: `client CPU per 1000-node list, ${PROFILES} profiles together, every page changed (user + system, best)`,
+        value: Math.round(changed.cpuPerList * 10) / 10,
+        unit: 'ms'
+      },
       { name: 'naive page-at-a-time loop, 1000 nodes/10 pages, wall / latency', value: ratio(naive), unit: '× latency' }
     ]
   } finally {
@@ -166,7 +176,7 @@ async function manyProfiles(
   simBaseUrl: string,
   targets: { apiKey: string; authToken: string; projectId: number }[],
   changing: boolean
-): Promise<{ together: number; alone: number }> {
+): Promise<{ together: number; alone: number; cpuPerList: number }> {
   const pages: Record<string, string | string[]> = {}
   for (const t of targets) {
     for (let page = 1; page <= NODES / 100; page++) {
@@ -201,11 +211,15 @@ async function manyProfiles(
     // Alone and together take turns, so a burst of load elsewhere on the machine hits both sides alike.
     const alone: number[] = []
     const together: number[] = []
+    const cpu: number[] = []
     for (let i = 0; i < TRIES; i++) {
       alone.push(await timed(() => list(clients[0]!)))
+      const before = process.cpuUsage()
       together.push(await timed(() => Promise.all(clients.map(list))))
+      const used = process.cpuUsage(before)
+      cpu.push((used.user + used.system) / 1000 / clients.length)
     }
-    return { together: Math.min(...together), alone: Math.min(...alone) }
+    return { together: Math.min(...together), alone: Math.min(...alone), cpuPerList: Math.min(...cpu) }
   } finally {
     child.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
