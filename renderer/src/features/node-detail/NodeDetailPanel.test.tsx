@@ -73,4 +73,14 @@ describe('node detail panel', () => {
     ])
     expect(useToastStore.getState().toasts.map((t) => t.title)).toEqual(['web-01 deleted · Prod'])
   })
+
+  it('Escape closes it, but not while its menu is open', () => {
+    const { onClose } = setUp()
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for web-01' }))
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' })
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(onClose).not.toHaveBeenCalled()
+    fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' })
+    expect(onClose).toHaveBeenCalledOnce()
+  })
 })

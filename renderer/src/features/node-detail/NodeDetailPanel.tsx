@@ -88,7 +88,15 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
   }
 
   return (
-    <aside className="detail-panel card" aria-labelledby="detail-title" data-testid="node-detail">
+    <aside
+      className="detail-panel card"
+      aria-labelledby="detail-title"
+      data-testid="node-detail"
+      onKeyDown={(e) => {
+        // Escape closes the panel (its menu and dialogs stop their own Escape; a select keeps it for its list).
+        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) onClose()
+      }}
+    >
       {node ? (
         <LiveHeader
           headingRef={headingRef}
