@@ -80,7 +80,9 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
           <dt>{n > 1 ? 'Names' : 'Name'}</dt>
           <dd className="mono">{names.join(', ')}</dd>
           <dt>SSH keys</dt>
-          <dd>{keys.length ? keys.map((k) => k.label).join(', ') : 'None: password login only'}</dd>
+          <dd className={keys.length ? undefined : 'cw-warn-text'}>
+            {keys.length ? keys.map((k) => k.label).join(', ') : 'None: password login only'}
+          </dd>
           <dt>Start script</dt>
           <dd>{script ? `${script.split('\n').length} line(s), runs as root at first boot` : 'None'}</dd>
         </Group>
