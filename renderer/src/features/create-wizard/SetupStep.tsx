@@ -79,7 +79,9 @@ interface CardProps {
 function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPick }: CardProps) {
   const id = `cw-loc-${location}`
   const descId = `${id}-desc`
-  const cls = `cw-location card${checked ? ' cw-location-on' : ''}${profile ? '' : ' cw-location-off'}`
+  // A profile without its key and token (or a locked keychain) cannot create: shown, not chosen.
+  const usable = profile !== null && (checked || profile.credentials.hasCredentials)
+  const cls = `cw-location card${checked ? ' cw-location-on' : ''}${usable ? '' : ' cw-location-off'}`
   return (
     <label htmlFor={id} className={cls} data-testid="cw-location-card">
       <span className="cw-location-top">
@@ -88,10 +90,10 @@ function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPi
           type="radio"
           name="cw-location"
           checked={checked}
-          disabled={!profile}
+          disabled={!usable}
           aria-labelledby={`${id}-name`}
           aria-describedby={descId}
-          onChange={() => profile && onPick(profile.id)}
+          onChange={() => profile && usable && onPick(profile.id)}
         />
         <MapPin size={16} aria-hidden="true" />
         <strong id={`${id}-name`} data-testid={checked ? 'cw-location' : undefined}>
@@ -101,6 +103,10 @@ function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPi
       <span id={descId} className="cw-location-desc small">
         {!profile ? (
           <span className="muted">No profile for {location} in this project. Add one in Profiles to create here.</span>
+        ) : !usable ? (
+          <span className="muted">
+            Profile {profile.name} has no API key and token here. Add them in Profiles to create in {location}.
+          </span>
         ) : (
           <>
             <span className="muted">

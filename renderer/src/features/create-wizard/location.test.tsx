@@ -36,6 +36,19 @@ describe('location', () => {
     expect(card('Delhi')).toHaveTextContent('No profile for Delhi in this project')
   })
 
+  it('a location whose profile has no key and token is shown but cannot be chosen', async () => {
+    const fake = createFakeBridge()
+    const locked = makeProfile({
+      ...DELHI,
+      credentials: { ...DELHI.credentials, hasCredentials: false, tokenState: 'missing' }
+    })
+    fake.api.state.profiles = [PROFILE, locked]
+    renderWizard(fake)
+    await screen.findByTestId('cw-location')
+    expect(screen.getByRole('radio', { name: 'Delhi' })).toBeDisabled()
+    expect(card('Delhi')).toHaveTextContent('has no API key and token here')
+  })
+
   it('compares the plans of both locations, and a switch creates in the chosen profile', async () => {
     const fake = withDelhi()
     const { onCreated } = renderWizard(fake)
