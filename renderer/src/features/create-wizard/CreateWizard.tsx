@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Plan } from '../../../../shared/domain/catalog'
 import type { WizardDraftData } from '../../../../shared/ipc/contract'
-import { Spinner } from '../../components/Spinner'
 import { CreateStep } from './CreateStep'
 import { DiscardDialog } from './DiscardDialog'
+import { FetchStatus } from './FetchStatus'
 import { FollowStep } from './FollowStep'
 import { OptionsStep } from './OptionsStep'
 import { PlanStep } from './PlanStep'
@@ -324,7 +324,8 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
             )}
             {shown === 'review' &&
               (resumePlan ? (
-                <Spinner label="Reading today's prices…" />
+                // A resumed draft's plan is read again first; a failure says so here, with Retry.
+                <FetchStatus state={plans} what="today's prices for your plan" onRetry={plans.reload} />
               ) : (
                 <ReviewStep
                   draft={effectiveDraft}

@@ -76,6 +76,18 @@ describe('the draft', () => {
     expect(nextButton()).toBeDisabled()
   })
 
+  it('says so where the review would be when today’s prices cannot be read, and Retry reads them', async () => {
+    const fake = createFakeBridge()
+    fake.api.state.wizardDraft = { draft: saved({ step: 'review' }), savedAt: new Date().toISOString() }
+    fake.plans = { error: { code: 'NETWORK', message: 'Could not reach E2E.' } }
+    renderWizard(fake)
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume draft' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent("Could not load today's prices for your plan.")
+    fake.plans = PLANS
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByTestId('cw-cost-hourly')).toHaveTextContent('₹2.70/hour')
+  })
+
   it('Start fresh forgets it', async () => {
     const fake = createFakeBridge()
     fake.api.state.wizardDraft = { draft: saved(), savedAt: new Date().toISOString() }
