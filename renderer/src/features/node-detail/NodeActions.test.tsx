@@ -122,6 +122,17 @@ describe('node actions', () => {
     expect(useUiStore.getState().view).toBe('profiles')
   })
 
+  it('while the keychain is locked, says so and offers Try again, which asks the keychain again', async () => {
+    const fake = installFake()
+    useProfilesStore
+      .getState()
+      .apply([makeProfile({ credentials: { ...makeProfile().credentials, secret: 'locked' } })])
+    render(<NodeActions profileId="p1" node={makeNode()} pending={undefined} onDelete={noop} />)
+    expect(screen.getByRole('button', { name: 'Lock' })).toHaveAccessibleDescription(/Keychain locked/)
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(fake.callsTo('profiles:retry-keychain')).toEqual([{ profileId: 'p1' }]))
+  })
+
   it('keeps delete protection in More, which Escape closes', async () => {
     const fake = installFake()
     const onDelete = vi.fn()

@@ -2,7 +2,7 @@
 // What is enabled, and why not, comes from node-action-model.ts; a failure shows inline under the bar AND as a
 // toast, in plain words. Power off and reboot ask first.
 import { useState } from 'react'
-import { KeyRound } from 'lucide-react'
+import { KeyRound, RotateCw } from 'lucide-react'
 import type { NodeAction, NodeSummary } from '../../../../shared/domain/node'
 import type { PendingAction } from '../../../../shared/domain/node-state'
 import { PENDING_LABEL } from '../../../../shared/domain/node-state'
@@ -12,6 +12,7 @@ import { Button } from '../../components/ui/Button'
 import { ActionBar } from '../../components/ui/ActionBar'
 import type { AppError } from '../../lib/ipc'
 import { useUiStore } from '../../stores/ui.store'
+import { retryKeychain } from '../profiles/retry-keychain'
 import {
   failedTitle,
   nodeActionItems,
@@ -34,6 +35,7 @@ interface NodeActionsProps {
 }
 
 const CREDENTIAL_REASONS: string[] = [REASONS.rejected, REASONS.expired, REASONS.missing]
+const KEYCHAIN_REASONS: string[] = [REASONS.locked, REASONS.unavailable]
 
 /** The bar shows one power button: Power on for a powered-off node, Power off otherwise. */
 function barItems(items: NodeActionItem[], node: NodeSummary): NodeActionItem[] {
@@ -111,6 +113,11 @@ export function useNodeActions({ profileId, node, pending, onDelete, moreItems =
           {CREDENTIAL_REASONS.includes(blockedReason) && (
             <Button size="sm" variant="ghost" icon={KeyRound} onClick={() => setView('profiles')}>
               Open Profiles
+            </Button>
+          )}
+          {KEYCHAIN_REASONS.includes(blockedReason) && (
+            <Button size="sm" variant="ghost" icon={RotateCw} onClick={() => void retryKeychain(profileId)}>
+              Try again
             </Button>
           )}
         </p>
