@@ -51,7 +51,6 @@ test.describe('at 800 × 600', () => {
   test('the toolbar and the table hold: nothing clipped, the detail lays over the list', async ({ page, preview }) => {
     await exploreDemo(page, preview)
     await expect(page.getByTestId('list-cost-total')).toContainText(/≈ ₹.*\/h/, { timeout: 20_000 })
-    await page.screenshot({ path: join('artifacts', 'power-tools', 'list-800-first.png') })
     const toolbar = page.locator('.nodes-toolbar')
     // One row of controls: search, profile, sort, group, refresh, pause, create.
     const box = await toolbar.boundingBox()
