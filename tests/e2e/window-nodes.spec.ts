@@ -54,6 +54,9 @@ test('power off, then on, from the row menu; the detail follows', async ({ page,
   await exploreDemo(page, preview)
   await openNode(page, 'web-01')
   const detail = page.getByTestId('node-detail')
+  // The detail's bar offers Power off on a running node; Power on comes back once it is off.
+  await expect(detail.getByRole('button', { name: 'Power on' })).toHaveCount(0)
+  await expect(detail.getByRole('button', { name: 'Power off' })).toBeEnabled()
   const menuButton = nodeRow(page, 'web-01').getByRole('button', { name: 'Actions for web-01' })
   await menuButton.click()
   const menu = page.getByRole('menu', { name: 'Actions for web-01' })
@@ -74,11 +77,16 @@ test('power off, then on, from the row menu; the detail follows', async ({ page,
     .click()
   await expect(nodeRow(page, 'web-01').locator('[data-status="RUNNING"]')).toBeVisible({ timeout: 30_000 })
   await expect(detail.locator('[data-status="RUNNING"]').first()).toBeVisible({ timeout: 30_000 })
+  await expect(detail.getByRole('button', { name: 'Power off' })).toBeEnabled({ timeout: 30_000 })
 })
 
 test('delete needs the typed name; a locked node cannot be deleted', async ({ page, preview }) => {
   await exploreDemo(page, preview)
-  await page.getByTestId('node-search').fill('web-02')
+  // In the detail, a locked node's Delete is disabled and says why (the dialog's own refusal is unit-tested).
+  await openNode(page, 'web-02')
+  await expect(page.getByTestId('delete-node')).toBeDisabled()
+  await expect(page.getByTestId('delete-node')).toHaveAccessibleDescription(/locked/)
+  // In the list, the row menu's Delete is disabled with the same reason.
   await nodeRow(page, 'web-02').getByRole('button', { name: 'Actions for web-02' }).click()
   const refused = page.getByRole('menu').getByRole('menuitem', { name: /^Delete/ })
   await expect(refused).toHaveAttribute('aria-disabled', 'true')
