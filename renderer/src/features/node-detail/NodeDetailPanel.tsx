@@ -23,6 +23,7 @@ import { copyTextOrError } from '../../lib/clipboard'
 import { plainErrorText } from '../../lib/plain-error'
 import { useNodeDetail } from './use-node-detail'
 import './node-detail.css'
+import { DemoBadge } from '../../components/ui/Badge'
 
 interface NodeDetailPanelProps {
   profileId: string
@@ -103,6 +104,7 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
           name={name}
           profileId={profileId}
           profileName={profileName}
+          isDemo={profile?.isDemo ?? false}
           node={node}
           pending={pending}
           onClose={onClose}
@@ -190,6 +192,7 @@ function LiveHeader({
   name,
   profileId,
   profileName,
+  isDemo,
   node,
   pending,
   onClose,
@@ -200,6 +203,7 @@ function LiveHeader({
   name: string
   profileId: string
   profileName: string
+  isDemo: boolean
   node: NodeSummary
   pending: PendingAction | undefined
   onClose(): void
@@ -221,6 +225,7 @@ function LiveHeader({
           ·
         </span>
         <span>{profileName}</span>
+        {isDemo && <DemoBadge compact />}
         {/* The demo's profile names already say their location. */}
         {node.location && !profileName.includes(node.location) && (
           <>
