@@ -96,3 +96,34 @@ describe('decideNotifications', () => {
     ).toEqual([])
   })
 })
+
+describe('many of one kind at once', () => {
+  it('a bulk delete of many nodes is one summary naming a few of them, not one banner each', () => {
+    const gone = Array.from({ length: 105 }, (_, i) => node(i + 1, 'FAILED', { name: `batch-${i + 1}` }))
+    const pendingBefore = Object.assign({}, ...gone.map((n) => pend(n.id, 'delete'))) as Record<string, PendingAction>
+    const out = decideNotifications(input({ prev: gone, next: [], pendingBefore }))
+    expect(out.notifications).toHaveLength(1)
+    expect(out.notifications[0]).toMatchObject({
+      title: '105 nodes deleted · Prod',
+      body: 'batch-1, batch-2, batch-3 and 102 more.',
+      nodeId: null,
+      profileId: 'p1'
+    })
+  })
+
+  it('up to three of a kind still notify one by one, and kinds are summarised apart', () => {
+    const three = [1, 2, 3].map((id) => node(id, 'OFF', { name: `n${id}` }))
+    const pendingBefore = Object.assign({}, ...three.map((n) => pend(n.id, 'delete'))) as Record<string, PendingAction>
+    const failed = [4, 5, 6, 7].map((id) => node(id, 'FAILED', { name: `f${id}` }))
+    const out = decideNotifications(
+      input({
+        prev: [...three, ...failed.map((n) => ({ ...n, status: 'CREATING' as const }))],
+        next: failed,
+        pendingBefore
+      })
+    )
+    expect(out.notifications.map((n) => n.title).sort()).toEqual(
+      ['4 nodes failed · Prod', 'n1 deleted · Prod', 'n2 deleted · Prod', 'n3 deleted · Prod'].sort()
+    )
+  })
+})

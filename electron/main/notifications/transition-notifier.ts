@@ -37,19 +37,70 @@ export interface TransitionOutput {
 export const termKey = (profileId: string, nodeId: number, termEnd: string): string =>
   `${profileId}:${nodeId}:${termEnd}`
 
+/** More notifications of one kind than this from one list become one summary (a bulk delete of 105 nodes is one
+ * "105 nodes deleted", not 105 banners). */
+export const SUMMARY_OVER = 3
+
+const SUMMARY_TITLE: Record<string, (n: number) => string> = {
+  ready: (n) => `${n} nodes are running`,
+  stopped: (n) => `${n} nodes stopped unexpectedly`,
+  failed: (n) => `${n} nodes failed`,
+  deleted: (n) => `${n} nodes deleted`,
+  term: (n) => `${n} committed terms end within 7 days`
+}
+
+/** What each notification is about, for the summary: its kind and its node's name. */
+const about = new WeakMap<AppNotification, { kind: string; name: string }>()
+
+function namesText(names: string[]): string {
+  const shown = names.slice(0, 3).join(', ')
+  return names.length > 3 ? `${shown} and ${names.length - 3} more.` : `${shown}.`
+}
+
 export function decideNotifications(input: TransitionInput): TransitionOutput {
+  const out = decideEach(input)
+  const byKind = new Map<string, { n: AppNotification; name: string }[]>()
+  for (const n of out.notifications) {
+    const { kind, name } = about.get(n) ?? { kind: '', name: '' }
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { n, name }])
+  }
+  const notifications: AppNotification[] = []
+  for (const [kind, items] of byKind) {
+    const title = SUMMARY_TITLE[kind]
+    if (items.length <= SUMMARY_OVER || !title) {
+      notifications.push(...items.map((i) => i.n))
+      continue
+    }
+    const first = items[0]!.n
+    notifications.push({
+      id: `${input.profileId}:all:${kind}:${input.now}`,
+      title: `${title(items.length)} · ${input.profileName}`,
+      body: namesText(items.map((i) => i.name)),
+      at: first.at,
+      profileId: input.profileId,
+      nodeId: null
+    })
+  }
+  return { notifications, termWarnedAdd: out.termWarnedAdd }
+}
+
+function decideEach(input: TransitionInput): TransitionOutput {
   const out: TransitionOutput = { notifications: [], termWarnedAdd: [] }
   if (!input.enabled || input.prev === null) return out
   const { profileId, profileName, now } = input
   const at = new Date(now).toISOString()
-  const note = (node: NodeSummary, kind: string, title: string, body: string): AppNotification => ({
-    id: `${profileId}:${node.id}:${kind}:${now}`,
-    title: `${title} · ${profileName}`,
-    body,
-    at,
-    profileId,
-    nodeId: node.id
-  })
+  const note = (node: NodeSummary, kind: string, title: string, body: string): AppNotification => {
+    const n: AppNotification = {
+      id: `${profileId}:${node.id}:${kind}:${now}`,
+      title: `${title} · ${profileName}`,
+      body,
+      at,
+      profileId,
+      nodeId: node.id
+    }
+    about.set(n, { kind, name: node.name })
+    return n
+  }
   const prevById = new Map(input.prev.map((n) => [n.id, n]))
   const nextIds = new Set(input.next.map((n) => n.id))
 
