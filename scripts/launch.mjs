@@ -19,7 +19,9 @@ try {
   process.exit(1)
 }
 
+// --demo=on: with nothing set up yet, open on the demo sandbox (the quick start's promise); the installed app offers
+// the demo on its first-run screen instead.
 const child = dev
-  ? spawn('npx', ['electron-vite', 'dev'], { stdio: 'inherit' })
-  : spawn(electronPath, ['.'], { stdio: 'inherit' })
+  ? spawn('npx', ['electron-vite', 'dev', '--', '--demo=on'], { stdio: 'inherit' })
+  : spawn(electronPath, ['.', '--demo=on'], { stdio: 'inherit' })
 child.on('exit', (code) => process.exit(code ?? 0))

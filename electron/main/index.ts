@@ -25,6 +25,7 @@ import type { EventName, EventPayloads, Navigation } from '../../shared/ipc/cont
 import { createMain, type Main } from './app/create-main'
 import type { WindowPort } from './ports'
 import { createDemoBackend } from './demo/demo-backend'
+import { showDemoIfNothingSetUp } from './profiles'
 import { bindRegistryToIpcMain } from './shell/ipc-main-binding'
 import { createSenderCheck, describeIpcSender } from './ipc/sender'
 import { createRotatingLog } from './logging/rotating-file'
@@ -201,6 +202,9 @@ async function start(): Promise<void> {
     }
   )
   services = main
+  // `npm start` (the README's quick start) passes --demo=on: a fresh checkout opens on the demo sandbox. The
+  // installed app never gets the flag, so for its users the demo stays opt-in on the first-run screen.
+  if (!app.isPackaged && process.argv.includes('--demo=on')) await showDemoIfNothingSetUp(main.profiles, main.settings)
   bindRegistryToIpcMain(main.registry)
   main.events.subscribe((event, payload) => send(event, payload))
 
