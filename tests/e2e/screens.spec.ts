@@ -65,10 +65,28 @@ test('node list, node detail and the delete dialog', async ({ page, preview }) =
 
 test('the create wizard, step by step', async ({ page, preview }) => {
   await exploreDemo(page, preview)
-  await page.getByRole('button', { name: /Create node/ }).first().click()
-  const wizard = page.getByRole('dialog')
-  await expect(wizard).toBeVisible()
-  await gallery(page, 'wizard-1')
+  // Several demo profiles: the wizard creates in the one picked in the list's profile menu.
+  const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
+  const option = profile.locator('option', { hasText: '(demo)' }).first()
+  await profile.selectOption((await option.getAttribute('value')) ?? '')
+  await page.getByRole('button', { name: 'Create node', exact: true }).click()
+  const wizard = page.getByTestId('create-wizard')
+  const heading = wizard.getByRole('heading', { level: 3 })
+  const next = wizard.getByRole('button', { name: 'Next' })
+  await expect(heading).toHaveText('Location and operating system')
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await gallery(page, 'wizard-1-location-os')
+  await next.click()
+  await expect(heading).toHaveText('Plan')
+  await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+  await gallery(page, 'wizard-2-plan')
+  await next.click()
+  await expect(heading).toHaveText('Options')
+  await wizard.getByLabel('Name', { exact: true }).fill('web-gallery')
+  await gallery(page, 'wizard-3-options')
+  await next.click()
+  await expect(heading).toHaveText('Review and create')
+  await gallery(page, 'wizard-4-review')
 })
 
 test('profiles and settings', async ({ page, preview }) => {
@@ -84,7 +102,10 @@ test('profiles and settings', async ({ page, preview }) => {
 test('offline: the cached list with its age', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await preview.hook('sim/stop')
-  await page.getByRole('button', { name: /Refresh/ }).first().click()
+  await page
+    .getByRole('button', { name: /Refresh/ })
+    .first()
+    .click()
   await expect(page.getByText(/offline|can.t reach/i).first()).toBeVisible({ timeout: 20_000 })
   await gallery(page, 'offline')
 })
