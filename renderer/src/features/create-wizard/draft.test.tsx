@@ -52,7 +52,7 @@ describe('the draft', () => {
     renderWizard(fake)
     await waitFor(() => expect(heading()).toHaveTextContent('Resume your draft?'))
     expect(screen.getByTestId('cw-resume-what')).toHaveTextContent('web-03 · C3.8GB · Ubuntu 24.04')
-    expect(screen.getByRole('button', { name: 'Resume draft' })).toHaveFocus()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Resume draft' })).toHaveFocus())
     // Nothing is saved over the offer before the user answers it.
     expect(fake.api.callsTo('wizard:draft-save')).toEqual([])
 
