@@ -1,14 +1,12 @@
-// The one place that talks HTTP: node:http/https with one keep-alive agent per client, no redirects followed, no
-// proxy, replies decompressed and capped. No transport error object ever leaves this file (its request carries
-// the Authorization header and the apikey query): every failure becomes a DomainError built from method, path
-// (no query), status and a scrubbed snippet.
-// Not axios: its per-request config merging, interceptor chain and adapter cost ~0.3 ms of CPU per request, more
-// than the 37 KB page's JSON.parse; ten profiles refreshing at once (100 pages) spent 30 ms just building requests,
-// and every reply waited behind that (docs/performance.md).
+// The one place that talks HTTP: one axios instance per client (keep-alive agents, no redirects followed, replies
+// decompressed and capped, no interceptors). No AxiosError ever leaves this file (its config carries the
+// Authorization header and the apikey query): every failure becomes a DomainError built from method, path (no
+// query), status and a scrubbed snippet.
+// axios costs ~0.3 ms of CPU per request (config merging, header objects, adapter set-up): ten profiles' 100 pages
+// spend ~30 ms building requests. The stack fixes axios, so the cost is paid here and stated in docs/performance.md.
 import http, { type IncomingHttpHeaders } from 'node:http'
 import https from 'node:https'
-import type { Readable } from 'node:stream'
-import zlib from 'node:zlib'
+import axios, { type AxiosInstance } from 'axios'
 import type { z } from 'zod'
 import { DomainError } from '../errors'
 import { scrubSecrets } from '../redact'
@@ -131,86 +129,33 @@ interface Exchange {
   signal: AbortSignal
 }
 
-/** The reply's Content-Encoding undone (gzip, zlib deflate, brotli); lenient about a cut-off end. null: plain. */
-function decoderFor(res: http.IncomingMessage): zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress | null {
-  if (res.statusCode === 204 || res.statusCode === 304) return null
-  const encoding = String(res.headers['content-encoding'] ?? '')
-    .trim()
-    .toLowerCase()
-  if (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate')
-    return zlib.createUnzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH })
-  if (encoding === 'br') {
-    const flush = zlib.constants.BROTLI_OPERATION_FLUSH
-    return zlib.createBrotliDecompress({ flush, finishFlush: flush })
-  }
-  return null
-}
-
 /**
- * One request and its whole reply as text (UTF-8). Never follows a redirect (a 3xx is a reply like any other).
- * Reading stops at MAX_REPLY_BYTES counted after decompression; an abort or a cut connection destroys the socket.
+ * One request and its whole reply as text (UTF-8) through axios. Never follows a redirect (a 3xx is a reply like any
+ * other); the reply is capped at MAX_REPLY_BYTES after decompression; a failure keeps only its error code.
  */
-function exchange(agents: { http: http.Agent; https: https.Agent }, x: Exchange): Promise<Reply> {
-  return new Promise<Reply>((resolve, reject) => {
-    let settled = false
-    const streams: { destroy(): void }[] = []
-    const settle = (): boolean => {
-      if (settled) return false
-      settled = true
-      x.signal.removeEventListener('abort', onAbort)
-      return true
+async function exchange(instance: AxiosInstance, x: Exchange): Promise<Reply> {
+  if (x.body !== undefined && Buffer.byteLength(x.body) > MAX_REQUEST_BYTES) throw new TransportError('ERR_BAD_REQUEST')
+  try {
+    const res = await instance.request<unknown>({
+      method: x.method,
+      url: x.url,
+      headers: { ...x.headers, 'User-Agent': 'Nodetray' },
+      ...(x.body !== undefined ? { data: x.body } : {}),
+      signal: x.signal
+    })
+    return {
+      status: res.status,
+      headers: res.headers as IncomingHttpHeaders,
+      text: typeof res.data === 'string' ? res.data : ''
     }
-    const fail = (code: string | undefined): void => {
-      if (!settle()) return
-      for (const s of streams) s.destroy()
-      reject(new TransportError(code))
-    }
-    const onAbort = (): void => fail('ERR_CANCELED')
-    if (x.body !== undefined && Buffer.byteLength(x.body) > MAX_REQUEST_BYTES) return fail('ERR_BAD_REQUEST')
-    const secure = x.url.startsWith('https:')
-    const headers: Record<string, string | number> = {
-      ...x.headers,
-      'Accept-Encoding': 'gzip, deflate, br',
-      'User-Agent': 'Nodetray'
-    }
-    if (x.body !== undefined) headers['Content-Length'] = Buffer.byteLength(x.body)
-    const onReply = (res: http.IncomingMessage): void => {
-      streams.push(res)
-      const decoder = decoderFor(res)
-      let body: Readable = res
-      if (decoder) {
-        streams.push(decoder)
-        res.on('error', (e) => fail(codeOf(e)))
-        body = res.pipe(decoder)
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      body.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > MAX_REPLY_BYTES) fail(TOO_LARGE)
-        else chunks.push(chunk)
-      })
-      body.on('error', (e) => fail(codeOf(e)))
-      res.on('close', () => {
-        if (!res.complete) fail('ECONNRESET')
-      })
-      body.on('end', () => {
-        if (!settle()) return
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          text: Buffer.concat(chunks, size).toString('utf8')
-        })
-      })
-    }
-    const req = secure
-      ? https.request(x.url, { method: x.method, headers, agent: agents.https }, onReply)
-      : http.request(x.url, { method: x.method, headers, agent: agents.http }, onReply)
-    streams.push(req)
-    req.on('error', (e) => fail(codeOf(e)))
-    x.signal.addEventListener('abort', onAbort, { once: true })
-    req.end(x.body)
-  })
+  } catch (err) {
+    const code = codeOf(err)
+    // axios reports the cap as ERR_BAD_RESPONSE; its fixed text ("maxContentLength size of N exceeded") tells it
+    // apart from a dropped stream. The text is only tested, never passed on.
+    if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(String((err as { message?: unknown }).message)))
+      throw new TransportError(TOO_LARGE)
+    throw new TransportError(code)
+  }
 }
 
 export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http {
@@ -235,7 +180,18 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
   }
 
   // Keep-alive: a 10-page refresh reuses a handful of sockets instead of ten TLS handshakes.
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) }
+  const instance: AxiosInstance = axios.create({
+    adapter: 'http',
+    responseType: 'text',
+    transformResponse: [(d: unknown) => d],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: MAX_REPLY_BYTES,
+    maxBodyLength: MAX_REQUEST_BYTES,
+    proxy: false,
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent: new https.Agent({ keepAlive: true })
+  })
 
   function urlFor(spec: RequestSpec): string {
     const params = new URLSearchParams()
@@ -265,7 +221,7 @@ export function createHttp(target: ApiTarget, options: ClientOptions = {}): Http
     try {
       options.onRequest?.({ method, path })
       const body = spec.body !== undefined ? JSON.stringify(spec.body) : undefined
-      res = await exchange(agents, {
+      res = await exchange(instance, {
         method,
         url: urlFor(spec),
         headers: {
