@@ -36,9 +36,21 @@ const rendererImports = {
 
 // electron/main's layers, top to bottom: index.ts → shell/ → app/ → ipc/ and the services → the base modules
 // (errors.ts, ports.ts, redact.ts) and shared/. Each folder is one level deep, so a sibling is always '../name'.
-const SERVICES = ['api', 'demo', 'logging', 'nodes', 'notifications', 'poller', 'profiles', 'tray', 'updates', 'vault']
+const SERVICES = [
+  'api',
+  'demo',
+  'logging',
+  'nodes',
+  'notifications',
+  'poller',
+  'profiles',
+  'tray',
+  'updates',
+  'vault',
+  'wizard'
+]
 // Services that stand on their own: they import no other service.
-const LEAF_SERVICES = ['api', 'demo', 'logging', 'notifications', 'poller', 'updates', 'vault']
+const LEAF_SERVICES = ['api', 'demo', 'logging', 'notifications', 'poller', 'updates', 'vault', 'wizard']
 const mainFolder = (folder, prefix = '../') => new RegExp(`^${prefix.replace(/[./]/g, '\\$&')}${folder}(/|$)`).source
 const layerBan = (folders, why, prefix) =>
   folders.map((folder) => ({ regex: mainFolder(folder, prefix), message: `${why} (layer rule: ARCHITECTURE.md).` }))
