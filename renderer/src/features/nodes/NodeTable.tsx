@@ -4,7 +4,7 @@
 // menu button per row and right-click open the row's menu (mounted by the screen, only while open).
 import { memo, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, Copy, Lock, MoreHorizontal, ShieldCheck } from 'lucide-react'
+import { ArrowDown, ArrowUp, ChevronDown, ChevronRight } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
@@ -17,15 +17,25 @@ import type { SelectedNode } from '../../stores/ui.store'
 import { nodeCostText, totalText } from '../../tray/cost-text'
 import { isGroupRow, type GroupRow, type NodeRow, type SortKey, type SortSpec, type TableRow } from './list-filter'
 import { PENDING_LABEL } from './pending-label'
+import { installRowIcons } from './row-icons'
 import { nodeKey } from './selection.store'
 
 export const ROW_HEIGHT = 38
-// Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render.
-const COPY_ICON = <Copy size={13} aria-hidden="true" />
-const MENU_ICON = <MoreHorizontal size={16} aria-hidden="true" />
-const LOCK_ICON = <Lock size={11} aria-hidden="true" />
-const SHIELD_ICON = <ShieldCheck size={14} aria-hidden="true" />
-const DEMO_MARK = <DemoBadge compact />
+installRowIcons()
+// Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render. Each
+// is one masked <span> (row-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render.
+const COPY_ICON = <span className="ticon ticon-copy" aria-hidden="true" />
+const MENU_ICON = <span className="ticon ticon-menu" aria-hidden="true" />
+const LOCK_ICON = <span className="ticon ticon-lock" aria-hidden="true" />
+const SHIELD_ICON = <span className="ticon ticon-shield" aria-hidden="true" />
+/** The list's demo mark: DemoBadge's look, words and tooltip, with the masked flask. */
+const DEMO_TITLE = 'Demo sandbox: simulated nodes, changes are not real'
+const DEMO_MARK = (
+  <span className="badge badge-demo" title={DEMO_TITLE}>
+    <span className="ticon ticon-flask" aria-hidden="true" />
+    Demo
+  </span>
+)
 const OVERSCAN = 4
 /** Roughly where the table starts on a typical window: header, toolbar, chips and polling line. */
 const TABLE_TOP_GUESS = 220
