@@ -13,6 +13,7 @@ import type { ClipboardPort, Dialogs, NotificationSink, WindowPort } from '../..
 import { createDemoBackend, type DemoBackendWithSim } from '../../electron/main/demo/demo-backend'
 import { createLogger, SecretScrubber } from '../../electron/main/redact'
 import { MemoryVault } from '../../electron/main/vault/memory-vault'
+import { showDemoIfNothingSetUp } from '../../electron/main/profiles'
 import type { StartedSimulator } from '../../electron/simulator/index'
 
 /** Stands in for a renderer frame; the sender policy trusts every call (the fuzz targets input validation). */
@@ -46,6 +47,9 @@ export async function startMainHarness(
   opts: {
     createClient?: ClientFactory
     /** Files to put in the data folder before start. */ prepare?: (dataDir: string) => Promise<void>
+    /** 'on' (default): the demo sandbox shown while nothing is set up, as `--demo on` does in the preview host;
+     * 'opt-in': as the app starts, the first-run choice still to make. */
+    demo?: 'on' | 'opt-in'
   } = {}
 ): Promise<MainHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'nodetray-it-'))
@@ -106,6 +110,7 @@ export async function startMainHarness(
     },
     { isTrustedSender: () => true, describeSender: (s) => `test ${s.id}` }
   )
+  if ((opts.demo ?? 'on') === 'on') await showDemoIfNothingSetUp(main.profiles, main.settings)
 
   return {
     main,
