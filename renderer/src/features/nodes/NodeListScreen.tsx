@@ -1,9 +1,10 @@
 // The node list: toolbar (search, profile, grouping, polling, create), status chips with counts, the polling line
 // or the bulk bar, stale banners, the table, and the detail panel beside it. Keyboard: "/" or Ctrl/Cmd+F searches,
 // Esc closes the detail (or unchecks), Delete deletes the focused, checked or open node(s).
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Layers, Plus, Search, X } from 'lucide-react'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
+import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { EmptyState } from '../../components/EmptyState'
 import { ScreenBoundary } from '../../components/ScreenBoundary'
@@ -40,6 +41,9 @@ import { StatusChips } from './StatusChips'
 import { LazyBulkBar, LazyBulkDialog, preloadPowerTools } from './lazy-power-tools'
 import { useListShortcuts } from './use-list-shortcuts'
 import './nodes.css'
+
+// Made once: a keystroke re-renders the screen, and a lucide icon re-rendered costs more than its input's update.
+const SEARCH_ICON = <Search size={15} aria-hidden="true" className="search-icon" />
 
 const SORT_CHOICES: { value: string; label: string }[] = [
   { value: 'name:asc', label: 'Name, A–Z' },
@@ -237,6 +241,12 @@ export function NodeListScreen() {
     }
   })
 
+  const refreshShown = showAll ? undefined : listProfile
+  const onRefresh = useCallback(() => void refresh(refreshShown), [refresh, refreshShown])
+  const onTogglePause = useCallback((p: boolean) => void setPaused(p), [setPaused])
+  const onToggleGrouped = useCallback(() => setGrouped((g) => !g), [])
+  const onCreate = useCallback(() => setCreatingHere(true), [])
+
   const filtersOn = query.trim() !== '' || status !== 'all'
   const clearFilters = () => {
     setQuery('')
@@ -249,7 +259,7 @@ export function NodeListScreen() {
       <section className="nodes-main" aria-label="Nodes">
         <div className="nodes-toolbar">
           <div className="search-field" role="search">
-            <Search size={15} aria-hidden="true" className="search-icon" />
+            {SEARCH_ICON}
             <input
               ref={searchRef}
               className="input"
@@ -303,25 +313,16 @@ export function NodeListScreen() {
               </option>
             ))}
           </select>
-          {severalProfiles && (
-            <IconButton
-              icon={Layers}
-              label="Group by profile"
-              variant="default"
-              className="group-button"
-              aria-pressed={grouped}
-              onClick={() => setGrouped((g) => !g)}
-            />
-          )}
-          <span className="toolbar-spacer" />
-          <PollControls
+          <ListActions
             states={states}
-            onRefresh={() => void refresh(showAll ? undefined : listProfile)}
-            onTogglePause={(p) => void setPaused(p)}
+            severalProfiles={severalProfiles}
+            grouped={grouped}
+            onToggleGrouped={onToggleGrouped}
+            onRefresh={onRefresh}
+            onTogglePause={onTogglePause}
+            onCreate={onCreate}
+            createDisabledReason={createDisabledReason}
           />
-          <Button icon={Plus} variant="primary" onClick={() => setCreating(true)} disabledReason={createDisabledReason}>
-            Create node
-          </Button>
         </div>
 
         <div className="nodes-subbar">
@@ -445,6 +446,50 @@ export function NodeListScreen() {
     </div>
   )
 }
+
+interface ListActionsProps {
+  states: ProfileNodes[]
+  severalProfiles: boolean
+  grouped: boolean
+  onToggleGrouped(): void
+  onRefresh(): void
+  onTogglePause(paused: boolean): void
+  onCreate(): void
+  createDisabledReason: string | null
+}
+
+/** The toolbar's buttons after the pickers. Memoised: a keystroke in the search re-renders the screen but none of
+ * these (each holds a lucide icon, whose render is not free). */
+const ListActions = memo(function ListActions({
+  states,
+  severalProfiles,
+  grouped,
+  onToggleGrouped,
+  onRefresh,
+  onTogglePause,
+  onCreate,
+  createDisabledReason
+}: ListActionsProps) {
+  return (
+    <>
+      {severalProfiles && (
+        <IconButton
+          icon={Layers}
+          label="Group by profile"
+          variant="default"
+          className="group-button"
+          aria-pressed={grouped}
+          onClick={onToggleGrouped}
+        />
+      )}
+      <span className="toolbar-spacer" />
+      <PollControls states={states} onRefresh={onRefresh} onTogglePause={onTogglePause} />
+      <Button icon={Plus} variant="primary" onClick={onCreate} disabledReason={createDisabledReason}>
+        Create node
+      </Button>
+    </>
+  )
+})
 
 function shownKeysOf(rows: TableRow[]): string[] {
   const keys: string[] = []

@@ -36,6 +36,9 @@ const DEMO_MARK = (
     Demo
   </span>
 )
+// The header's sort arrow: an element made once is not re-rendered when a keystroke re-renders the table.
+const ARROW_UP = <ArrowUp size={13} aria-hidden="true" />
+const ARROW_DOWN = <ArrowDown size={13} aria-hidden="true" />
 const OVERSCAN = 4
 /** Roughly where the table starts on a typical window: header, toolbar, chips and polling line. */
 const TABLE_TOP_GUESS = 220
@@ -144,7 +147,6 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
             </th>
             {COLUMNS.filter((c) => showProfile || c.key !== 'profile').map((c) => {
               const active = sort.key === c.key
-              const Arrow = sort.dir === 'asc' ? ArrowUp : ArrowDown
               return (
                 <th
                   key={c.key}
@@ -159,7 +161,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
                     data-sort={c.key}
                   >
                     <span className="th-label">{c.label}</span>
-                    {active && <Arrow size={13} aria-hidden="true" />}
+                    {active && (sort.dir === 'asc' ? ARROW_UP : ARROW_DOWN)}
                   </button>
                 </th>
               )

@@ -23,7 +23,8 @@ const SOURCES: Record<RowIconName, IconModule> = {
   shield: shield as unknown as IconModule
 }
 
-const escapeAttr = (v: string | number) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const escapeAttr = (v: string | number) =>
+  String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** The icon as lucide draws it (24-unit box, 2-unit round strokes), black on transparent: a mask's alpha. */
 export function iconSvg(node: IconNode): string {
