@@ -6,6 +6,12 @@ import { preloadFirstRun } from './lazy-screens'
 import { startWindow } from './start-up'
 import './styles/global.css'
 import './styles/shell.css'
+// The list's styles (and the shared components' and profile banners' it shows) come with the page, not with the
+// mount chunk: a lazy chunk's CSS is a stylesheet the import waits for, and its arrival painted an extra, empty frame
+// before the list's. Same order as the chunk inserted them, after the global styles.
+import './components/components.css'
+import './features/profiles/profiles.css'
+import './features/nodes/nodes.css'
 
 // The chunk request goes out first so the host serves it before it spends time on the node snapshot.
 const mounting = import('./mount')

@@ -107,7 +107,10 @@ export function NodeListScreen() {
   const costs = useRunningCosts(profiles, states, byProfile)
 
   const allRows = useMemo<NodeRow[]>(
-    () => states.flatMap((s) => s.nodes.map((node) => ({ profileId: s.profileId, node, search: searchKey(node) }))),
+    () =>
+      states.flatMap((s) =>
+        s.nodes.map((node) => ({ profileId: s.profileId, node, search: searchKey(node), status: node.status }))
+      ),
     [states]
   )
   // Prices arriving re-sort only a list sorted by cost.

@@ -23,16 +23,14 @@ import { nodeKey } from './selection.store'
 export const ROW_HEIGHT = 38
 installRowIcons()
 // Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render. Each
-// is one masked <span> (row-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render.
-const COPY_ICON = <span className="ticon ticon-copy" aria-hidden="true" />
-const MENU_ICON = <span className="ticon ticon-menu" aria-hidden="true" />
+// is one masked <span> (row-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render. The
+// copy and menu buttons and the demo mark, in every row, draw theirs as a ::before ("ticon-before"): no element at all.
 const LOCK_ICON = <span className="ticon ticon-lock" aria-hidden="true" />
 const SHIELD_ICON = <span className="ticon ticon-shield" aria-hidden="true" />
 /** The list's demo mark: DemoBadge's look, words and tooltip, with the masked flask. */
 const DEMO_TITLE = 'Demo sandbox: simulated nodes, changes are not real'
 const DEMO_MARK = (
-  <span className="badge badge-demo" title={DEMO_TITLE}>
-    <span className="ticon ticon-flask" aria-hidden="true" />
+  <span className="badge badge-demo ticon-before ticon-flask" title={DEMO_TITLE}>
     Demo
   </span>
 )
@@ -491,14 +489,12 @@ const NodeTableRow = memo(function NodeTableRow({
             <span className="mono">{node.publicIp}</span>
             <button
               type="button"
-              className="btn btn-ghost btn-sm btn-icon copy-ip"
+              className="btn btn-ghost btn-sm btn-icon copy-ip ticon-before ticon-copy"
               aria-label={`Copy IP ${node.publicIp}`}
               data-control="copy"
               title="Copy IP address"
               onClick={() => void copy(node.publicIp as string)}
-            >
-              {COPY_ICON}
-            </button>
+            />
           </span>
         ) : (
           <span className="muted">none</span>
@@ -523,7 +519,7 @@ const NodeTableRow = memo(function NodeTableRow({
       <td className="col-menu">
         <button
           type="button"
-          className="btn btn-ghost btn-sm btn-icon"
+          className="btn btn-ghost btn-sm btn-icon ticon-before ticon-menu"
           aria-label={`Actions for ${node.name}`}
           aria-haspopup="menu"
           title="Actions"
@@ -531,9 +527,7 @@ const NodeTableRow = memo(function NodeTableRow({
           onClick={(e) =>
             onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
           }
-        >
-          {MENU_ICON}
-        </button>
+        />
       </td>
     </tr>
   )

@@ -18,6 +18,8 @@ function isTyping(el: Element | null): boolean {
   return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type)
 }
 
+const LIST_KEYS = new Set(['f', 'F', '/', 'Escape', 'Delete'])
+
 /** A modal dialog or a popup menu has the keyboard: leave its keys alone. */
 function overlayOpen(): boolean {
   return document.querySelector('[aria-modal="true"], [role="menu"]') !== null
@@ -30,7 +32,9 @@ export function useListShortcuts(handlers: ListShortcuts): void {
   })
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || overlayOpen()) return
+      // Only the keys below are the list's; any other (every letter typed in the search) returns before the
+      // document is searched for an open dialog or menu.
+      if (e.defaultPrevented || e.isComposing || !LIST_KEYS.has(e.key) || overlayOpen()) return
       const target = e.target instanceof Element ? e.target : null
       const typing = isTyping(target)
       const mod = e.ctrlKey || e.metaKey
