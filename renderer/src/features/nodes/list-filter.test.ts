@@ -119,6 +119,24 @@ describe('status chips', () => {
     expect(all.rows).toBe(rows)
     expect(all.counts).toMatchObject({ RUNNING: 1, OFF: 1, FAILED: 1, CREATING: 1 })
   })
+
+  it('a status chip without a search shows that status, with every status still counted', () => {
+    const failed = filterAndCount(rows, '', 'FAILED')
+    expect(failed.rows.map((r) => r.node.status)).toEqual(['FAILED'])
+    expect(failed.matching).toBe(rows.length)
+    expect(failed.counts).toMatchObject({ RUNNING: 1, OFF: 1, FAILED: 1, CREATING: 1 })
+    // Each call's counts are its own: changing one leaves the next call's alone.
+    failed.counts.RUNNING = 99
+    expect(filterAndCount(rows, '', 'all').counts.RUNNING).toBe(1)
+  })
+
+  it('counts a row by the status kept beside its search key', () => {
+    const kept = rows.map((r) => ({ ...r, search: r.node.name, status: r.node.status }))
+    expect(filterAndCount(kept, 'web', 'all').counts).toMatchObject({ RUNNING: 1, OFF: 1 })
+    expect(filterAndCount(kept, '', 'OFF').rows.map((r) => r.node.name)).toEqual(
+      rows.filter((r) => r.node.status === 'OFF').map((r) => r.node.name)
+    )
+  })
 })
 
 describe('group by profile', () => {
