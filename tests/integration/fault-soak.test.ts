@@ -17,7 +17,9 @@ import type { FaultInput, SimAccountInfo } from '../../electron/simulator/index'
 import { seededRandom, startMainHarness, valueOf, type MainHarness, type Rng } from './harness'
 
 const OPERATIONS = Number(process.env.SOAK_OPS ?? 1000)
-const SEED = 0x50a6
+// SOAK_SEED=n runs another seed (timing still varies a run). Seed 4 met, in 2 of 3 runs, the Creating node kept
+// after another profile deleted it (fixed in engine.ts applyList).
+const SEED = Number(process.env.SOAK_SEED ?? 0x50a6)
 const FAULT_SHARE = 0.2
 const SOAK_TIMEOUT_MS = 400
 
@@ -124,6 +126,11 @@ describe('fault soak against the simulator', () => {
     const askedNames = new Set<string>()
     /** Accepted node actions, to explain a pending entry that never settled. */
     const accepted: { op: number; profileId: string; nodeId: number; action: string }[] = []
+    /**
+     * Confirmed deletes, for the notes only: a node deleted by one profile while another (same project) still waits
+     * for it to run or stop is not an excuse; main settles such a wait with its next list (engine.ts applyList).
+     */
+    const deleted: { op: number; profileId: string; nodeId: number }[] = []
     let logCursor = 0
     let nameSeq = 0
     let internalErrors = 0
@@ -279,11 +286,13 @@ describe('fault soak against the simulator', () => {
         const deletable = nodes.filter((n) => !pending[String(n.id)] && deleteAvailability(n).allowed)
         const n = deletable.length && nodes.length > 3 ? rng.pick(deletable) : undefined
         if (!n) record('refresh', await h.call('nodes:refresh', { profileId }))
-        else
+        else if (
           record(
             'delete',
             await h.call('nodes:delete', { profileId, nodeId: n.id, confirmName: n.name, reserveIp: rng.chance(0.2) })
           )
+        )
+          deleted.push({ op, profileId, nodeId: n.id })
       } else if (roll < 0.76) {
         const { nodes, pending } = nodesOf(profileId)
         const committed = nodes.filter((n) => n.isCommitted && !pending[String(n.id)])
@@ -416,7 +425,10 @@ describe('fault soak against the simulator', () => {
           const byUs = accepted
             .filter((x) => x.nodeId === a.nodeId)
             .map((x) => `op${x.op} ${x.action} by ${x.profileId === p.id ? 'this profile' : x.profileId}`)
-          return `${a.kind} on ${a.nodeId} since ${a.startedAt}; sim saw [${calls.join(', ')}]; accepted [${byUs.join(', ')}]`
+          const deletes = deleted
+            .filter((x) => x.nodeId === a.nodeId)
+            .map((x) => `op${x.op} by ${x.profileId === p.id ? 'this profile' : x.profileId}`)
+          return `${a.kind} on ${a.nodeId} since ${a.startedAt}; sim saw [${calls.join(', ')}]; accepted [${byUs.join(', ')}]; deleted [${deletes.join(', ')}]`
         })
         mismatchNotes.push(
           `${p.name}: shown [${shown.join(' ')}] truth [${truth.join(' ')}] ${stale} pending: ${pendingNotes.join('; ') || 'none'}`

@@ -306,10 +306,16 @@ export class Engine {
     const now = clock.now()
     const fetched = this.dropDeleted(rt, listed, fetchStartedAt, now)
     const fetchedIds = new Set(fetched.map((n) => n.id))
-    // A node we just created may not be listed yet; keep showing it until it is (or its wait times out).
-    const stillCreating = rt.nodes.filter(
-      (n) => !fetchedIds.has(n.id) && rt.pending.get(n.id)?.action.kind === 'create'
-    )
+    // A node we just created may be missing from a list E2E answered before the create was confirmed: keep showing
+    // it (a list started in the same millisecond counts as before). A list fetched after the confirmation is the
+    // truth (E2E applies a create before it answers; the pager reads a shifting list again), so a node missing from
+    // it is gone, deleted elsewhere (another profile on the same project, the web console): it is not kept, and its
+    // pending create settles below (isSettled: absent). Kept on, it stayed Creating for PENDING_TIMEOUT_MS after it
+    // was gone. Open creates (sending, checking) are not nodes: only settleCreates decides them, from `fetched`.
+    const stillCreating = rt.nodes.filter((n) => {
+      const entry = rt.pending.get(n.id)
+      return !fetchedIds.has(n.id) && entry?.action.kind === 'create' && fetchStartedAt <= entry.settleAfterMs
+    })
     const nodes = [...fetched, ...stillCreating]
     const decided = decideNotifications({
       profileId: rt.profileId,
