@@ -2,7 +2,8 @@
 // followed until it runs with its IP, and an ambiguous create (429 after the node was made) reported as created
 // with exactly one POST to the API.
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, shoot, type PreviewHandle } from './fixtures'
+import { test, expect, shoot } from './fixtures'
+import { openWizard } from './window-helpers'
 
 async function shootBoth(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })
@@ -10,27 +11,6 @@ async function shootBoth(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'dark' })
   await shoot(page, name)
   await page.emulateMedia({ colorScheme: 'light' })
-}
-
-async function openWizard(page: Page, preview: PreviewHandle): Promise<Locator> {
-  await page.goto(preview.url)
-  const create = page.getByRole('button', { name: 'Create node', exact: true })
-  const demo = page.getByRole('button', { name: /Explore the demo/ })
-  await expect(create.or(demo).first()).toBeVisible()
-  if (await demo.isVisible()) await demo.click()
-  await expect(create).toBeVisible()
-  if (await create.isDisabled()) {
-    // Several demo profiles (one per project and location): create in one of them, Chennai's when listed.
-    const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
-    const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
-    const option =
-      (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
-    await profile.selectOption((await option.getAttribute('value')) ?? '')
-  }
-  await create.click()
-  const wizard = page.getByTestId('create-wizard')
-  await expect(wizard).toBeVisible()
-  return wizard
 }
 
 const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { exploreDemo, expectAccessible, openApp, openNode } from './window-helpers'
+import { exploreDemo, expectAccessible, openApp, openNode, openWizard } from './window-helpers'
 
 const SIZES = [
   { width: 800, height: 600 },
@@ -64,13 +64,7 @@ test('node list, node detail and the delete dialog', async ({ page, preview }) =
 })
 
 test('the create wizard, step by step', async ({ page, preview }) => {
-  await exploreDemo(page, preview)
-  // Several demo profiles: the wizard creates in the one picked in the list's profile menu.
-  const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
-  const option = profile.locator('option', { hasText: '(demo)' }).first()
-  await profile.selectOption((await option.getAttribute('value')) ?? '')
-  await page.getByRole('button', { name: 'Create node', exact: true }).click()
-  const wizard = page.getByTestId('create-wizard')
+  const wizard = await openWizard(page, preview)
   const heading = wizard.getByRole('heading', { level: 3 })
   const next = wizard.getByRole('button', { name: 'Next' })
   await expect(heading).toHaveText('Location and operating system')

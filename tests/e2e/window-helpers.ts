@@ -1,7 +1,7 @@
 // Shared steps for the window specs: open the app, take the demo path, check accessibility and screenshot
 // a screen in light AND dark.
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, shoot, type PreviewHandle } from './fixtures'
 
 export interface DemoInfo {
@@ -83,4 +83,25 @@ export async function waitForDialogHost(page: Page): Promise<void> {
     })
     .toBe(true)
   await page.waitForTimeout(200)
+}
+
+/** Opens the node list (demo) and the wizard on Chennai's demo profile; `reload` stands in for closing the window. */
+export async function openWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
+  if (opts.goto !== false) await page.goto(preview.url)
+  const create = page.getByRole('button', { name: 'Create node', exact: true })
+  const demo = page.getByRole('button', { name: /Explore the demo/ })
+  await expect(create.or(demo).first()).toBeVisible({ timeout: 20_000 })
+  if (await demo.isVisible()) await demo.click()
+  await expect(create).toBeVisible()
+  if (await create.isDisabled()) {
+    const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
+    const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
+    const option =
+      (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
+    await profile.selectOption((await option.getAttribute('value')) ?? '')
+  }
+  await create.click()
+  const wizard = page.getByTestId('create-wizard')
+  await expect(wizard).toBeVisible()
+  return wizard
 }

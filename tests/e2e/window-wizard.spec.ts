@@ -5,34 +5,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, type PreviewHandle } from './fixtures'
-import { expectAccessible } from './window-helpers'
+import { test, expect } from './fixtures'
+import { expectAccessible, openWizard } from './window-helpers'
 
 const SIZES = {
   small: { width: 800, height: 600 },
   large: { width: 1600, height: 1000 }
 } as const
-
-/** Opens the node list (demo) and the wizard on Chennai's demo profile; `reload` stands in for closing the window. */
-async function openWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
-  if (opts.goto !== false) await page.goto(preview.url)
-  const create = page.getByRole('button', { name: 'Create node', exact: true })
-  const demo = page.getByRole('button', { name: /Explore the demo/ })
-  await expect(create.or(demo).first()).toBeVisible({ timeout: 20_000 })
-  if (await demo.isVisible()) await demo.click()
-  await expect(create).toBeVisible()
-  if (await create.isDisabled()) {
-    const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
-    const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
-    const option =
-      (await chennai.count()) > 0 ? chennai.first() : profile.locator('option', { hasText: '(demo)' }).first()
-    await profile.selectOption((await option.getAttribute('value')) ?? '')
-  }
-  await create.click()
-  const wizard = page.getByTestId('create-wizard')
-  await expect(wizard).toBeVisible()
-  return wizard
-}
 
 const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })
 const next = (wizard: Locator) => wizard.getByRole('button', { name: 'Next' })
