@@ -2,7 +2,7 @@
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
 // Columns sort from their headers (aria-sort); a checkbox per row (Shift extends, Ctrl/Cmd-click toggles); a
 // menu button per row and right-click open the row's menu (mounted by the screen, only while open).
-import { memo, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type FocusEvent, type MouseEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { ArrowDown, ArrowUp, ChevronDown, ChevronRight } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
@@ -24,16 +24,13 @@ export const ROW_HEIGHT = 38
 installRowIcons()
 // Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render. Each
 // is one masked <span> (row-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render. The
-// copy and menu buttons and the demo mark, in every row, draw theirs as a ::before ("ticon-before"): no element at all.
+// menu button, the IP's copy icon and the demo mark, in every row, are drawn by CSS: no element at all. A row's
+// first render and every keystroke's re-render cost about what its element count does, so each row keeps to ~17.
 const LOCK_ICON = <span className="ticon ticon-lock" aria-hidden="true" />
 const SHIELD_ICON = <span className="ticon ticon-shield" aria-hidden="true" />
-/** The list's demo mark: DemoBadge's look, words and tooltip, with the masked flask. */
+/** The list's demo mark is drawn by CSS after the name (`.name-cell.is-demo::after`: the word, or the flask when the
+ * list is narrow, with "Demo" for screen readers either way); this tooltip is the name cell's. */
 const DEMO_TITLE = 'Demo sandbox: simulated nodes, changes are not real'
-const DEMO_MARK = (
-  <span className="badge badge-demo ticon-before ticon-flask" title={DEMO_TITLE}>
-    Demo
-  </span>
-)
 // The header's sort arrow: an element made once is not re-rendered when a keystroke re-renders the table.
 const ARROW_UP = <ArrowUp size={13} aria-hidden="true" />
 const ARROW_DOWN = <ArrowDown size={13} aria-hidden="true" />
@@ -448,7 +445,7 @@ const NodeTableRow = memo(function NodeTableRow({
         />
       </td>
       <td className="col-name">
-        <span className="name-cell">
+        <span className={isDemo ? 'name-cell is-demo ticon-flask' : 'name-cell'} title={isDemo ? DEMO_TITLE : undefined}>
           <button
             type="button"
             className="link-button node-name"
@@ -466,7 +463,6 @@ const NodeTableRow = memo(function NodeTableRow({
           >
             {node.name}
           </button>
-          {isDemo && DEMO_MARK}
           {node.isLocked && (
             <span className="badge" title="Locked: power and delete are off until it is unlocked">
               {LOCK_ICON}
@@ -485,17 +481,17 @@ const NodeTableRow = memo(function NodeTableRow({
       </td>
       <td className="col-ip">
         {node.publicIp ? (
-          <span className="ip-cell">
-            <span className="mono">{node.publicIp}</span>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm btn-icon copy-ip ticon-before ticon-copy"
-              aria-label={`Copy IP ${node.publicIp}`}
-              data-control="copy"
-              title="Copy IP address"
-              onClick={() => void copy(node.publicIp as string)}
-            />
-          </span>
+          // One button: the address is the control (click to copy); the copy icon shows on the row's hover or focus.
+          <button
+            type="button"
+            className="ip-copy ticon-copy"
+            aria-label={`Copy IP ${node.publicIp}`}
+            data-control="copy"
+            title="Copy IP address"
+            onClick={() => void copy(node.publicIp as string)}
+          >
+            {node.publicIp}
+          </button>
         ) : (
           <span className="muted">none</span>
         )}
@@ -505,11 +501,13 @@ const NodeTableRow = memo(function NodeTableRow({
       </td>
       <td className="col-loc">{node.location ?? '—'}</td>
       {showProfile && (
-        <td className="col-profile" title={profile ? `${profile.name} · project ${profile.projectId}` : profileId}>
-          <span className="profile-cell">
-            <span className="profile-dot" style={{ background: profile?.color }} aria-hidden="true" />
-            <span className="profile-name">{profile?.name ?? profileId}</span>
-          </span>
+        <td
+          className="col-profile"
+          title={profile ? `${profile.name} · project ${profile.projectId}` : profileId}
+          // The dot before the name takes the profile's colour from this variable (no element of its own).
+          style={profile?.color ? ({ '--profile-color': profile.color } as CSSProperties) : undefined}
+        >
+          <span className="profile-name">{profile?.name ?? profileId}</span>
         </td>
       )}
       <td className="col-cost" title={cost.title}>

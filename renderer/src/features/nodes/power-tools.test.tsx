@@ -208,8 +208,16 @@ describe('keyboard', () => {
 })
 
 describe('demo rows', () => {
+  // The mark itself is CSS after the name (jsdom computes no ::after; Playwright's power-tools flow reads it there).
   it('are marked in the row itself, not only in the Profile column', async () => {
     await renderList({}, makeProfile({ isDemo: true }))
-    expect(within(row('a-1')).getByText('Demo')).toBeInTheDocument()
+    const name = row('a-1').querySelector('.name-cell')
+    expect(name).toHaveClass('is-demo')
+    expect(name).toHaveAttribute('title', expect.stringContaining('Demo sandbox'))
+  })
+
+  it('real rows carry no demo mark', async () => {
+    await renderList()
+    expect(row('a-1').querySelector('.name-cell')).not.toHaveClass('is-demo')
   })
 })
