@@ -2,7 +2,16 @@
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
 // Columns sort from their headers (aria-sort); a checkbox per row (Shift extends, Ctrl/Cmd-click toggles); a
 // menu button per row and right-click open the row's menu (mounted by the screen, only while open).
-import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type FocusEvent, type MouseEvent } from 'react'
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type MouseEvent
+} from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { ArrowDown, ArrowUp, ChevronDown, ChevronRight } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
@@ -445,7 +454,10 @@ const NodeTableRow = memo(function NodeTableRow({
         />
       </td>
       <td className="col-name">
-        <span className={isDemo ? 'name-cell is-demo ticon-flask' : 'name-cell'} title={isDemo ? DEMO_TITLE : undefined}>
+        <span
+          className={isDemo ? 'name-cell is-demo ticon-flask' : 'name-cell'}
+          title={isDemo ? DEMO_TITLE : undefined}
+        >
           <button
             type="button"
             className="link-button node-name"
