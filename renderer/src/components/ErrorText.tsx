@@ -9,7 +9,8 @@ export function ErrorText({
   error,
   onRetry,
   compact,
-  title
+  title,
+  demo
 }: {
   error: AppError
   onRetry?: () => void
@@ -17,8 +18,10 @@ export function ErrorText({
   title?: string
   /** One tight block for beside a control (an action bar, a form row). */
   compact?: boolean
+  /** The error came from the demo profile (its credentials are Nodetray's own: no "update the credentials"). */
+  demo?: boolean
 }) {
-  const p = plainError(error)
+  const p = plainError(error, { demo: demo ?? false })
   const canRetry =
     onRetry && (error.retryable || error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'INTERNAL')
   return (

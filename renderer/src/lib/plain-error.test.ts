@@ -24,6 +24,18 @@ describe('plainError', () => {
       'E2E no longer has this.'
     )
   })
+  it('never tells a demo profile to update credentials it cannot change', () => {
+    const rejected = { code: 'AUTH' as const, message: 'E2E rejected the API key or token (401).', status: 401 }
+    const demo = plainError(rejected, { demo: true })
+    expect(demo.sentence).toBe('The demo sandbox stopped accepting requests.')
+    expect(demo.todo).toBe('Restart Nodetray for a fresh demo.')
+    expect(demo.technical).toMatch(/401/)
+    expect(
+      plainErrorText({ code: 'FORBIDDEN', message: 'no', status: 403, hint: 'Use a write token.' }, { demo: true })
+    ).toBe('The demo sandbox stopped accepting requests. Restart Nodetray for a fresh demo.')
+    // Other codes keep their words on the demo too.
+    expect(plainError({ code: 'NETWORK', message: 'x' }, { demo: true }).sentence).toBe('Nodetray can’t reach E2E.')
+  })
   it('keeps main’s own words when they are already plain, and its hint as what to do', () => {
     const own = plainError({ code: 'VALIDATION', message: 'The name must be 3 to 50 characters.', field: 'name' })
     expect(own).toEqual({ sentence: 'The name must be 3 to 50 characters.', todo: '', technical: null })

@@ -81,13 +81,24 @@ export function looksTechnical(message: string): boolean {
   return TECHNICAL.test(message)
 }
 
-export function plainError(error: AppErrorData | { data: AppErrorData }): PlainError {
+/** The demo sandbox's credentials are made by Nodetray, so "update the credentials" would be a dead end there. */
+const DEMO_REFUSED: Words = {
+  sentence: 'The demo sandbox stopped accepting requests.',
+  todo: 'Restart Nodetray for a fresh demo.'
+}
+
+export interface PlainErrorContext {
+  /** The error came from the demo profile. */
+  demo?: boolean
+}
+
+export function plainError(error: AppErrorData | { data: AppErrorData }, context: PlainErrorContext = {}): PlainError {
   const data = 'data' in error ? error.data : error
-  const canned = CANNED[data.code]
+  const canned = context.demo && (data.code === 'AUTH' || data.code === 'FORBIDDEN') ? DEMO_REFUSED : CANNED[data.code]
   const ownWords =
     data.status === undefined && OWN_WORDS.has(data.code) && data.message && !looksTechnical(data.message)
   const sentence = ownWords ? data.message : canned.sentence
-  let todo = data.hint ?? canned.todo
+  let todo = (canned === DEMO_REFUSED ? null : data.hint) ?? canned.todo
   if (data.code === 'RATE_LIMITED' && data.retryAfterMs) todo = `Try again in ${formatDuration(data.retryAfterMs)}.`
   if (ownWords && !data.hint) todo = ''
   const technical = data.message && data.message !== sentence ? data.message : null
@@ -95,7 +106,7 @@ export function plainError(error: AppErrorData | { data: AppErrorData }): PlainE
 }
 
 /** The sentence and what to do, as one line (for a toast body or a tooltip). */
-export function plainErrorText(error: AppErrorData | { data: AppErrorData }): string {
-  const p = plainError(error)
+export function plainErrorText(error: AppErrorData | { data: AppErrorData }, context: PlainErrorContext = {}): string {
+  const p = plainError(error, context)
   return p.todo ? `${p.sentence} ${p.todo}` : p.sentence
 }

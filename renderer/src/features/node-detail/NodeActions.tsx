@@ -11,6 +11,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { Button } from '../../components/ui/Button'
 import { ActionBar } from '../../components/ui/ActionBar'
 import type { AppError } from '../../lib/ipc'
+import { useProfilesStore } from '../../stores/profiles.store'
 import { useUiStore } from '../../stores/ui.store'
 import { retryKeychain } from '../profiles/retry-keychain'
 import {
@@ -48,6 +49,7 @@ function barItems(items: NodeActionItem[], node: NodeSummary): NodeActionItem[] 
  * can place the More menu apart from the bar. `NodeActions` below is the default arrangement. */
 export function useNodeActions({ profileId, node, pending, onDelete, moreItems = [] }: NodeActionsProps) {
   const blockedReason = useProfileBlockReason(profileId)
+  const isDemo = useProfilesStore((st) => st.profiles.find((p) => p.id === profileId)?.isDemo ?? false)
   const setView = useUiStore((s) => s.setView)
   const [sending, setSending] = useState<NodeAction | null>(null)
   const [failure, setFailure] = useState<{ action: NodeAction; error: AppError } | null>(null)
@@ -126,6 +128,7 @@ export function useNodeActions({ profileId, node, pending, onDelete, moreItems =
         <div data-testid="action-error">
           <ErrorText
             compact
+            demo={isDemo}
             title={failedTitle(failure.action, node.name)}
             error={failure.error}
             onRetry={() => void run(failure.action)}

@@ -3,6 +3,7 @@ import { makeNode, makeProfile, makeProfileNodes } from '../../../../tests/suppo
 import { fail } from '../../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { useToastStore } from '../../stores/notifications.store'
+import { useProfilesStore } from '../../stores/profiles.store'
 import { BUSY_REASON, REASONS, nodeActionItems, profileBlockReason, runNodeAction } from './node-action-model'
 
 resetStoresAfterEach()
@@ -103,5 +104,17 @@ describe('runNodeAction', () => {
     expect(t?.body).toBe('E2E’s service had a problem. Try again in a minute.')
     expect(t?.body).not.toMatch(/nodes\/48004/)
     expect(t?.detail).toMatch(/PUT nodes\/48004\/actions/)
+  })
+  it('a refused demo action says to restart for a fresh demo, not to update credentials', async () => {
+    installFake({
+      'nodes:action': () => {
+        throw fail('AUTH', 'E2E rejected the API key or token (401).', { status: 401 })
+      }
+    })
+    useProfilesStore.setState({ profiles: [makeProfile({ id: 'demo-1', isDemo: true })] })
+    await runNodeAction('demo-1', { id: 7, name: 'web-01' }, 'power_on')
+    const [t] = useToastStore.getState().toasts
+    expect(t?.body).toBe('The demo sandbox stopped accepting requests. Restart Nodetray for a fresh demo.')
+    expect(t?.body).not.toMatch(/credentials/)
   })
 })

@@ -159,7 +159,8 @@ export async function runNodeAction(
     return null
   } catch (e) {
     const error = asAppError(e)
-    const p = plainError(error)
+    const demo = useProfilesStore.getState().profiles.find((p) => p.id === profileId)?.isDemo ?? false
+    const p = plainError(error, { demo })
     toast({
       kind: 'error',
       title: failedTitle(action, node.name),
