@@ -1,8 +1,8 @@
 // Renderer benchmark: the real window in Chromium against a preview host with 10,000 nodes.
 // Measures keystroke → painted filter result, first paint of the list after a reload, and the JS heap.
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import config from '../../playwright.config'
-import { startHost } from '../e2e/fixtures'
+import { startHost, type PreviewHandle } from '../e2e/fixtures'
 
 export interface BenchResult {
   name: string
@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
@@ -27,7 +27,7 @@ function median(xs: number[]): number {
 
 /** In-page probe: keydown on the search box starts a clock; the first change of the result count stops it
  * after the next animation frame has run (i.e. once that frame is painted). */
-async function installKeystrokeProbe(page: Page): Promise<void> {
+export async function installKeystrokeProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="node-search"]')
     const count = document.querySelector('[data-testid="node-count"]')
@@ -57,7 +57,8 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
   })
 }
 
-async function measureKeystrokes(page: Page): Promise<{ paint: number[]; dom: number[] }> {
+/** Types the search steps below, three rounds by default; the page times each keystroke to the painted result. */
+export async function measureKeystrokes(page: Page, rounds = 3): Promise<{ paint: number[]; dom: number[] }> {
   await installKeystrokeProbe(page)
   const search = page.getByTestId('node-search')
   await search.click()
@@ -85,7 +86,7 @@ async function measureKeystrokes(page: Page): Promise<{ paint: number[]; dom: nu
     'Backspace'
   ]
   // Keys 120 ms apart, as a quick typist's; the page times itself, so nothing of Playwright's runs in it meanwhile.
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const key of steps) {
       await page.keyboard.press(key)
       await page.waitForTimeout(120)
@@ -96,7 +97,7 @@ async function measureKeystrokes(page: Page): Promise<{ paint: number[]; dom: nu
 
 const RELOADS = 20
 
-interface ReloadSample {
+export interface ReloadSample {
   /** The frame with the first row has been produced (rAF, then the task after it). */
   painted: number
   /** Element Timing's render time for the first row: when the compositor presented that frame. */
@@ -112,7 +113,7 @@ interface ReloadSample {
 /** Reloads with main's node cache warm, RELOADS times, and times the first row of the list. Every time counts from
  * navigation start (performance.now()'s origin): old page out, HTML, scripts, the IPC calls, React, the frame.
  * The page reports through console messages so the measurement injects no script of Playwright's own. */
-async function installFirstRowProbe(page: Page): Promise<void> {
+export async function installFirstRowProbe(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
   await page.addInitScript(`
     let presented = null
@@ -148,7 +149,7 @@ async function installFirstRowProbe(page: Page): Promise<void> {
 
 /** `withoutSavedCopy`: drop the window's saved first screen before each reload, as on the very first start, so
  * the list waits for main's first answers. */
-async function measureReloadPaint(page: Page, count: number, withoutSavedCopy = false): Promise<ReloadSample[]> {
+export async function measureReloadPaint(page: Page, count: number, withoutSavedCopy = false): Promise<ReloadSample[]> {
   const samples: ReloadSample[] = []
   for (let i = 0; i < count; i++) {
     // Let the previous load's full list and lazy screens finish, as a user's reload would.
@@ -186,6 +187,34 @@ async function heapUsedMb(page: Page): Promise<number> {
   return used / (1024 * 1024)
 }
 
+/** A window on the demo with NODE_COUNT more nodes in its first profile, the list showing all of them. */
+export async function openListOf10k(browser: Browser, handle: PreviewHandle): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
+  await page.goto(handle.url)
+  await page.getByRole('button', { name: /Explore the demo/ }).click()
+  await page.getByTestId('node-row').first().waitFor({ timeout: 30_000 })
+  const { demo } = await handle.hook<{
+    demo: { apiKey: string; projects: { projectId: number }[]; locations: string[] }
+  }>('sim/now', {})
+  await handle.hook('sim/addNodes', {
+    apiKey: demo.apiKey,
+    projectId: demo.projects[0]?.projectId,
+    location: demo.locations[0],
+    count: NODE_COUNT,
+    status: 'mixed'
+  })
+  await handle.ipc('nodes:refresh', {})
+  await page.waitForFunction(
+    (n) => {
+      const m = /of (\d+) nodes/.exec(document.querySelector('[data-testid="node-count"]')?.textContent ?? '')
+      return m !== null && Number(m[1]) >= n
+    },
+    NODE_COUNT,
+    { timeout: 60_000 }
+  )
+  return page
+}
+
 export async function benchRenderer(): Promise<BenchResult[]> {
   const { handle, stop } = await startHost({ transitions: 'instant' })
   const browser = await chromium.launch({
@@ -193,29 +222,7 @@ export async function benchRenderer(): Promise<BenchResult[]> {
     args: config.use?.launchOptions?.args ?? []
   })
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
-    await page.goto(handle.url)
-    await page.getByRole('button', { name: /Explore the demo/ }).click()
-    await page.getByTestId('node-row').first().waitFor({ timeout: 30_000 })
-    const { demo } = await handle.hook<{
-      demo: { apiKey: string; projects: { projectId: number }[]; locations: string[] }
-    }>('sim/now', {})
-    await handle.hook('sim/addNodes', {
-      apiKey: demo.apiKey,
-      projectId: demo.projects[0]?.projectId,
-      location: demo.locations[0],
-      count: NODE_COUNT,
-      status: 'mixed'
-    })
-    await handle.ipc('nodes:refresh', {})
-    await page.waitForFunction(
-      (n) => {
-        const m = /of (\d+) nodes/.exec(document.querySelector('[data-testid="node-count"]')?.textContent ?? '')
-        return m !== null && Number(m[1]) >= n
-      },
-      NODE_COUNT,
-      { timeout: 60_000 }
-    )
+    const page = await openListOf10k(browser, handle)
 
     const { paint: samples, dom } = await measureKeystrokes(page)
     const heap = await heapUsedMb(page)
@@ -316,7 +323,7 @@ export async function benchRenderer(): Promise<BenchResult[]> {
   }
 }
 
-function percentile(xs: number[], p: number): number {
+export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN
 }
