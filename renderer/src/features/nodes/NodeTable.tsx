@@ -1,7 +1,8 @@
 // The node list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 nodes scroll smoothly.
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
 // Columns sort from their headers (aria-sort); a checkbox per row (Shift extends, Ctrl/Cmd-click toggles); a
-// menu button per row and right-click open the row's menu (mounted by the screen, only while open).
+// menu button per row and right-click open the row's menu (mounted by the screen, only while open). The arrow keys,
+// Home/End and PageUp/PageDown move between rows (use-row-keys.ts), through one handler on the scroll box.
 import {
   memo,
   useEffect,
@@ -28,6 +29,7 @@ import { isGroupRow, type GroupRow, type NodeRow, type SortKey, type SortSpec, t
 import { PENDING_LABEL } from './pending-label'
 import { installRowIcons } from './row-icons'
 import { nodeKey } from './selection.store'
+import { useRowKeys } from './use-row-keys'
 
 export const ROW_HEIGHT = 38
 installRowIcons()
@@ -116,6 +118,9 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
     initialRect: { width: 0, height: Math.max(ROW_HEIGHT * 6, window.innerHeight - TABLE_TOP_GUESS) }
   })
   const focusedNode = useKeepFocusOnNode(scrollRef)
+  // After useKeepFocusOnNode: its effect may hand focus to the box when a row being left unmounts; this one's then
+  // focuses the row scrolled to.
+  const onRowKeys = useRowKeys({ scrollRef, virtualizer, rows, rowHeight: ROW_HEIGHT, checked, onCheck })
   const items = virtualizer.getVirtualItems()
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
@@ -134,6 +139,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
       tabIndex={-1}
       onFocus={focusedNode.onFocus}
       onBlur={focusedNode.onBlur}
+      onKeyDown={onRowKeys}
     >
       <table className="data node-table" aria-rowcount={rows.length + 1} data-testid="node-table">
         <thead>

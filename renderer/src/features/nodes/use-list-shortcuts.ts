@@ -11,7 +11,8 @@ export interface ListShortcuts {
   onDelete(focusedKey: string | null): boolean
 }
 
-function isTyping(el: Element | null): boolean {
+/** The user types here: a text field, a select or an editable element (a checkbox or a button is not typing). */
+export function isTyping(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false
   if (el.isContentEditable) return true
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true
@@ -21,7 +22,7 @@ function isTyping(el: Element | null): boolean {
 const LIST_KEYS = new Set(['f', 'F', '/', 'Escape', 'Delete'])
 
 /** A modal dialog or a popup menu has the keyboard: leave its keys alone. */
-function overlayOpen(): boolean {
+export function overlayOpen(): boolean {
   return document.querySelector('[aria-modal="true"], [role="menu"]') !== null
 }
 
