@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect, type PreviewHandle } from './fixtures'
 import { expectAccessible, openWizard } from './window-helpers'
 
 const SIZES = {
@@ -15,6 +15,21 @@ const SIZES = {
 
 const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })
 const next = (wizard: Locator) => wizard.getByRole('button', { name: 'Next' })
+
+/**
+ * The list on the first Chennai demo profile, then its wizard: these flows are about one profile's wizard (its two
+ * locations). "Create node" from "All profiles" asks where the node goes, which has its own test.
+ */
+async function openChennaiWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
+  if (opts.goto !== false) await page.goto(preview.url)
+  const picker = page.getByTestId('profile-picker')
+  const demo = page.getByRole('button', { name: /Explore the demo/ })
+  await expect(picker.or(demo).first()).toBeVisible({ timeout: 20_000 })
+  if (await demo.isVisible()) await demo.click()
+  const chennai = picker.locator('option', { hasText: /Chennai.*\(demo\)/ }).first()
+  await picker.selectOption((await chennai.getAttribute('value')) ?? '')
+  return openWizard(page, preview, { goto: false })
+}
 
 async function toOptions(wizard: Locator): Promise<void> {
   await expect(heading(wizard)).toHaveText('Location and operating system')
@@ -87,7 +102,7 @@ test('a draft survives closing the window, is offered on reopening, and never re
   preview
 }) => {
   await page.setViewportSize(SIZES.small)
-  let wizard = await openWizard(page, preview)
+  let wizard = await openChennaiWizard(page, preview)
   await toOptions(wizard)
   await wizard.getByLabel('Name', { exact: true }).fill('web-03')
   await wizard.getByLabel('Start script (optional)').fill('export TOKEN=draft-marker-7c1f')
@@ -103,7 +118,7 @@ test('a draft survives closing the window, is offered on reopening, and never re
   expect(pageStorage).not.toContain('draft-marker-7c1f')
 
   await page.reload()
-  wizard = await openWizard(page, preview, { goto: false })
+  wizard = await openChennaiWizard(page, preview, { goto: false })
   await expect(heading(wizard)).toHaveText('Resume your draft?')
   await expect(wizard.getByTestId('cw-resume-what')).toHaveText('web-03 · C3.8GB · Ubuntu 24.04')
   await expect(wizard.getByRole('button', { name: 'Resume draft' })).toBeFocused()
@@ -122,7 +137,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   page,
   preview
 }) => {
-  let wizard = await openWizard(page, preview)
+  let wizard = await openChennaiWizard(page, preview)
   const question = page.getByRole('alertdialog', { name: 'Discard this draft?' })
 
   // Nothing chosen: Esc simply closes.
@@ -130,7 +145,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await page.keyboard.press('Escape')
   await expect(wizard).toBeHidden()
 
-  wizard = await openWizard(page, preview, { goto: false })
+  wizard = await openChennaiWizard(page, preview, { goto: false })
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
   await page.keyboard.press('Escape')
   await expect(question).toBeVisible()
@@ -148,7 +163,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await wizard.getByRole('button', { name: 'Cancel' }).click()
   await question.getByRole('button', { name: 'Keep as draft' }).click()
   await expect(wizard).toBeHidden()
-  wizard = await openWizard(page, preview, { goto: false })
+  wizard = await openChennaiWizard(page, preview, { goto: false })
   await expect(wizard.getByTestId('cw-resume-what')).toHaveText('Ubuntu 24.04')
 
   // Start fresh forgets it.
@@ -160,7 +175,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await question.getByRole('button', { name: 'Discard' }).click()
   await expect(wizard).toBeHidden()
 
-  wizard = await openWizard(page, preview, { goto: false })
+  wizard = await openChennaiWizard(page, preview, { goto: false })
   await expect(heading(wizard)).toHaveText('Location and operating system')
   await expect(wizard.getByTestId('cw-resume')).toHaveCount(0)
   expect(await preview.ipc('wizard:draft-get', {})).toBeNull()
@@ -170,7 +185,7 @@ test('the location is a real choice: each says what it offers for the OS, and th
   page,
   preview
 }) => {
-  const wizard = await openWizard(page, preview)
+  const wizard = await openChennaiWizard(page, preview)
   const cards = wizard.getByTestId('cw-location-card')
   await expect(cards).toHaveCount(2)
   await expect(wizard.getByRole('radio', { name: 'Chennai' })).toBeChecked()
@@ -206,7 +221,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
   }) => {
     test.setTimeout(120_000)
     await page.setViewportSize(viewport)
-    const wizard = await openWizard(page, preview)
+    const wizard = await openChennaiWizard(page, preview)
     const frame = await wizard.boundingBox()
     expect(frame).toBeTruthy()
     if (size === 'large' && frame) {
@@ -289,7 +304,7 @@ test('an interrupted create at 800 × 600: the check is in view above the footer
   preview
 }) => {
   await page.setViewportSize(SIZES.small)
-  const wizard = await openWizard(page, preview)
+  const wizard = await openChennaiWizard(page, preview)
   await toOptions(wizard)
   await wizard.getByLabel('Name', { exact: true }).fill('cut-01')
   await next(wizard).click()
@@ -316,4 +331,82 @@ test('an interrupted create at 800 × 600: the check is in view above the footer
   expect(await preview.ipc<{ draft: { name: string } } | null>('wizard:draft-get', {})).toMatchObject({
     draft: { name: 'cut-01' }
   })
+})
+
+test('from "All profiles", Create node asks where the node goes and creates it there, Running under that profile', async ({
+  page,
+  preview
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize(SIZES.small)
+  await page.goto(preview.url)
+  await page.getByRole('button', { name: /Explore the demo/ }).click()
+  await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
+  // The demo sandbox has four profiles (two projects × Delhi and Chennai); the list shows them all.
+  const picker = page.getByTestId('profile-picker')
+  await picker.selectOption({ label: 'All profiles' })
+  const profiles = await preview.ipc<{ id: string; name: string }[]>('profiles:list', {})
+  expect(profiles.length).toBeGreaterThan(2)
+  const target = profiles.find((p) => /ml-research \(Chennai\)/.test(p.name))
+  expect(target, 'a demo profile other than the first').toBeTruthy()
+  if (!target) return
+  expect(profiles[0]?.id).not.toBe(target.id)
+
+  await page.getByRole('button', { name: 'Create node', exact: true }).click()
+  const wizard = page.getByTestId('create-wizard')
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+  const where = wizard.getByTestId('cw-where')
+  await expect(where.getByTestId('cw-profile-card')).toHaveCount(profiles.length)
+  await expect(where.getByTestId('cw-project').first()).toContainText('Demo sandbox')
+  // A real choice: nothing picked for the user, and Next says what it waits for.
+  await expect(where.getByRole('radio', { checked: true })).toHaveCount(0)
+  await expect(next(wizard)).toBeDisabled()
+  await expect(wizard.getByTestId('cw-foot-cost')).toHaveText('Choose where the node goes')
+  await expectNoSidewaysScroll(wizard)
+  await check(page, '1-where-all-profiles-800x600')
+
+  await where.getByRole('radio', { name: 'ml-research (demo sandbox), Chennai' }).check()
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await expect(wizard.getByTestId('cw-foot-cost')).not.toHaveText('Choose where the node goes')
+  await expectReachable(page, next(wizard))
+  await expectNoSidewaysScroll(wizard)
+  await check(page, '1-where-chosen-800x600')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Plan')
+  await wizard.getByRole('radio', { name: 'C3.8GB', exact: true }).check()
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Options')
+  await wizard.getByLabel('Name', { exact: true }).fill('e2e-ml-chn-01')
+  await draftKept(wizard)
+  // The draft main keeps is for the chosen profile.
+  expect(await preview.ipc<{ draft: { profileId: string } } | null>('wizard:draft-get', {})).toMatchObject({
+    draft: { profileId: target.id }
+  })
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await expect(wizard.getByTestId('cw-summary')).toContainText(target.name)
+  await expect(wizard.getByTestId('cw-summary')).toContainText('Chennai · project')
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+
+  await expect(heading(wizard)).toHaveText('Starting up')
+  const row = wizard.getByTestId('cw-follow-row').filter({ hasText: 'e2e-ml-chn-01' })
+  await expect(row.getByText('Running')).toBeVisible({ timeout: 45_000 })
+  await wizard.getByRole('button', { name: 'Done' }).click()
+  await expect(wizard).toBeHidden()
+
+  // Main made it in that profile and no other.
+  const snapshot = await preview.ipc<{ profileId: string; nodes: { name: string; status: string }[] }[]>(
+    'nodes:snapshot',
+    {}
+  )
+  const holders = snapshot.filter((p) => p.nodes.some((n) => n.name === 'e2e-ml-chn-01')).map((p) => p.profileId)
+  expect(holders).toEqual([target.id])
+  // And the list shows it Running under that profile.
+  await picker.selectOption(target.id)
+  await page.getByTestId('node-search').fill('e2e-ml-chn-01')
+  const listed = page
+    .getByTestId('node-row')
+    .filter({ has: page.getByRole('button', { name: 'e2e-ml-chn-01', exact: true }) })
+  await expect(listed).toHaveCount(1)
+  await expect(listed).toContainText('Running')
 })

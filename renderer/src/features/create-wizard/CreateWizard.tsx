@@ -1,8 +1,11 @@
 // The create-node wizard: location and OS → plan → options → review → create → follow until running. The draft
 // is kept in main as the user works (use-wizard-draft.ts): closing the window loses nothing, and Cancel or Esc
-// with work in it asks before throwing it away.
+// with work in it asks before throwing it away. Opened from "All profiles" (`profileId` null), step 1 also asks
+// which profile the node goes to, and everything after it (plans, options, the create, the draft, following the
+// node) uses that choice.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Plan } from '../../../../shared/domain/catalog'
+import type { ProfileView } from '../../../../shared/domain/profile'
 import type { WizardDraftData } from '../../../../shared/ipc/contract'
 import { CreateStep } from './CreateStep'
 import { DiscardDialog } from './DiscardDialog'
@@ -16,6 +19,10 @@ import { SetupStep } from './SetupStep'
 import { Stepper } from './Stepper'
 import { WizardFooter } from './WizardFooter'
 import { WizardFrame } from './WizardFrame'
+import { profileBlockReason } from '../node-detail/node-action-model'
+import { useShallow } from 'zustand/react/shallow'
+import { useNodesStore } from '../../stores/nodes.store'
+import { soleUsable } from './profile-choice'
 import { useCreateCheck } from './use-create-check'
 import { useCreateNode } from './use-create-node'
 import { useWizardData } from './use-wizard-data'
@@ -26,7 +33,8 @@ import { DEFAULT_FILTERS, EMPTY_DRAFT, STEPS, STEP_TITLES, sameOs, type StepId, 
 import './create-wizard.css'
 
 export interface CreateWizardProps {
-  profileId: string
+  /** The profile the list shows; null when it shows "All profiles" and the user chooses in step 1. */
+  profileId: string | null
   onClose(): void
   /** `profileId`: where the nodes were made; the location choice may have moved the wizard to another profile. */
   onCreated(nodeIds: number[], profileId: string): void
@@ -35,7 +43,10 @@ export interface CreateWizardProps {
 const NO_NAMES: ReadonlySet<string> = new Set()
 
 export function CreateWizard({ profileId: openedFor, onClose, onCreated }: CreateWizardProps) {
-  const [profileId, setProfileId] = useState(openedFor)
+  const everywhere = openedFor === null
+  const [profileId, setProfileId] = useState<string | null>(openedFor)
+  /** Opened from "All profiles": whether the first answer about the profiles has been used to pre-select. */
+  const [preselected, setPreselected] = useState(!everywhere)
   const [step, setStep] = useState<StepId>('setup')
   const [draft, setDraft] = useState<WizardDraft>(EMPTY_DRAFT)
   const [filters, setFilters] = useState(DEFAULT_FILTERS)
@@ -45,10 +56,23 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   const [confirming, setConfirming] = useState(false)
   const create = useCreateNode()
   const drafts = useWizardDraft()
-  const data = useWizardData(profileId, draft.os)
+  // What stops a profile from creating: its credentials, the keychain, or its last fetch (offline, rejected).
+  // Only each profile's fetch error is read, so a poll that changes nodes does not re-render the wizard.
+  const fetchErrors = useNodesStore(
+    useShallow((s) => Object.fromEntries(Object.entries(s.byProfile).map(([id, p]) => [id, p.error])))
+  )
+  const blockOf = (p: ProfileView) => profileBlockReason(p, { error: fetchErrors[p.id] ?? null })
+  const data = useWizardData(profileId, draft.os, { everywhere, canAsk: (p) => blockOf(p) === null })
   const { options, names, plans } = data
 
-  const existing = (names.status === 'ready' ? names.data[profileId] : undefined) ?? NO_NAMES
+  // From "All profiles", start on the only profile that can create; with a real choice, nothing is chosen.
+  if (!preselected && data.profiles.status === 'ready') {
+    setPreselected(true)
+    const only = profileId === null ? soleUsable(data.profiles.data, blockOf) : null
+    if (only !== null) setProfileId(only)
+  }
+
+  const existing = (names.status === 'ready' && profileId !== null ? names.data[profileId] : undefined) ?? NO_NAMES
   const errors = optionErrors(draft, existing)
   const defaultSg = options.status === 'ready' ? options.data.securityGroups.find((g) => g.isDefault) : undefined
   const effectiveDraft: WizardDraft =
@@ -89,7 +113,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   const pristine = isPristine(draft)
   const { schedule } = drafts
   useEffect(() => {
-    if (offer !== null || !isDraftStep(step) || pristine) return
+    if (offer !== null || !isDraftStep(step) || pristine || profileId === null) return
     schedule(toSaved(draft, step, profileId, resumePlan))
   }, [offer, step, pristine, draft, profileId, resumePlan, schedule])
 
@@ -103,9 +127,9 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   function blockedReason(): string | null {
     if (offerShown) return 'Resume your draft or start fresh first'
     if (step === 'setup') {
-      if (data.profileFetch.status !== 'ready') return 'Loading the profile…'
-      if (!data.profile) return 'This profile no longer exists'
-      return draft.os ? null : 'Choose an operating system first'
+      if (data.profileFetch.status !== 'ready') return everywhere ? 'Loading your profiles…' : 'Loading the profile…'
+      if (!data.profile) return everywhere ? 'Choose where the node goes' : 'This profile no longer exists'
+      return blockOf(data.profile) ?? (draft.os ? null : 'Choose an operating system first')
     }
     if (step === 'plan') return draft.plan?.available ? null : 'Choose a plan first'
     if (step === 'options') {
@@ -133,14 +157,14 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     if (to) setStep(to)
   }
   const startCreate = () => {
-    if (create.phase.kind === 'creating') return
+    if (create.phase.kind === 'creating' || profileId === null) return
     const sshKeys = options.status === 'ready' ? options.data.sshKeys : []
     create.submit((requestId) => buildCreateInput(effectiveDraft, { profileId, requestId, sshKeys }))
     setStep('create')
   }
 
   // Main settled an unknown outcome as created: ask again with the same requestId, which answers with the node.
-  const check = useCreateCheck(profileId, create.phase.kind === 'failed' ? create.requestId : null)
+  const check = useCreateCheck(profileId ?? '', create.phase.kind === 'failed' ? create.requestId : null)
   const settledCreated = check?.state === 'created' && create.phase.kind === 'failed'
   const startCreateRef = useRef(startCreate)
   useEffect(() => {
@@ -151,7 +175,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   }, [settledCreated])
 
   const creating = create.phase.kind === 'creating'
-  const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [], profileId)
+  const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [], profileId ?? '')
   const requestClose = () => {
     if (creating) return
     if (confirming) return setConfirming(false)
@@ -190,6 +214,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     if (id === profileId) return
     create.newAttempt()
     setProfileId(id)
+    if (profileId === null) return
     // Plans, networks, groups, reserved IPs and keys belong to one project in one location.
     setDraft((d) => ({
       ...d,
@@ -284,9 +309,11 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           <>
             {shown === 'setup' && (
               <SetupStep
+                everywhere={everywhere}
                 profile={data.profileFetch}
                 onRetryProfile={data.profiles.reload}
                 locations={data.locations}
+                blockOf={blockOf}
                 plansByProfile={data.plansByProfile}
                 nodeCounts={nodeCounts}
                 os={draft.os}
@@ -344,7 +371,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                 onCheckList={onClose}
               />
             )}
-            {shown === 'follow' && result && <FollowStep profileId={profileId} result={result} />}
+            {shown === 'follow' && result && profileId !== null && <FollowStep profileId={profileId} result={result} />}
           </>
         )}
       </div>

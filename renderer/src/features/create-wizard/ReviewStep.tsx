@@ -2,6 +2,7 @@
 // to the step where it was chosen.
 import type { ReactNode } from 'react'
 import { Pencil } from 'lucide-react'
+import { DemoBadge } from '../../components/ui/Badge'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { CreateOptionsData } from '../../../../shared/domain/resources'
 import { Button } from '../../components/ui/Button'
@@ -56,6 +57,16 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
 
       <div className="cw-summary" data-testid="cw-summary">
         <Group title="Where and what" step="setup" onEdit={onEdit}>
+          <dt>Profile</dt>
+          <dd>
+            {profile ? profile.name : '—'}
+            {profile?.isDemo && (
+              <>
+                {' '}
+                <DemoBadge compact />
+              </>
+            )}
+          </dd>
           <dt>Location</dt>
           <dd>{profile ? `${profile.location} · project ${profile.projectId}` : '—'}</dd>
           <dt>OS</dt>

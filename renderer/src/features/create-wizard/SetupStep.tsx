@@ -1,19 +1,30 @@
-// Step 1: where and what. The location is a real choice between this project's profiles in Delhi and Chennai
-// (credentials are per profile); once an OS is chosen each location says what it offers for it. Then the OS.
+// Step 1: where and what. Opened for one profile, the location is a real choice between this project's profiles
+// in Delhi and Chennai (credentials are per profile). Opened from "All profiles", every profile is a choice,
+// grouped by project (the demo sandbox marked as such). A profile that cannot create (credentials missing,
+// rejected or expired, keychain locked, offline) is shown with its reason and cannot be chosen. Once an OS is
+// chosen each place says what it offers for it. Then the OS, read from the chosen profile.
 import { MapPin } from 'lucide-react'
 import type { OsFamily, OsVersion, Plan } from '../../../../shared/domain/catalog'
 import { LOCATIONS } from '../../../../shared/domain/location'
 import type { ProfileView } from '../../../../shared/domain/profile'
+import { Avatar } from '../../components/Avatar'
+import { DemoBadge } from '../../components/ui/Badge'
 import type { FetchState } from '../../lib/use-fetch'
 import { FetchStatus } from './FetchStatus'
 import { OsStep } from './OsStep'
+import { groupByProject } from './profile-choice'
 import type { PlansByProfile } from './use-wizard-data'
 import { perHour } from './wizard-money'
 
 interface Props {
+  /** Opened from "All profiles": every profile is offered, and none may be chosen yet. */
+  everywhere: boolean
   profile: FetchState<ProfileView | null>
   onRetryProfile(): void
+  /** The places offered: this project's profiles, or every profile when `everywhere`. */
   locations: ProfileView[]
+  /** Why a profile cannot create now, or null. */
+  blockOf(p: ProfileView): string | null
   plansByProfile: PlansByProfile
   nodeCounts: Record<string, number>
   os: OsVersion | null
@@ -26,9 +37,15 @@ interface Props {
 export function SetupStep(props: Props) {
   const { profile } = props
   if (profile.status !== 'ready')
-    return <FetchStatus state={profile} what="the profile" onRetry={props.onRetryProfile} />
+    return (
+      <FetchStatus
+        state={profile}
+        what={props.everywhere ? 'your profiles' : 'the profile'}
+        onRetry={props.onRetryProfile}
+      />
+    )
   const p = profile.data
-  if (!p) {
+  if (!p && !props.everywhere) {
     return (
       <div className="banner banner-error" role="alert">
         This profile no longer exists. Close the wizard and pick another profile.
@@ -37,38 +54,123 @@ export function SetupStep(props: Props) {
   }
   return (
     <div className="cw-setup">
-      <fieldset className="cw-locations">
-        <legend className="cw-subhead">
-          Location <span className="muted cw-small">· project {p.projectId}</span>
-        </legend>
-        <div className="cw-location-grid">
-          {LOCATIONS.map((loc) => {
-            const here = props.locations.find((x) => x.location === loc) ?? null
-            return (
-              <LocationCard
-                key={loc}
-                location={loc}
-                profile={here}
-                checked={here?.id === p.id}
-                plans={here ? props.plansByProfile[here.id] : undefined}
-                nodes={here ? (props.nodeCounts[here.id] ?? null) : null}
-                osChosen={props.os !== null}
-                onPick={props.onLocation}
-              />
-            )
-          })}
-        </div>
-      </fieldset>
+      {props.everywhere ? <ProfileChoice {...props} chosen={p} /> : p && <LocationChoice {...props} chosen={p} />}
       <h4 className="cw-subhead">Operating system</h4>
-      <OsStep families={props.families} onRetry={props.onRetryFamilies} selected={props.os} onSelect={props.onOs} />
+      {p ? (
+        <OsStep families={props.families} onRetry={props.onRetryFamilies} selected={props.os} onSelect={props.onOs} />
+      ) : (
+        <p className="muted cw-os-wait" data-testid="cw-os-wait">
+          Choose where the node goes, then its operating system.
+        </p>
+      )}
     </div>
   )
 }
 
+type ChoiceProps = Props & { chosen: ProfileView | null }
+
+/** This project's profiles, one card per location (a missing one says how to add it). */
+function LocationChoice(props: ChoiceProps & { chosen: ProfileView }) {
+  const p = props.chosen
+  return (
+    <fieldset className="cw-locations">
+      <legend className="cw-subhead">
+        Location <span className="muted cw-small">· project {p.projectId}</span>
+      </legend>
+      <div className="cw-location-grid">
+        {LOCATIONS.map((loc) => {
+          const here = props.locations.find((x) => x.location === loc) ?? null
+          return (
+            <LocationCard
+              key={loc}
+              id={`cw-loc-${loc}`}
+              testId="cw-location-card"
+              location={loc}
+              profile={here}
+              checked={here?.id === p.id}
+              blocked={here ? props.blockOf(here) : null}
+              plans={here ? props.plansByProfile[here.id] : undefined}
+              nodes={here ? (props.nodeCounts[here.id] ?? null) : null}
+              osChosen={props.os !== null}
+              onPick={props.onLocation}
+            />
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
+
+/** Every profile, grouped by project: the user's projects first, the demo sandbox last. */
+function ProfileChoice(props: ChoiceProps) {
+  const groups = groupByProject(props.locations)
+  const usable = props.locations.filter((x) => props.blockOf(x) === null).length
+  if (props.locations.length === 0) {
+    return (
+      <div className="banner banner-warn" role="status">
+        There is no profile to create in. Add one in Profiles first.
+      </div>
+    )
+  }
+  return (
+    <fieldset className="cw-locations cw-where" data-testid="cw-where">
+      <legend className="cw-subhead">
+        Where the node goes{' '}
+        <span className="muted cw-small">
+          ·{' '}
+          {usable === 0
+            ? 'no profile can create right now'
+            : usable === props.locations.length
+              ? `${usable} ${usable === 1 ? 'profile' : 'profiles'}`
+              : `${usable} of ${props.locations.length} profiles can create`}
+        </span>
+      </legend>
+      {groups.map((g, gi) => {
+        const headId = `cw-project-${gi}`
+        return (
+          <section key={g.key} className="cw-project" aria-labelledby={headId} data-testid="cw-project">
+            <div className="cw-project-head" id={headId}>
+              <strong className="cw-project-name">{g.title}</strong>
+              <span className="muted cw-small">project {g.projectId}</span>
+              {g.isDemo && <DemoBadge />}
+            </div>
+            <div className="cw-location-grid">
+              {g.profiles.map((x, i) => (
+                <LocationCard
+                  key={x.id}
+                  id={`cw-prof-${gi}-${i}`}
+                  testId="cw-profile-card"
+                  location={x.location}
+                  label={`${g.title}${g.isDemo ? ' (demo sandbox)' : ''}, ${x.location}`}
+                  profile={x}
+                  showAvatar
+                  checked={x.id === props.chosen?.id}
+                  blocked={props.blockOf(x)}
+                  plans={props.plansByProfile[x.id]}
+                  nodes={props.nodeCounts[x.id] ?? null}
+                  osChosen={props.os !== null}
+                  onPick={props.onLocation}
+                />
+              ))}
+            </div>
+          </section>
+        )
+      })}
+    </fieldset>
+  )
+}
+
 interface CardProps {
+  id: string
+  testId: string
   location: string
+  /** The radio's accessible name; the location alone when there is one project. */
+  label?: string
   profile: ProfileView | null
+  showAvatar?: boolean
   checked: boolean
+  /** Why this profile cannot create now, or null. */
+  blocked: string | null
   /** undefined: not asked (no OS yet); null: could not be read. */
   plans: Plan[] | null | undefined
   nodes: number | null
@@ -76,22 +178,29 @@ interface CardProps {
   onPick(profileId: string): void
 }
 
-function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPick }: CardProps) {
-  const id = `cw-loc-${location}`
+function LocationCard(props: CardProps) {
+  const { id, location, profile, checked, blocked, plans, nodes, osChosen, onPick } = props
   const descId = `${id}-desc`
-  // A profile without its key and token (or a locked keychain) cannot create: shown, not chosen.
-  const usable = profile !== null && (checked || profile.credentials.hasCredentials)
+  // A profile that cannot create is shown with its reason, not chosen (the one already chosen stays checked).
+  const usable = profile !== null && blocked === null
   const cls = `cw-location card${checked ? ' cw-location-on' : ''}${usable ? '' : ' cw-location-off'}`
   return (
-    <label htmlFor={id} className={cls} data-testid="cw-location-card">
+    <label
+      htmlFor={id}
+      className={cls}
+      data-testid={props.testId}
+      data-profile-id={profile?.id}
+      title={blocked ?? undefined}
+    >
       <span className="cw-location-top">
         <input
           id={id}
           type="radio"
           name="cw-location"
           checked={checked}
-          disabled={!usable}
-          aria-labelledby={`${id}-name`}
+          disabled={!usable && !checked}
+          aria-label={props.label}
+          aria-labelledby={props.label ? undefined : `${id}-name`}
           aria-describedby={descId}
           onChange={() => profile && usable && onPick(profile.id)}
         />
@@ -99,21 +208,26 @@ function LocationCard({ location, profile, checked, plans, nodes, osChosen, onPi
         <strong id={`${id}-name`} data-testid={checked ? 'cw-location' : undefined}>
           {location}
         </strong>
+        {props.showAvatar && profile && <Avatar profile={profile} size={18} />}
       </span>
       <span id={descId} className="cw-location-desc small">
         {!profile ? (
           <span className="muted">No profile for {location} in this project. Add one in Profiles to create here.</span>
-        ) : !usable ? (
-          <span className="muted">
-            Profile {profile.name} has no API key and token here. Add them in Profiles to create in {location}.
-          </span>
         ) : (
           <>
-            <span className="muted">
-              Profile {profile.name}
+            <span className="muted cw-location-profile">
+              {props.showAvatar ? '' : 'Profile '}
+              {profile.name}
               {nodes !== null ? ` · ${nodes} ${nodes === 1 ? 'node' : 'nodes'}` : ''}
             </span>
-            <span>{offerText(plans, osChosen)}</span>
+            {blocked ? (
+              <span className="cw-location-why" data-testid="cw-location-why">
+                {blocked}
+              </span>
+            ) : (
+              // Among every profile the hint to choose an OS first is noise: the comparison comes once there is one.
+              (osChosen || !props.showAvatar) && <span>{offerText(plans, osChosen)}</span>
+            )}
           </>
         )}
       </span>

@@ -6,6 +6,7 @@ import { makeProfile } from '../../../../tests/support/builders'
 import { createFakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
 import { PLANS, PROFILE } from '../../../../tests/support/renderer/wizard-fixtures'
 import { nextButton, renderWizard, setName, teardown } from '../../../../tests/support/renderer/wizard-test-utils'
+import { REASONS } from '../node-detail/node-action-model'
 import { toSaved } from './wizard-draft'
 import { EMPTY_DRAFT } from './wizard.types'
 
@@ -36,7 +37,7 @@ describe('location', () => {
     expect(card('Delhi')).toHaveTextContent('No profile for Delhi in this project')
   })
 
-  it('a location whose profile has no key and token is shown but cannot be chosen', async () => {
+  it('a location whose profile has no key and token is shown but cannot be chosen, and says why', async () => {
     const fake = createFakeBridge()
     const locked = makeProfile({
       ...DELHI,
@@ -46,7 +47,7 @@ describe('location', () => {
     renderWizard(fake)
     await screen.findByTestId('cw-location')
     expect(screen.getByRole('radio', { name: 'Delhi' })).toBeDisabled()
-    expect(card('Delhi')).toHaveTextContent('has no API key and token here')
+    expect(card('Delhi')).toHaveTextContent(REASONS.missing)
   })
 
   it('compares the plans of both locations, and a switch creates in the chosen profile', async () => {

@@ -1,6 +1,7 @@
 // What the wizard reads from main for the profile it creates in: the profiles (for the location choice), the OS
 // list, create options, the names taken in each profile, and the plans for the chosen OS in every location of the
-// project (so the location choice can say what differs).
+// project (so the location choice can say what differs). Opened from "All profiles" (`everywhere`), every profile
+// is a choice and compared, and nothing profile-bound is read until one is chosen (`profileId` null).
 import type { OsVersion, Plan } from '../../../../shared/domain/catalog'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { call } from '../../lib/ipc'
@@ -26,14 +27,26 @@ const plansFor = (profileId: string, os: OsVersion) =>
     })
   )
 
-export function useWizardData(profileId: string, os: OsVersion | null) {
+export interface WizardScope {
+  /** Opened from "All profiles": every profile is a place the node may go. */
+  everywhere: boolean
+  /** Whether a profile can be asked for its plans (it can create); others are not compared. */
+  canAsk(p: ProfileView): boolean
+}
+
+const ONE_PROJECT: WizardScope = { everywhere: false, canAsk: () => true }
+
+export function useWizardData(profileId: string | null, os: OsVersion | null, scope: WizardScope = ONE_PROJECT) {
   const profiles = useFetch('profiles', () => call((api) => api.profiles.list({})))
   const list = profiles.status === 'ready' ? profiles.data : (profiles.latest ?? [])
   const profile = list.find((p) => p.id === profileId) ?? null
-  const locations = profile ? list.filter((p) => sameProject(p, profile)) : []
+  const locations = scope.everywhere ? list : profile ? list.filter((p) => sameProject(p, profile)) : []
 
-  const families = useFetch(`os:${profileId}`, () => call((api) => api.catalog.os({ profileId })))
-  const options = useFetch(`options:${profileId}`, () => call((api) => api.catalog.createOptions({ profileId })))
+  const id = profileId
+  const families = useFetch(id && `os:${id}`, () => call((api) => api.catalog.os({ profileId: id ?? '' })))
+  const options = useFetch(id && `options:${id}`, () =>
+    call((api) => api.catalog.createOptions({ profileId: id ?? '' }))
+  )
   const names = useFetch('names', () =>
     call((api) => api.nodes.snapshot({})).then((all) => {
       const byProfile: Record<string, ReadonlySet<string>> = {}
@@ -41,11 +54,11 @@ export function useWizardData(profileId: string, os: OsVersion | null) {
       return byProfile
     })
   )
-  const plans = useFetch(os ? `plans:${profileId}:${osKey(os)}` : null, () =>
-    os ? plansFor(profileId, os) : Promise.resolve<Plan[]>([])
+  const plans = useFetch(os && id ? `plans:${id}:${osKey(os)}` : null, () =>
+    os && id ? plansFor(id, os) : Promise.resolve<Plan[]>([])
   )
-  // The other location's plans for the same OS; a failure there only hides the comparison.
-  const others = locations.filter((p) => p.id !== profileId)
+  // The other locations' plans for the same OS; a failure there only hides the comparison.
+  const others = locations.filter((p) => p.id !== id && scope.canAsk(p))
   const otherPlans = useFetch(
     os && others.length > 0 ? `other-plans:${others.map((p) => p.id).join(',')}:${osKey(os)}` : null,
     async () => {
@@ -60,7 +73,7 @@ export function useWizardData(profileId: string, os: OsVersion | null) {
   )
   const plansByProfile: PlansByProfile = {
     ...(otherPlans.status === 'ready' ? otherPlans.data : {}),
-    ...(plans.status === 'ready' ? { [profileId]: plans.data } : {})
+    ...(plans.status === 'ready' && id ? { [id]: plans.data } : {})
   }
   const profileFetch =
     profiles.status === 'ready'
@@ -69,5 +82,5 @@ export function useWizardData(profileId: string, os: OsVersion | null) {
         ? ({ status: 'error', error: profiles.error } as const)
         : ({ status: 'loading' } as const)
 
-  return { profiles, profile, profileFetch, locations, families, options, names, plans, plansByProfile }
+  return { profiles, list, profile, profileFetch, locations, families, options, names, plans, plansByProfile }
 }

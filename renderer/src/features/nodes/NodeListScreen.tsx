@@ -191,12 +191,9 @@ export function NodeListScreen() {
     [rowActions]
   )
 
-  const createProfile: ProfileView | undefined = showAll
-    ? profiles.length === 1
-      ? profiles[0]
-      : undefined
-    : profilesById[listProfile]
-  const createDisabledReason = createProfile ? null : 'Choose a profile first, then create a node in it.'
+  // The profile shown is where a node goes; with "All profiles" (and more than one) the wizard asks which.
+  const createIn: string | null = showAll ? (profiles.length === 1 ? (profiles[0]?.id ?? null) : null) : listProfile
+  const createDisabledReason = profiles.length === 0 ? 'Add a profile first, then create a node in it.' : null
 
   const selectedVisible = selected && visibleIds.includes(selected.profileId) ? selected : null
 
@@ -433,15 +430,15 @@ export function NodeListScreen() {
           />
         </Suspense>
       )}
-      {creating && createProfile && (
+      {creating && profiles.length > 0 && (
         <CreateNodeEntry
-          profileId={createProfile.id}
+          profileId={createIn}
           onClose={() => setCreating(false)}
           onCreated={(ids, profileId) => {
             setCreating(false)
             toast({ kind: 'ok', title: ids.length === 1 ? 'Node created' : `${ids.length} nodes created` })
             const first = ids[0]
-            // The wizard's location choice may have created in this project's other location (profile).
+            // The wizard's choice may have created in another profile than the one shown (a location, or "All").
             if (first !== undefined) select({ profileId, nodeId: first })
           }}
         />
