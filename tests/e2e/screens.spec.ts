@@ -83,6 +83,15 @@ test('the create wizard, step by step', async ({ page, preview }) => {
   await gallery(page, 'wizard-4-review')
 })
 
+test('the create wizard from "All profiles": where the node goes', async ({ page, preview }) => {
+  await exploreDemo(page, preview)
+  await expect(page.getByTestId('profile-picker').locator('option:checked')).toHaveText('All profiles')
+  await page.getByRole('button', { name: 'Create node', exact: true }).click()
+  const wizard = page.getByTestId('create-wizard')
+  await expect(wizard.locator('legend', { hasText: 'Where the node goes' })).toBeVisible()
+  await gallery(page, 'wizard-0-where')
+})
+
 test('profiles and settings', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await page.getByRole('tab', { name: 'Profiles' }).click()

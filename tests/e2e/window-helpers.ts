@@ -93,7 +93,10 @@ export async function openWizard(page: Page, preview: PreviewHandle, opts: { got
   await expect(create.or(demo).first()).toBeVisible({ timeout: 20_000 })
   if (await demo.isVisible()) await demo.click()
   await expect(create).toBeVisible()
-  if (await create.isDisabled()) {
+  // From "All profiles" the wizard would ask where the node goes first; these flows start on one demo profile.
+  const picker = page.getByTestId('profile-picker')
+  const onAll = (await picker.count()) > 0 && (await picker.locator('option:checked').textContent()) === 'All profiles'
+  if (onAll || (await create.isDisabled())) {
     const profile = page.locator('select', { has: page.locator('option', { hasText: '(demo)' }) }).first()
     const chennai = profile.locator('option', { hasText: /Chennai.*\(demo\)/ })
     const option =
