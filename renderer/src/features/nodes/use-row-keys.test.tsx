@@ -104,6 +104,18 @@ describe('moving between rows', () => {
     expect(useSelectionStore.getState().ids.has('p1:5')).toBe(false)
   })
 
+  it('Shift+ArrowUp after Shift+ArrowDown gives back the rows it passes, as a file list does', async () => {
+    await renderList()
+    control('a-2', 'open').focus()
+    press('ArrowDown', { shiftKey: true })
+    press('ArrowDown', { shiftKey: true })
+    press('ArrowUp', { shiftKey: true })
+    expect(where()).toBe('a-3 open')
+    expect([...useSelectionStore.getState().ids].sort()).toEqual(['p1:2', 'p1:3'])
+    press('ArrowUp', { shiftKey: true })
+    expect([...useSelectionStore.getState().ids]).toEqual(['p1:2'])
+  })
+
   it('group headers are stops: their fold toggle takes focus, and the column is kept past them', async () => {
     await renderList({ twoProfiles: true })
     fireEvent.click(screen.getByRole('button', { name: 'Group by profile' }))
