@@ -32,6 +32,12 @@ export interface ProfileNodes {
   totalNodes?: number
   /** Creates sent from this app whose outcome is not known yet, or was settled in the last few minutes. */
   creates?: PendingCreate[]
+  /**
+   * Which of main's states of this profile this is: every `nodes:changed` carries a higher one than the last, and a
+   * snapshot carries that of the last event sent. A snapshot's reply can arrive after events sent later (the preview
+   * answers calls and streams events on different connections), so a window keeps a state with a higher `rev`.
+   */
+  rev?: number
 }
 
 /**

@@ -60,6 +60,8 @@ export class Engine {
   private suspended = false
   private started = false
   private inFlight = new Set<Promise<unknown>>()
+  /** Stamps each emitted state (ProfileNodes.rev): one counter for all profiles, only ever up. */
+  private revision = 0
 
   constructor(readonly deps: EngineDeps) {}
 
@@ -73,7 +75,7 @@ export class Engine {
   }
 
   snapshot(): ProfileNodes[] {
-    return [...this.runtimes.values()].map((rt) => this.view(rt))
+    return [...this.runtimes.values()].map((rt) => ({ ...this.view(rt), rev: rt.rev }))
   }
 
   private view(rt: ProfileRuntime): ProfileNodes {
@@ -87,10 +89,12 @@ export class Engine {
 
   private emit(rt: ProfileRuntime): void {
     if (rt.removed) return
-    const state = this.view(rt)
-    const json = JSON.stringify(state)
+    const view = this.view(rt)
+    const json = JSON.stringify(view)
     if (json === rt.lastEmitted) return
     rt.lastEmitted = json
+    rt.rev = ++this.revision
+    const state: ProfileNodes = { ...view, rev: rt.rev }
     for (const l of this.listeners) {
       try {
         l(state)

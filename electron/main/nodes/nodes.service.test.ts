@@ -39,6 +39,24 @@ describe('nodes service: lists, last-known and polling', () => {
     await h.service.stop()
   })
 
+  it('stamps every state it sends with a higher rev across profiles, and a snapshot with the last one sent', async () => {
+    const h = engineHarness({ a: new FakeApi([summary(1)]), b: new FakeApi([summary(2)]) })
+    const seen: ProfileNodes[] = []
+    h.service.onChanged((s) => seen.push(s))
+    await h.service.start()
+    await h.clock.advance(1)
+    const revs = seen.map((s) => s.rev ?? 0)
+    expect(revs.length).toBeGreaterThan(2)
+    // One counter for all profiles, only ever up: a window can tell an older state from a newer one.
+    expect(revs).toEqual([...revs].sort((x, y) => x - y))
+    expect(new Set(revs).size).toBe(revs.length)
+    for (const id of ['a', 'b']) {
+      const last = seen.filter((s) => s.profileId === id).at(-1)
+      expect(h.service.snapshot().find((s) => s.profileId === id)?.rev).toBe(last?.rev)
+    }
+    await h.service.stop()
+  })
+
   it('keeps the last list on errors and names the reason: rate limited, credentials rejected', async () => {
     const api = new FakeApi([summary(1)])
     const h = engineHarness({ a: api })

@@ -48,6 +48,8 @@ export interface ProfileRuntime {
   removed: boolean
   /** JSON of the last emitted view, so unchanged states are not emitted again. */
   lastEmitted: string
+  /** The `rev` the last emitted view carried (0: none emitted yet). */
+  rev: number
 }
 
 /**
@@ -101,7 +103,8 @@ export function newRuntime(p: ProfileView): ProfileRuntime {
     catalog: new Map(),
     poller: null,
     removed: false,
-    lastEmitted: ''
+    lastEmitted: '',
+    rev: 0
   }
 }
 

@@ -76,7 +76,11 @@ export function showFirstScreen(s: FirstScreen): void {
   useAppStore.setState({ info: s.info })
   useSettingsStore.setState({ settings: s.settings })
   useProfilesStore.setState({ profiles: s.profiles, loaded: true })
-  useNodesStore.setState({ byProfile: Object.fromEntries(s.nodes.map((p) => [p.profileId, p])), loaded: true })
+  // A saved copy is older than anything main says now, whatever `rev` an older build saved with it.
+  useNodesStore.setState({
+    byProfile: Object.fromEntries(s.nodes.map((p) => [p.profileId, { ...p, rev: 0 }])),
+    loaded: true
+  })
 }
 
 /** What would be saved now; null until every store has main's answer. */
@@ -93,7 +97,8 @@ export function currentFirstScreen(): FirstScreen | null {
     settings,
     // Not even the key's last four characters go to storage; the list does not show them.
     profiles: profiles.map((p) => ({ ...p, credentials: { ...p.credentials, apiKeyHint: null } })),
-    nodes: Object.values(nodes.byProfile).map((p) => {
+    // Without `rev`: it counts one run of main, and the next start's answers must replace the saved copy.
+    nodes: Object.values(nodes.byProfile).map(({ rev: _rev, ...p }) => {
       const total = p.totalNodes ?? p.nodes.length
       if (p.nodes.length <= FIRST_PAINT_ROWS) return p
       return { ...p, nodes: firstNodesByName(p.nodes, FIRST_PAINT_ROWS), totalNodes: total }

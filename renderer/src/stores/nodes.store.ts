@@ -27,6 +27,26 @@ export const FIRST_PAINT_ROWS = 80
 const byId = (list: ProfileNodes[]): Record<string, ProfileNodes> =>
   Object.fromEntries(list.map((p) => [p.profileId, p]))
 
+/**
+ * A snapshot's reply, without undoing `nodes:changed` events that overtook it: a profile's state with a higher `rev`
+ * than the snapshot's is newer and stays (the preview answers calls and streams events on separate connections, so a
+ * snapshot taken before an event can arrive after it). A profile the snapshot lacks stays only when an event about
+ * it is newer than everything in the snapshot (added meanwhile); otherwise it is gone.
+ */
+export function withSnapshot(
+  current: Record<string, ProfileNodes>,
+  snapshot: ProfileNodes[]
+): Record<string, ProfileNodes> {
+  const next = byId(snapshot)
+  const newest = Math.max(0, ...snapshot.map((p) => p.rev ?? 0))
+  for (const [id, held] of Object.entries(current)) {
+    const got = next[id]
+    const rev = held.rev ?? 0
+    if (got ? rev > (got.rev ?? 0) : rev > newest) next[id] = held
+  }
+  return next
+}
+
 export const useNodesStore = create<NodesState>()((set, get) => ({
   byProfile: {},
   loaded: false,
@@ -41,7 +61,7 @@ export const useNodesStore = create<NodesState>()((set, get) => ({
     // the full snapshot follow.
     try {
       const first = await call((api) => api.nodes.snapshot({ firstByName: FIRST_PAINT_ROWS }))
-      set({ byProfile: byId(first), loaded: true, error: null })
+      set((s) => ({ byProfile: withSnapshot(s.byProfile, first), loaded: true, error: null }))
       return first.some((p) => p.totalNodes !== undefined)
     } catch (e) {
       set({ error: asAppError(e), loaded: true })
@@ -51,12 +71,18 @@ export const useNodesStore = create<NodesState>()((set, get) => ({
   async loadRest() {
     try {
       const full = await call((api) => api.nodes.snapshot({}))
-      set({ byProfile: byId(full), error: null })
+      set((s) => ({ byProfile: withSnapshot(s.byProfile, full), error: null }))
     } catch (e) {
       set({ error: asAppError(e) })
     }
   },
-  apply: (state) => set((s) => ({ byProfile: { ...s.byProfile, [state.profileId]: state } })),
+  // An event older than what is held (a snapshot that overtook it) changes nothing.
+  apply: (state) =>
+    set((s) => {
+      const held = s.byProfile[state.profileId]
+      if (held && (held.rev ?? 0) > (state.rev ?? 0)) return s
+      return { byProfile: { ...s.byProfile, [state.profileId]: state } }
+    }),
   retain: (ids) =>
     set((s) => {
       const keep = Object.fromEntries(Object.entries(s.byProfile).filter(([id]) => ids.includes(id)))
