@@ -1,7 +1,6 @@
 // The window: header (name, version, navigation), the current screen, toasts, and in the preview the
 // native-dialog stand-in.
 import { useEffect } from 'react'
-import { KeyRound, Server, SlidersHorizontal } from 'lucide-react'
 import { ScreenBoundary } from './components/ScreenBoundary'
 import { Spinner } from './components/Spinner'
 import { type TabItem } from './components/Tabs'
@@ -31,9 +30,9 @@ export function App() {
 
   const firstRun = loaded && showsFirstRun(profiles, firstRunDone)
   const tabs: TabItem<View>[] = [
-    { key: 'nodes', label: 'Nodes', icon: Server },
-    { key: 'profiles', label: 'Profiles', icon: KeyRound },
-    { key: 'settings', label: 'Settings', icon: SlidersHorizontal }
+    { key: 'nodes', label: 'Nodes', icon: 'server' },
+    { key: 'profiles', label: 'Profiles', icon: 'key' },
+    { key: 'settings', label: 'Settings', icon: 'sliders' }
   ]
 
   return (

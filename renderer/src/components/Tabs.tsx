@@ -1,11 +1,14 @@
 // Tab list with arrow-key movement (WAI-ARIA tabs pattern, automatic activation).
 import { useRef } from 'react'
 import type { LucideIcon } from 'lucide-react'
+import { maskIcon } from './ui/MaskIcon'
+import type { MaskIconName } from './ui/mask-icons'
 
 export interface TabItem<K extends string> {
   key: K
   label: string
-  icon?: LucideIcon
+  /** A lucide component, or a mask icon's name (one element; the window's tabs are on every first screen). */
+  icon?: LucideIcon | MaskIconName
 }
 
 interface TabsProps<K extends string> {
@@ -48,7 +51,9 @@ export function Tabs<K extends string>({ label, items, active, onChange, idPrefi
             else if (e.key === 'End') move(items.length - 1, 0)
           }}
         >
-          {item.icon && <item.icon size={16} aria-hidden="true" />}
+          {typeof item.icon === 'string'
+            ? maskIcon(item.icon)
+            : item.icon && <item.icon size={16} aria-hidden="true" />}
           {item.label}
         </button>
       ))}

@@ -1,12 +1,15 @@
-// The one button of the window: an optional lucide icon before a label, a variant, and a disabled reason that
+// The one button of the window: an optional icon before a label (a lucide component, or the name of a mask icon for
+// the first screen's buttons: one element instead of an SVG tree), a variant, and a disabled reason that
 // is shown (tooltip) and announced (aria-describedby) — a disabled control always says why.
 import { forwardRef, useId, type ButtonHTMLAttributes, type ReactNode } from 'react'
 import type { LucideIcon } from 'lucide-react'
+import { maskIcon } from './MaskIcon'
+import type { MaskIconName } from './mask-icons'
 
 export type ButtonVariant = 'default' | 'primary' | 'danger' | 'ghost'
 
 export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled'> {
-  icon?: LucideIcon
+  icon?: LucideIcon | MaskIconName
   variant?: ButtonVariant
   size?: 'md' | 'sm'
   /** When set, the button is disabled and this sentence says why. */
@@ -38,7 +41,9 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
         title={disabledReason ?? rest.title}
         aria-describedby={disabledReason ? reasonId : rest['aria-describedby']}
       >
-        {Icon && <Icon size={size === 'sm' ? 14 : 16} aria-hidden="true" strokeWidth={2} />}
+        {typeof Icon === 'string'
+          ? maskIcon(Icon, size)
+          : Icon && <Icon size={size === 'sm' ? 14 : 16} aria-hidden="true" strokeWidth={2} />}
         {children}
       </button>
       {disabledReason && (
@@ -51,7 +56,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
 })
 
 export interface IconButtonProps extends Omit<ButtonProps, 'children' | 'icon'> {
-  icon: LucideIcon
+  icon: LucideIcon | MaskIconName
   /** Accessible name and tooltip. */
   label: string
 }

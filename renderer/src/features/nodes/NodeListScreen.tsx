@@ -2,7 +2,7 @@
 // or the bulk bar, stale banners, the table, and the detail panel beside it. Keyboard: "/" or Ctrl/Cmd+F searches,
 // Esc closes the detail (or unchecks), Delete deletes the focused, checked or open node(s).
 import { memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { Layers, Plus, Search, X } from 'lucide-react'
+import { X } from 'lucide-react'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
@@ -43,7 +43,7 @@ import { useListShortcuts } from './use-list-shortcuts'
 import './nodes.css'
 
 // Made once: a keystroke re-renders the screen, and a lucide icon re-rendered costs more than its input's update.
-const SEARCH_ICON = <Search size={15} aria-hidden="true" className="search-icon" />
+const SEARCH_ICON = <span className="ticon ticon-search search-icon" aria-hidden="true" />
 
 const SORT_CHOICES: { value: string; label: string }[] = [
   { value: 'name:asc', label: 'Name, A–Z' },
@@ -474,7 +474,7 @@ const ListActions = memo(function ListActions({
     <>
       {severalProfiles && (
         <IconButton
-          icon={Layers}
+          icon="layers"
           label="Group by profile"
           variant="default"
           className="group-button"
@@ -484,7 +484,7 @@ const ListActions = memo(function ListActions({
       )}
       <span className="toolbar-spacer" />
       <PollControls states={states} onRefresh={onRefresh} onTogglePause={onTogglePause} />
-      <Button icon={Plus} variant="primary" onClick={onCreate} disabledReason={createDisabledReason}>
+      <Button icon="plus" variant="primary" onClick={onCreate} disabledReason={createDisabledReason}>
         Create node
       </Button>
     </>

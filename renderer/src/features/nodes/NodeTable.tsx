@@ -19,6 +19,7 @@ import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { StatusBadge } from '../../components/StatusBadge'
+import { maskIcon } from '../../components/ui/MaskIcon'
 import { DemoBadge } from '../../components/ui/Badge'
 import { copyText } from '../../lib/clipboard'
 import { formatDate } from '../../lib/format'
@@ -27,18 +28,16 @@ import type { SelectedNode } from '../../stores/ui.store'
 import { nodeCostText, totalText } from '../../tray/cost-text'
 import { isGroupRow, type GroupRow, type NodeRow, type SortKey, type SortSpec, type TableRow } from './list-filter'
 import { PENDING_LABEL } from './pending-label'
-import { installRowIcons } from './row-icons'
 import { nodeKey } from './selection.store'
 import { useRowKeys } from './use-row-keys'
 
 export const ROW_HEIGHT = 38
-installRowIcons()
 // Made once: every row shows the same icons, and an element React has seen before costs nothing to re-render. Each
-// is one masked <span> (row-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render. The
+// is one masked <span> (components/ui/mask-icons.ts), not a lucide SVG tree: the rows' icons were a third of the first render. The
 // menu button, the IP's copy icon and the demo mark, in every row, are drawn by CSS: no element at all. A row's
 // first render and every keystroke's re-render cost about what its element count does, so each row keeps to ~17.
-const LOCK_ICON = <span className="ticon ticon-lock" aria-hidden="true" />
-const SHIELD_ICON = <span className="ticon ticon-shield" aria-hidden="true" />
+const LOCK_ICON = maskIcon('lock')
+const SHIELD_ICON = maskIcon('shield')
 /** The list's demo mark is drawn by CSS after the name (`.name-cell.is-demo::after`: the word, or the flask when the
  * list is narrow, with "Demo" for screen readers either way); this tooltip is the name cell's. */
 const DEMO_TITLE = 'Demo sandbox: simulated nodes, changes are not real'

@@ -1,6 +1,5 @@
 // The polling line: data age, polling interval and requests in the last hour. Ticks every second on its own, so
 // the list around it does not re-render. Refresh and pause are the toolbar's icon buttons (PollControls).
-import { Pause, Play, RefreshCw } from 'lucide-react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import { IconButton } from '../../components/ui/Button'
 import { formatAge, formatDuration, formatInterval } from '../../lib/format'
@@ -58,7 +57,7 @@ export function PollControls({ states, onRefresh, onTogglePause }: PollControlsP
   return (
     <>
       <IconButton
-        icon={RefreshCw}
+        icon="refresh"
         label="Refresh"
         className={refreshing ? 'spinning' : undefined}
         onClick={onRefresh}
@@ -66,7 +65,7 @@ export function PollControls({ states, onRefresh, onTogglePause }: PollControlsP
         data-testid="refresh"
       />
       <IconButton
-        icon={paused ? Play : Pause}
+        icon={paused ? 'play' : 'pause'}
         label={paused ? 'Resume polling' : 'Pause polling'}
         onClick={() => onTogglePause(!paused)}
         disabledReason={none}

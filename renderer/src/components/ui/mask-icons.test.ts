@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { iconSvg, installRowIcons } from './row-icons'
+import { iconSvg, installMaskIcons } from './mask-icons'
 
-describe('row icons', () => {
+describe('mask icons', () => {
   it('draws a shape as lucide does, without its React keys', () => {
     const svg = iconSvg([
       ['rect', { width: '14', height: '14', x: '8', y: '8', key: 'a' }],
@@ -14,12 +14,13 @@ describe('row icons', () => {
     expect(svg).not.toContain('key=')
   })
 
-  it('adds one stylesheet with a mask image for each row icon', () => {
-    installRowIcons()
-    installRowIcons()
-    const sheets = document.querySelectorAll('style[data-row-icons]')
+  it('adds one stylesheet with a mask image for each icon', () => {
+    installMaskIcons()
+    installMaskIcons()
+    const sheets = document.querySelectorAll('style[data-mask-icons]')
     expect(sheets).toHaveLength(1)
-    for (const name of ['copy', 'menu', 'flask', 'lock', 'shield'])
+    const names = ['copy', 'menu', 'flask', 'lock', 'shield', 'server', 'key', 'sliders', 'search', 'layers']
+    for (const name of [...names, 'refresh', 'pause', 'play', 'plus'])
       expect(sheets[0]?.textContent).toMatch(
         new RegExp(`\\.ticon-${name}\\{--ticon:url\\("data:image/svg\\+xml,%3Csvg`)
       )
