@@ -1,6 +1,6 @@
 // Follows the new nodes until they run: the create reply first, then main's snapshot and every `nodes:changed`
 // for this profile. Nodes are matched by id; one not listed yet keeps its last known state.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useLayoutEffect, useState } from 'react'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import { asAppError, bridge, call, toAppError, type AppError } from '../../lib/ipc'
@@ -29,16 +29,23 @@ export function useFollowNodes(profileId: string, initial: NodeSummary[]): Follo
   const [error, setError] = useState<AppError | null>(null)
   const [checking, setChecking] = useState(false)
 
-  useEffect(() => {
+  // A layout effect: subscribed in the same commit that first shows the step, so no event falls between the two.
+  useLayoutEffect(() => {
     let live = true
-    const apply = (state: ProfileNodes) => {
+    /** The highest `rev` applied (-1: none yet). The snapshot's reply can come after newer events; it must not undo
+     * them (see ProfileNodes.rev). */
+    let lastRev = -1
+    const apply = (state: ProfileNodes, fromSnapshot = false) => {
       if (!live || state.profileId !== profileId) return
+      const rev = state.rev ?? 0
+      if (fromSnapshot ? lastRev >= 0 && rev <= lastRev : rev < lastRev) return
+      lastRev = Math.max(lastRev, rev)
       setNodes((prev) => mergeNodes(prev, state.nodes))
       setError(state.error ? toAppError(state.error) : null)
     }
-    const off = bridge().events.on('nodes:changed', apply)
+    const off = bridge().events.on('nodes:changed', (state) => apply(state))
     call((api) => api.nodes.snapshot({})).then(
-      (all) => all.filter((p) => p.profileId === profileId).forEach(apply),
+      (all) => all.filter((p) => p.profileId === profileId).forEach((p) => apply(p, true)),
       (e: unknown) => live && setError(asAppError(e))
     )
     return () => {
