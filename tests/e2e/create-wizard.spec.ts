@@ -2,7 +2,7 @@
 // followed until it runs with its IP, and an ambiguous create (429 after the node was made) reported as created
 // with exactly one POST to the API.
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, shoot, type PreviewHandle } from './fixtures'
+import { test, expect, shoot } from './fixtures'
 import { openWizard } from './window-helpers'
 
 async function shootBoth(page: Page, name: string): Promise<void> {
@@ -14,21 +14,6 @@ async function shootBoth(page: Page, name: string): Promise<void> {
 }
 
 const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })
-
-/**
- * The list on the first Chennai demo profile, then its wizard: these flows are about one profile's wizard (its two
- * locations). "Create node" from "All profiles" asks where the node goes, which has its own test.
- */
-async function openChennaiWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
-  if (opts.goto !== false) await page.goto(preview.url)
-  const picker = page.getByTestId('profile-picker')
-  const demo = page.getByRole('button', { name: /Explore the demo/ })
-  await expect(picker.or(demo).first()).toBeVisible({ timeout: 20_000 })
-  if (await demo.isVisible()) await demo.click()
-  const chennai = picker.locator('option', { hasText: /Chennai.*\(demo\)/ }).first()
-  await picker.selectOption((await chennai.getAttribute('value')) ?? '')
-  return openWizard(page, preview, { goto: false })
-}
 
 /** Location → OS → plan → options → review, choosing Ubuntu 24.04 and C3.8GB. */
 async function fillWizard(page: Page, wizard: Locator, name: string, screenshots: boolean): Promise<void> {
@@ -76,7 +61,7 @@ async function fillWizard(page: Page, wizard: Locator, name: string, screenshots
 }
 
 test('creates a node through the wizard and follows it until it runs with an IP', async ({ page, preview }) => {
-  const wizard = await openChennaiWizard(page, preview)
+  const wizard = await openWizard(page, preview)
   await fillWizard(page, wizard, 'e2e-web-01', true)
   await wizard.getByRole('button', { name: 'Create node' }).click()
 
@@ -107,7 +92,7 @@ test('an ambiguous create (429 after the node was made) is reported as created, 
   page,
   preview
 }) => {
-  const wizard = await openChennaiWizard(page, preview)
+  const wizard = await openWizard(page, preview)
   await fillWizard(page, wizard, 'e2e-recovered', false)
   await preview.hook('sim/clearLog', {})
   await preview.hook('sim/injectFault', {

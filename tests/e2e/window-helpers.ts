@@ -86,6 +86,28 @@ export async function waitForDialogHost(page: Page): Promise<void> {
 }
 
 /** Opens the node list (demo) and the wizard on Chennai's demo profile; `reload` stands in for closing the window. */
+/** `count` more nodes in the demo's first project and location, named `<prefix>-1…`, in the given E2E status. */
+export async function addDemoNodes(
+  preview: PreviewHandle,
+  count: number,
+  prefix: string,
+  status = 'Failed'
+): Promise<void> {
+  const demo = await demoInfo(preview)
+  const project = demo.projects[0]
+  if (!project) throw new Error('demo has no project')
+  await preview.hook('sim/addNodes', {
+    apiKey: demo.apiKey,
+    projectId: project.projectId,
+    location: demo.locations[0],
+    count,
+    status,
+    namePrefix: prefix
+  })
+}
+
+/** The wizard on one demo profile (the first Chennai one when the list shows "All profiles", whose wizard would ask
+ * where the node goes first; that has its own flow). */
 export async function openWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
   if (opts.goto !== false) await page.goto(preview.url)
   const create = page.getByRole('button', { name: 'Create node', exact: true })

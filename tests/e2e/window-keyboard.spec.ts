@@ -3,8 +3,8 @@
 // Enter opens the focused node, Shift+ArrowDown checks rows, group headers are stops, focus stays with its node when
 // the list re-sorts, and the arrows stay the search field's and the menu's while those have the keyboard.
 import type { Page } from '@playwright/test'
-import { test, expect, type PreviewHandle } from './fixtures'
-import { demoInfo, exploreDemo, nodeRow } from './window-helpers'
+import { test, expect } from './fixtures'
+import { addDemoNodes, exploreDemo, nodeRow } from './window-helpers'
 
 interface Focus {
   node: string | null
@@ -36,27 +36,13 @@ async function focus(page: Page): Promise<Focus> {
 const shown = (page: Page) =>
   page.getByTestId('node-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node') ?? ''))
 
-async function addNodes(preview: PreviewHandle, count: number, prefix: string): Promise<void> {
-  const demo = await demoInfo(preview)
-  const project = demo.projects[0]
-  if (!project) throw new Error('demo has no project')
-  await preview.hook('sim/addNodes', {
-    apiKey: demo.apiKey,
-    projectId: project.projectId,
-    location: demo.locations[0],
-    count,
-    status: 'Failed',
-    namePrefix: prefix
-  })
-  await preview.ipc('nodes:refresh', {})
-}
-
 test('arrows keep the column; Home/End and PageDown reach unrendered rows; Enter opens; Shift checks', async ({
   page,
   preview
 }) => {
   await exploreDemo(page, preview)
-  await addNodes(preview, 150, 'bulk')
+  await addDemoNodes(preview, 150, 'bulk')
+  await preview.ipc('nodes:refresh', {})
   const table = page.getByTestId('node-table')
   await expect(table).toHaveAttribute('aria-rowcount', /^1[5-9]\d$/, { timeout: 30_000 })
   const total = Number(await table.getAttribute('aria-rowcount')) - 1
@@ -119,7 +105,8 @@ test('focus stays with its node when the list re-sorts, and the arrows go on fro
   await open.focus()
   const before = await focus(page)
   // Nodes that sort first push web-02 down the list.
-  await addNodes(preview, 3, 'aaa')
+  await addDemoNodes(preview, 3, 'aaa')
+  await preview.ipc('nodes:refresh', {})
   await expect(nodeRow(page, 'aaa-1')).toHaveCount(1, { timeout: 30_000 })
   await expect(open).toBeFocused()
   const after = await focus(page)

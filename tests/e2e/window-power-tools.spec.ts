@@ -6,8 +6,8 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { ProfileNodes } from '../../shared/domain/node-state'
-import { test, expect, type PreviewHandle } from './fixtures'
-import { demoInfo, expectAccessible, exploreDemo, nodeRow } from './window-helpers'
+import { test, expect } from './fixtures'
+import { addDemoNodes, expectAccessible, exploreDemo, nodeRow } from './window-helpers'
 
 /** Axe (0 serious or critical) and a screenshot, light then dark. */
 async function look(page: Page, name: string): Promise<void> {
@@ -30,20 +30,6 @@ async function clipped(page: Page, selector: string): Promise<string[]> {
 const header = (page: Page, name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) })
 const names = (page: Page) =>
   page.getByTestId('node-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node')))
-
-async function addFailed(preview: PreviewHandle, count: number, prefix: string): Promise<void> {
-  const demo = await demoInfo(preview)
-  const project = demo.projects[0]
-  if (!project) throw new Error('demo has no project')
-  await preview.hook('sim/addNodes', {
-    apiKey: demo.apiKey,
-    projectId: project.projectId,
-    location: demo.locations[0],
-    count,
-    status: 'Failed',
-    namePrefix: prefix
-  })
-}
 
 test.describe('at 800 × 600', () => {
   test.use({ viewport: { width: 800, height: 600 } })
@@ -190,7 +176,7 @@ test('bulk: 105 failed nodes go with one confirm; skipped, committed and failed 
   preview
 }) => {
   await exploreDemo(page, preview)
-  await addFailed(preview, 105, 'broken')
+  await addDemoNodes(preview, 105, 'broken')
   // The demo's committed node has delete protection on: turn it off, so the committed call-out has a node to name.
   const snapshot = await preview.ipc<ProfileNodes[]>('nodes:snapshot')
   const db = snapshot.flatMap((p) => p.nodes).find((n) => n.name === 'db-primary')

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, type PreviewHandle } from './fixtures'
+import { test, expect } from './fixtures'
 import { expectAccessible, openWizard } from './window-helpers'
 
 const SIZES = {
@@ -15,21 +15,6 @@ const SIZES = {
 
 const heading = (wizard: Locator) => wizard.getByRole('heading', { level: 3 })
 const next = (wizard: Locator) => wizard.getByRole('button', { name: 'Next' })
-
-/**
- * The list on the first Chennai demo profile, then its wizard: these flows are about one profile's wizard (its two
- * locations). "Create node" from "All profiles" asks where the node goes, which has its own test.
- */
-async function openChennaiWizard(page: Page, preview: PreviewHandle, opts: { goto?: boolean } = {}): Promise<Locator> {
-  if (opts.goto !== false) await page.goto(preview.url)
-  const picker = page.getByTestId('profile-picker')
-  const demo = page.getByRole('button', { name: /Explore the demo/ })
-  await expect(picker.or(demo).first()).toBeVisible({ timeout: 20_000 })
-  if (await demo.isVisible()) await demo.click()
-  const chennai = picker.locator('option', { hasText: /Chennai.*\(demo\)/ }).first()
-  await picker.selectOption((await chennai.getAttribute('value')) ?? '')
-  return openWizard(page, preview, { goto: false })
-}
 
 async function toOptions(wizard: Locator): Promise<void> {
   await expect(heading(wizard)).toHaveText('Location and operating system')
@@ -102,7 +87,7 @@ test('a draft survives closing the window, is offered on reopening, and never re
   preview
 }) => {
   await page.setViewportSize(SIZES.small)
-  let wizard = await openChennaiWizard(page, preview)
+  let wizard = await openWizard(page, preview)
   await toOptions(wizard)
   await wizard.getByLabel('Name', { exact: true }).fill('web-03')
   await wizard.getByLabel('Start script (optional)').fill('export TOKEN=draft-marker-7c1f')
@@ -118,7 +103,7 @@ test('a draft survives closing the window, is offered on reopening, and never re
   expect(pageStorage).not.toContain('draft-marker-7c1f')
 
   await page.reload()
-  wizard = await openChennaiWizard(page, preview, { goto: false })
+  wizard = await openWizard(page, preview, { goto: false })
   await expect(heading(wizard)).toHaveText('Resume your draft?')
   await expect(wizard.getByTestId('cw-resume-what')).toHaveText('web-03 · C3.8GB · Ubuntu 24.04')
   await expect(wizard.getByRole('button', { name: 'Resume draft' })).toBeFocused()
@@ -137,7 +122,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   page,
   preview
 }) => {
-  let wizard = await openChennaiWizard(page, preview)
+  let wizard = await openWizard(page, preview)
   const question = page.getByRole('alertdialog', { name: 'Discard this draft?' })
 
   // Nothing chosen: Esc simply closes.
@@ -145,7 +130,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await page.keyboard.press('Escape')
   await expect(wizard).toBeHidden()
 
-  wizard = await openChennaiWizard(page, preview, { goto: false })
+  wizard = await openWizard(page, preview, { goto: false })
   await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
   await page.keyboard.press('Escape')
   await expect(question).toBeVisible()
@@ -163,7 +148,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await wizard.getByRole('button', { name: 'Cancel' }).click()
   await question.getByRole('button', { name: 'Keep as draft' }).click()
   await expect(wizard).toBeHidden()
-  wizard = await openChennaiWizard(page, preview, { goto: false })
+  wizard = await openWizard(page, preview, { goto: false })
   await expect(wizard.getByTestId('cw-resume-what')).toHaveText('Ubuntu 24.04')
 
   // Start fresh forgets it.
@@ -175,7 +160,7 @@ test('Cancel and Esc ask before throwing work away: keep editing, keep as draft,
   await question.getByRole('button', { name: 'Discard' }).click()
   await expect(wizard).toBeHidden()
 
-  wizard = await openChennaiWizard(page, preview, { goto: false })
+  wizard = await openWizard(page, preview, { goto: false })
   await expect(heading(wizard)).toHaveText('Location and operating system')
   await expect(wizard.getByTestId('cw-resume')).toHaveCount(0)
   expect(await preview.ipc('wizard:draft-get', {})).toBeNull()
@@ -185,7 +170,7 @@ test('the location is a real choice: each says what it offers for the OS, and th
   page,
   preview
 }) => {
-  const wizard = await openChennaiWizard(page, preview)
+  const wizard = await openWizard(page, preview)
   const cards = wizard.getByTestId('cw-location-card')
   await expect(cards).toHaveCount(2)
   await expect(wizard.getByRole('radio', { name: 'Chennai' })).toBeChecked()
@@ -221,7 +206,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
   }) => {
     test.setTimeout(120_000)
     await page.setViewportSize(viewport)
-    const wizard = await openChennaiWizard(page, preview)
+    const wizard = await openWizard(page, preview)
     const frame = await wizard.boundingBox()
     expect(frame).toBeTruthy()
     if (size === 'large' && frame) {
@@ -304,7 +289,7 @@ test('an interrupted create at 800 × 600: the check is in view above the footer
   preview
 }) => {
   await page.setViewportSize(SIZES.small)
-  const wizard = await openChennaiWizard(page, preview)
+  const wizard = await openWizard(page, preview)
   await toOptions(wizard)
   await wizard.getByLabel('Name', { exact: true }).fill('cut-01')
   await next(wizard).click()
