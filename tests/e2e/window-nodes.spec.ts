@@ -1,19 +1,9 @@
 import { test, expect } from './fixtures'
-import { checkScreen, demoInfo, exploreDemo, nodeRow, openNode } from './window-helpers'
+import { addDemoNodes, checkScreen, demoInfo, exploreDemo, nodeRow, openNode } from './window-helpers'
 
 test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) => {
   await exploreDemo(page, preview)
-  const demo = await demoInfo(preview)
-  const project = demo.projects[0]
-  if (!project) throw new Error('demo has no project')
-  await preview.hook('sim/addNodes', {
-    apiKey: demo.apiKey,
-    projectId: project.projectId,
-    location: demo.locations[0],
-    count: 1000,
-    status: 'mixed',
-    namePrefix: 'bulk'
-  })
+  await addDemoNodes(preview, 1000, 'bulk', 'mixed')
   await page.getByRole('button', { name: 'Refresh', exact: true }).click()
   const search = page.getByTestId('node-search')
   await search.fill('bulk-')

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { checkScreen, demoInfo, exploreDemo } from './window-helpers'
+import { addDemoNodes, checkScreen, exploreDemo } from './window-helpers'
 
 test('simulator stopped: the cached list stays with its age and an offline banner', async ({ page, preview }) => {
   await exploreDemo(page, preview)
@@ -50,15 +50,7 @@ test("the list paints from the window's saved first screen before main answers, 
   await expect(page.getByTestId('data-age')).toContainText(/Updated/)
 
   // Main answers with a node the saved copy never had: it appears.
-  const demo = await demoInfo(preview)
-  await preview.hook('sim/addNodes', {
-    apiKey: demo.apiKey,
-    projectId: demo.projects[0]?.projectId,
-    location: demo.locations[0],
-    count: 1,
-    namePrefix: 'aaa-fresh',
-    status: 'Running'
-  })
+  await addDemoNodes(preview, 1, 'aaa-fresh', 'Running')
   await preview.ipc('nodes:refresh', {})
   release()
   await expect(page.getByRole('button', { name: 'aaa-fresh-1', exact: true })).toBeVisible({ timeout: 20_000 })
