@@ -166,7 +166,10 @@ export function filterAndCount(
   const counts = zeroCounts()
   const out: NodeRow[] = []
   let matching = 0
-  for (const row of rows) {
+  // Indexed, not for…of: this runs on every keystroke over up to 10,000 rows, and an iterator's result objects
+  // were most of a keystroke's garbage (major collections while typing, in a heap allocation profile).
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as NodeRow
     if (!(row.search ?? searchKey(row.node)).includes(q)) continue
     const s = row.status ?? row.node.status
     matching++
@@ -182,7 +185,10 @@ function countsOf(rows: NodeRow[]): StatusCounts {
   let counts = countsCache.get(rows)
   if (!counts) {
     counts = zeroCounts()
-    for (const row of rows) counts[row.status ?? row.node.status]++
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as NodeRow
+      counts[row.status ?? row.node.status]++
+    }
     countsCache.set(rows, counts)
   }
   // A copy: callers may keep or change theirs.
