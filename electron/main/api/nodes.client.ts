@@ -28,6 +28,11 @@ function rowId(row: unknown): number | null {
   return typeof id === 'string' && /^\s*\d+\s*$/.test(id) ? Number(id) : null
 }
 
+/** The same page arrays, in the same order (a reused page is the very array it was last time). */
+function samePages<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
+  return a.length === b.length && a.every((rows, i) => rows === b[i])
+}
+
 export function createNodesClient(http: Http) {
   const fallbackLocation = http.target.location ?? null
 
@@ -36,6 +41,9 @@ export function createNodesClient(http: Http) {
   let trustCount = true
   // Each page's last reply and its nodes: a page that has not changed is neither parsed nor mapped again.
   let kept: { perPage: number; pages: KeptPages<NodeSummary | null> } | null = null
+  // The last list returned and the page arrays it was made from. When every page comes back as the same array
+  // (each reply byte for byte the last one), the list is the same: it is not deduplicated and counted again.
+  let made: { from: readonly (readonly (NodeSummary | null)[])[]; nodes: readonly NodeSummary[] } | null = null
 
   /**
    * A reply's rows as nodes (null: a row without a usable id), mapped as the reply arrives. Rows are mapped in
@@ -67,10 +75,16 @@ export function createNodesClient(http: Http) {
       }
     )
     if (countUnreliable) trustCount = false
+    if (made && last?.perPage === perPage && samePages(made.from, pageRows)) {
+      last = { ...last, pages }
+      return [...made.nodes]
+    }
     const byId = new Map<number, NodeSummary>()
     for (const nodes of pageRows) for (const node of nodes) if (node && !byId.has(node.id)) byId.set(node.id, node)
     last = { perPage, pages, ids: new Set(byId.keys()) }
-    return [...byId.values()]
+    const list = [...byId.values()]
+    made = { from: pageRows, nodes: list }
+    return [...list]
   }
 
   async function getNode(id: number, o: CallOptions = {}): Promise<NodeDetail> {

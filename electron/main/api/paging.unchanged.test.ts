@@ -41,6 +41,24 @@ describe('unchanged pages', () => {
     expect(renewed).toHaveLength(100)
   })
 
+  it('a refresh with no page changed gives the same nodes in a list of its own; one change gives the new list', async () => {
+    const client = h.client()
+    const first = await client.listNodes()
+    const second = await client.listNodes()
+    expect(second).toEqual(first)
+    expect(second).not.toBe(first)
+    // What a caller does to the list it got never reaches the next one.
+    second.length = 0
+    const third = await client.listNodes()
+    expect(third.map((n) => n.id)).toEqual(first.map((n) => n.id))
+
+    const gone = ids[10]!
+    h.sim.control.setNode({ nodeId: gone, name: 'renamed-10' })
+    const fourth = await client.listNodes()
+    expect(fourth.find((n) => n.id === gone)?.name).toBe('renamed-10')
+    expect(fourth).toHaveLength(1000)
+  })
+
   it('a page size change starts from scratch', async () => {
     const client = h.client()
     const hundred = byId(await client.listNodes())
