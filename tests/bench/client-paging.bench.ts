@@ -6,6 +6,7 @@
 // and ten-profile figures are given twice: pages unchanged since the last refresh (the steady case), and every page
 // changed (each reply parsed and mapped again, the worst case).
 import { spawn } from 'node:child_process'
+import http from 'node:http'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -151,6 +152,11 @@ export async function benchClientPaging(): Promise<BenchResult[]> {
         target: '≤ 1.3'
       },
       {
+        name: `${PROFILES} profiles × 1000 nodes together, every page changed, bare node:http + JSON.parse only (this machine's floor, not a target), wall / one profile's`,
+        value: Math.round((changed.floor.together / changed.floor.alone) * 100) / 100,
+        unit: '×'
+      },
+      {
         name: `client CPU per 1000-node list, ${PROFILES} profiles together, pages unchanged (user + system, best)`,
         value: Math.round(steady.cpuPerList * 10) / 10,
         unit: 'ms'
@@ -176,7 +182,7 @@ async function manyProfiles(
   simBaseUrl: string,
   targets: { apiKey: string; authToken: string; projectId: number }[],
   changing: boolean
-): Promise<{ together: number; alone: number; cpuPerList: number }> {
+): Promise<{ together: number; alone: number; cpuPerList: number; floor: { together: number; alone: number } }> {
   const pages: Record<string, string | string[]> = {}
   for (const t of targets) {
     for (let page = 1; page <= NODES / 100; page++) {
@@ -219,11 +225,58 @@ async function manyProfiles(
       const used = process.cpuUsage(before)
       cpu.push((used.user + used.system) / 1000 / clients.length)
     }
-    return { together: Math.min(...together), alone: Math.min(...alone), cpuPerList: Math.min(...cpu) }
+    const floor = await bareFloor(baseUrl, targets)
+    return { together: Math.min(...together), alone: Math.min(...alone), cpuPerList: Math.min(...cpu), floor }
   } finally {
     child.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The same ten lists fetched the leanest way Node can: node:http with a keep-alive agent per profile, each reply
+ * only JSON.parse'd (no checks, no mapping, no axios). Not a client Nodetray could ship (the stack fixes axios, and
+ * replies must be checked); it shows what this machine allows, so the ten-profile rows can be read against it.
+ */
+async function bareFloor(
+  baseUrl: string,
+  targets: { apiKey: string; authToken: string; projectId: number }[]
+): Promise<{ together: number; alone: number }> {
+  const agents = targets.map(() => new http.Agent({ keepAlive: true }))
+  const page = (t: (typeof targets)[number], agent: http.Agent, n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const q = new URLSearchParams({
+        apikey: t.apiKey,
+        project_id: String(t.projectId),
+        location: 'Delhi',
+        page_no: String(n),
+        per_page: '100'
+      })
+      const req = http.get(`${baseUrl}/nodes/?${q}`, { agent, headers: { authorization: `Bearer ${t.authToken}` } })
+      req.on('response', (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: unknown[] }
+          if (body.data.length !== 100) reject(new Error(`bare page had ${body.data.length} rows`))
+          else resolve()
+        })
+        res.on('error', reject)
+      })
+      req.on('error', reject)
+    })
+  const list = (i: number) =>
+    Promise.all(Array.from({ length: NODES / 100 }, (_, n) => page(targets[i]!, agents[i]!, n + 1)))
+  const all = () => Promise.all(targets.map((_, i) => list(i)))
+  await all() // warm-up: sockets and JIT
+  const alone: number[] = []
+  const together: number[] = []
+  for (let i = 0; i < TRIES; i++) {
+    alone.push(await timed(() => list(0)))
+    together.push(await timed(all))
+  }
+  for (const a of agents) a.destroy()
+  return { together: Math.min(...together), alone: Math.min(...alone) }
 }
 
 /** The same page with its first node renamed: a change the client must not miss. */
