@@ -108,6 +108,11 @@ test('each quick action: copy IP, copy SSH, open in the window, power off with p
 
   await web.hover()
   await web.getByRole('button', { name: 'Power off web-01' }).click()
+  // Asked first, as in the window: it interrupts whatever runs on the node.
+  const ask = page.getByRole('alertdialog', { name: 'Power off web-01?' })
+  await expect(ask).toContainText('anything running on it is interrupted')
+  await checkGlance(page, 'tray-confirm-power-off')
+  await ask.getByRole('button', { name: 'Power off' }).click()
   await expect(web).toContainText(/Powering off… \d+ s/)
   await expect(web.getByRole('progressbar')).toBeVisible()
   await expect(page.getByTestId('glance-counts')).toContainText(/[1-9]\d* changing/)
@@ -122,6 +127,7 @@ test('each quick action: copy IP, copy SSH, open in the window, power off with p
   await expect(web).not.toContainText('Powering on')
   await web.hover()
   await web.getByRole('button', { name: 'Reboot web-01' }).click()
+  await page.getByRole('alertdialog', { name: 'Reboot web-01?' }).getByRole('button', { name: 'Reboot' }).click()
   await expect(web).toContainText(/Rebooting…/)
 })
 

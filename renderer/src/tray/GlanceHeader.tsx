@@ -1,4 +1,5 @@
 // The top of the popover: counts per state, how fresh the data is, and the estimated running cost in total.
+import { Server } from 'lucide-react'
 import type { CostTotal } from '../../../shared/domain/running-cost'
 import { formatAge } from '../lib/format'
 import { totalText } from './cost-text'
@@ -26,7 +27,9 @@ export function GlanceHeader({ counts, refreshing, oldest, total, now, loaded }:
     <header className="glance-header">
       <div className="glance-title-row">
         <h1 className="glance-title">
-          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-mark" aria-hidden="true">
+            <Server size={11} strokeWidth={2.5} />
+          </span>
           Nodetray
         </h1>
         <span className="glance-age" role="status" data-testid="glance-age">

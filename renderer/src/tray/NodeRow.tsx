@@ -1,10 +1,12 @@
 // One node: coloured status, name, IP, plan and running cost; a change under way shows its progress and time.
-// The actions appear on hover and whenever focus is in the row, so the keyboard reaches them with Tab.
+// The actions appear on hover and whenever focus is in the row, so the keyboard reaches them with Tab. They are
+// enabled and disabled by the window's own rules (node-action-model.ts): the profile's state first (offline,
+// credentials, keychain), then the node's, then an action already under way.
 import { AppWindow, Copy, Lock, Power, PowerOff, RotateCcw, ShieldCheck, SquareTerminal, Trash2 } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
 import { PENDING_LABEL, type PendingAction } from '../../../shared/domain/node-state'
-import { actionAvailability } from '../../../shared/domain/node-rules'
+import { nodeActionItems, useProfileBlockReason, type NodeActionId } from '../features/node-detail/node-action-model'
 import { isTransitional, STATUS_LABEL } from '../../../shared/domain/node-status'
 import { nodeCost, type PriceBook } from '../../../shared/domain/running-cost'
 import { useNow } from '../lib/use-now'
@@ -53,10 +55,11 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
   const changing = tone === 'changing'
   const state = pending ? PENDING_LABEL[pending.kind] : STATUS_LABEL[node.status]
   const cost = nodeCostText(nodeCost(node, book, now))
+  const blocked = useProfileBlockReason(row.profile.id)
   const busy = pending ? `Wait: ${PENDING_LABEL[pending.kind].replace('…', '')} is under way` : undefined
   const powerAction: PowerAction = node.status === 'RUNNING' ? 'power_off' : 'power_on'
-  const power = actionAvailability(node, powerAction)
-  const reboot = actionAvailability(node, 'reboot')
+  const items = nodeActionItems(node, { blockedReason: blocked, busy: false })
+  const ruleWhy = (id: NodeActionId) => items.find((i) => i.id === id)?.disabledReason ?? undefined
   const tab = current ? 0 : -1
   const cmd = (c: RowCommand) => () => onCommand(row, c)
   const action = (label: string, icon: ReactNode, onClick: () => void, disabledWhy?: string, danger = false) => (
@@ -64,7 +67,7 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
       type="button"
       className={`glance-action${danger ? ' glance-action-danger' : ''}`}
       aria-label={`${label} ${node.name}`}
-      title={disabledWhy ?? label}
+      title={disabledWhy ?? `${label} ${node.name}`}
       disabled={disabledWhy !== undefined}
       tabIndex={tab}
       onClick={onClick}
@@ -137,15 +140,16 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
             powerAction === 'power_off' ? 'Power off' : 'Power on',
             powerAction === 'power_off' ? <PowerOff size={15} /> : <Power size={15} />,
             cmd({ kind: 'power', action: powerAction }),
-            busy ?? (power.allowed ? undefined : power.reason)
+            ruleWhy(powerAction) ?? busy
           )}
           {action(
             'Reboot',
             <RotateCcw size={15} />,
             cmd({ kind: 'power', action: 'reboot' }),
-            busy ?? (reboot.allowed ? undefined : reboot.reason)
+            ruleWhy('reboot') ?? busy
           )}
-          {action('Delete', <Trash2 size={15} />, cmd({ kind: 'delete' }), busy, true)}
+          {/* A locked or protected node's refusal is the delete dialog's to explain, as in the window. */}
+          {action('Delete', <Trash2 size={15} />, cmd({ kind: 'delete' }), blocked ?? busy, true)}
         </div>
       )}
       {changing && (

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeNode, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
+import { fail } from '../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../../tests/support/renderer/setup-fake'
 import { useNodesStore } from '../stores/nodes.store'
 import { useProfilesStore } from '../stores/profiles.store'
@@ -133,9 +134,16 @@ describe('tray popover', () => {
     fireEvent.click(actions('web-1').getByRole('button', { name: 'Copy SSH command for web-1' }))
     await waitFor(() => expect(fake.state.clipboard).toContain('ssh root@164.52.7.1'))
     fireEvent.click(actions('web-1').getByRole('button', { name: 'Power off web-1' }))
+    // It interrupts work: asked first, in the window's words, and nothing is sent until the user says so.
+    const ask = await screen.findByRole('alertdialog', { name: 'Power off web-1?' })
+    expect(ask).toHaveTextContent('The node stops at once; anything running on it is interrupted.')
+    expect(fake.callsTo('nodes:action')).toEqual([])
+    fireEvent.click(within(ask).getByRole('button', { name: 'Power off' }))
     await waitFor(() =>
       expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'prod', nodeId: 1, action: 'power_off' }])
     )
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(screen.getByTestId('glance-message')).toHaveTextContent('Powering off web-1…')
     fireEvent.click(actions('web-1').getByRole('button', { name: 'Open details of web-1' }))
     await waitFor(() => expect(fake.callsTo('tray:activate')).toEqual([{ itemId: 'node:prod:1:open' }]))
     expect(actions('db-1').getByRole('button', { name: 'Reboot db-1' })).toBeDisabled()
@@ -203,6 +211,64 @@ describe('tray popover', () => {
       ])
     )
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+  })
+
+  it('reboot asks first too; Cancel sends nothing', async () => {
+    const fake = await open()
+    fireEvent.click(actions('web-1').getByRole('button', { name: 'Reboot web-1' }))
+    const ask = await screen.findByRole('alertdialog', { name: 'Reboot web-1?' })
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(fake.callsTo('nodes:action')).toEqual([])
+  })
+
+  it('a failed action says what happened in plain words, the technical text behind a disclosure', async () => {
+    await open({
+      'nodes:action': () => {
+        throw fail('NETWORK', 'Could not reach E2E: the connection was refused (PUT nodes/2/actions/).')
+      }
+    })
+    fireEvent.click(actions('db-1').getByRole('button', { name: 'Power on db-1' }))
+    const band = screen.getByTestId('glance-message')
+    await waitFor(() => expect(band).toHaveTextContent('Couldn’t power on db-1. Nodetray can’t reach E2E.'))
+    const details = within(band).getByText('Technical details').closest('details')!
+    expect(details).not.toHaveAttribute('open')
+    expect(details).toHaveTextContent('PUT nodes/2/actions/')
+    expect(band.firstChild?.textContent).not.toContain('PUT nodes')
+  })
+
+  it('while a profile is offline or its credentials are rejected, its nodes’ actions are disabled with the reason', async () => {
+    const fake = await open()
+    act(() =>
+      useNodesStore.getState().apply(
+        makeProfileNodes({
+          profileId: 'stage',
+          nodes: [stageWeb],
+          source: 'cache',
+          error: { code: 'NETWORK', message: 'Cannot reach the E2E API', reason: 'offline' }
+        })
+      )
+    )
+    for (const name of ['Power off web-stage', 'Reboot web-stage', 'Delete web-stage']) {
+      const button = actions('web-stage').getByRole('button', { name })
+      expect(button).toBeDisabled()
+      expect(button).toHaveAttribute('title', expect.stringMatching(/offline/))
+    }
+    // Copy and open still work: they need no API.
+    expect(actions('web-stage').getByRole('button', { name: 'Copy IP of web-stage' })).toBeEnabled()
+    // The other profile is unaffected.
+    expect(actions('web-1').getByRole('button', { name: 'Power off web-1' })).toBeEnabled()
+
+    act(() =>
+      useProfilesStore.setState({
+        profiles: [{ ...prod, credentials: { ...prod.credentials, tokenState: 'rejected' } }, stage]
+      })
+    )
+    const off = actions('web-1').getByRole('button', { name: 'Power off web-1' })
+    expect(off).toBeDisabled()
+    expect(off).toHaveAttribute('title', 'Credentials rejected — fix them in Profiles')
+    fireEvent.click(off)
+    expect(fake.callsTo('nodes:action')).toEqual([])
   })
 
   it('an offline profile keeps its last-known nodes and says so', async () => {

@@ -5,8 +5,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { addCosts, nodeCost, type CostTotal, type NodeCost } from '../../../shared/domain/running-cost'
+import { ConfirmDialog } from '../components/ConfirmDialog'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
+import { confirmText, failedTitle } from '../features/node-detail/node-action-model'
+import { ACTION_LABEL } from '../../../shared/domain/node-rules'
 import { asAppError } from '../lib/ipc'
+import { plainError } from '../lib/plain-error'
 import { useNodesStore } from '../stores/nodes.store'
 import { useProfilesStore } from '../stores/profiles.store'
 import { GlanceFooter } from './GlanceFooter'
@@ -14,7 +18,7 @@ import { GlanceHeader } from './GlanceHeader'
 import { GlanceList, type GlanceListHandle } from './GlanceList'
 import { buildRows, countStatuses, freshness, type NodeRowData } from './glance-model'
 import type { RowCommand } from './NodeRow'
-import { copyIp, copySsh, hidePopover, openNode, runPower } from './popover-actions'
+import { copyIp, copySsh, hidePopover, openNode, runPower, type PowerAction } from './popover-actions'
 import { usePriceStore } from './price-book.store'
 import { fitToScreen, useMinuteNow, useOnShown } from './popover-visibility'
 
@@ -27,6 +31,15 @@ const ACTION_DONE: Record<string, string> = {
 interface Message {
   kind: 'info' | 'error'
   text: string
+  /** Main's own words, behind a disclosure: the text itself is plain. */
+  detail?: string | null
+}
+
+/** A failure in plain words (as the window's toasts say it), its technical text kept for the disclosure. */
+function failure(e: unknown, title: string | null, demo: boolean): Message {
+  const p = plainError(asAppError(e), { demo })
+  const words = p.todo ? `${p.sentence} ${p.todo}` : p.sentence
+  return { kind: 'error', text: title ? `${title}. ${words}` : words, detail: p.technical }
 }
 
 export function TrayPopover() {
@@ -37,6 +50,8 @@ export function TrayPopover() {
   const [query, setQuery] = useState('')
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
   const [deleting, setDeleting] = useState<{ profile: ProfileView; node: NodeSummary } | null>(null)
+  // Power off and reboot interrupt work: asked first, as in the window.
+  const [confirming, setConfirming] = useState<{ row: NodeRowData; action: 'power_off' | 'reboot' } | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listHandle = useRef<GlanceListHandle | null>(null)
@@ -55,6 +70,7 @@ export function TrayPopover() {
   useOnShown(onShown, () => {
     setQuery('')
     setDeleting(null)
+    setConfirming(null)
     setMessage(null)
   })
 
@@ -91,7 +107,11 @@ export function TrayPopover() {
     []
   )
 
-  const fail = useCallback((e: unknown) => setMessage({ kind: 'error', text: asAppError(e).message }), [])
+  const fail = useCallback((e: unknown) => setMessage(failure(e, null, false)), [])
+  const power = useCallback(async (row: NodeRowData, action: PowerAction) => {
+    await runPower(row.profile.id, row.node.id, action)
+    setMessage({ kind: 'info', text: `${ACTION_DONE[action] ?? 'Working on'} ${row.node.name}…` })
+  }, [])
 
   const onCommand = useCallback(
     (row: NodeRowData, cmd: RowCommand) => {
@@ -114,15 +134,15 @@ export function TrayPopover() {
             )
           )
         case 'power':
-          return void runPower(profile.id, node.id, cmd.action).then(
-            () => setMessage({ kind: 'info', text: `${ACTION_DONE[cmd.action] ?? 'Working on'} ${node.name}…` }),
-            (e: unknown) => setMessage({ kind: 'error', text: `${node.name}: ${asAppError(e).message}` })
+          if (cmd.action !== 'power_on') return setConfirming({ row, action: cmd.action })
+          return void power(row, cmd.action).catch((e: unknown) =>
+            setMessage(failure(e, failedTitle(cmd.action, node.name), profile.isDemo))
           )
         case 'delete':
           return setDeleting({ profile, node })
       }
     },
-    [fail]
+    [fail, power]
   )
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -153,7 +173,7 @@ export function TrayPopover() {
 
   return (
     // While the delete confirm is open the popover takes its full height, so the confirm is never cramped.
-    <div className={`glance${deleting ? ' is-confirming' : ''}`} onKeyDown={onKeyDown}>
+    <div className={`glance${deleting || confirming ? ' is-confirming' : ''}`} onKeyDown={onKeyDown}>
       <GlanceHeader
         counts={counts}
         refreshing={fresh.refreshing}
@@ -209,8 +229,26 @@ export function TrayPopover() {
         data-testid="glance-message"
       >
         {message?.text}
+        {message?.detail && (
+          <details className="tech-details">
+            <summary>Technical details</summary>
+            <code>{message.detail}</code>
+          </details>
+        )}
       </div>
       <GlanceFooter onError={fail} />
+      {confirming && (
+        <ConfirmDialog
+          title={`${ACTION_LABEL[confirming.action]} ${confirming.row.node.name}?`}
+          confirmLabel={ACTION_LABEL[confirming.action]}
+          danger={confirming.action === 'power_off'}
+          onClose={() => setConfirming(null)}
+          // A failure shows inside the dialog in plain words, and the dialog stays open.
+          onConfirm={() => power(confirming.row, confirming.action)}
+        >
+          <p>{confirmText(confirming.action)}</p>
+        </ConfirmDialog>
+      )}
       {deleting && deletingNow && (
         <DeleteNodeDialog
           profileId={deleting.profile.id}

@@ -145,6 +145,9 @@ const FAILED: Record<NodeAction, (name: string) => string> = {
   disable_accidental_protection: (n) => `Couldn’t turn off delete protection for ${n}`
 }
 
+/** The question before an action that interrupts work (power off, reboot), or null when none is asked. */
+export const confirmText = (action: NodeActionId): string | null => CONFIRM[action] ?? null
+
 /** The toast title for a failed action, e.g. "Couldn’t power on web-01". */
 export const failedTitle = (action: NodeAction, nodeName: string): string => FAILED[action](nodeName)
 
