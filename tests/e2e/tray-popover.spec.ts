@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { ProfileNodes } from '../../shared/domain/node-state'
 import { test, expect, type PreviewHandle } from './fixtures'
-import { expectAccessible } from './window-helpers'
+import { addDemoNodes, expectAccessible } from './window-helpers'
 
 // The popover's window on a 1440 × 900 screen.
 test.use({ viewport: { width: 380, height: 560 }, screen: { width: 1440, height: 900 } })
@@ -246,6 +246,35 @@ test('keyboard only: / to search, arrows, Enter opens, Delete starts a delete, E
   await expect(row(page, 'web-chn-01').getByRole('button').first()).toBeFocused()
   await page.keyboard.press('/')
   await expect(page.getByTestId('glance-search')).toBeFocused()
+  await page.keyboard.press('Escape')
+  expect(await closeRequests(page)).toBe(1)
+})
+
+test('keyboard in a long list: End and Home land on the last and first rows, focus never falls out of the list', async ({
+  page,
+  preview
+}) => {
+  await openGlance(page, preview)
+  await addDemoNodes(preview, 600, 'bulk', 'Running')
+  await preview.ipc('nodes:refresh', {})
+  await expect(page.getByTestId('glance-section').first()).toContainText('604', { timeout: 20_000 })
+  await page.getByTestId('glance-search').click()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('glance-row').first().getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('End')
+  // The last profile's last node, scrolled to and focused.
+  const lastRow = page.locator('.glance-row-main:focus')
+  await expect(lastRow).toHaveCount(1)
+  await expect(lastRow).toBeInViewport()
+  await page.keyboard.press('Home')
+  await expect(page.getByTestId('glance-section').first().getByRole('button').first()).toBeFocused()
+  // Scrolled away by the wheel, ArrowDown from the search box still reaches the first row at once.
+  await page.getByTestId('glance-list').hover()
+  await page.mouse.wheel(0, 20_000)
+  await page.getByTestId('glance-search').click()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('glance-section').first().getByRole('button').first()).toBeFocused()
   await page.keyboard.press('Escape')
   expect(await closeRequests(page)).toBe(1)
 })

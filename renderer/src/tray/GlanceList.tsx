@@ -45,12 +45,16 @@ export function GlanceList({
   const currentRef = useRef(current)
   currentRef.current = current
 
-  const rangeExtractor = useCallback((range: Range) => {
-    const out = defaultRangeExtractor(range)
-    const c = currentRef.current
-    if (c >= 0 && c < range.count && !out.includes(c)) out.push(c)
-    return out.sort((a, b) => a - b)
-  }, [])
+  // A new function whenever the current row changes: the virtualiser caches its rows by this function, so a stable
+  // one kept the old range and End or Home focused a row that was not rendered (focus fell to the page).
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const out = defaultRangeExtractor(range)
+      if (current >= 0 && current < range.count && !out.includes(current)) out.push(current)
+      return out.sort((a, b) => a - b)
+    },
+    [current]
+  )
 
   // Same as the node table: the virtualiser's functions are read fresh each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
