@@ -30,6 +30,16 @@ export function toneOf(node: NodeSummary, pending: PendingAction | undefined): T
   return 'off'
 }
 
+/** A middle dot for the eye, a comma for a screen reader: the row's name is read as one phrase. */
+function Sep() {
+  return (
+    <>
+      <span aria-hidden="true"> · </span>
+      <span className="sr-only">, </span>
+    </>
+  )
+}
+
 function Elapsed({ since }: { since: string }) {
   const now = useNow(1000)
   const t = Date.parse(since)
@@ -104,19 +114,22 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
             )}
           </span>
           <span className="glance-meta">
+            <span className="sr-only">, </span>
             <span className={`glance-state state-${tone}`}>
               {state}
               {pending && <Elapsed since={pending.startedAt} />}
             </span>
-            <span aria-hidden="true"> · </span>
+            <Sep />
             <span className="mono">{node.publicIp ?? 'no public IP'}</span>
-            <span aria-hidden="true"> · </span>
+            <Sep />
             {node.plan || 'plan unknown'}
           </span>
         </span>
         {cost.main && (
           <span className="glance-cost" title={cost.title}>
+            <span className="sr-only">, </span>
             <span>{cost.main}</span>
+            <span className="sr-only">, </span>
             <span className="glance-cost-sub">{cost.sub}</span>
           </span>
         )}

@@ -41,4 +41,16 @@ describe('SectionHeader', () => {
     expect(header.querySelector('.badge-demo')).toBeNull()
     expect(within(header).getByTestId('glance-badge')).toHaveTextContent('Token expired')
   })
+
+  it('the header button names the profile, its node count and its trouble with the explanation, not only a tooltip', () => {
+    show(section(false))
+    const button = screen.getByRole('button', { expanded: true })
+    expect(button).toHaveAccessibleName(
+      expect.stringMatching(
+        /^web-01 prod · Delhi.*3 nodes.*Token expired: The auth token has expired\. Update the credentials/
+      )
+    )
+    // The count is on its own line, so a badge beside the header never cuts it off.
+    expect(within(button).getByText('3 nodes').closest('.glance-section-meta')).not.toBeNull()
+  })
 })

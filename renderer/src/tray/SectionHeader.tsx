@@ -59,12 +59,17 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
           {profile.initials}
         </span>
         <span className="glance-section-text">
-          <span className="glance-section-name">
+          {/* The name's tail tells profiles apart ("(Delhi)", "(Chennai)"): the count lives on the line below, so a
+              badge beside the header cuts only the name, and the full name is its tooltip. */}
+          <span className="glance-section-name" title={`${profile.name}${location}`}>
             {profile.name}
             {location}
-            <span className="glance-count"> · {count}</span>
           </span>
           <span className="glance-section-meta">
+            <span className="glance-count">
+              {count} {row.total === 1 ? 'node' : 'nodes'}
+            </span>
+            {' · '}
             {ageLine(row, now)}
             {cost && cost.perHour > 0 && (
               <span title="Estimated running cost of this profile">
@@ -74,6 +79,10 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
             )}
           </span>
         </span>
+        {/* The badges' explanations are tooltips for the pointer; keyboard and screen reader users hear them here. */}
+        {badges.length > 0 && (
+          <span className="sr-only">, {badges.map((b) => `${b.label}: ${b.detail}`).join(' ')}</span>
+        )}
       </button>
       {(profile.isDemo || badges.length > 0) && (
         <span className="glance-badges">

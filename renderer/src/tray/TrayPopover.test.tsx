@@ -84,11 +84,13 @@ describe('tray popover', () => {
     await open()
     expect(screen.getByTestId('glance-counts')).toHaveTextContent('3 running0 changing1 off0 failed')
     expect(screen.getAllByTestId('glance-section').map((s) => s.textContent)).toEqual([
-      expect.stringContaining('Production · Delhi · 3'),
-      expect.stringContaining('Staging · Delhi · 1')
+      expect.stringMatching(/^PRProduction · Delhi3 nodes · /),
+      expect.stringMatching(/^STStaging · Delhi1 node · /)
     ])
     expect(row('db-1')).toHaveTextContent('Powered off')
     expect(row('db-1')).toHaveTextContent('164.52.7.2')
+    // Read as one phrase, its parts apart (the dots between them are for the eye only).
+    expect(within(row('db-1')).getAllByRole('button')[0]).toHaveAccessibleName(/^db-1,\s?Powered off,\s?164\.52\.7\.2,/)
     expect(screen.getByTestId('glance-search')).toHaveFocus()
   })
 
