@@ -16,16 +16,15 @@ type Rulable = Pick<NodeSummary, 'status' | 'isLocked' | 'isProtected'>
 export function actionAvailability(node: Rulable, action: NodeAction): Availability {
   const state = STATUS_LABEL[node.status]
   switch (action) {
+    // "Already …" first: unlocking a running node would not make Power on possible.
     case 'power_on':
+      if (node.status === 'RUNNING') return no('Already running')
       if (node.isLocked) return no('The node is locked; unlock it first')
-      return node.status === 'OFF'
-        ? yes
-        : no(node.status === 'RUNNING' ? 'Already running' : `Not possible while ${state}`)
+      return node.status === 'OFF' ? yes : no(`Not possible while ${state}`)
     case 'power_off':
+      if (node.status === 'OFF') return no('Already powered off')
       if (node.isLocked) return no('The node is locked; unlock it first')
-      return node.status === 'RUNNING'
-        ? yes
-        : no(node.status === 'OFF' ? 'Already powered off' : `Not possible while ${state}`)
+      return node.status === 'RUNNING' ? yes : no(`Not possible while ${state}`)
     case 'reboot':
       if (node.isLocked) return no('The node is locked; unlock it first')
       return node.status === 'RUNNING' ? yes : no('Only a running node can be rebooted')
@@ -46,6 +45,19 @@ export function deleteAvailability(node: Rulable): Availability {
   if (node.status === 'CREATING') return no('The node is still being created; wait until it is running.')
   if (node.status === 'SAVING') return no('An image is being saved from this node; wait until it finishes.')
   if (node.status === 'REINSTALLING') return no('The node is being reinstalled; wait until it finishes.')
+  return yes
+}
+
+/**
+ * Choosing "delete the node at the end of its committed term" is a delete on a timer: E2E carries it out whatever
+ * the node's lock or delete protection say then, so the same rails as a delete apply when it is chosen.
+ */
+export function termEndDeleteAvailability(node: Pick<Rulable, 'isLocked' | 'isProtected'>): Availability {
+  if (node.isLocked) return no('The node is locked. Unlock it before choosing to delete it at the end of its term.')
+  if (node.isProtected)
+    return no(
+      'Accidental-delete protection is on. Turn it off before choosing to delete the node at the end of its term.'
+    )
   return yes
 }
 

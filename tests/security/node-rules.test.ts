@@ -3,7 +3,12 @@
 // reason a person reads on the disabled button.
 import { describe, expect, it } from 'vitest'
 import type { NodeAction, NodeStatus } from '../../shared/domain/node'
-import { ACTION_LABEL, actionAvailability, deleteAvailability } from '../../shared/domain/node-rules'
+import {
+  ACTION_LABEL,
+  actionAvailability,
+  deleteAvailability,
+  termEndDeleteAvailability
+} from '../../shared/domain/node-rules'
 
 const node = (status: NodeStatus, extra: { isLocked?: boolean; isProtected?: boolean } = {}) => ({
   status,
@@ -35,9 +40,28 @@ describe('power and reboot', () => {
     '%s is refused on a locked node, whatever its state',
     (action) => {
       for (const status of ['RUNNING', 'OFF'] as const)
-        expect(actionAvailability(node(status, { isLocked: true }), action)).toEqual(no(LOCKED))
+        expect(actionAvailability(node(status, { isLocked: true }), action).allowed).toBe(false)
     }
   )
+
+  it('a locked node says it is locked where unlocking would help, and "already" where it would not', () => {
+    const locked = (status: 'RUNNING' | 'OFF') => node(status, { isLocked: true })
+    expect(actionAvailability(locked('OFF'), 'power_on')).toEqual(no(LOCKED))
+    expect(actionAvailability(locked('RUNNING'), 'power_off')).toEqual(no(LOCKED))
+    expect(actionAvailability(locked('RUNNING'), 'reboot')).toEqual(no(LOCKED))
+    expect(actionAvailability(locked('RUNNING'), 'power_on')).toEqual(no('Already running'))
+    expect(actionAvailability(locked('OFF'), 'power_off')).toEqual(no('Already powered off'))
+  })
+})
+
+describe('delete at the end of a committed term', () => {
+  it('is refused while the node is locked or protected, as a delete is', () => {
+    expect(termEndDeleteAvailability(node('RUNNING'))).toEqual(ok)
+    expect(termEndDeleteAvailability(node('RUNNING', { isLocked: true })).reason).toMatch(/locked\. Unlock it/)
+    expect(termEndDeleteAvailability(node('OFF', { isProtected: true })).reason).toMatch(
+      /protection is on\. Turn it off before choosing to delete the node at the end of its term/
+    )
+  })
 })
 
 describe('lock and protection', () => {

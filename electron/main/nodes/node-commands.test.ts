@@ -160,6 +160,24 @@ describe('committed settings', () => {
     await h.service.stop()
   })
 
+  it('refuses "delete at the end of the term" for a protected or locked node, as it refuses a delete', async () => {
+    const { api, h } = await started([
+      summary(5, 'RUNNING', { isCommitted: true, isProtected: true }),
+      summary(6, 'RUNNING', { isCommitted: true, isLocked: true })
+    ])
+    await expect(
+      h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'auto_terminate' })
+    ).rejects.toMatchObject({ data: { code: 'PRECONDITION', message: expect.stringMatching(/protection is on/) } })
+    await expect(
+      h.service.committedSettings({ profileId: 'a', nodeId: 6, mode: 'auto_terminate' })
+    ).rejects.toMatchObject({ data: { code: 'PRECONDITION', message: expect.stringMatching(/locked/) } })
+    expect(api.calls.committed).toBe(0)
+    // Keeping it, or going hourly, is still allowed.
+    await h.service.committedSettings({ profileId: 'a', nodeId: 5, mode: 'hourly_billing' })
+    expect(api.calls.committed).toBe(1)
+    await h.service.stop()
+  })
+
   /** E2E's detail reports `reported` as the term-end choice (null: it does not say). */
   class CommittedApi extends FakeApi {
     reported: CommittedMode | null = 'auto_renew'

@@ -3,7 +3,7 @@
 import type { z } from 'zod'
 import type { OsFamily, Plan } from '../../../shared/domain/catalog'
 import type { CommittedMode, NodeAction, NodeDetail, NodeSummary } from '../../../shared/domain/node'
-import { actionAvailability, deleteAvailability } from '../../../shared/domain/node-rules'
+import { actionAvailability, deleteAvailability, termEndDeleteAvailability } from '../../../shared/domain/node-rules'
 import type { PendingKind } from '../../../shared/domain/node-state'
 import type { CreateOptionsData } from '../../../shared/domain/index'
 import type * as S from '../../../shared/ipc/schemas'
@@ -122,6 +122,11 @@ export class NodeCommands {
     if (!node.isCommitted) throw new DomainError('PRECONDITION', `${node.name} is not on a committed plan.`)
     if (input.mode === 'auto_renew' && input.committedPlanId === undefined) {
       throw new DomainError('VALIDATION', 'Choose the committed plan to renew with', { field: 'committedPlanId' })
+    }
+    if (input.mode === 'auto_terminate') {
+      // A delete on a timer: the renderer's check is not the only one (it is untrusted).
+      const rule = termEndDeleteAvailability(node)
+      if (!rule.allowed) throw new DomainError('PRECONDITION', rule.reason ?? 'The node cannot be deleted.')
     }
     refuseIfBusy(rt, node)
     await this.tracked(rt, node.id, 'committed', (c) =>

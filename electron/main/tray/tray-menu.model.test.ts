@@ -286,7 +286,7 @@ describe('buildTrayMenu', () => {
         .filter((c) => c.action?.kind === 'node.action' || c.action?.kind === 'node.delete')
         .map((c) => [c.label, c.enabled, c.sublabel])
     ).toEqual([
-      ['Power on', false, 'The node is locked; unlock it first'],
+      ['Power on', false, 'Already running'],
       ['Power off', false, 'The node is locked; unlock it first'],
       ['Reboot', false, 'The node is locked; unlock it first'],
       ['Delete…', false, 'The node is locked. Unlock it before deleting.']

@@ -91,6 +91,28 @@ describe('committed renewal', () => {
     expect(screen.getByRole('radio', { name: 'Delete the node' })).toHaveAccessibleDescription(/current choice/)
   })
 
+  it('a protected or locked node cannot be set to be deleted at the end of its term: the reason instead of the checkbox', () => {
+    const fake = installFake()
+    const protectedNode = { ...detailWith(term({ mode: 'auto_renew' })), isProtected: true }
+    const { unmount } = render(<CommittedRenewal profileId="p1" detail={protectedNode} />)
+    fireEvent.click(screen.getByRole('radio', { name: 'Delete the node' }))
+    const said = screen.getAllByText(/protection is on\. Turn it off before choosing to delete the node/)
+    expect(said.some((el) => el.closest('.banner'))).toBe(true)
+    expect(screen.queryByLabelText(/I understand/)).toBeNull()
+    const save = screen.getByRole('button', { name: 'Save choice' })
+    expect(save).toBeDisabled()
+    expect(save).toHaveAccessibleDescription(/protection is on/)
+    fireEvent.click(save)
+    unmount()
+    render(<CommittedRenewal profileId="p1" detail={{ ...detailWith(term({ mode: 'auto_renew' })), isLocked: true }} />)
+    fireEvent.click(screen.getByRole('radio', { name: 'Delete the node' }))
+    expect(screen.getByRole('button', { name: 'Save choice' })).toHaveAccessibleDescription(/locked\. Unlock it/)
+    // Renewing or going hourly stays open to it.
+    fireEvent.click(screen.getByRole('radio', { name: 'Switch to hourly billing' }))
+    expect(screen.getByRole('button', { name: 'Save choice' })).toBeEnabled()
+    expect(fake.callsTo('nodes:committed-settings')).toEqual([])
+  })
+
   it('auto-renew sends the chosen committed plan, from the catalog when the OS matches', async () => {
     const fake = installFake(plans)
     render(<CommittedRenewal profileId="p1" detail={detailWith(term({ mode: 'hourly_billing' }))} />)

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react'
 import { CalendarClock, Save } from 'lucide-react'
 import type { CommittedMode, NodeDetail } from '../../../../shared/domain/node'
 import { COMMITTED_MODES } from '../../../../shared/domain/node'
+import { termEndDeleteAvailability } from '../../../../shared/domain/node-rules'
 import { daysLeft } from '../../../../shared/domain/running-cost'
 import { Banner } from '../../components/Banner'
 import { ErrorText } from '../../components/ErrorText'
@@ -62,6 +63,8 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
   const left = daysLeft(c?.termEnd ?? null, now)
   const renewWith = choices.find((x) => x.id === currentPlanId) ?? ownSku(detail)[0] ?? null
   const changed = mode !== current || (mode === 'auto_renew' && planId !== currentPlanId)
+  // The node's lock and delete protection stop a delete at the end of the term too (node-rules.ts).
+  const terminateRule = termEndDeleteAvailability(detail)
   const saveBlocked =
     mode === null
       ? 'Choose what happens at the end of the term'
@@ -69,9 +72,11 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
         ? 'This is already the choice'
         : mode === 'auto_renew' && planId === null
           ? 'Choose the committed plan to renew with'
-          : mode === 'auto_terminate' && !ack
-            ? 'Tick the box to confirm the node and its backups will be deleted'
-            : null
+          : mode === 'auto_terminate' && !terminateRule.allowed
+            ? (terminateRule.reason ?? 'The node cannot be deleted')
+            : mode === 'auto_terminate' && !ack
+              ? 'Tick the box to confirm the node and its backups will be deleted'
+              : null
 
   const save = async () => {
     if (!mode || saveBlocked) return
@@ -184,7 +189,10 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
             )}
           </div>
         )}
-        {mode === 'auto_terminate' && mode !== current && (
+        {mode === 'auto_terminate' && mode !== current && !terminateRule.allowed && (
+          <Banner kind="warn">{terminateRule.reason}</Banner>
+        )}
+        {mode === 'auto_terminate' && mode !== current && terminateRule.allowed && (
           <>
             <Banner kind="error">
               At the end of the term{termEnd ? ` (${termEnd})` : ''} E2E deletes <strong>{detail.name}</strong> and all
