@@ -39,7 +39,9 @@ export function OptionsStep(props: OptionsProps) {
             {errors.name ? (
               <span className="error">{errors.name}</span>
             ) : (
-              <span className="help">Letters, digits, - and _; no spaces. Must be unique in this project.</span>
+              <span className="help">
+                Letters, digits, - and _; no spaces. Must be unique in this project and location.
+              </span>
             )}
           </div>
           {namesFailed && (

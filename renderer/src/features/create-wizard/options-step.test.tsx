@@ -25,7 +25,7 @@ describe('options step: name', () => {
     expect(nextButton()).toBeDisabled()
 
     setName('web-01')
-    expect(nameMessage()).toBe('web-01 already exists in this project')
+    expect(nameMessage()).toBe('web-01 already exists in this project and location')
     expect(nextButton()).toBeDisabled()
 
     setName('')

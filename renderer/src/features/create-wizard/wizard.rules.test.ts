@@ -52,7 +52,7 @@ describe('buildCreateInput', () => {
   })
 
   it('checks the suffixed names for several nodes', () => {
-    expect(nameError('web', 2, new Set(['web-2']))).toBe('web-2 already exists in this project')
+    expect(nameError('web', 2, new Set(['web-2']))).toBe('web-2 already exists in this project and location')
     expect(nameError('web', 1, new Set(['web-2']))).toBeNull()
   })
 })

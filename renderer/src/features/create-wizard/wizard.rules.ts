@@ -26,7 +26,7 @@ export function nameError(name: string, count: number, existing: ReadonlySet<str
     return `With ${count} nodes, -1 … -${count} is added to the name: keep it to ${50 - String(count).length - 1} characters`
   }
   const taken = names.find((n) => existing.has(n))
-  return taken ? `${taken} already exists in this project` : null
+  return taken ? `${taken} already exists in this project and location` : null
 }
 
 /** Parses the typed disk size; the error is the shared E1 rule's wording. */

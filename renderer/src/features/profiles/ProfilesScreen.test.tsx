@@ -52,7 +52,7 @@ describe('profiles screen', () => {
     expect(within(screen.getByTestId('profiles-demo')).getByTestId('profile-card')).toBe(demo)
     expect(within(demo).queryByRole('button', { name: /Edit/ })).not.toBeInTheDocument()
     expect(demo).toHaveTextContent('Demo sandbox')
-    expect(demo).toHaveTextContent('read-only: changes are not real')
+    expect(demo).toHaveTextContent('nodes you create, power or delete here are not real')
   })
 
   it('deletes a profile only after confirming', async () => {

@@ -1,5 +1,5 @@
 // Profiles: the user's own (colour, location, project, key hint, token state, each problem with its fix), then the
-// demo sandbox, marked as such and read-only, with the switch that shows or hides it. Add, edit, delete, import,
+// demo sandbox, marked as such (its profiles cannot be edited), with the switch that shows or hides it. Add, edit, delete, import,
 // export.
 import { useState } from 'react'
 import { Download, EyeOff, FlaskConical, KeyRound, Pencil, Plus, RefreshCw, Trash2, Upload } from 'lucide-react'
@@ -105,7 +105,7 @@ export function ProfilesScreen() {
             </span>
             <span className="muted small">
               {p.isDemo ? (
-                <>Simulated project, read-only: changes are not real</>
+                <>Simulated project: nodes you create, power or delete here are not real</>
               ) : (
                 <>
                   {p.location} · project {p.projectId}
