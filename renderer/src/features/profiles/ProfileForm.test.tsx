@@ -158,6 +158,27 @@ describe('profile form', () => {
     expect(sent).not.toHaveProperty('authToken')
   })
 
+  it('checking credentials against a new API address asks for the key and token; the stored ones are never sent there', async () => {
+    const fake = installFake(
+      { 'profiles:check-credentials': () => ({ valid: true, projects: [] }) },
+      { profiles: [makeProfile()] }
+    )
+    render(<ProfileForm profile={makeProfile()} onSaved={() => undefined} />)
+    fill({ 'API base URL': 'https://api-staging.e2enetworks.com/myaccount/api/v1' })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter the API key and auth token again to check them against the new API address.'
+    )
+    expect(fake.callsTo('profiles:check-credentials')).toEqual([])
+    fill({ 'API key': KEY, 'Auth token': TOKEN })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    await waitFor(() =>
+      expect(fake.callsTo('profiles:check-credentials')).toEqual([
+        { apiKey: KEY, authToken: TOKEN, apiBaseUrl: 'https://api-staging.e2enetworks.com/myaccount/api/v1' }
+      ])
+    )
+  })
+
   it('a new API address asks for the key and token again before anything is sent', async () => {
     const fake = installFake({}, { profiles: [makeProfile()] })
     const onSaved = vi.fn()

@@ -245,6 +245,14 @@ export function ProfileForm({
         onPick={(pid) => set('projectId', pid)}
         checkInput={() => {
           const v = validate(values, editing)
+          const typedBase = values.apiBaseUrl.trim()
+          const newAddress = editing && typedBase !== '' && typedBase !== profile?.apiBaseUrl
+          // The stored key and token are checked only against the stored address: a new address needs them typed
+          // again (main never sends a stored secret to an address the user did not type it for).
+          if (newAddress && (values.apiKey === '' || values.authToken === '')) {
+            setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
+            return { notReady: 'Enter the API key and auth token again to check them against the new API address.' }
+          }
           if (editing && profile && values.apiKey === '' && values.authToken === '')
             return { input: { profileId: profile.id } }
           if (v.apiKey || v.authToken || values.apiKey === '' || values.authToken === '') {
