@@ -105,6 +105,25 @@ describe('runNodeAction', () => {
     expect(t?.body).not.toMatch(/nodes\/48004/)
     expect(t?.detail).toMatch(/PUT nodes\/48004\/actions/)
   })
+  it('a retry that works withdraws the failure toast it answers; other nodes’ and actions’ toasts stay', async () => {
+    let down = true
+    installFake({
+      'nodes:action': () => {
+        if (down) throw fail('SERVER', 'E2E’s API had a problem (503).', { status: 503, retryable: true })
+        return { actionId: 1, status: 'ok', actionType: 'power_on' }
+      }
+    })
+    await runNodeAction('p1', { id: 7, name: 'web-01' }, 'power_on')
+    await runNodeAction('p1', { id: 8, name: 'web-02' }, 'power_on')
+    await runNodeAction('p1', { id: 7, name: 'web-01' }, 'reboot')
+    // The same failure again is one toast, not two.
+    await runNodeAction('p1', { id: 7, name: 'web-01' }, 'power_on')
+    const titles = () => useToastStore.getState().toasts.map((t) => t.title)
+    expect(titles()).toEqual(['Couldn’t power on web-01', 'Couldn’t power on web-02', 'Couldn’t reboot web-01'])
+    down = false
+    expect(await runNodeAction('p1', { id: 7, name: 'web-01' }, 'power_on')).toBeNull()
+    expect(titles()).toEqual(['Couldn’t power on web-02', 'Couldn’t reboot web-01'])
+  })
   it('a refused demo action says to restart for a fresh demo, not to update credentials', async () => {
     installFake({
       'nodes:action': () => {

@@ -13,7 +13,8 @@
 //   runNodeAction(profileId, node, action)
 //                                      → sends it; on failure raises an error toast in plain words (technical
 //                                        detail in its disclosure) and resolves the AppError for inline display;
-//                                        null on success. Never throws. 'delete' is not run here: it opens
+//                                        null on success, which also withdraws that action's earlier failure
+//                                        toast for the node. Never throws. 'delete' is not run here: it opens
 //                                        DeleteNodeDialog (typed name, reserve IP).
 import type { LucideIcon } from 'lucide-react'
 import { Lock, LockOpen, Power, PowerOff, RotateCw, ShieldCheck, ShieldOff, Trash2 } from 'lucide-react'
@@ -24,7 +25,7 @@ import { ACTION_LABEL, actionAvailability, deleteAvailability } from '../../../.
 import { asAppError, call, type AppError } from '../../lib/ipc'
 import { plainError } from '../../lib/plain-error'
 import { useNodesStore } from '../../stores/nodes.store'
-import { toast } from '../../stores/notifications.store'
+import { dismissToast, toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 
 export type NodeActionId = NodeAction | 'delete'
@@ -157,14 +158,18 @@ export async function runNodeAction(
   node: Pick<NodeSummary, 'id' | 'name'>,
   action: NodeAction
 ): Promise<AppError | null> {
+  // One toast per node and action: a retry that works takes back the failure it answers.
+  const failedId = `action-failed:${profileId}:${node.id}:${action}`
   try {
     await call((api) => api.nodes.action({ profileId, nodeId: node.id, action }))
+    dismissToast(failedId)
     return null
   } catch (e) {
     const error = asAppError(e)
     const demo = useProfilesStore.getState().profiles.find((p) => p.id === profileId)?.isDemo ?? false
     const p = plainError(error, { demo })
     toast({
+      id: failedId,
       kind: 'error',
       title: failedTitle(action, node.name),
       body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
