@@ -110,7 +110,7 @@ describe('runNodeAction', () => {
     installFake({
       'nodes:action': () => {
         if (down) throw fail('SERVER', 'E2E’s API had a problem (503).', { status: 503, retryable: true })
-        return { actionId: 1, status: 'ok', actionType: 'power_on' }
+        return { accepted: true as const }
       }
     })
     await runNodeAction('p1', { id: 7, name: 'web-01' }, 'power_on')
