@@ -10,7 +10,8 @@ export function ErrorText({
   onRetry,
   compact,
   title,
-  demo
+  demo,
+  typedCredentials
 }: {
   error: AppError
   onRetry?: () => void
@@ -20,8 +21,10 @@ export function ErrorText({
   compact?: boolean
   /** The error came from the demo profile (its credentials are Nodetray's own: no "update the credentials"). */
   demo?: boolean
+  /** It answers credentials typed into a form: the advice points at the form, not at Profiles. */
+  typedCredentials?: boolean
 }) {
-  const p = plainError(error, { demo: demo ?? false })
+  const p = plainError(error, { demo: demo ?? false, typedCredentials: typedCredentials ?? false })
   const canRetry =
     onRetry && (error.retryable || error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'INTERNAL')
   return (

@@ -56,4 +56,18 @@ describe('plainError', () => {
     expect(looksTechnical('The node is locked; unlock it first')).toBe(false)
     expect(plainErrorText({ code: 'TIMEOUT', message: 'x' })).toBe('E2E didn’t answer in time. Try again in a moment.')
   })
+  it('credentials typed into a form get the form’s advice; a saved profile’s get "update the credentials"', () => {
+    const refused = { code: 'AUTH' as const, message: 'E2E rejected the API key or token (401).', status: 401 }
+    expect(plainError(refused).todo).toBe('Open Profiles and update the credentials.')
+    expect(plainError(refused, { typedCredentials: true })).toMatchObject({
+      sentence: 'E2E didn’t accept this API key and auth token.',
+      todo: 'Copy both again from MyAccount → API, then check again.'
+    })
+    // The demo's advice wins: its credentials are Nodetray's own.
+    expect(plainError(refused, { typedCredentials: true, demo: true }).todo).toBe('Restart Nodetray for a fresh demo.')
+    // Other errors are unchanged.
+    expect(plainError({ code: 'NETWORK', message: 'x' }, { typedCredentials: true }).sentence).toBe(
+      'Nodetray can’t reach E2E.'
+    )
+  })
 })

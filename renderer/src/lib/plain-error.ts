@@ -87,18 +87,39 @@ const DEMO_REFUSED: Words = {
   todo: 'Restart Nodetray for a fresh demo.'
 }
 
+/** Credentials typed into a form and checked before they are saved: the fix is in the form, not in Profiles. */
+const TYPED_REFUSED: Record<'AUTH' | 'FORBIDDEN', Words> = {
+  AUTH: {
+    sentence: 'E2E didn’t accept this API key and auth token.',
+    todo: 'Copy both again from MyAccount → API, then check again.'
+  },
+  FORBIDDEN: {
+    sentence: 'E2E accepted this token but it can’t read the account’s projects.',
+    todo: 'Use a token with access to the project (MyAccount → API & IAM).'
+  }
+}
+
 export interface PlainErrorContext {
   /** The error came from the demo profile. */
   demo?: boolean
+  /** The error answers credentials typed into a form (add or edit a profile, import), not a saved profile's. */
+  typedCredentials?: boolean
 }
 
 export function plainError(error: AppErrorData | { data: AppErrorData }, context: PlainErrorContext = {}): PlainError {
   const data = 'data' in error ? error.data : error
-  const canned = context.demo && (data.code === 'AUTH' || data.code === 'FORBIDDEN') ? DEMO_REFUSED : CANNED[data.code]
+  const refused = data.code === 'AUTH' || data.code === 'FORBIDDEN'
+  const canned =
+    refused && context.demo
+      ? DEMO_REFUSED
+      : refused && context.typedCredentials
+        ? TYPED_REFUSED[data.code as 'AUTH' | 'FORBIDDEN']
+        : CANNED[data.code]
   const ownWords =
     data.status === undefined && OWN_WORDS.has(data.code) && data.message && !looksTechnical(data.message)
   const sentence = ownWords ? data.message : canned.sentence
-  let todo = (canned === DEMO_REFUSED ? null : data.hint) ?? canned.todo
+  // main's hint speaks of the saved profile; typed credentials and the demo have their own advice.
+  let todo = (canned === DEMO_REFUSED || (refused && context.typedCredentials) ? null : data.hint) ?? canned.todo
   if (data.code === 'RATE_LIMITED' && data.retryAfterMs) todo = `Try again in ${formatDuration(data.retryAfterMs)}.`
   if (ownWords && !data.hint) todo = ''
   const technical = data.message && data.message !== sentence ? data.message : null

@@ -51,7 +51,12 @@ describe('profile form', () => {
     render(<ProfileForm onSaved={() => undefined} />)
     fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'Project id': '51734' })
     fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
-    expect(await screen.findByTestId('error-authToken')).toHaveTextContent('The API key or auth token was rejected.')
+    const said = await screen.findByTestId('error-authToken')
+    // In the form's words: the profile does not exist yet, so no "open Profiles and update the credentials".
+    expect(said).toHaveTextContent(
+      'E2E didn’t accept this API key and auth token. Copy both again from MyAccount → API, then check again.'
+    )
+    expect(said).not.toHaveTextContent(/Open Profiles|profile's credentials/)
     expect(screen.getByLabelText('Auth token')).toHaveFocus()
     expect(fake.callsTo('profiles:create')).toEqual([])
     expect(screen.getByLabelText('Name')).toHaveValue('Prod')
@@ -141,6 +146,23 @@ describe('profile form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
     fireEvent.click(await screen.findByRole('radio', { name: /beta/ }))
     expect(screen.getByLabelText('Project id')).toHaveValue('22')
+  })
+
+  it('Check credentials with a rejected key says so in the form’s words, not "update the profile"', async () => {
+    installFake({
+      'profiles:check-credentials': () => {
+        throw fail('AUTH', 'E2E rejected the API key or token (401). Check the profile’s credentials.', {
+          status: 401,
+          hint: 'Open Profiles and update the credentials.'
+        })
+      }
+    })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ 'API key': KEY, 'Auth token': TOKEN })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('E2E didn’t accept this API key and auth token.')
+    expect(alert).not.toHaveTextContent(/Open Profiles|update the credentials/)
   })
 
   it('on edit never prefills secrets and sends blank ones as "keep"', async () => {

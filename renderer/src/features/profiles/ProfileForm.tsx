@@ -6,6 +6,7 @@ import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { ErrorText } from '../../components/ErrorText'
 import { asAppError, call, type AppError } from '../../lib/ipc'
+import { plainErrorText } from '../../lib/plain-error'
 import { useAction } from '../../lib/use-action'
 import {
   formField,
@@ -122,7 +123,8 @@ export function ProfileForm({
     } catch (e) {
       const err = asAppError(e)
       if (err.code === 'AUTH' || err.code === 'FORBIDDEN') {
-        setServerErrors({ authToken: err.message })
+        // In the form's own words: main's message speaks of a saved profile ("check the profile's credentials").
+        setServerErrors({ authToken: plainErrorText(err, { typedCredentials: true }) })
         document.getElementById(`${id}-authToken`)?.focus()
         return 'refused'
       }

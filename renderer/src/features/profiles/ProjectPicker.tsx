@@ -54,7 +54,7 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
           {notReady}
         </p>
       )}
-      {error && <ErrorText error={error} onRetry={() => void run()} />}
+      {error && <ErrorText error={error} typedCredentials onRetry={() => void run()} />}
       {projects && projects.length > 0 && (
         <fieldset className="radio-group">
           <legend>Pick a project</legend>
