@@ -137,6 +137,16 @@ describe('preview host', () => {
       expect(res.status, name).toBe(404)
     }
   })
+
+  it('a test hook given a bad argument answers 400 with the reason, not a 500', async () => {
+    const res = await fetch(`${host.origin}/__test/sim/setNode`, {
+      method: 'POST',
+      headers: withSecret(),
+      body: JSON.stringify({ nodeId: 1, status: 'Stopping' })
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toMatch(/unknown status|not found/i)
+  })
 })
 
 describe('--demo', () => {

@@ -64,6 +64,12 @@ export async function handleTestHook(name: string, body: unknown, ctx: TestHookC
   // Forwarded to the simulator's own control object, e.g. /__test/sim/injectFault.
   const op = name.slice(4) as keyof SimulatorControl
   const fn = sim.control[op] as (arg: unknown) => unknown
-  const result: unknown = await fn.call(sim.control, args['arg'] ?? args)
-  return { status: 200, body: { result: result ?? null, demo: sim.demo } }
+  try {
+    const result: unknown = await fn.call(sim.control, args['arg'] ?? args)
+    return { status: 200, body: { result: result ?? null, demo: sim.demo } }
+  } catch (err) {
+    // A bad argument (an unknown status, a node that does not exist) is the caller's: 400 with the reason, as the
+    // simulator's own control API answers it, not a 500.
+    return { status: 400, body: { error: err instanceof Error ? err.message : String(err) } }
+  }
 }
