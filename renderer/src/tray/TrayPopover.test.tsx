@@ -72,6 +72,19 @@ async function open(extra: Parameters<typeof installFake>[0] = {}) {
   return fake
 }
 
+/** Main reports the Staging profile offline, its last-known list kept. */
+const stageGoesOffline = () =>
+  act(() =>
+    useNodesStore.getState().apply(
+      makeProfileNodes({
+        profileId: 'stage',
+        nodes: [stageWeb],
+        source: 'cache',
+        error: { code: 'NETWORK', message: 'Cannot reach the E2E API', reason: 'offline' }
+      })
+    )
+  )
+
 const row = (name: string) => screen.getAllByTestId('glance-row').find((r) => r.dataset['node'] === name)!
 /** A row's actions, as the pointer shows them. */
 const actions = (name: string) => {
@@ -241,16 +254,7 @@ describe('tray popover', () => {
 
   it('while a profile is offline or its credentials are rejected, its nodes’ actions are disabled with the reason', async () => {
     const fake = await open()
-    act(() =>
-      useNodesStore.getState().apply(
-        makeProfileNodes({
-          profileId: 'stage',
-          nodes: [stageWeb],
-          source: 'cache',
-          error: { code: 'NETWORK', message: 'Cannot reach the E2E API', reason: 'offline' }
-        })
-      )
-    )
+    stageGoesOffline()
     for (const name of ['Power off web-stage', 'Reboot web-stage', 'Delete web-stage']) {
       const button = actions('web-stage').getByRole('button', { name })
       expect(button).toBeDisabled()
@@ -275,16 +279,7 @@ describe('tray popover', () => {
 
   it('an offline profile keeps its last-known nodes and says so', async () => {
     await open()
-    act(() =>
-      useNodesStore.getState().apply(
-        makeProfileNodes({
-          profileId: 'stage',
-          nodes: [stageWeb],
-          source: 'cache',
-          error: { code: 'NETWORK', message: 'Cannot reach the E2E API', reason: 'offline' }
-        })
-      )
-    )
+    stageGoesOffline()
     const section = screen.getAllByTestId('glance-section')[1]!
     expect(within(section).getByTestId('glance-badge')).toHaveTextContent('Offline')
     expect(row('web-stage')).toBeInTheDocument()
