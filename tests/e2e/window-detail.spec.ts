@@ -189,6 +189,15 @@ test('committed renewal shows the current choice and keeps a new one at once and
   await expect(card.getByRole('radio', { name: 'Renew automatically' })).toBeChecked({ timeout: 15_000 })
   await expect(card.getByTestId('renewal-summary')).toHaveText(/^Renews automatically: ₹[\d,]+ for 365 days\.$/)
   await card.getByRole('radio', { name: 'Delete the node' }).check()
+  // The demo's db-primary has delete protection on, and a delete at the end of the term is still a delete.
+  const save = card.getByRole('button', { name: 'Save choice' })
+  await expect(save).toHaveAccessibleDescription(/protection is on\. Turn it off before choosing to delete the node/)
+  await expect(card.getByLabel(/I understand that db-primary/)).toHaveCount(0)
+  // Turned off as a user would, from the detail's menu: then the choice can be made.
+  const panel = page.getByTestId('node-detail')
+  await panel.getByRole('button', { name: /^More/ }).first().click()
+  await page.getByRole('menuitem', { name: /Turn off delete protection/ }).click()
+  await expect(card.getByLabel(/I understand that db-primary and its backups/)).toBeVisible({ timeout: 20_000 })
   await card.getByLabel(/I understand that db-primary and its backups/).check()
   await look(page, 'detail-renewal-terminate')
   await card.getByRole('button', { name: 'Save choice' }).click()
