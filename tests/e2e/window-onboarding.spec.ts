@@ -55,13 +55,13 @@ test('the demo is opt-in, marked, hides itself after the first own profile, and 
   await page.getByRole('button', { name: /Explore the demo/ }).click()
   await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
 
-  // Marked on the profiles screen: a section of its own, each card badged, read-only.
+  // Marked on the profiles screen: a section of its own, each card badged and saying its nodes are not real.
   await page.getByRole('tab', { name: 'Profiles' }).click()
   const demoSection = page.getByTestId('profiles-demo')
   await expect(demoSection.getByTestId('profile-card')).toHaveCount(4)
   for (const card of await demoSection.getByTestId('profile-card').all()) {
     await expect(card.locator('.badge-demo')).toHaveText('Demo sandbox')
-    await expect(card).toContainText('changes are not real')
+    await expect(card).toContainText('nodes you create, power or delete here are not real')
     await expect(card.getByRole('button', { name: /Edit|Delete/ })).toHaveCount(0)
   }
   await expect(page.getByText('No profiles of your own yet')).toBeVisible()
