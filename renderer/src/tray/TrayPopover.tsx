@@ -5,12 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileView } from '../../../shared/domain/profile'
 import { addCosts, nodeCost, type CostTotal, type NodeCost } from '../../../shared/domain/running-cost'
-import { ConfirmDialog } from '../components/ConfirmDialog'
+import { ActionConfirm } from '../features/node-detail/ActionConfirm'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
-import { confirmText, failedTitle } from '../features/node-detail/node-action-model'
-import { ACTION_LABEL } from '../../../shared/domain/node-rules'
+import { failedTitle } from '../features/node-detail/node-action-model'
 import { asAppError } from '../lib/ipc'
-import { plainError } from '../lib/plain-error'
+import { plainError, plainWords } from '../lib/plain-error'
 import { useNodesStore } from '../stores/nodes.store'
 import { useProfilesStore } from '../stores/profiles.store'
 import { GlanceFooter } from './GlanceFooter'
@@ -38,7 +37,7 @@ interface Message {
 /** A failure in plain words (as the window's toasts say it), its technical text kept for the disclosure. */
 function failure(e: unknown, title: string | null, demo: boolean): Message {
   const p = plainError(asAppError(e), { demo })
-  const words = p.todo ? `${p.sentence} ${p.todo}` : p.sentence
+  const words = plainWords(p)
   return { kind: 'error', text: title ? `${title}. ${words}` : words, detail: p.technical }
 }
 
@@ -238,16 +237,13 @@ export function TrayPopover() {
       </div>
       <GlanceFooter onError={fail} />
       {confirming && (
-        <ConfirmDialog
-          title={`${ACTION_LABEL[confirming.action]} ${confirming.row.node.name}?`}
-          confirmLabel={ACTION_LABEL[confirming.action]}
-          danger={confirming.action === 'power_off'}
+        <ActionConfirm
+          action={confirming.action}
+          nodeName={confirming.row.node.name}
           onClose={() => setConfirming(null)}
           // A failure shows inside the dialog in plain words, and the dialog stays open.
           onConfirm={() => power(confirming.row, confirming.action)}
-        >
-          <p>{confirmText(confirming.action)}</p>
-        </ConfirmDialog>
+        />
       )}
       {deleting && deletingNow && (
         <DeleteNodeDialog

@@ -6,7 +6,6 @@ import { KeyRound, RotateCw } from 'lucide-react'
 import type { NodeAction, NodeSummary } from '../../../../shared/domain/node'
 import type { PendingAction } from '../../../../shared/domain/node-state'
 import { PENDING_LABEL } from '../../../../shared/domain/node-state'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorText } from '../../components/ErrorText'
 import { Button } from '../../components/ui/Button'
 import { ActionBar } from '../../components/ui/ActionBar'
@@ -22,6 +21,7 @@ import {
   useProfileBlockReason,
   type NodeActionItem
 } from './node-action-model'
+import { ActionConfirm } from './ActionConfirm'
 import { OverflowMenu, type MenuItem } from './OverflowMenu'
 import './node-detail.css'
 
@@ -136,15 +136,12 @@ export function useNodeActions({ profileId, node, pending, onDelete, moreItems =
         </div>
       )}
       {confirming && confirming.id !== 'delete' && (
-        <ConfirmDialog
-          title={`${confirming.label} ${node.name}?`}
-          confirmLabel={confirming.label}
-          danger={confirming.danger}
+        <ActionConfirm
+          action={confirming.id as NodeAction}
+          nodeName={node.name}
           onClose={() => setConfirming(null)}
           onConfirm={() => run(confirming.id as NodeAction)}
-        >
-          <p>{confirming.confirm}</p>
-        </ConfirmDialog>
+        />
       )}
     </>
   )

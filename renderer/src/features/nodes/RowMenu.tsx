@@ -3,13 +3,13 @@
 // that interrupt work.
 import { Copy, PanelRightOpen } from 'lucide-react'
 import type { NodeAction } from '../../../../shared/domain/node'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Menu, type MenuItem } from '../../components/Menu'
 import { copyText } from '../../lib/clipboard'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
 import { useUiStore } from '../../stores/ui.store'
+import { ActionConfirm } from '../node-detail/ActionConfirm'
 import { nodeActionItems, profileBlockReason, runNodeAction } from '../node-detail/node-action-model'
 import type { NodeRow } from './list-filter'
 import type { RowMenuRequest } from './NodeTable'
@@ -17,21 +17,16 @@ import type { RowMenuRequest } from './NodeTable'
 export interface Confirming {
   row: NodeRow
   action: NodeAction
-  label: string
-  text: string
 }
 
 export function RowConfirm({ confirming, onClose }: { confirming: Confirming; onClose(): void }) {
   return (
-    <ConfirmDialog
-      title={`${confirming.label} ${confirming.row.node.name}?`}
-      confirmLabel={confirming.label}
-      danger={confirming.action === 'power_off'}
+    <ActionConfirm
+      action={confirming.action}
+      nodeName={confirming.row.node.name}
       onClose={onClose}
       onConfirm={() => void runNodeAction(confirming.row.profileId, confirming.row.node, confirming.action)}
-    >
-      <p>{confirming.text}</p>
-    </ConfirmDialog>
+    />
   )
 }
 
@@ -83,7 +78,7 @@ export function RowMenu({
       separatorBefore: i === 0 || a.id === 'delete',
       onSelect: () => {
         if (a.id === 'delete') onDelete(row)
-        else if (a.confirm) onConfirm({ row, action: a.id, label: a.label, text: a.confirm })
+        else if (a.confirm) onConfirm({ row, action: a.id })
         else void runNodeAction(profileId, node, a.id)
       }
     }))
