@@ -128,6 +128,10 @@ export function plainError(error: AppErrorData | { data: AppErrorData }, context
 
 /** The sentence and what to do, as one line (for a toast body or a tooltip). */
 export function plainErrorText(error: AppErrorData | { data: AppErrorData }, context: PlainErrorContext = {}): string {
-  const p = plainError(error, context)
+  return plainWords(plainError(error, context))
+}
+
+/** The sentence and what to do, as one text (a toast's body, a message line). */
+export function plainWords(p: PlainError): string {
   return p.todo ? `${p.sentence} ${p.todo}` : p.sentence
 }

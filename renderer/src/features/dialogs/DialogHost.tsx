@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { DialogRequest } from '../../../../shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { asAppError, bridge, call } from '../../lib/ipc'
-import { plainError } from '../../lib/plain-error'
+import { plainError, plainWords } from '../../lib/plain-error'
 import { toast } from '../../stores/notifications.store'
 
 export function DialogHost() {
@@ -37,7 +37,7 @@ function NativeDialog({ current, onAnswered }: { current: DialogRequest; onAnswe
       toast({
         kind: 'error',
         title: 'The dialog answer did not reach Nodetray',
-        body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
+        body: plainWords(p),
         ...(p.technical ? { detail: p.technical } : {})
       })
     }

@@ -12,7 +12,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { Button } from '../../components/ui/Button'
 import { formatDate, formatInrForDays } from '../../lib/format'
 import { call } from '../../lib/ipc'
-import { plainError } from '../../lib/plain-error'
+import { plainError, plainWords } from '../../lib/plain-error'
 import { useAction } from '../../lib/use-action'
 import { useNow } from '../../lib/use-now'
 import { toast } from '../../stores/notifications.store'
@@ -98,7 +98,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
           toast({
             kind: 'error',
             title: `Couldn’t save the term-end choice for ${detail.name}`,
-            body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
+            body: plainWords(p),
             ...(p.technical ? { detail: p.technical } : {})
           })
           return false

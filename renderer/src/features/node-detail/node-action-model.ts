@@ -23,7 +23,7 @@ import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { ACTION_LABEL, actionAvailability, deleteAvailability } from '../../../../shared/domain/node-rules'
 import { asAppError, call, type AppError } from '../../lib/ipc'
-import { plainError } from '../../lib/plain-error'
+import { plainError, plainWords } from '../../lib/plain-error'
 import { useNodesStore } from '../../stores/nodes.store'
 import { dismissToast, toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
@@ -172,7 +172,7 @@ export async function runNodeAction(
       id: failedId,
       kind: 'error',
       title: failedTitle(action, node.name),
-      body: p.todo ? `${p.sentence} ${p.todo}` : p.sentence,
+      body: plainWords(p),
       ...(p.technical ? { detail: p.technical } : {})
     })
     return error
