@@ -188,9 +188,8 @@ describe('profile form', () => {
     render(<ProfileForm profile={makeProfile()} onSaved={() => undefined} />)
     fill({ 'API base URL': 'https://api-staging.e2enetworks.com/myaccount/api/v1' })
     fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Enter the API key and auth token again to check them against the new API address.'
-    )
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter the API key and auth token first.')
+    expect(screen.getByTestId('error-apiKey')).toHaveTextContent('Enter the API key again to use a new API address')
     expect(fake.callsTo('profiles:check-credentials')).toEqual([])
     fill({ 'API key': KEY, 'Auth token': TOKEN })
     fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))

@@ -246,16 +246,10 @@ export function ProfileForm({
         value={values.projectId}
         onPick={(pid) => set('projectId', pid)}
         checkInput={() => {
-          const v = validate(values, editing)
-          const typedBase = values.apiBaseUrl.trim()
-          const newAddress = editing && typedBase !== '' && typedBase !== profile?.apiBaseUrl
-          // The stored key and token are checked only against the stored address: a new address needs them typed
-          // again (main never sends a stored secret to an address the user did not type it for).
-          if (newAddress && (values.apiKey === '' || values.authToken === '')) {
-            setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
-            return { notReady: 'Enter the API key and auth token again to check them against the new API address.' }
-          }
-          if (editing && profile && values.apiKey === '' && values.authToken === '')
+          // The form's own checks: with a new API address they ask for the key and token again, as main never
+          // sends stored secrets to an address the user did not type them for.
+          const v = errors
+          if (editing && profile && values.apiKey === '' && values.authToken === '' && !v.apiKey && !v.authToken)
             return { input: { profileId: profile.id } }
           if (v.apiKey || v.authToken || values.apiKey === '' || values.authToken === '') {
             setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
