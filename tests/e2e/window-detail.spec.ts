@@ -40,6 +40,28 @@ async function expectNotClipped(page: Page): Promise<void> {
   }
 }
 
+/** In a narrow window the detail is a sheet over the list's right side: a control under it is either wholly
+ * visible or wholly covered. (A card floating 16 px in left a sliver of the blue Create button at its corner.) */
+async function expectNothingPeeksOut(page: Page): Promise<void> {
+  const sheet = await page.getByTestId('node-detail').boundingBox()
+  const vw = page.viewportSize()?.width ?? 0
+  expect(sheet, 'the sheet is laid out').not.toBeNull()
+  // Docked to the window's edge: nothing of the page shows to its right.
+  expect(Math.round((sheet?.x ?? 0) + (sheet?.width ?? 0))).toBe(vw)
+  const create = page.getByRole('button', { name: 'Create node', exact: true })
+  const cornersCovered = await create.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const points = [
+      [r.left + 1, r.top + 1],
+      [r.right - 1, r.top + 1],
+      [r.left + 1, r.bottom - 1],
+      [r.right - 1, r.bottom - 1]
+    ] as const
+    return points.map(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid="node-detail"]') !== null)
+  })
+  expect(cornersCovered, 'every corner of Create node is under the sheet').toEqual([true, true, true, true])
+}
+
 for (const size of SIZES) {
   test(`detail header, sections and committed card hold at ${size.width} × ${size.height}`, async ({
     page,
@@ -65,6 +87,7 @@ for (const size of SIZES) {
     await expect(panel).not.toContainText('Rs.')
     await expect(panel).not.toContainText('committed_vm')
     await expectNotClipped(page)
+    if (size.width < 960) await expectNothingPeeksOut(page)
     await look(page, 'detail-committed')
     await panel.getByTestId('renewal').scrollIntoViewIfNeeded()
     await look(page, 'detail-committed-card')
