@@ -212,6 +212,12 @@ test('offline: every profile keeps its last-known nodes with an Offline badge an
   await expect(badge).toHaveText(/Offline/, { timeout: 30_000 })
   await expect(row(page, 'web-01')).toBeVisible()
   await expect(page.getByTestId('glance-section').first()).toContainText(/just now|\d+ s ago|\d+ min ago/)
+  // Two badges (Demo, Offline) never cut the profile's name: its tail ("(Delhi)", "(Chennai)") tells them apart.
+  const names = page.getByTestId('glance-section').locator('.glance-section-name')
+  for (const name of await names.all()) {
+    expect(await name.evaluate((el) => el.scrollWidth - el.clientWidth), await name.innerText()).toBeLessThanOrEqual(0)
+  }
+  await expect(names.first()).toHaveText(/\((Delhi|Chennai)\)$/)
   await checkGlance(page, 'tray-offline')
 })
 

@@ -33,6 +33,20 @@ describe('SectionHeader', () => {
     expect(badge).toHaveTextContent('Sandbox error')
     expect(badge.getAttribute('title')).toContain('Restart Nodetray')
     expect(header.innerHTML).not.toMatch(/credentials/i)
+    // Said once for screen readers (with what it means), not twice.
+    expect(screen.getByRole('button', { expanded: true })).toHaveAccessibleName(
+      expect.stringMatching(/Demo sandbox: simulated nodes, changes are not real\.?, Sandbox error: /)
+    )
+  })
+
+  it('the name has the first line to itself: the badges sit on the second line, after the count', () => {
+    show(section(true))
+    const name = screen.getByTestId('glance-section').querySelector('.glance-section-name') as HTMLElement
+    expect(name.parentElement?.children).toHaveLength(2)
+    const line = name.nextElementSibling as HTMLElement
+    expect(line.firstElementChild).toHaveClass('glance-section-meta')
+    expect(within(line).getByTestId('glance-badge')).toHaveTextContent('Sandbox error')
+    expect(within(line).getByText('Demo')).toBeInTheDocument()
   })
 
   it('a real profile has no demo mark and keeps its credential badge', () => {

@@ -59,41 +59,53 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
           {profile.initials}
         </span>
         <span className="glance-section-text">
-          {/* The name's tail tells profiles apart ("(Delhi)", "(Chennai)"): the count lives on the line below, so a
-              badge beside the header cuts only the name, and the full name is its tooltip. */}
+          {/* The name's tail tells profiles apart ("(Delhi)", "(Chennai)"), so the name has the first line to itself:
+              the count and the badges share the line below. The full name is its tooltip. */}
           <span className="glance-section-name" title={`${profile.name}${location}`}>
             {profile.name}
             {location}
           </span>
-          <span className="glance-section-meta">
-            <span className="glance-count">
-              {count} {row.total === 1 ? 'node' : 'nodes'}
+          <span className="glance-section-line">
+            <span className="glance-section-meta">
+              <span className="glance-count">
+                {count} {row.total === 1 ? 'node' : 'nodes'}
+              </span>
+              {' · '}
+              {ageLine(row, now)}
+              {cost && cost.perHour > 0 && (
+                <span title="Estimated running cost of this profile">
+                  {' · '}
+                  {totalText(cost)}
+                </span>
+              )}
             </span>
-            {' · '}
-            {ageLine(row, now)}
-            {cost && cost.perHour > 0 && (
-              <span title="Estimated running cost of this profile">
-                {' · '}
-                {totalText(cost)}
+            {/* On the second line, so the name above has the header's whole width; read out by the sr-only text
+                below (with their explanations), so hidden from the accessibility tree here. */}
+            {(profile.isDemo || badges.length > 0) && (
+              <span className="glance-badges" aria-hidden="true">
+                {profile.isDemo && <DemoBadge compact />}
+                {badges.map((b) => (
+                  <span
+                    key={b.kind}
+                    className={`glance-badge badge-${b.kind}`}
+                    title={b.detail}
+                    data-testid="glance-badge"
+                  >
+                    {b.label}
+                  </span>
+                ))}
               </span>
             )}
           </span>
         </span>
         {/* The badges' explanations are tooltips for the pointer; keyboard and screen reader users hear them here. */}
-        {badges.length > 0 && (
-          <span className="sr-only">, {badges.map((b) => `${b.label}: ${b.detail}`).join(' ')}</span>
+        {(profile.isDemo || badges.length > 0) && (
+          <span className="sr-only">
+            {profile.isDemo ? ', Demo sandbox: simulated nodes, changes are not real.' : ''}
+            {badges.length > 0 ? `, ${badges.map((b) => `${b.label}: ${b.detail}`).join(' ')}` : ''}
+          </span>
         )}
       </button>
-      {(profile.isDemo || badges.length > 0) && (
-        <span className="glance-badges">
-          {profile.isDemo && <DemoBadge compact />}
-          {badges.map((b) => (
-            <span key={b.kind} className={`glance-badge badge-${b.kind}`} title={b.detail} data-testid="glance-badge">
-              {b.label}
-            </span>
-          ))}
-        </span>
-      )}
     </div>
   )
 }
