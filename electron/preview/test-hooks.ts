@@ -51,12 +51,14 @@ export async function handleTestHook(name: string, body: unknown, ctx: TestHookC
   if (name !== 'sim/stop' && name !== 'sim/start' && !(name.startsWith('sim/') && isSimOp(name.slice(4))))
     return { status: 404, body: { error: `unknown hook ${name}` } }
   if (!ctx.demo) return { status: 400, body: { error: 'demo backend is off' } }
+  // E2E going offline and coming back: the same simulator (nodes, credentials, address) stops and starts answering,
+  // so the demo profiles recover on their next refresh as they would from a real outage.
   if (name === 'sim/stop') {
-    await ctx.demo.stop()
+    await ctx.demo.goOffline()
     return { status: 200, body: { stopped: true } }
   }
   if (name === 'sim/start') {
-    const conn = await ctx.demo.ensureStarted()
+    const conn = await ctx.demo.comeBack()
     return { status: 200, body: { baseUrl: conn.baseUrl } }
   }
   const sim = ctx.demo.simulator() ?? (await ctx.demo.ensureStarted(), ctx.demo.simulator())

@@ -61,6 +61,15 @@ export async function startSimulator(
         hanging.clear()
         server.close(() => resolve())
         server.closeAllConnections()
+      }),
+    resume: () =>
+      new Promise<void>((resolve, reject) => {
+        if (server.listening) return resolve()
+        server.once('error', reject)
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject)
+          resolve()
+        })
       })
   }
 }

@@ -175,5 +175,8 @@ export interface StartedSimulator {
   controlSecret: string
   demo: SimAccountInfo
   control: SimulatorControl
+  /** Closes the server. The world stays in memory: `resume()` can bring it back. */
   stop(): Promise<void>
+  /** Listens again on the address it had, with its nodes, accounts and credentials: E2E coming back online. */
+  resume(): Promise<void>
 }

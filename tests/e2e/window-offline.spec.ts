@@ -15,6 +15,12 @@ test('simulator stopped: the cached list stays with its age and an offline banne
   await page.reload()
   await expect(page.getByRole('button', { name: 'web-01', exact: true })).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId('stale-banner').first()).toContainText(/Showing the list from/, { timeout: 30_000 })
+
+  // E2E comes back (the same simulator, address and credentials): the next refresh clears the banner.
+  await preview.hook('sim/start', {})
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0, { timeout: 30_000 })
+  await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible()
 })
 
 test('an HTML 429 shows the rate-limit backoff', async ({ page, preview }) => {

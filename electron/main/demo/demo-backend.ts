@@ -6,6 +6,10 @@ import type { DemoBackend, DemoConnection } from '../ports'
 export interface DemoBackendWithSim extends DemoBackend {
   /** The running simulator, for the preview host's test hooks. */
   simulator(): StartedSimulator | null
+  /** Test hooks: the simulator stops answering (E2E unreachable) but keeps its world, address and credentials. */
+  goOffline(): Promise<void>
+  /** Test hooks: the same simulator answers again, so the demo profiles' connection works as before. */
+  comeBack(): Promise<DemoConnection>
 }
 
 export function createDemoBackend(opts: {
@@ -15,7 +19,17 @@ export function createDemoBackend(opts: {
   let starting: Promise<StartedSimulator> | null = null
   let sim: StartedSimulator | null = null
 
-  return {
+  const connection = (s: StartedSimulator): DemoConnection => ({
+    baseUrl: s.baseUrl,
+    apiKey: s.demo.apiKey,
+    authToken: s.demo.authToken,
+    // One demo profile per project and location: the seed puts nodes in all four.
+    projects: s.demo.projects.flatMap((p) =>
+      s.demo.locations.map((location) => ({ projectId: p.projectId, name: p.name, location }))
+    )
+  })
+
+  const backend: DemoBackendWithSim = {
     async ensureStarted(): Promise<DemoConnection> {
       starting ??= startSimulator({
         seed: 'demo',
@@ -24,16 +38,7 @@ export function createDemoBackend(opts: {
         // Start the demo world today (to the minute), so node ages and the committed term end read true.
         epochMs: Math.floor(Date.now() / 60_000) * 60_000
       }).then((s) => (sim = s))
-      const s = await starting
-      // One demo profile per project and location: the seed puts nodes in all four.
-      return {
-        baseUrl: s.baseUrl,
-        apiKey: s.demo.apiKey,
-        authToken: s.demo.authToken,
-        projects: s.demo.projects.flatMap((p) =>
-          s.demo.locations.map((location) => ({ projectId: p.projectId, name: p.name, location }))
-        )
-      }
+      return connection(await starting)
     },
     async stop() {
       const s = sim
@@ -41,6 +46,16 @@ export function createDemoBackend(opts: {
       sim = null
       await s?.stop()
     },
-    simulator: () => sim
+    simulator: () => sim,
+    async goOffline() {
+      await (await starting)?.stop()
+    },
+    async comeBack() {
+      if (!starting) return backend.ensureStarted()
+      const s = await starting
+      await s.resume()
+      return connection(s)
+    }
   }
+  return backend
 }
