@@ -103,7 +103,7 @@ describe('a refused create says why, and that nothing was sent', () => {
       code: 'CONFLICT',
       field: 'name',
       createOutcome: 'not_created',
-      message: 'A node named web-01 already exists in this profile. Choose another name.'
+      message: 'A node named web-01 already exists in this project and location. Choose another name.'
     })
     // A free name gets the credential problem, marked as not sent (the wizard may offer Retry).
     expect(await failure(h.service.create(input()))).toMatchObject({

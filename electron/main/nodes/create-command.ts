@@ -10,7 +10,7 @@ import { slugRequiresDisk } from '../api/catalog.mapper'
 import type { CreateNodeRequest } from '../api/client.types'
 import { DomainError, isDomainError } from '../errors'
 import { toDomainError, type Engine } from './engine'
-import { expectedNames, nameTaken, type TrackedCreate } from './pending-creates'
+import { expectedNames, type TrackedCreate } from './pending-creates'
 import type { ProfileRead } from './profile-runtime'
 
 export const CREATE_MEMORY_MS = 60 * 60_000
@@ -50,7 +50,7 @@ function planNeedsDisk(rt: ProfileRead, slug: string): boolean {
   return slugRequiresDisk(slug)
 }
 
-function validate(rt: ProfileRead, input: CreateInput): void {
+function validate(engine: Engine, rt: ProfileRead, input: CreateInput): void {
   if (input.disk === undefined && planNeedsDisk(rt, input.plan)) {
     throw new DomainError('VALIDATION', 'This plan has no fixed disk: choose a disk size (75–2400 GB).', {
       field: 'disk',
@@ -58,7 +58,7 @@ function validate(rt: ProfileRead, input: CreateInput): void {
     })
   }
   // Checked again by the engine's openCreate, after the client lookup's await (another create may start meanwhile).
-  const taken = nameTaken(rt.nodes, rt.creates, expectedNames(input.name, input.count), input.requestId)
+  const taken = engine.nameTakenInScope(rt, expectedNames(input.name, input.count), input.requestId)
   if (taken) throw taken
 }
 
@@ -150,7 +150,7 @@ export class CreateCommand {
     const { clock, log } = this.engine.deps
     let client
     try {
-      validate(rt, input)
+      validate(this.engine, rt, input)
       client = await this.engine.clientFor(rt)
     } catch (e) {
       const err = toDomainError(e)

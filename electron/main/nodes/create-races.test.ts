@@ -195,3 +195,90 @@ describe('a confirmed delete and a restart (finding 9a)', () => {
     await next.service.stop()
   })
 })
+
+// Outside tester, December 2026: two profiles pointing at one project (same API address, project and location) each
+// let a node of one name go out, and a retry through the second profile made a second billed node.
+describe('two profiles of one project share one name lock', () => {
+  /** Both profiles talk to the same account: one FakeApi behind both. */
+  async function twins(over: { b?: Parameters<typeof profileView>[1] } = {}) {
+    const api = new FakeApi([summary(1)])
+    const h = engineHarness({ a: api, b: api })
+    if (over.b) h.setProfiles([profileView('a'), profileView('b', over.b)])
+    await h.service.start()
+    await h.clock.advance(1)
+    return { api, h }
+  }
+
+  it('while the first profile sends, the same name through the second is refused: one POST', async () => {
+    const { api, h } = await twins()
+    let finish = (): void => undefined
+    api.createImpl = (names) =>
+      new Promise((resolve) => {
+        finish = () => {
+          const nodes = names.map((name) => summary(900, 'CREATING', { name, publicIp: null }))
+          for (const n of nodes) api.nodes.set(n.id, n)
+          resolve({ outcome: 'created', nodes })
+        }
+      })
+    const first = h.service.create(input({ profileId: 'a', requestId: FIRST }))
+    await h.clock.advance(1)
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', field: 'name', createOutcome: 'not_created' }
+    })
+    finish()
+    await expect(first).resolves.toMatchObject({ outcome: 'created' })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('a retry through the second profile while the first checks an ambiguous failure is refused', async () => {
+    const { api, h } = await twins()
+    api.createImpl = async () => {
+      throw ambiguous()
+    }
+    await expect(h.service.create(input({ profileId: 'a', requestId: FIRST }))).rejects.toMatchObject({
+      data: { createOutcome: 'unknown' }
+    })
+    api.createImpl = null
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', createOutcome: 'not_created' },
+      message: expect.stringMatching(/still creating dup-test, or checking whether E2E created it/)
+    })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('in one batch through both profiles: one POST', async () => {
+    const { api, h } = await twins()
+    const results = await Promise.allSettled([
+      h.service.create(input({ profileId: 'a', requestId: FIRST })),
+      h.service.create(input({ profileId: 'b', requestId: SECOND }))
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('a name listed by the first profile is taken in the second', async () => {
+    const { api, h } = await twins()
+    await h.service.create(input({ profileId: 'a', requestId: FIRST, name: 'listed' }))
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND, name: 'listed' }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+      message: 'A node named listed already exists in this project and location. Choose another name.'
+    })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it('another project or location is another account: the same name goes out in each', async () => {
+    const { api, h } = await twins({ b: { projectId: '9999' } })
+    await expect(h.service.create(input({ profileId: 'a', requestId: FIRST }))).resolves.toMatchObject({
+      outcome: 'created'
+    })
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).resolves.toMatchObject({
+      outcome: 'created'
+    })
+    expect(api.calls.createNode).toBe(2)
+    await h.service.stop()
+  })
+})

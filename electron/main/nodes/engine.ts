@@ -459,7 +459,7 @@ export class Engine {
    */
   async openCreate(p: ProfileRead, record: PendingCreateRecord): Promise<void> {
     const rt = this.mustOwn(p)
-    const taken = nameTaken(rt.nodes, rt.creates, record.names, record.requestId)
+    const taken = this.nameTakenInScope(rt, record.names, record.requestId)
     if (taken) throw taken
     rt.creates.set(record.requestId, {
       record,
@@ -476,6 +476,25 @@ export class Engine {
       this.reschedule(rt)
       throw e
     }
+  }
+
+  /**
+   * nameTaken over every profile on this profile's project, location and API address: two profiles of one project
+   * see one account's nodes, so a name listed or being created in either is taken in both (else each could make a
+   * billed node of one name, or a retry through the other profile could make a second).
+   */
+  nameTakenInScope(p: ProfileRead, names: readonly string[], requestId: string): DomainError | null {
+    const rt = this.mustOwn(p)
+    const nodes: NodeSummary[] = []
+    const creates = new Map<string, Readonly<TrackedCreate>>()
+    for (const other of this.runtimes.values()) {
+      if (other !== rt && other.scopeKey !== rt.scopeKey) continue
+      nodes.push(...other.nodes)
+      // Its own creates all count (one sent before a scope change may still make a node); another profile's only
+      // when they were sent to this project.
+      for (const [id, t] of other.creates) if (other === rt || t.scopeKey === rt.scopeKey) creates.set(id, t)
+    }
+    return nameTaken(nodes, creates, names, requestId)
   }
 
   /** E2E refused it (nothing was made), or a Retry after "not created" starts over: forget the create. */

@@ -117,10 +117,14 @@ export function nameTaken(
   const taken = new Set(nodes.map((n) => n.name))
   const clash = names.find((n) => taken.has(n))
   if (clash) {
-    return new DomainError('CONFLICT', `A node named ${clash} already exists in this profile. Choose another name.`, {
-      field: 'name',
-      createOutcome: 'not_created'
-    })
+    return new DomainError(
+      'CONFLICT',
+      `A node named ${clash} already exists in this project and location. Choose another name.`,
+      {
+        field: 'name',
+        createOutcome: 'not_created'
+      }
+    )
   }
   // Another create may still make a node with this name (after a restart, a new wizard has a new requestId).
   const open = namesInFlight(creates, requestId)
