@@ -248,8 +248,8 @@ describe('two profiles of one project share one name lock', () => {
     await h.service.stop()
   })
 
-  it('in one batch through both profiles: one POST', async () => {
-    const { api, h } = await twins()
+  it('in one batch through both profiles: one POST (the address typed with another case and a trailing slash)', async () => {
+    const { api, h } = await twins({ b: { apiBaseUrl: 'https://API.Example.test:443/v1/' } })
     const results = await Promise.allSettled([
       h.service.create(input({ profileId: 'a', requestId: FIRST })),
       h.service.create(input({ profileId: 'b', requestId: SECOND }))

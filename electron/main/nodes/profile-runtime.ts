@@ -76,7 +76,19 @@ export function targetKeyOf(p: ProfileView): string {
   ])
 }
 
-export const scopeKeyOf = (p: ProfileView): string => JSON.stringify([p.projectId, p.location, p.apiBaseUrl])
+/** One API address however it was typed: host case, a default port and trailing slashes do not make another. */
+function sameAddress(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`
+  } catch {
+    return url
+  }
+}
+
+/** Which account's nodes a profile sees: profiles with one scope key share a name lock (engine's nameTakenInScope). */
+export const scopeKeyOf = (p: ProfileView): string =>
+  JSON.stringify([p.projectId, p.location, sameAddress(p.apiBaseUrl)])
 
 export function newRuntime(p: ProfileView): ProfileRuntime {
   return {
