@@ -140,6 +140,37 @@ describe('SecretScrubber', () => {
     expect(s.scrub('zyxwvu')).toBe('[redacted]')
   })
 
+  // Outside tester, December 2026: a non-JWT token with a slash, echoed by a server inside a JSON string, came back
+  // to the page with its `\/` intact; base64 and named-entity echoes passed too.
+  it('redacts a registered secret however a server escapes it: JSON, \\uXXXX, base64, named and numeric entities', () => {
+    const token = 'abcDEF123~/+=xyz.tok_en-QQQQzzzz'
+    const s = new SecretScrubber()
+    s.add(token)
+    const echoes = [
+      `{"detail":"token ${JSON.stringify(token).slice(1, -1).replace(/\//g, '\\/')} is not valid"}`,
+      `{"detail":"token ${token.replace('/', '\\u002f')} is not valid"}`,
+      `debug: ${Buffer.from(token).toString('base64')} end`,
+      `debug: ${Buffer.from(token).toString('base64').replace(/=+$/, '')} end`,
+      `debug: ${Buffer.from(token).toString('base64url')} end`,
+      `<p>token ${token.replace('/', '&sol;').replace('+', '&plus;').replace('=', '&equals;')} rejected</p>`,
+      `<p>token ${token.replace('/', '&#x2F;')} rejected</p>`,
+      `"Authorization": "Bearer ${token.replace('/', '\\/')}"`
+    ]
+    for (const echo of echoes) {
+      const out = s.scrub(echo)
+      expect(out, echo).toContain('[redacted]')
+      // No run of the token longer than its hint survives in any spelling.
+      for (const part of ['abcDEF123', 'xyz.tok_en', 'QQQQzzzz']) expect(out, echo).not.toContain(part)
+    }
+  })
+
+  it('leaves a text without the secret as it was, escapes and all, apart from entities', () => {
+    const s = new SecretScrubber()
+    s.add('abcDEF123~/+=xyz.tok_en-QQQQzzzz')
+    expect(s.scrub('{"path":"nodes\\/48001\\/","ok":false}')).toBe('{"path":"nodes\\/48001\\/","ok":false}')
+    expect(s.scrub('Tom &amp; Jerry &#169;')).toBe('Tom & Jerry ©')
+  })
+
   it('redacts several registered secrets', () => {
     const s = new SecretScrubber()
     s.add('first-secret')

@@ -20,14 +20,15 @@ export class SecretScrubber {
 }
 
 /**
- * Patterns, then each known secret in any letter case, URL-encoded, or spelled with numeric HTML entities
- * (servers echo requests back upper-cased or HTML-escaped). Scrub whole texts before cutting them to a snippet,
- * or a secret cut in two survives in part.
+ * Patterns, then each known secret in any letter case and in every spelling a server has been seen to echo it in:
+ * URL-encoded, inside a JSON string (`\/`, `\"`, `\uXXXX`), base64 (a Basic header or a debug dump), or with
+ * numeric or named HTML entities (`&#47;`, `&sol;`). Scrub whole texts before cutting them to a snippet, or a secret
+ * cut in two survives in part.
  */
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
-  let out = scrubPatterns(text.includes('&#') ? decodeNumericEntities(text) : text)
+  let out = scrubPatterns(decodeEscapes(text))
   for (const secret of secrets) {
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+    for (const form of secretForms(secret)) {
       if (out.toLowerCase().includes(form.toLowerCase()))
         out = out.replace(new RegExp(escapeRegExp(form), 'gi'), '[redacted]')
     }
@@ -35,11 +36,53 @@ export function scrubSecrets(text: string, secrets: Iterable<string>): string {
   return out
 }
 
-function decodeNumericEntities(text: string): string {
-  return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, code: string) => {
-    const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
-    return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole
-  })
+/** The spellings of a secret to look for once the text's escapes are decoded. */
+function secretForms(secret: string): Set<string> {
+  const json = JSON.stringify(secret).slice(1, -1)
+  const base64 = Buffer.from(secret, 'utf8').toString('base64')
+  const base64url = Buffer.from(secret, 'utf8').toString('base64url')
+  // A base64 spelling of a very short secret could match an unrelated run of letters, so those only from 8 up.
+  const encoded = [base64, base64.replace(/=+$/, ''), base64url].filter((f) => f.length >= 8)
+  return new Set([secret, encodeURIComponent(secret), json, json.replace(/\//g, '\\/'), ...encoded])
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  sol: '/',
+  bsol: '\\',
+  plus: '+',
+  equals: '=',
+  tilde: '~',
+  period: '.',
+  lowbar: '_',
+  hyphen: '-',
+  dash: '-',
+  colon: ':',
+  percnt: '%',
+  num: '#',
+  excl: '!',
+  quest: '?',
+  commat: '@',
+  dollar: '$'
+}
+
+/** Numeric and common named HTML entities and JSON's `\uXXXX` escapes, decoded (error texts only, never sent on). */
+function decodeEscapes(text: string): string {
+  let out = text
+  if (out.includes('&')) {
+    out = out.replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, code: string) => {
+      const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole
+    })
+    out = out.replace(/&([a-z]+);/gi, (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole)
+  }
+  if (out.includes('\\u'))
+    out = out.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return out
 }
 
 function escapeRegExp(text: string): string {
@@ -48,11 +91,14 @@ function escapeRegExp(text: string): string {
 
 /** Patterns that are secrets whoever they belong to: apikey query values, bearer tokens, JWTs. */
 export function scrubPatterns(text: string): string {
-  return text
-    .replace(/((?:^|[^A-Za-z0-9_])apikey=)[^&\s"'<]*/gi, '$1[redacted]')
-    .replace(/("apikey"\s*:\s*")[^"]*/gi, '$1[redacted]')
-    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
-    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
+  return (
+    text
+      .replace(/((?:^|[^A-Za-z0-9_])apikey=)[^&\s"'<]*/gi, '$1[redacted]')
+      .replace(/("apikey"\s*:\s*")[^"]*/gi, '$1[redacted]')
+      // A backslash too: a token echoed inside a JSON string has its slashes escaped (`\/`).
+      .replace(/(bearer\s+)[A-Za-z0-9._~+/=\\-]+/gi, '$1[redacted]')
+      .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]')
+  )
 }
 
 /** Last four characters, for "…1a2b" hints. */
