@@ -6,7 +6,7 @@ import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../../t
 import { useNodesStore } from '../stores/nodes.store'
 import { useProfilesStore } from '../stores/profiles.store'
 import { resetPriceBooks } from './price-book.store'
-import { TrayPopover } from './TrayPopover'
+import { INFO_SHOWN_MS, TrayPopover } from './TrayPopover'
 
 resetStoresAfterEach()
 stubJsdomViewport(560)
@@ -162,6 +162,34 @@ describe('tray popover', () => {
     fireEvent.click(actions('web-1').getByRole('button', { name: 'Open details of web-1' }))
     await waitFor(() => expect(fake.callsTo('tray:activate')).toEqual([{ itemId: 'node:prod:1:open' }]))
     expect(actions('db-1').getByRole('button', { name: 'Reboot db-1' })).toBeDisabled()
+  })
+
+  // Outside tester, December 2026: "Powering off web-01…" stayed in the band for good, also under later dialogs.
+  it('an info line goes after a moment; a dialog that opens clears an older line', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      const fake = await open()
+      fireEvent.click(actions('db-1').getByRole('button', { name: 'Power on db-1' }))
+      await waitFor(() => expect(fake.callsTo('nodes:action')).toHaveLength(1))
+      const band = screen.getByTestId('glance-message')
+      await waitFor(() => expect(band).toHaveTextContent('Powering on db-1…'))
+      act(() => {
+        vi.advanceTimersByTime(INFO_SHOWN_MS - 500)
+      })
+      expect(band).toHaveTextContent('Powering on db-1…')
+      act(() => {
+        vi.advanceTimersByTime(600)
+      })
+      expect(band).toHaveTextContent('')
+
+      fireEvent.click(actions('web-1').getByRole('button', { name: 'Copy IP of web-1' }))
+      await waitFor(() => expect(band).toHaveTextContent('Copied 164.52.7.1'))
+      fireEvent.click(actions('web-1').getByRole('button', { name: 'Power off web-1' }))
+      await screen.findByRole('alertdialog', { name: 'Power off web-1?' })
+      expect(band).toHaveTextContent('')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('a changing node shows what is under way and for how long', async () => {

@@ -21,6 +21,9 @@ import { copyIp, copySsh, hidePopover, openNode, runPower, type PowerAction } fr
 import { usePriceStore } from './price-book.store'
 import { fitToScreen, useMinuteNow, useOnShown } from './popover-visibility'
 
+/** How long an info line (not an error) stays in the message band. */
+export const INFO_SHOWN_MS = 6_000
+
 const ACTION_DONE: Record<string, string> = {
   power_on: 'Powering on',
   power_off: 'Powering off',
@@ -106,6 +109,14 @@ export function TrayPopover() {
     []
   )
 
+  // "Copied …" and "Powering off web-01…" are news for a moment (the row itself shows the action under way);
+  // errors stay until the next action or the popover closes.
+  useEffect(() => {
+    if (message?.kind !== 'info') return
+    const timer = setTimeout(() => setMessage((m) => (m === message ? null : m)), INFO_SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [message])
+
   const fail = useCallback((e: unknown) => setMessage(failure(e, null, false)), [])
   const power = useCallback(async (row: NodeRowData, action: PowerAction) => {
     await runPower(row.profile.id, row.node.id, action)
@@ -133,11 +144,16 @@ export function TrayPopover() {
             )
           )
         case 'power':
-          if (cmd.action !== 'power_on') return setConfirming({ row, action: cmd.action })
+          if (cmd.action !== 'power_on') {
+            // A dialog is the news now: an older line under it would read as part of it.
+            setMessage(null)
+            return setConfirming({ row, action: cmd.action })
+          }
           return void power(row, cmd.action).catch((e: unknown) =>
             setMessage(failure(e, failedTitle(cmd.action, node.name), profile.isDemo))
           )
         case 'delete':
+          setMessage(null)
           return setDeleting({ profile, node })
       }
     },
