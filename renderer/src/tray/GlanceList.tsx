@@ -19,7 +19,10 @@ interface GlanceListProps {
   rows: GlanceRow[]
   books: Record<string, PriceBook>
   profileCosts: Record<string, CostTotal>
+  /** For costs (re-read every 30 s). */
   now: number
+  /** For the sections' ages (re-read every few seconds). */
+  ageNow: number
   handle: RefObject<GlanceListHandle | null>
   onToggle(profileId: string): void
   onCommand(row: NodeRowData, cmd: RowCommand): void
@@ -34,6 +37,7 @@ export function GlanceList({
   books,
   profileCosts,
   now,
+  ageNow,
   handle,
   onToggle,
   onCommand,
@@ -169,7 +173,7 @@ export function GlanceList({
                   row={row}
                   index={item.index}
                   cost={profileCosts[row.profile.id]}
-                  now={now}
+                  now={ageNow}
                   current={item.index === tabStop}
                   onToggle={onToggle}
                 />

@@ -192,6 +192,46 @@ describe('tray popover', () => {
     }
   })
 
+  // Outside tester, December 2026: after a failed refresh the tray still said "Updated just now" while the window
+  // said 26 s; its clock was re-read every 30 s and not when it came up.
+  it('ages move while the popover shows, and are re-read at once when it comes up again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let visibility: DocumentVisibilityState = 'visible'
+    const spy = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility)
+    try {
+      await open()
+      const fetchedAt = new Date(Date.now()).toISOString()
+      act(() => {
+        for (const [profileId, nodes] of [
+          ['prod', [web, db, locked]],
+          ['stage', [stageWeb]]
+        ] as const)
+          useNodesStore.getState().apply(makeProfileNodes({ profileId, nodes: [...nodes], fetchedAt }))
+      })
+      const header = screen.getByTestId('glance-age')
+      expect(header).toHaveTextContent('Updated just now')
+      act(() => {
+        vi.advanceTimersByTime(20_000)
+      })
+      expect(header).toHaveTextContent('Updated 20 s ago')
+      expect(screen.getAllByTestId('glance-section')[0]).toHaveTextContent('20 s ago')
+
+      visibility = 'hidden'
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'))
+        vi.advanceTimersByTime(30_000)
+      })
+      visibility = 'visible'
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'))
+      })
+      expect(header).toHaveTextContent('Updated 50 s ago')
+    } finally {
+      spy.mockRestore()
+      vi.useRealTimers()
+    }
+  })
+
   it('a changing node shows what is under way and for how long', async () => {
     await open()
     const startedAt = new Date(Date.now() - 12_000).toISOString()

@@ -19,7 +19,7 @@ import { buildRows, countStatuses, freshness, type NodeRowData } from './glance-
 import type { RowCommand } from './NodeRow'
 import { copyIp, copySsh, hidePopover, openNode, runPower, type PowerAction } from './popover-actions'
 import { usePriceStore } from './price-book.store'
-import { fitToScreen, useMinuteNow, useOnShown } from './popover-visibility'
+import { fitToScreen, useNow, useOnShown } from './popover-visibility'
 
 /** How long an info line (not an error) stays in the message band. */
 export const INFO_SHOWN_MS = 6_000
@@ -57,7 +57,9 @@ export function TrayPopover() {
   const [message, setMessage] = useState<Message | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listHandle = useRef<GlanceListHandle | null>(null)
-  const now = useMinuteNow()
+  // Costs move by the minute (re-read every 30 s); ages are shown to the second ("26 s ago"), so they tick faster.
+  const now = useNow(30_000)
+  const ageNow = useNow(5_000)
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus()
@@ -194,7 +196,7 @@ export function TrayPopover() {
         refreshing={fresh.refreshing}
         oldest={fresh.oldest}
         total={total}
-        now={now}
+        now={ageNow}
         loaded={profilesLoaded}
       />
       <div className="glance-search">
@@ -231,6 +233,7 @@ export function TrayPopover() {
           books={books}
           profileCosts={perProfile}
           now={now}
+          ageNow={ageNow}
           handle={listHandle}
           onToggle={toggle}
           onCommand={onCommand}

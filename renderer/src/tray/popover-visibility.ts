@@ -32,12 +32,30 @@ export function fitToScreen(): void {
   document.documentElement.style.setProperty('--glance-max', `${Math.min(GLANCE_MAX_HEIGHT, avail - 12)}px`)
 }
 
-/** The time, re-read every 30 s: ages and costs move by the minute, so nothing re-renders faster than that. */
-export function useMinuteNow(): number {
+/**
+ * The time, re-read every `everyMs` while the popover shows and at once when it comes up (a hidden popover keeps
+ * its last render: without the re-read on show, an age read "just now" for up to a tick after a failed refresh).
+ * Nothing ticks while it is hidden.
+ */
+export function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000)
-    return () => clearInterval(t)
-  }, [])
+    let timer: ReturnType<typeof setInterval> | undefined
+    const sync = () => {
+      clearInterval(timer)
+      timer = undefined
+      if (document.visibilityState === 'hidden') return
+      setNow(Date.now())
+      timer = setInterval(() => setNow(Date.now()), everyMs)
+    }
+    sync()
+    document.addEventListener('visibilitychange', sync)
+    window.addEventListener('focus', sync)
+    return () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', sync)
+      window.removeEventListener('focus', sync)
+    }
+  }, [everyMs])
   return now
 }
