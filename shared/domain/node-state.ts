@@ -77,6 +77,13 @@ export function checkingText(names: readonly string[], checkAfterIso: string | n
   return `${head} ${left} left`
 }
 
+/** An open create in one line ("web-01 · Creating…", or the checking countdown); null once its outcome is known. */
+export function openCreateText(c: PendingCreate, now: number): string | null {
+  if (c.state === 'sending') return `${c.names.join(', ')} · Creating…`
+  if (c.state === 'checking') return checkingText(c.names, c.checkAfter, now)
+  return null
+}
+
 /** What a node shows while one of our changes is under way: the window and the tray say the same. */
 export const PENDING_LABEL: Record<PendingKind, string> = {
   power_on: 'Powering on…',

@@ -117,3 +117,32 @@ test('an ambiguous create (429 after the node was made) is reported as created, 
   })
   expect(log.result.filter((e) => e.method === 'POST' && e.route === 'nodes/')).toHaveLength(1)
 })
+
+// Outside tester, December 2026: after a lost reply the wizard said "Close and check the node list", but neither the
+// list nor the tray showed the create at all.
+test('a create whose reply was lost shows in the list and in the tray while Nodetray checks it', async ({
+  page,
+  preview
+}) => {
+  const wizard = await openWizard(page, preview)
+  await fillWizard(page, wizard, 'e2e-lost-reply', false)
+  await preview.hook('sim/injectFault', { kind: 'http5xx', status: 502, body: 'html', route: 'POST nodes/', times: 1 })
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  await expect(wizard.getByTestId('cw-create-checking')).toBeVisible({ timeout: 30_000 })
+  await wizard.getByRole('button', { name: 'Close and check the node list' }).click()
+  await expect(wizard).toBeHidden()
+
+  const banner = page.getByTestId('create-banner')
+  await expect(banner).toContainText(/Checking whether E2E created e2e-lost-reply… (\d+ s left|waiting)/)
+  await expect(banner).toContainText('a second node is never made')
+  await shootBoth(page, 'list-create-checking')
+
+  const tray = await page.context().newPage()
+  await tray.setViewportSize({ width: 380, height: 560 })
+  await tray.goto(`${preview.origin}/tray#secret=${preview.secret}`)
+  await expect(tray.getByTestId('glance-create')).toContainText('Checking whether E2E created e2e-lost-reply…', {
+    timeout: 20_000
+  })
+  await tray.screenshot({ path: 'artifacts/tray-create-checking.png' })
+  await tray.close()
+})

@@ -1,7 +1,7 @@
 // Words the tray shows: counts, ages and pending-action labels. Kept apart from the menu shape so both the
 // model and its tests read them from one place.
 import type { StaleReason } from '../../../shared/domain/errors'
-import { checkingText, PENDING_LABEL, type PendingCreate } from '../../../shared/domain/node-state'
+import { openCreateText, type PendingCreate } from '../../../shared/domain/node-state'
 
 export interface StatusCounts {
   running: number
@@ -67,7 +67,6 @@ export function freshnessText(
 
 /** A create still open: in flight ("web-01 · Creating…"), or its outcome being checked, with the time left. */
 export function createText(c: PendingCreate, now: number): string | null {
-  if (c.state === 'sending') return `◐ ${c.names.join(', ')} · ${PENDING_LABEL.create}`
-  if (c.state === 'checking') return `◐ ${checkingText(c.names, c.checkAfter, now)}`
-  return null
+  const text = openCreateText(c, now)
+  return text === null ? null : `◐ ${text}`
 }

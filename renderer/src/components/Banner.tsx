@@ -5,12 +5,15 @@ export function Banner({
   kind,
   children,
   testId,
-  announce
+  announce,
+  actions
 }: {
   kind: 'error' | 'warn' | 'info' | 'ok'
   children: ReactNode
   testId?: string
   announce?: boolean
+  /** Buttons at the banner's end. */
+  actions?: ReactNode
 }) {
   return (
     <div
@@ -19,6 +22,7 @@ export function Banner({
       data-testid={testId}
     >
       <div className="banner-text">{children}</div>
+      {actions}
     </div>
   )
 }

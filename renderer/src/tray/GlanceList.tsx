@@ -4,11 +4,12 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { CostTotal, PriceBook } from '../../../shared/domain/running-cost'
+import { openCreateText, type PendingCreate } from '../../../shared/domain/node-state'
 import type { GlanceRow, NodeRowData } from './glance-model'
 import { NodeRow, type RowCommand } from './NodeRow'
 import { SectionHeader } from './SectionHeader'
 
-export const ROW_HEIGHT = { section: 50, node: 50, note: 34 } as const
+export const ROW_HEIGHT = { section: 50, node: 50, note: 34, create: 34 } as const
 
 export interface GlanceListHandle {
   /** Focus the first row (from the search box's ArrowDown). */
@@ -30,7 +31,7 @@ interface GlanceListProps {
   onLeaveTop(): void
 }
 
-const focusable = (r: GlanceRow | undefined) => r !== undefined && r.kind !== 'note'
+const focusable = (r: GlanceRow | undefined) => r !== undefined && r.kind !== 'note' && r.kind !== 'create'
 
 export function GlanceList({
   rows,
@@ -186,6 +187,8 @@ export function GlanceList({
                   current={item.index === tabStop}
                   onCommand={onCommand}
                 />
+              ) : row.kind === 'create' ? (
+                <CreateLine create={row.create} now={ageNow} />
               ) : (
                 <p className="glance-note">{row.text}</p>
               )}
@@ -194,5 +197,17 @@ export function GlanceList({
         })}
       </div>
     </div>
+  )
+}
+
+/** A create with no node row yet, in the window's words (its banner says the same). */
+function CreateLine({ create, now }: { create: PendingCreate; now: number }) {
+  const text =
+    openCreateText(create, now) ??
+    `E2E did not create ${create.names.length === 1 ? create.names[0] : `${create.names[0] ?? ''} …`}: nothing is billed for it`
+  return (
+    <p className={`glance-note glance-create is-${create.state}`} title={text} data-testid="glance-create">
+      {text}
+    </p>
   )
 }

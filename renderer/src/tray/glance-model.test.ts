@@ -19,12 +19,46 @@ const byProfile = {
   stage: makeProfileNodes({ profileId: 'stage', nodes: [makeNode({ id: 9, name: 'web-stage' })] })
 }
 const names = (rows: GlanceRow[]) =>
-  rows.map((r) => (r.kind === 'section' ? `[${r.profile.name}]` : r.kind === 'node' ? r.node.name : `(${r.text})`))
+  rows.map((r) =>
+    r.kind === 'section'
+      ? `[${r.profile.name}]`
+      : r.kind === 'node'
+        ? r.node.name
+        : r.kind === 'create'
+          ? `<${r.create.state} ${r.create.names.join(',')}>`
+          : `(${r.text})`
+  )
 
 describe('glance rows', () => {
   it('lists each profile with its nodes, attention first: ours changing, changing, failed, running, off', () => {
     const rows = buildRows({ profiles: [prod, stage], byProfile, query: '', collapsed: new Set() })
     expect(names(rows)).toEqual(['[Production]', 'cache', 'api', 'db', 'web-10', 'web-2', '[Staging]', 'web-stage'])
+  })
+
+  // Outside tester, December 2026: a create whose reply was lost ("checking") showed only in the wizard; the tray
+  // said "0 changing" with no row for it.
+  it('an open or failed create shows under its profile until a node row can stand for it; not while searching', () => {
+    const creates = [
+      { requestId: 'r1', names: ['qa-node'], state: 'checking' as const, checkAfter: '2026-03-01T00:01:00Z' },
+      { requestId: 'r2', names: ['batch-1', 'batch-2'], state: 'sending' as const, checkAfter: null },
+      { requestId: 'r3', names: ['gone'], state: 'not_created' as const, checkAfter: null },
+      { requestId: 'r4', names: ['made'], state: 'created' as const, checkAfter: null }
+    ]
+    const withCreates = { ...byProfile, stage: { ...byProfile['stage']!, creates } }
+    const rows = buildRows({ profiles: [prod, stage], byProfile: withCreates, query: '', collapsed: new Set() })
+    expect(names(rows).slice(6)).toEqual([
+      '[Staging]',
+      '<checking qa-node>',
+      '<sending batch-1,batch-2>',
+      '<not_created gone>',
+      'web-stage'
+    ])
+    expect(names(buildRows({ profiles: [stage], byProfile: withCreates, query: 'web', collapsed: new Set() }))).toEqual(
+      ['[Staging]', 'web-stage']
+    )
+    expect(
+      names(buildRows({ profiles: [stage], byProfile: withCreates, query: '', collapsed: new Set(['stage']) }))
+    ).toEqual(['[Staging]'])
   })
 
   it('search matches name or IP, case-insensitive, drops profiles without a match and opens folded ones', () => {

@@ -2,7 +2,7 @@
 // rows (the list is virtualised, so it wants one array). Pure, so the filter, order and badges are tested
 // without React. Sorting and the search keys are cached per node list: a keystroke only filters.
 import type { NodeSummary } from '../../../shared/domain/node'
-import type { PendingAction, ProfileNodes } from '../../../shared/domain/node-state'
+import type { PendingAction, PendingCreate, ProfileNodes } from '../../../shared/domain/node-state'
 import { isTransitional } from '../../../shared/domain/node-status'
 import type { ProfileView } from '../../../shared/domain/profile'
 
@@ -49,7 +49,14 @@ export interface NoteRow {
   text: string
 }
 
-export type GlanceRow = SectionRow | NodeRowData | NoteRow
+/** A create of this profile with no node row yet: sending, checking, or not made (until main drops it). */
+export interface CreateRow {
+  kind: 'create'
+  key: string
+  create: PendingCreate
+}
+
+export type GlanceRow = SectionRow | NodeRowData | NoteRow | CreateRow
 
 export interface GlanceInput {
   profiles: ProfileView[]
@@ -174,6 +181,11 @@ export function buildRows({ profiles, byProfile, query, collapsed }: GlanceInput
       collapsed: isCollapsed
     })
     if (isCollapsed) continue
+    // Not while searching: they are not nodes, and a search looks for nodes.
+    if (!q)
+      for (const create of data?.creates ?? [])
+        if (create.state !== 'created')
+          rows.push({ kind: 'create', key: `c:${profile.id}:${create.requestId}`, create })
     if (!data) rows.push({ kind: 'note', key: `e:${profile.id}`, text: 'Loading…' })
     else if (list.length === 0)
       rows.push({ kind: 'note', key: `e:${profile.id}`, text: data.fetchedAt ? 'No nodes' : 'Not loaded yet' })

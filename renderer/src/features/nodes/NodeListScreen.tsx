@@ -17,6 +17,7 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import { ALL_PROFILES, useUiStore, type SelectedNode } from '../../stores/ui.store'
 import { NodeDetailPanel } from '../../lazy-screens'
 import type { BulkKind } from './bulk'
+import { CreateBanners } from './CreateBanners'
 import { CreateNodeEntry } from './CreateNodeEntry'
 import { CostTotalText, useRunningCosts } from './costs'
 import {
@@ -355,6 +356,7 @@ export function NodeListScreen() {
 
         {error && <ErrorText error={error} onRetry={() => void load()} />}
         <StaleBanners states={states} profiles={profilesById} />
+        <CreateBanners states={states} profiles={profilesById} />
 
         {!loaded ? (
           <Spinner label="Loading nodes…" />
