@@ -46,6 +46,87 @@ test('adding a profile: a wrong token is refused, the right one works', async ({
   await checkScreen(page, 'profiles-with-user')
 })
 
+test('the add form keeps focus through a check, names the real problem, and asks before discarding typed work', async ({
+  page,
+  preview
+}, testInfo) => {
+  await page.setViewportSize({ width: 800, height: 600 })
+  await exploreDemo(page, preview)
+  const { baseUrl } = await preview.hook<{ baseUrl: string }>('sim/start', {})
+  const added = await preview.hook<{
+    result: { apiKey: string; authToken: string; projects: { projectId: number; name: string }[] }
+  }>('sim/addAccount', { projects: [{ name: 'team-alpha', isDefault: true }] })
+  const account = added.result
+  // Each credential check waits until the test lets it go, to see the button while the check runs.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let checks = 0
+  await page.route('**/ipc/profiles:check-credentials', async (route) => {
+    checks += 1
+    await held
+    await route.continue()
+  })
+
+  await page.getByRole('tab', { name: 'Profiles' }).click()
+  await page.getByRole('button', { name: 'Add profile' }).click()
+  const form = page.getByTestId('profile-form')
+  await form.getByLabel('Name').fill('Team Alpha')
+  await form.getByLabel('API key').fill(account.apiKey)
+  await form.locator('summary').click()
+  await form.getByLabel('API base URL').fill(baseUrl)
+  await form.getByLabel('Auth token').fill('too-short')
+  // Leave the field first: its message appears on blur, and the button moves down under the pointer.
+  await form.getByLabel('Auth token').blur()
+
+  // Both fields are filled, the token is too short: the check says exactly that, as the field does.
+  const check = form.getByRole('button', { name: /^(Check credentials|Checking…)$/ })
+  await check.click()
+  await expect(form.getByRole('alert')).toHaveText('Auth token looks too short.')
+  await expect(form.getByTestId('error-authToken')).toHaveText('Auth token looks too short')
+  expect(checks).toBe(0)
+
+  // Enter on the button: focus stays on it during the check and after, and a second Enter starts nothing.
+  await form.getByLabel('Auth token').fill(account.authToken)
+  await check.focus()
+  await page.keyboard.press('Enter')
+  await expect(check).toHaveText('Checking…')
+  await expect(check).toHaveAttribute('aria-disabled', 'true')
+  await expect(check).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => checks).toBe(1)
+  release()
+  await expect(form.getByRole('status').filter({ hasText: 'Credentials work' })).toBeVisible()
+  await expect(check).toHaveText('Check credentials')
+  await expect(check).toBeFocused()
+  expect(checks).toBe(1)
+
+  // Esc reaches the dialog again, and with typed work it asks; keeping is the default.
+  await page.keyboard.press('Escape')
+  const ask = page.getByRole('alertdialog', { name: 'Discard this profile?' })
+  await expect(ask).toBeVisible()
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await checkScreen(page, 'profile-discard')
+  await page.screenshot({ path: testInfo.outputPath('profile-discard-800x600.png') })
+  await page.keyboard.press('Escape')
+  await expect(ask).toHaveCount(0)
+  await expect(form.getByLabel('Name')).toHaveValue('Team Alpha')
+  await expect(form.getByLabel('Auth token')).toHaveValue(account.authToken)
+  await expect(check).toBeFocused()
+
+  // Cancel asks too; Discard closes the form, and it opens again empty.
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await ask.getByRole('button', { name: 'Discard' }).click()
+  await expect(page.getByTestId('profile-form')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Add profile' })).toBeFocused()
+  expect((await preview.ipc<{ name: string }[]>('profiles:list')).map((p) => p.name)).not.toContain('Team Alpha')
+  await page.getByRole('button', { name: 'Add profile' }).click()
+  await expect(form.getByLabel('Name')).toHaveValue('')
+  // Untouched, Esc closes at once.
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('profile-form')).toHaveCount(0)
+  await expect(page.getByRole('alertdialog')).toHaveCount(0)
+})
+
 test('settings change and stick', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await page.getByRole('tab', { name: 'Settings' }).click()

@@ -1,13 +1,19 @@
 // What `profiles:pick-import` does with a path that is not a small regular file: each fails at once, with a
 // message that says what the path is. These use the real file system (a FIFO, /dev/zero, a socket, a folder).
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, open, truncate, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nodeDiskFs } from './atomic-file'
-import { MAX_IMPORT_BYTES, readImportFile } from './import-files'
+import {
+  IMPORT_BUTTON_LABELS,
+  MAX_IMPORT_BYTES,
+  parseE2ectlConfig,
+  parseTokenFile,
+  readImportFile
+} from './import-files'
 import { KEY_A, rejection, stack, tempDir, TOKEN_A } from '../../../tests/support/profiles-kit'
 
 let dir: string
@@ -116,4 +122,42 @@ describe('import files are small regular files, read through one handle', () => 
       await (await open(fifo, 'r+')).close()
     }
   )
+})
+
+/** The button labels of the window's import choice, read from its source (main may not import the renderer). */
+function importButtonLabels(): string[] {
+  const source = readFileSync(join(__dirname, '../../../renderer/src/features/first-run/ImportFlow.tsx'), 'utf8')
+  // A label is the plain text between an opening tag's `>` and `</Button>`.
+  return Array.from(source.matchAll(/>\s*([^<>{}\s][^<>{}]*?)\s*<\/Button>/g), (m) => m[1] as string)
+}
+
+function messageOf(parse: () => unknown): string {
+  try {
+    parse()
+  } catch (e) {
+    return (e as Error).message
+  }
+  throw new Error('expected the parser to refuse the file')
+}
+
+describe('a file picked with the wrong button names the right one, as the window labels it', () => {
+  const e2ectlConfig = { profiles: { prod: { api_key: KEY_A, auth_token: TOKEN_A } } }
+  const tokenFile = { prod: { api_key: KEY_A, api_auth_token: TOKEN_A } }
+
+  it('the window has both import buttons under these labels', () => {
+    const labels = importButtonLabels()
+    expect(labels).toContain(IMPORT_BUTTON_LABELS.tokenFile)
+    expect(labels).toContain(IMPORT_BUTTON_LABELS.e2ectl)
+  })
+
+  it.each([
+    ['an e2ectl config under "MyAccount token file…"', () => parseTokenFile(e2ectlConfig), 'e2ectl profiles…'],
+    ['a token file under "e2ectl profiles…"', () => parseE2ectlConfig(tokenFile), 'MyAccount token file…']
+  ])('%s', (_case, parse, button) => {
+    const message = messageOf(parse)
+    // Every quoted name in the message other than the file's own "profiles" key is a button the window shows.
+    const named = Array.from(message.matchAll(/"([^"]+)"/g), (m) => m[1]).filter((n) => n !== 'profiles')
+    expect(named).toEqual([button])
+    expect(importButtonLabels()).toContain(button)
+  })
 })

@@ -12,6 +12,12 @@ import type { DiskFs } from './atomic-file'
 export const MAX_IMPORT_BYTES = 1024 * 1024
 const MAX_ALIAS = 100
 
+/**
+ * The import buttons as the window labels them (renderer/src/features/first-run/ImportFlow.tsx), so a wrong-file
+ * message names a button the user can see. import-files.test.ts checks the window still says exactly these.
+ */
+export const IMPORT_BUTTON_LABELS = { tokenFile: 'MyAccount token file…', e2ectl: 'e2ectl profiles…' } as const
+
 export interface ParsedImportEntry {
   alias: string
   credentials: Credentials
@@ -110,7 +116,8 @@ function checkAlias(alias: string): void {
 /** MyAccount "Download Tokens": {"<alias>": {"api_key": "…", "api_auth_token": "…"}}. */
 export function parseTokenFile(raw: unknown): ParsedImportEntry[] {
   if (!isObject(raw)) throw bad('This is not a MyAccount token file: it should be a JSON object keyed by token name.')
-  if (isObject(raw['profiles'])) throw bad('This looks like an e2ectl config file. Use "Import from e2ectl" for it.')
+  if (isObject(raw['profiles']))
+    throw bad(`This looks like an e2ectl config file. Use "${IMPORT_BUTTON_LABELS.e2ectl}" for it.`)
   const entries = Object.entries(raw)
   if (entries.length === 0) throw bad('The token file holds no tokens.')
   return entries.map(([alias, value]) => {
@@ -129,7 +136,7 @@ export function parseTokenFile(raw: unknown): ParsedImportEntry[] {
 export function parseE2ectlConfig(raw: unknown): ParsedImportEntry[] {
   if (!isObject(raw) || !isObject(raw['profiles'])) {
     throw bad(
-      'This is not an e2ectl config file: it has no "profiles" object. For a MyAccount token file use "Import token file".'
+      `This is not an e2ectl config file: it has no "profiles" object. For a MyAccount token file use "${IMPORT_BUTTON_LABELS.tokenFile}".`
     )
   }
   const entries = Object.entries(raw['profiles'])

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makeProfile } from '../../../../tests/support/builders'
 import { fail } from '../../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
@@ -188,7 +188,10 @@ describe('profile form', () => {
     render(<ProfileForm profile={makeProfile()} onSaved={() => undefined} />)
     fill({ 'API base URL': 'https://api-staging.e2enetworks.com/myaccount/api/v1' })
     fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('Enter the API key and auth token first.')
+    // The check gives the fields' own reasons.
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter the API key again to use a new API address. Enter the auth token again to use a new API address.'
+    )
     expect(screen.getByTestId('error-apiKey')).toHaveTextContent('Enter the API key again to use a new API address')
     expect(fake.callsTo('profiles:check-credentials')).toEqual([])
     fill({ 'API key': KEY, 'Auth token': TOKEN })
@@ -215,5 +218,112 @@ describe('profile form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
     await waitFor(() => expect(onSaved).toHaveBeenCalled())
     expect(fake.callsTo('profiles:update')[0]).toMatchObject({ apiKey: KEY, authToken: TOKEN })
+  })
+})
+
+describe('check credentials', () => {
+  it('says why it cannot check in the words of the field that is wrong (a short token)', async () => {
+    const fake = installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ 'API key': KEY, 'Auth token': 'short-token' })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Auth token looks too short\.$/)
+    expect(screen.getByTestId('error-authToken')).toHaveTextContent('Auth token looks too short')
+    expect(fake.callsTo('profiles:check-credentials')).toEqual([])
+  })
+
+  it('with both fields empty names both, as the fields do', async () => {
+    installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^API key is required\. Auth token is required\.$/)
+  })
+
+  it('on edit with only one credential typed asks for both or neither', async () => {
+    const fake = installFake({}, { profiles: [makeProfile()] })
+    render(<ProfileForm profile={makeProfile()} onSaved={() => undefined} />)
+    fill({ 'API key': KEY })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter both the API key and the auth token to check new ones, or leave both blank to check the stored ones.'
+    )
+    expect(fake.callsTo('profiles:check-credentials')).toEqual([])
+  })
+
+  it('keeps focus on the button while it checks and starts no second check meanwhile', async () => {
+    let answer: (v: { valid: true; projects: [] }) => void = () => undefined
+    const fake = installFake({
+      'profiles:check-credentials': () => new Promise((resolve) => (answer = resolve))
+    })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ 'API key': KEY, 'Auth token': TOKEN })
+    const button = screen.getByRole('button', { name: 'Check credentials' })
+    button.focus()
+    fireEvent.click(button)
+    fireEvent.click(button)
+    await waitFor(() => expect(button).toHaveTextContent('Checking…'))
+    // Not `disabled`: a disabled button drops focus to <body> in a browser. aria-disabled says it is busy.
+    expect(button).not.toBeDisabled()
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveFocus()
+    fireEvent.click(button)
+    expect(fake.callsTo('profiles:check-credentials')).toHaveLength(1)
+    answer({ valid: true, projects: [] })
+    await waitFor(() => expect(button).toHaveTextContent('Check credentials'))
+    expect(button).not.toHaveAttribute('aria-disabled')
+    expect(button).toHaveFocus()
+    expect(fake.callsTo('profiles:check-credentials')).toHaveLength(1)
+  })
+})
+
+describe('cancel with typed work', () => {
+  it('an untouched form cancels at once', () => {
+    installFake()
+    const onCancel = vi.fn()
+    render(<ProfileForm onSaved={() => undefined} onCancel={onCancel} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(onCancel).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+  })
+
+  it('asks before discarding what was typed: Cancel keeps editing, Discard cancels', async () => {
+    installFake()
+    const onCancel = vi.fn()
+    render(<ProfileForm onSaved={() => undefined} onCancel={onCancel} />)
+    fill({ Name: 'Prod', 'API key': KEY, 'Auth token': TOKEN, 'API base URL': 'https://api.example.com/v1' })
+    const cancel = screen.getByRole('button', { name: 'Cancel' })
+    cancel.focus()
+    fireEvent.click(cancel)
+    const ask = screen.getByRole('alertdialog', { name: 'Discard this profile?' })
+    expect(onCancel).not.toHaveBeenCalled()
+    // Keeping is the default: the dialog's Cancel has focus.
+    expect(within(ask).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(onCancel).not.toHaveBeenCalled()
+    expect(screen.getByLabelText('Name')).toHaveValue('Prod')
+    expect(screen.getByLabelText('Auth token')).toHaveValue(TOKEN)
+    expect(cancel).toHaveFocus()
+
+    fireEvent.click(cancel)
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1))
+  })
+
+  it('on edit, asks only once something changed', () => {
+    installFake({}, { profiles: [makeProfile({ id: 'p1', name: 'Prod' })] })
+    const onCancel = vi.fn()
+    render(
+      <ProfileForm profile={makeProfile({ id: 'p1', name: 'Prod' })} onSaved={() => undefined} onCancel={onCancel} />
+    )
+    fill({ Name: 'Production' })
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(screen.getByRole('alertdialog', { name: 'Discard your changes to Prod?' })).toBeInTheDocument()
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    // Typed back to how it was: nothing to lose.
+    fill({ Name: 'Prod' })
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(onCancel).toHaveBeenCalledTimes(1)
   })
 })

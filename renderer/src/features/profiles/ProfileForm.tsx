@@ -1,9 +1,21 @@
 // Add or edit a profile. Checks as you type with the shared schemas; the server's VALIDATION error field puts
 // its message on that field. Credentials are password inputs, never prefilled; blank on edit keeps them.
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+// Cancel (and Esc, through the host's `requestCancel`) asks before throwing away what was typed; an untouched
+// form closes at once.
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref
+} from 'react'
 import type { Location } from '../../../../shared/domain/location'
 import { LocationOptions } from '../../components/LocationOptions'
 import type { ProfileView } from '../../../../shared/domain/profile'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorText } from '../../components/ErrorText'
 import { asAppError, call, type AppError } from '../../lib/ipc'
 import { plainErrorText } from '../../lib/plain-error'
@@ -21,6 +33,11 @@ import {
 import { ProjectPicker } from './ProjectPicker'
 import './profiles.css'
 
+/** On edit, one credential typed and the other blank: a check needs both, or neither (the stored ones). */
+const ONE_BLANK =
+  'Enter both the API key and the auth token to check new ones, or leave both blank to check the stored ones.'
+const sentence = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`)
+
 interface ProfileFormProps {
   profile?: ProfileView
   /** Picks a default colour that differs from the existing profiles'. */
@@ -32,6 +49,13 @@ interface ProfileFormProps {
   /** Opened to fix a credential problem: focus this field and say why above the form. */
   focusField?: 'apiKey' | 'authToken'
   reason?: string
+  /** For a host that closes the form itself (a dialog's Esc): `requestCancel` asks first when work was typed. */
+  ref?: Ref<ProfileFormHandle>
+}
+
+export interface ProfileFormHandle {
+  /** Cancel as the Cancel button does: at once when nothing was typed, otherwise after the user confirms. */
+  requestCancel(): void
 }
 
 export function ProfileForm({
@@ -41,11 +65,16 @@ export function ProfileForm({
   onCancel,
   submitLabel,
   focusField,
-  reason
+  reason,
+  ref
 }: ProfileFormProps) {
   const editing = profile !== undefined
   const id = useId()
-  const [values, setValues] = useState<ProfileFormValues>(() => initialValues(profile, index))
+  const [initial] = useState<ProfileFormValues>(() => initialValues(profile, index))
+  const [values, setValues] = useState<ProfileFormValues>(initial)
+  /** Something differs from how the form opened: closing would throw it away, so Cancel and Esc ask. */
+  const typed = (Object.keys(initial) as FieldName[]).some((k) => values[k] !== initial[k])
+  const [askingDiscard, setAskingDiscard] = useState(false)
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({})
   const [submitted, setSubmitted] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
@@ -64,6 +93,18 @@ export function ProfileForm({
     setServerErrors((s) => ({ ...s, [k]: undefined }))
     if (k === 'projectId') setProjectNote(null)
   }
+  const requestCancel = () => {
+    if (!onCancel) return
+    if (typed) setAskingDiscard(true)
+    else onCancel()
+  }
+  useImperativeHandle(ref, () => ({ requestCancel }))
+  // The discard question is a portal inside this form's React tree: keep its keys (Tab, Shift+Tab) from reaching a
+  // host dialog's focus trap, which would pull focus back into the form behind it.
+  const keepPortalKeys = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.target instanceof Node && !e.currentTarget.contains(e.target)) e.stopPropagation()
+  }
+
   const shown = (k: FieldName) => serverErrors[k] ?? (touched[k] || submitted ? errors[k] : undefined)
 
   const submit = async () => {
@@ -185,6 +226,7 @@ export function ProfileForm({
         e.preventDefault()
         void submit()
       }}
+      onKeyDown={keepPortalKeys}
       data-testid="profile-form"
     >
       {reason && (
@@ -253,7 +295,9 @@ export function ProfileForm({
             return { input: { profileId: profile.id } }
           if (v.apiKey || v.authToken || values.apiKey === '' || values.authToken === '') {
             setTouched((t) => ({ ...t, apiKey: true, authToken: true }))
-            return { notReady: 'Enter the API key and auth token first.' }
+            // The fields' own messages, so the check never says something else than the fields do.
+            const reasons = [v.apiKey, v.authToken].filter((m): m is string => m !== undefined)
+            return { notReady: reasons.length > 0 ? reasons.map(sentence).join(' ') : ONE_BLANK }
           }
           if (v.apiBaseUrl) return { notReady: v.apiBaseUrl }
           return {
@@ -321,11 +365,26 @@ export function ProfileForm({
           {busy ? 'Saving…' : (submitLabel ?? (editing ? 'Save changes' : 'Add profile'))}
         </button>
         {onCancel && (
-          <button type="button" className="btn" onClick={onCancel}>
+          <button type="button" className="btn" onClick={requestCancel}>
             Cancel
           </button>
         )}
       </div>
+      {askingDiscard && onCancel && (
+        <ConfirmDialog
+          title={editing ? `Discard your changes to ${profile.name}?` : 'Discard this profile?'}
+          confirmLabel="Discard"
+          danger
+          onClose={() => setAskingDiscard(false)}
+          onConfirm={onCancel}
+        >
+          <p>
+            {editing
+              ? 'Your changes are not saved yet. Discard them to keep the profile as it was.'
+              : 'This profile is not added yet. If you discard it, what you typed here is gone, the API key and token included.'}
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
   )
 }

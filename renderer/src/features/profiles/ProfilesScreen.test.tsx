@@ -129,3 +129,69 @@ describe('profiles screen: fixes and the demo sandbox', () => {
     expect(screen.queryByTestId('profiles-demo')).not.toBeInTheDocument()
   })
 })
+
+describe('profiles screen: closing the add and edit forms', () => {
+  const KEY = 'abcd1234-ef56'
+  const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.payload.signature'
+
+  async function openAdd() {
+    installFake({}, { profiles: [makeProfile({ id: 'p1', name: 'Prod' })] })
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    return screen.getByRole('dialog', { name: 'Add profile' })
+  }
+
+  it('Esc on an untouched form closes it at once', async () => {
+    const dialog = await openAdd()
+    fireEvent.keyDown(within(dialog).getByLabelText('Name'), { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+  })
+
+  it('Esc with typed work asks first; keeping it keeps every field, discarding closes the form', async () => {
+    const dialog = await openAdd()
+    const values = { Name: 'Team', 'API key': KEY, 'Auth token': TOKEN, 'API base URL': 'https://api.example.com/v1' }
+    for (const [label, value] of Object.entries(values))
+      fireEvent.change(within(dialog).getByLabelText(label), { target: { value } })
+    const token = within(dialog).getByLabelText('Auth token')
+    token.focus()
+    fireEvent.keyDown(token, { key: 'Escape' })
+    const ask = screen.getByRole('alertdialog', { name: 'Discard this profile?' })
+    expect(screen.getByRole('dialog', { name: 'Add profile' })).toBeInTheDocument()
+
+    // Tab and Shift+Tab stay in the question; the form's own focus trap behind it does not take them.
+    const keep = within(ask).getByRole('button', { name: 'Cancel' })
+    expect(keep).toHaveFocus()
+    fireEvent.keyDown(keep, { key: 'Tab', shiftKey: true })
+    expect(within(ask).getByRole('button', { name: 'Discard' })).toHaveFocus()
+    fireEvent.keyDown(within(ask).getByRole('button', { name: 'Discard' }), { key: 'Tab' })
+    expect(keep).toHaveFocus()
+
+    // Esc in the question keeps editing, back where the user was.
+    fireEvent.keyDown(keep, { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    for (const [label, value] of Object.entries(values)) expect(within(dialog).getByLabelText(label)).toHaveValue(value)
+    expect(token).toHaveFocus()
+
+    fireEvent.keyDown(token, { key: 'Escape' })
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    // Opened again, it starts empty: the discarded work is gone.
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    expect(within(screen.getByRole('dialog', { name: 'Add profile' })).getByLabelText('Name')).toHaveValue('')
+  })
+
+  it('Esc on an edit form with a change asks about the changes', async () => {
+    installFake({}, { profiles: [makeProfile({ id: 'p1', name: 'Prod' })] })
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit Prod' })
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Production' } })
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    expect(screen.getByRole('alertdialog', { name: 'Discard your changes to Prod?' })).toBeInTheDocument()
+    expect(screen.getByRole('dialog', { name: 'Edit Prod' })).toBeInTheDocument()
+  })
+})

@@ -1,7 +1,7 @@
 // Profiles: the user's own (colour, location, project, key hint, token state, each problem with its fix), then the
 // demo sandbox, marked as such (its profiles cannot be edited), with the switch that shows or hides it. Add, edit, delete, import,
 // export.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Download, EyeOff, FlaskConical, KeyRound, Pencil, Plus, RefreshCw, Trash2, Upload } from 'lucide-react'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { Avatar } from '../../components/Avatar'
@@ -20,7 +20,7 @@ import { useProfilesStore, userProfiles } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { ImportFlow } from '../first-run/ImportFlow'
 import { fixFor, useCredentialFix, type FixRequest } from './fix-credentials'
-import { ProfileForm } from './ProfileForm'
+import { ProfileForm, type ProfileFormHandle } from './ProfileForm'
 import { retryKeychain } from './retry-keychain'
 import { credentialProblem } from './token-warning'
 import './profiles.css'
@@ -60,6 +60,9 @@ export function ProfilesScreen() {
     setEditing(null)
     useCredentialFix.getState().clear()
   }
+  /** Esc on the add or edit dialog: the form asks first when something was typed, as its Cancel does. */
+  const form = useRef<ProfileFormHandle>(null)
+  const requestClose = () => (form.current ? form.current.requestCancel() : close())
 
   const exportProfiles = () =>
     run(async () => {
@@ -220,8 +223,9 @@ export function ProfilesScreen() {
         </section>
       )}
       {current?.mode === 'add' && (
-        <Dialog title="Add profile" onClose={close} wide>
+        <Dialog title="Add profile" onClose={requestClose} wide>
           <ProfileForm
+            ref={form}
             index={profiles.length}
             onCancel={close}
             onSaved={(p, info) => {
@@ -232,8 +236,9 @@ export function ProfilesScreen() {
         </Dialog>
       )}
       {current?.mode === 'edit' && (
-        <Dialog title={`Edit ${current.profile.name}`} onClose={close} wide>
+        <Dialog title={`Edit ${current.profile.name}`} onClose={requestClose} wide>
           <ProfileForm
+            ref={form}
             profile={current.profile}
             {...(current.fix ? { focusField: current.fix.focus, reason: current.fix.reason } : {})}
             onCancel={close}

@@ -1,5 +1,7 @@
-// "Check credentials": asks main to try the key and token, then lists the account's projects to pick from.
-import { useState } from 'react'
+// "Check credentials": asks main to try the key and token, then lists the account's projects to pick from. While a
+// check runs the button stays focusable (aria-disabled, clicks ignored): a disabled button would drop focus to
+// <body>, and Esc would then no longer reach the dialog.
+import { useRef, useState } from 'react'
 import type { Project } from '../../../../shared/domain/resources'
 import { ErrorText } from '../../components/ErrorText'
 import { call } from '../../lib/ipc'
@@ -18,29 +20,38 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
   const [projects, setProjects] = useState<Project[] | null>(null)
   const { busy, error, run: runCheck } = useAction()
   const [notReady, setNotReady] = useState<string | null>(null)
+  /** Set at once, before React re-renders with `busy`: a second click or Enter in the same moment starts nothing. */
+  const checking = useRef(false)
 
   const run = async () => {
+    if (checking.current) return
     const built = checkInput()
     if ('notReady' in built) {
       setNotReady(built.notReady)
       return
     }
     setNotReady(null)
-    await runCheck(
-      async () => {
-        const res = await call((api) => api.profiles.checkCredentials(built.input))
-        setProjects(res.projects)
-        const only = res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
-        if (only && value === '') onPick(String(only.projectId))
-      },
-      { onError: () => (setProjects(null), false) }
-    )
+    checking.current = true
+    try {
+      await runCheck(
+        async () => {
+          const res = await call((api) => api.profiles.checkCredentials(built.input))
+          setProjects(res.projects)
+          const only =
+            res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
+          if (only && value === '') onPick(String(only.projectId))
+        },
+        { onError: () => (setProjects(null), false) }
+      )
+    } finally {
+      checking.current = false
+    }
   }
 
   return (
     <div className="stack">
       <div className="row">
-        <button type="button" className="btn" onClick={() => void run()} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void run()} aria-disabled={busy || undefined}>
           {busy ? 'Checking…' : 'Check credentials'}
         </button>
         {projects && (
