@@ -105,7 +105,8 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
       >
         <span className={`glance-dot dot-${tone}`} aria-hidden="true" />
         <span className="glance-row-text">
-          <span className="glance-name">
+          {/* A long name is cut: its tooltip has it whole. */}
+          <span className="glance-name" title={node.name}>
             {node.name}
             {row.profile.isDemo && <span className="sr-only"> (demo sandbox, not real)</span>}
             {node.isLocked && <Lock size={11} className="glance-flag" aria-label="locked" role="img" />}

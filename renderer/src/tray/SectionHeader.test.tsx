@@ -65,6 +65,9 @@ describe('SectionHeader', () => {
       )
     )
     // The count is on its own line, so a badge beside the header never cuts it off.
-    expect(within(button).getByText('3 nodes').closest('.glance-section-meta')).not.toBeNull()
+    const meta = within(button).getByText('3 nodes').closest('.glance-section-meta')
+    expect(meta).not.toBeNull()
+    // The line can be cut at the popover's width: its tooltip has it whole.
+    expect(meta).toHaveAttribute('title', expect.stringMatching(/^3 nodes · /))
   })
 })

@@ -66,14 +66,17 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
             {location}
           </span>
           <span className="glance-section-line">
-            <span className="glance-section-meta">
+            <span
+              className="glance-section-meta"
+              title={`${count} ${row.total === 1 ? 'node' : 'nodes'} · ${ageLine(row, now)}${cost && cost.perHour > 0 ? ` · ${totalText(cost)} (estimate)` : ''}`}
+            >
               <span className="glance-count">
                 {count} {row.total === 1 ? 'node' : 'nodes'}
               </span>
               {' · '}
               {ageLine(row, now)}
               {cost && cost.perHour > 0 && (
-                <span title="Estimated running cost of this profile">
+                <span title={`Estimated running cost of this profile: ${totalText(cost)}`}>
                   {' · '}
                   {totalText(cost)}
                 </span>

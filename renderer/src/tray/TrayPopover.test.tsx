@@ -102,6 +102,8 @@ describe('tray popover', () => {
     ])
     expect(row('db-1')).toHaveTextContent('Powered off')
     expect(row('db-1')).toHaveTextContent('164.52.7.2')
+    // A long name is cut at the popover's width: the tooltip has it whole.
+    expect(within(row('db-1')).getByTitle('db-1')).toHaveClass('glance-name')
     // Read as one phrase, its parts apart (the dots between them are for the eye only).
     expect(within(row('db-1')).getAllByRole('button')[0]).toHaveAccessibleName(/^db-1,\s?Powered off,\s?164\.52\.7\.2,/)
     expect(screen.getByTestId('glance-search')).toHaveFocus()

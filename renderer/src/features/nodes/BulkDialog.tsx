@@ -169,8 +169,8 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
               {kind === 'delete' ? (
                 <>
                   This deletes <strong>{nodesWord(count)}</strong>
-                  {profileCount > 1 ? ` in ${profileCount} profiles` : ''}. Their disks are erased and this cannot be
-                  undone.
+                  {profileCount > 1 ? ` in ${profileCount} profiles` : ''}.{' '}
+                  {count === 1 ? 'Its disk is' : 'Their disks are'} erased and this cannot be undone.
                 </>
               ) : kind === 'power_off' ? (
                 <>

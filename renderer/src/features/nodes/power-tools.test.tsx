@@ -81,6 +81,7 @@ describe('bulk delete', () => {
     )
     const go = within(dialog).getByTestId('bulk-confirm')
     expect(go).toBeDisabled()
+    expect(dialog).toHaveTextContent('This deletes 4 nodes. Their disks are erased and this cannot be undone.')
     fireEvent.change(within(dialog).getByLabelText(/to confirm/), { target: { value: '4' } })
     expect(go).toBeEnabled()
     expect(fake.callsTo('nodes:delete')).toEqual([])
@@ -111,7 +112,8 @@ describe('bulk delete', () => {
     // a-1 is unchecked (done); a-2 stays checked.
     expect(await screen.findByTestId('bulk-bar', {}, { timeout: 5000 })).toHaveTextContent('1 node checked')
     fireEvent.click(within(dialog).getByTestId('bulk-retry'))
-    // One node left: the confirm asks for its name.
+    // One node left: said in the singular ("Their disks" for one node read wrong), and the confirm asks its name.
+    await waitFor(() => expect(dialog).toHaveTextContent('This deletes 1 node. Its disk is erased'))
     fireEvent.change(await within(dialog).findByLabelText(/to confirm/), { target: { value: 'a-2' } })
     fireEvent.click(within(dialog).getByTestId('bulk-confirm'))
     await waitFor(() => expect(screen.queryByTestId('bulk-dialog')).toBeNull(), { timeout: 5000 })
