@@ -19,7 +19,7 @@ import { NodeDetailPanel } from '../../lazy-screens'
 import type { BulkKind } from './bulk'
 import { CreateBanners } from './CreateBanners'
 import { CreateNodeEntry } from './CreateNodeEntry'
-import { CostTotalText, useRunningCosts } from './costs'
+import { CostTotalText, useRunningCosts, useShownCost } from './costs'
 import {
   filterAndCount,
   groupRows,
@@ -131,6 +131,7 @@ export function NodeListScreen() {
     counts,
     matching
   } = useMemo(() => filterAndCount(sorted, query, status), [sorted, query, status])
+  const shownCost = useShownCost(costs, filtered, allRows.length)
   const totals = useMemo(
     () => Object.fromEntries(states.map((s) => [s.profileId, s.nodes.length])) as Record<string, number>,
     [states]
@@ -328,7 +329,7 @@ export function NodeListScreen() {
 
         <div className="nodes-subbar">
           <StatusChips counts={counts} matching={matching} status={status} onChange={setStatus} />
-          <CostTotalText costs={costs} profiles={profilesById} />
+          <CostTotalText costs={costs} profiles={profilesById} shown={shownCost} />
         </div>
 
         {checkedRows.length > 0 ? (

@@ -22,4 +22,23 @@ describe('PollingBar', () => {
     render(<PollingBar states={[state]} />)
     expect(screen.getByTestId('polling-status')).toHaveTextContent('Next try in 2 min')
   })
+
+  // Outside tester: "Updated 1 min ago · Polling every 5 s" (the oldest list beside the fastest profile) read as stuck.
+  it('profiles polling at different paces show the range', () => {
+    const polling = (intervalMs: number) => ({
+      paused: false,
+      intervalMs,
+      nextPollAt: inMs(intervalMs),
+      requestsLastHour: 3
+    })
+    render(
+      <PollingBar
+        states={[
+          makeProfileNodes({ profileId: 'a', polling: polling(5_000) }),
+          makeProfileNodes({ profileId: 'b', polling: polling(60_000) })
+        ]}
+      />
+    )
+    expect(screen.getByTestId('polling-status')).toHaveTextContent('Polling every 5 s to 1 min')
+  })
 })

@@ -17,7 +17,10 @@ export function PollingBar({ states }: PollingBarProps) {
   const oldest = fetched.length ? fetched.reduce((a, b) => (Date.parse(a) < Date.parse(b) ? a : b)) : null
   const refreshing = states.some((s) => s.refreshing)
   const paused = states.every((s) => s.polling.paused)
-  const interval = Math.min(...states.map((s) => s.polling.intervalMs))
+  // Profiles poll at their own pace (faster while a node changes): a range, so "Updated 1 min ago" beside
+  // "every 5 s" does not read as stuck.
+  const intervals = states.map((s) => s.polling.intervalMs)
+  const [fastest, slowest] = [Math.min(...intervals), Math.max(...intervals)]
   const requests = states.reduce((sum, s) => sum + s.polling.requestsLastHour, 0)
   // While every profile is backing off (offline, rate limited), the next try is what matters, not the cadence.
   const retries = states.every((s) => s.error !== null)
@@ -25,7 +28,11 @@ export function PollingBar({ states }: PollingBarProps) {
     : []
   const nextTry = retries.length ? Math.min(...retries.map((x) => Date.parse(x))) - now : null
   const cadence =
-    nextTry !== null && nextTry > 0 ? `Next try in ${formatDuration(nextTry)}` : `Polling ${formatInterval(interval)}`
+    nextTry !== null && nextTry > 0
+      ? `Next try in ${formatDuration(nextTry)}`
+      : fastest === slowest
+        ? `Polling ${formatInterval(fastest)}`
+        : `Polling ${formatInterval(fastest)} to ${formatInterval(slowest).replace(/^every /, '')}`
   return (
     <span className="polling-bar" data-testid="polling-bar">
       <span data-testid="data-age">

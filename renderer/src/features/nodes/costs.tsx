@@ -1,7 +1,7 @@
 // The running-cost estimate, as the tray shows it: per node (a column), per profile (group headers, the total's
 // tooltip) and in total (the list header). Prices come from the tray's price book, asked for after the list has
 // painted and then kept for hours, so the estimate adds almost no load.
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { addCosts, nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
@@ -75,9 +75,45 @@ export function useRunningCosts(
   return { books, perProfile, total, known, perHourOf, now }
 }
 
-/** "≈ ₹12.40/h · ₹9.1k/mo estimate"; its tooltip breaks it down per profile. */
-export function CostTotalText({ costs, profiles }: { costs: RunningCosts; profiles: Record<string, ProfileView> }) {
+/** The estimate of the rows a search or a status chip leaves, or null while nothing is filtered out. Deferred: a
+ * keystroke paints the list first, then this (10,000 rows cost about a millisecond). */
+export function useShownCost(costs: RunningCosts, filtered: readonly NodeRow[], all: number): ShownCost | null {
+  const rows = useDeferredValue(filtered)
+  const { books, now } = costs
+  return useMemo(() => {
+    if (rows.length >= all) return null
+    return { count: rows.length, ...addCosts(rows.map((r) => nodeCost(r.node, books[r.profileId], now))) }
+  }, [rows, all, books, now])
+}
+
+export interface ShownCost extends CostTotal {
+  count: number
+}
+
+/** "≈ ₹12.40/h · ₹9.1k/mo estimate"; its tooltip breaks it down per profile. With a filter on, the estimate is of
+ * the nodes shown ("for 3 shown"), so it moves with the status chips and the search as the counts do. */
+export function CostTotalText({
+  costs,
+  profiles,
+  shown = null
+}: {
+  costs: RunningCosts
+  profiles: Record<string, ProfileView>
+  shown?: ShownCost | null
+}) {
   if (!costs.known || costs.total.perHour === 0) return null
+  if (shown !== null) {
+    if (shown.perHour === 0) return null
+    return (
+      <span
+        className="cost-total"
+        title={`Estimated running cost of the ${shown.count} ${shown.count === 1 ? 'node' : 'nodes'} shown; all listed: ${totalText(costs.total)}`}
+        data-testid="list-cost-total"
+      >
+        {totalText(shown)} <span className="muted">for {shown.count} shown</span>
+      </span>
+    )
+  }
   const lines = Object.entries(costs.perProfile)
     .filter(([, c]) => c.perHour > 0)
     .map(([id, c]) => `${profiles[id]?.name ?? id}: ${totalText(c)}`)
