@@ -87,4 +87,27 @@ describe('toasts', () => {
     await waitFor(() => expect(screen.getByTestId('toasts').closest('[aria-modal]')).toBeNull())
     expect(useToastStore.getState().toasts).toHaveLength(1)
   })
+
+  // Outside tester: "Couldn't save the term-end choice for db-primary" showed inside "Power off web-01?".
+  it('a modal shows only toasts that arrive while it is open; the older ones are back when it closes', async () => {
+    act(() => void toast({ kind: 'error', title: 'Couldn’t save the term-end choice for db-primary' }))
+    const { rerender } = render(
+      <>
+        <Toasts />
+        <Dialog title="Power off web-01?" onClose={() => undefined}>
+          <p>The node stops at once.</p>
+        </Dialog>
+      </>
+    )
+    const dialog = screen.getByRole('dialog')
+    expect(within(dialog).queryByTestId('toast')).toBeNull()
+    expect(titles()).toEqual([])
+    act(() => void toast({ kind: 'error', title: 'Couldn’t power off web-01' }))
+    await waitFor(() => expect(within(dialog).getAllByTestId('toast')).toHaveLength(1))
+    expect(titles()).toEqual(['Couldn’t power off web-01'])
+    rerender(<Toasts />)
+    await waitFor(() =>
+      expect(titles()).toEqual(['Couldn’t save the term-end choice for db-primary', 'Couldn’t power off web-01'])
+    )
+  })
 })

@@ -1,6 +1,7 @@
 // Toasts never cover a control. With no modal open they sit in a band at the bottom of the window that takes its
-// own space (the screen above shrinks), right-aligned; while a modal is open (a dialog, the create wizard) they
-// move into it, after its footer, so its buttons and fields stay where they are and stay clickable.
+// own space (the screen above shrinks), right-aligned; while a modal is open (a dialog, the create wizard) the ones
+// that arrive meanwhile go into it, after its footer, so its buttons and fields stay where they are and stay
+// clickable. Older ones wait outside until it closes.
 // Oldest first, newest last: they read in the order things happened.
 import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
@@ -80,8 +81,17 @@ export function useTopModal(): HTMLElement | null {
 }
 
 export function Toasts() {
-  const toasts = useToastStore((s) => s.toasts)
+  const all = useToastStore((s) => s.toasts)
   const modal = useTopModal()
+  // A modal shows only what happens while it is open (its own action's outcome); what was already shown about other
+  // nodes waits in the window and is back when it closes, instead of reading as part of "Delete 3 nodes?".
+  const [before, setBefore] = useState<{ modal: HTMLElement | null; ids: ReadonlySet<string> }>(() => ({
+    modal: null,
+    ids: new Set()
+  }))
+  // Noted while rendering (React's pattern for state that follows a prop), so no frame shows the older ones inside.
+  if (before.modal !== modal) setBefore({ modal, ids: modal ? new Set(all.map((t) => t.id)) : new Set() })
+  const toasts = modal ? all.filter((t) => !before.ids.has(t.id)) : all
   const short = useSyncExternalStore(subscribeShort, isShort, () => false)
   const [expanded, setExpanded] = useState(false)
   const visible = modal ? VISIBLE_TOASTS_MODAL : short ? VISIBLE_TOASTS_SHORT : VISIBLE_TOASTS
