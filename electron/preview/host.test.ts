@@ -178,4 +178,19 @@ describe('--demo', () => {
       await Promise.all([optIn.close(), on.close(), off.close()])
     }
   })
+
+  // Outside tester: `{bad json` to /ipc/nodes:delete answered "profileId: Invalid input: expected string".
+  it('a body that is not JSON is said to be so, on /ipc/<channel> and on a test hook', async () => {
+    const post = (path: string) =>
+      fetch(`${host.origin}${path}`, { method: 'POST', headers: withSecret(), body: '{bad json' })
+    const ipc = await post('/ipc/nodes:delete')
+    expect(ipc.status).toBe(200)
+    expect(await ipc.json()).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/^The request body is not valid JSON/) }
+    })
+    const hook = await post('/__test/sim/now')
+    expect(hook.status).toBe(400)
+    expect(((await hook.json()) as { error: string }).error).toMatch(/not valid JSON/)
+  })
 })

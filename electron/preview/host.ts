@@ -22,6 +22,7 @@ import {
 } from './request-guard'
 import { buildBridgeScript, readRendererFile } from './static-files'
 import { handleTestHook } from './test-hooks'
+import { errEnvelope } from '../../shared/ipc/envelope'
 
 export interface PreviewHostOptions {
   port?: number
@@ -101,6 +102,13 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     if (verdict.route === 'ipc') {
       const body = await readJson(req)
+      if (body === NOT_JSON)
+        return send(
+          res,
+          200,
+          'application/json',
+          JSON.stringify(errEnvelope({ code: 'VALIDATION', message: NOT_JSON_MESSAGE }))
+        )
       const envelope = await main.registry.dispatch(path.slice(5), body, sender)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
     }
@@ -113,7 +121,9 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       return
     }
     if (verdict.route === 'test-hook') {
-      const out = await handleTestHook(path.slice(8), await readJson(req), { main, demo, ports })
+      const args = await readJson(req)
+      if (args === NOT_JSON) return send(res, 400, 'application/json', JSON.stringify({ error: NOT_JSON_MESSAGE }))
+      const out = await handleTestHook(path.slice(8), args, { main, demo, ports })
       return send(res, out.status, 'application/json', JSON.stringify(out.body))
     }
     // Deferred and cacheable: it runs before the app's module script (document order) without blocking parsing.
@@ -212,6 +222,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
   } catch {
-    return { __invalidJson: true }
+    return NOT_JSON
   }
 }
+
+/** readJson's answer for a body that is not JSON: said as such, not as a missing field of the channel's input. */
+const NOT_JSON = Symbol('not JSON')
+const NOT_JSON_MESSAGE = 'The request body is not valid JSON: send the channel’s input as one JSON object.'

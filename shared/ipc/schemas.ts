@@ -140,7 +140,11 @@ export const CreateNodeInput = z
     name: NodeName,
     plan: z.string().min(3).max(200),
     image: z.string().min(1).max(200),
-    count: z.number().int().min(1, 'Count must be 1 to 5').max(5, 'Count must be 1 to 5'),
+    count: z
+      .number()
+      .int('Count must be a whole number, 1 to 5')
+      .min(1, 'Count must be 1 to 5')
+      .max(5, 'Count must be 1 to 5'),
     sshKeys: z.array(z.string().min(20).max(16384)).max(20),
     backups: z.boolean(),
     vpcId: z.number().int().positive().optional(),

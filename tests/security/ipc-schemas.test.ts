@@ -127,6 +127,13 @@ describe('number ranges', () => {
     expect(problem(channel, { [field]: min - 1 })).toEqual({ path: field, message: below ?? expect.any(String) })
     expect(problem(channel, { [field]: max + 1 })).toEqual({ path: field, message: above ?? expect.any(String) })
   })
+
+  it('a fractional node count says a whole number is wanted, in the same words as the range', () => {
+    expect(problem('nodes:create', { count: 2.5 })).toEqual({
+      path: 'count',
+      message: 'Count must be a whole number, 1 to 5'
+    })
+  })
 })
 
 describe('identifiers and credentials: characters and messages', () => {
