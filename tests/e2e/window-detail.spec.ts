@@ -134,6 +134,19 @@ test('a failed power action shows beside the bar and as a toast, in plain words'
   await expectClickable(inline.getByRole('button', { name: 'Retry' }))
   await expectNotClipped(page)
   await look(page, 'detail-action-failed')
+
+  // A second failure: its toast goes beside the first, so the band stays one toast high (a column of two took a
+  // third of this window and left its left half empty).
+  await openNode(page, 'web-01')
+  await panel.getByRole('button', { name: 'Reboot', exact: true }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reboot' }).click()
+  const toasts = page.getByTestId('toast')
+  await expect(toasts).toHaveCount(2)
+  const [a, b] = [await toasts.nth(0).boundingBox(), await toasts.nth(1).boundingBox()]
+  expect(Math.abs((a?.y ?? 0) - (b?.y ?? 999))).toBeLessThan(2)
+  const band = await page.getByTestId('toasts').boundingBox()
+  expect(band?.height ?? 999).toBeLessThan(600 / 4)
+  await look(page, 'detail-two-failures')
 })
 
 test('actions are held, with the reason, while the profile is offline', async ({ page, preview }) => {
