@@ -16,6 +16,12 @@ test('adding a profile: a wrong token is refused, the right one works', async ({
   await checkScreen(page, 'profiles')
   await page.getByRole('button', { name: 'Add profile' }).click()
   const form = page.getByTestId('profile-form')
+  // Taller than 800 × 600: its body scrolls, its title and its buttons stay in view (they scrolled away with the
+  // whole backdrop before).
+  const dialog = page.getByRole('dialog', { name: 'Add profile' })
+  await expect(dialog.getByRole('heading', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
+  await expect(form.getByRole('button', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
+  await expect(form.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
   await form.getByLabel('Name').fill('Team Alpha')
   await form.getByLabel('API key').fill(account.apiKey)
   await form.getByLabel('Auth token').fill('wrong' + 'x'.repeat(40))

@@ -360,7 +360,7 @@ export function ProfileForm({
         )}
       </div>
       {formError && <ErrorText error={formError} />}
-      <div className="row">
+      <div className="row form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Saving…' : (submitLabel ?? (editing ? 'Save changes' : 'Add profile'))}
         </button>
