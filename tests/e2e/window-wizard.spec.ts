@@ -318,6 +318,46 @@ test('an interrupted create at 800 × 600: the check is in view above the footer
   })
 })
 
+// Outside tester: while a create was being checked, "Back to review" offered an enabled Create node; pressing it came
+// back with two countdowns, one of them frozen. Create now waits, and says why; the review counts lines properly.
+test('while a create is checked, Create node on the review waits and says why; one countdown, ticking', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize(SIZES.small)
+  const wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('wait-01')
+  await wizard.getByLabel('Start script (optional)').fill('#!/bin/sh\necho hi')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await expect(wizard.getByTestId('cw-summary')).toContainText('2 lines, runs as root at first boot')
+  await preview.hook('sim/injectFault', { kind: 'http5xx', status: 502, body: 'html', route: 'POST nodes/', times: 1 })
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  const checking = wizard.getByTestId('cw-create-checking')
+  await expect(checking).toContainText(/Checking whether E2E created wait-01… \d+ s left/, { timeout: 30_000 })
+  const countdowns = async () => ((await checking.textContent()) ?? '').match(/\d+ s\b/g) ?? []
+  expect(await countdowns()).toHaveLength(1)
+  const first = await checking.textContent()
+  await expect.poll(() => checking.textContent(), { timeout: 5_000 }).not.toBe(first)
+
+  await wizard.getByRole('button', { name: 'Back to review' }).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  const create = wizard.getByRole('button', { name: 'Create node' })
+  const reason = 'Nodetray is checking whether E2E created wait-01; it can be tried again once that is known.'
+  await expect(create).toBeDisabled()
+  await expect(create).toHaveAttribute('title', reason)
+  await expect(create).toHaveAccessibleDescription(reason)
+  await expectReachable(page, create)
+  const notice = wizard.getByTestId('cw-review-checking')
+  await expect(notice).toContainText(/Checking whether E2E created wait-01… \d+ s left/)
+  await expectReachable(page, notice.getByRole('button', { name: 'Show the check' }))
+  await expectNoSidewaysScroll(wizard)
+  await check(page, '5-review-create-checking-800x600')
+  await notice.getByRole('button', { name: 'Show the check' }).click()
+  await expect(checking).toBeVisible()
+})
+
 test('from "All profiles", Create node asks where the node goes and creates it there, Running under that profile', async ({
   page,
   preview

@@ -3,9 +3,9 @@
 import { checkingText, type PendingCreate } from '../../../../shared/domain/node-state'
 import { Spinner } from '../../components/Spinner'
 import { Button } from '../../components/ui/Button'
-import { ChevronLeft, List, RotateCw } from 'lucide-react'
+import { ChevronLeft, ChevronRight, List, RotateCw } from 'lucide-react'
 import { useNow } from '../../lib/use-now'
-import { NOT_CREATED_TITLE } from './create-failure'
+import { isCheckingRefusal, NOT_CREATED_TITLE } from './create-failure'
 import type { CreatePhase } from './use-create-node'
 
 interface Props {
@@ -30,7 +30,9 @@ export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onChe
   if (phase.kind !== 'failed') return null
   const { failure, error } = phase
   if (failure.kind === 'unknown' && check) {
-    return <CheckOutcome check={check} detail={failure.detail} onRetry={onRetry} onCheckList={onCheckList} />
+    // A refusal's message repeats, frozen, the countdown that CheckingLine ticks: leave it out.
+    const detail = isCheckingRefusal(error) ? null : failure.detail
+    return <CheckOutcome check={check} detail={detail} onRetry={onRetry} onCheckList={onCheckList} />
   }
   return (
     <div className="stack">
@@ -79,7 +81,7 @@ function CheckOutcome({
   onCheckList
 }: {
   check: PendingCreate
-  detail: string
+  detail: string | null
   onRetry(): void
   onCheckList(): void
 }) {
@@ -112,7 +114,7 @@ function CheckOutcome({
           <strong>
             <CheckingLine check={check} />
           </strong>
-          <span>{detail}</span>
+          {detail && <span>{detail}</span>}
           <span>
             E2E may still be making it, so Retry could make a second node. Nodetray reads the node list until it knows;
             you can close this, the tray shows the check too.
@@ -124,6 +126,29 @@ function CheckOutcome({
           Close and check the node list
         </Button>
       </div>
+    </div>
+  )
+}
+
+/**
+ * On the review step while main still checks this wizard's create: why Create node waits, the same ticking line as
+ * the create step's, and the way back to that step (the stepper no longer leads there) while it still shows that
+ * create; after the choices changed it belongs to the next attempt, and the tray and the list show the check.
+ */
+export function ReviewChecking({ check, onShow }: { check: PendingCreate; onShow: (() => void) | undefined }) {
+  return (
+    <div className="banner banner-warn cw-review-checking" role="status" data-testid="cw-review-checking">
+      <div className="stack cw-tight">
+        <strong>
+          <CheckingLine check={check} />
+        </strong>
+        <span>Create node waits until Nodetray knows, so that E2E never makes it twice.</span>
+      </div>
+      {onShow && (
+        <Button icon={ChevronRight} size="sm" onClick={onShow}>
+          Show the check
+        </Button>
+      )}
     </div>
   )
 }

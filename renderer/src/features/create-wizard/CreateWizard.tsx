@@ -7,7 +7,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Plan } from '../../../../shared/domain/catalog'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { WizardDraftData } from '../../../../shared/ipc/contract'
-import { CreateStep } from './CreateStep'
+import { CreateStep, ReviewChecking } from './CreateStep'
+import { describeNames } from './create-failure'
 import { DiscardDialog } from './DiscardDialog'
 import { FetchStatus } from './FetchStatus'
 import { FollowStep } from './FollowStep'
@@ -157,7 +158,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     if (to) setStep(to)
   }
   const startCreate = () => {
-    if (create.phase.kind === 'creating' || profileId === null) return
+    if (create.phase.kind === 'creating' || profileId === null || createBlocked !== null) return
     const sshKeys = options.status === 'ready' ? options.data.sshKeys : []
     create.submit((requestId) => buildCreateInput(effectiveDraft, { profileId, requestId, sshKeys }))
     setStep('create')
@@ -175,6 +176,19 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   }, [settledCreated])
 
   const creating = create.phase.kind === 'creating'
+  // While main sends or checks a create of this wizard (this attempt's, or one from before the choices changed),
+  // Create waits: a repeat would only be refused, and a new one could leave two nodes billed where one was meant.
+  const watchedCheck = useCreateCheck(create.watch?.profileId ?? '', create.watch?.requestId ?? null)
+  // The same create as the step's: one source, so the step's "created" is never held up by this copy.
+  const watched = check !== null && check.requestId === create.watch?.requestId ? check : watchedCheck
+  const openCheck = watched?.state === 'sending' || watched?.state === 'checking' ? watched : null
+  // The create step shows that check only while it is still this attempt's.
+  const checkShown = openCheck !== null && create.phase.kind === 'failed' && openCheck.requestId === create.requestId
+  const createBlocked = creating
+    ? 'Wait until E2E answers the create'
+    : openCheck
+      ? `Nodetray is checking whether E2E created ${describeNames(openCheck.names)}; it can be tried again once that is known.`
+      : null
   const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [], profileId ?? '')
   const requestClose = () => {
     if (creating) return
@@ -285,6 +299,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           step={shown}
           failed={create.phase.kind === 'failed'}
           creating={creating}
+          createBlocked={createBlocked}
           nextBlocked={nextBlocked}
           plan={draft.plan}
           count={draft.count}
@@ -354,12 +369,17 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                 // A resumed draft's plan is read again first; a failure says so here, with Retry.
                 <FetchStatus state={plans} what="today's prices for your plan" onRetry={plans.reload} />
               ) : (
-                <ReviewStep
-                  draft={effectiveDraft}
-                  profile={data.profile}
-                  options={options.status === 'ready' ? options.data : null}
-                  onEdit={(s) => setStep(s)}
-                />
+                <>
+                  {openCheck && (
+                    <ReviewChecking check={openCheck} onShow={checkShown ? () => setStep('create') : undefined} />
+                  )}
+                  <ReviewStep
+                    draft={effectiveDraft}
+                    profile={data.profile}
+                    options={options.status === 'ready' ? options.data : null}
+                    onEdit={(s) => setStep(s)}
+                  />
+                </>
               ))}
             {shown === 'create' && (
               <CreateStep

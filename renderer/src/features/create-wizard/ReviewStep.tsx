@@ -28,6 +28,7 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
   const sg = options?.securityGroups.find((g) => g.id === draft.securityGroupId)
   const n = draft.count
   const script = draft.startScript.trim()
+  const lines = script.split(/\r\n|\r|\n/).length
   return (
     <div className="cw-review">
       <section className="card cw-cost" aria-labelledby="cw-cost-title" data-testid="cw-cost">
@@ -95,7 +96,7 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
             {keys.length ? keys.map((k) => k.label).join(', ') : 'None: password login only'}
           </dd>
           <dt>Start script</dt>
-          <dd>{script ? `${script.split('\n').length} line(s), runs as root at first boot` : 'None'}</dd>
+          <dd>{script ? `${lines} ${lines === 1 ? 'line' : 'lines'}, runs as root at first boot` : 'None'}</dd>
         </Group>
         <Group title="Network and extras" step="options" onEdit={onEdit}>
           <dt>Network</dt>

@@ -11,6 +11,8 @@ interface Props {
   step: StepId
   failed: boolean
   creating: boolean
+  /** Why Create is not possible now (this wizard's create is in flight or being checked), or null. */
+  createBlocked: string | null
   /** Why Next is not possible yet, or null. */
   nextBlocked: string | null
   plan: Plan | null
@@ -64,7 +66,7 @@ export function WizardFooter(props: Props) {
         </Button>
       )}
       {step === 'review' ? (
-        <Button icon={Rocket} variant="primary" onClick={props.onCreate} disabledReason={busy}>
+        <Button icon={Rocket} variant="primary" onClick={props.onCreate} disabledReason={props.createBlocked ?? busy}>
           {props.count > 1 ? `Create ${props.count} nodes` : 'Create node'}
         </Button>
       ) : step !== 'create' ? (

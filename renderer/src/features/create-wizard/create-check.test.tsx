@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PendingCreate } from '../../../../shared/domain/node-state'
 import { createFakeBridge, type FakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
 import { node, profileNodes } from '../../../../tests/support/renderer/wizard-fixtures'
-import { renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
+import {
+  nextButton,
+  renderWizard,
+  setName,
+  teardown,
+  toReview
+} from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -74,5 +80,97 @@ describe('create: outcome unknown', () => {
     await screen.findByTestId('cw-recovered')
     expect(fake.creates).toHaveLength(2)
     expect(fake.creates[1]?.requestId).toBe(fake.creates[0]?.requestId)
+  })
+
+  // Outside tester: "Back to review" while checking offered an enabled Create node; pressing it came back to the
+  // checking screen with a second, frozen countdown ("It will know in about 51 s") under the ticking one.
+  it('keeps Create node disabled, saying why, while main checks this create; enabled once it knows', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    checkState(fake, 'checking')
+    await screen.findByTestId('cw-create-checking')
+    fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+    await screen.findByTestId('cw-cost')
+    const button = screen.getByRole('button', { name: 'Create node' })
+    const reason = 'Nodetray is checking whether E2E created node-01; it can be tried again once that is known.'
+    expect(button).toBeDisabled()
+    expect(button).toHaveAttribute('title', reason)
+    expect(button).toHaveAccessibleDescription(reason)
+    fireEvent.click(button)
+    expect(fake.creates).toHaveLength(1)
+    // Said on the step too, with main's countdown, and the way back to the check (the stepper has none).
+    expect(screen.getByTestId('cw-review-checking')).toHaveTextContent('Checking whether E2E created node-01…')
+    fireEvent.click(screen.getByRole('button', { name: 'Show the check' }))
+    expect(await screen.findByTestId('cw-create-checking')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+    await screen.findByTestId('cw-cost')
+
+    checkState(fake, 'not_created')
+    expect(screen.getByRole('button', { name: 'Create node' })).toBeEnabled()
+    expect(screen.queryByTestId('cw-review-checking')).not.toBeInTheDocument()
+  })
+
+  it('keeps Create node waiting after the choices change: main still checks the first create', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    checkState(fake, 'checking')
+    await screen.findByTestId('cw-create-checking')
+    fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+    await screen.findByTestId('cw-cost')
+    fireEvent.click(screen.getByRole('button', { name: 'Edit name and access' }))
+    setName('node-02')
+    fireEvent.click(nextButton())
+    await screen.findByTestId('cw-cost')
+    const button = screen.getByRole('button', { name: 'Create node' })
+    expect(button).toBeDisabled()
+    expect(button).toHaveAccessibleDescription(
+      'Nodetray is checking whether E2E created node-01; it can be tried again once that is known.'
+    )
+    // The notice stays; the create step now belongs to the new choices, so it offers no way there.
+    expect(screen.getByTestId('cw-review-checking')).toHaveTextContent('Checking whether E2E created node-01…')
+    expect(screen.queryByRole('button', { name: 'Show the check' })).not.toBeInTheDocument()
+
+    checkState(fake, 'not_created')
+    expect(screen.getByRole('button', { name: 'Create node' })).toBeEnabled()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    await screen.findByTestId('cw-recovered')
+    expect(fake.creates[1]?.name).toBe('node-02')
+    expect(fake.creates[1]?.requestId).not.toBe(fake.creates[0]?.requestId)
+  })
+
+  it('a Retry refused while main checks shows one countdown, the ticking one, and the first failure', async () => {
+    const fake = createFakeBridge()
+    fake.createAnswers = [
+      { error: { code: 'SERVER', message: 'E2E answered 502.', createOutcome: 'unknown' } },
+      {
+        error: {
+          code: 'PRECONDITION',
+          message:
+            'Nodetray is still checking whether E2E created node-01. It will know in about 51 s; Retry is possible then.',
+          createOutcome: 'unknown',
+          retryAfterMs: 51_000
+        }
+      }
+    ]
+    renderWizard(fake)
+    await toReview()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    await screen.findByTestId('cw-create-failure')
+    // Before main's check has reached the window, Retry is still offered: main refuses it.
+    const snapshotsBefore = fake.api.callsTo('nodes:snapshot').length
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(fake.api.callsTo('nodes:snapshot').length).toBeGreaterThan(snapshotsBefore))
+    expect(fake.creates).toHaveLength(2)
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] })
+    checkState(fake, 'checking', NOW + 29_000)
+    const checking = await screen.findByTestId('cw-create-checking')
+    expect(checking).toHaveTextContent('Checking whether E2E created node-01… 29 s left')
+    expect(checking).toHaveTextContent('E2E had a server error.')
+    expect(checking).not.toHaveTextContent(/It will know|\b51 s\b/)
+    expect(checking.textContent?.match(/\d+ s\b/g)).toEqual(['29 s'])
+    act(() => {
+      vi.advanceTimersByTime(4_000)
+    })
+    expect(checking.textContent?.match(/\d+ s\b/g)).toEqual(['25 s'])
   })
 })

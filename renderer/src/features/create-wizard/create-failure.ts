@@ -36,6 +36,20 @@ export function describeCreateFailure(error: AppError): CreateFailure {
   }
 }
 
+/**
+ * Main refused a repeat of this attempt because it is still checking whether the first one made the node. Its
+ * message carries a countdown frozen at the time of the refusal; the window shows main's check instead.
+ */
+export function isCheckingRefusal(error: AppError): boolean {
+  return error.code === 'PRECONDITION' && error.data.createOutcome === 'unknown'
+}
+
+/** "web-01", "web-1 and web-2", "web-1, web-2 and web-3". */
+export function describeNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? 'the node'
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+}
+
 function reasonFor(error: AppError): string {
   switch (error.code) {
     case 'RATE_LIMITED': {

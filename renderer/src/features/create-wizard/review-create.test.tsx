@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
 import { createFakeBridge } from '../../../../tests/support/renderer/wizard-fake-bridge'
 import { node } from '../../../../tests/support/renderer/wizard-fixtures'
-import { renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
+import {
+  nextButton,
+  renderWizard,
+  teardown,
+  toOptions,
+  toReview
+} from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 
@@ -50,6 +56,31 @@ describe('review', () => {
     ]) {
       expect(facts).toHaveTextContent(text)
     }
+  })
+})
+
+describe('review: start script', () => {
+  async function reviewWithScript(script: string): Promise<HTMLElement> {
+    renderWizard()
+    await toOptions()
+    fireEvent.click(screen.getByRole('checkbox', { name: /laptop/ }))
+    fireEvent.change(screen.getByLabelText('Start script (optional)'), { target: { value: script } })
+    await waitFor(() => expect(nextButton()).toBeEnabled())
+    fireEvent.click(nextButton())
+    await screen.findByTestId('cw-cost')
+    return screen.getByTestId('cw-summary')
+  }
+
+  it('says "1 line" for a one-line script', async () => {
+    const summary = await reviewWithScript('echo hi')
+    expect(summary).toHaveTextContent('1 line, runs as root at first boot')
+    expect(summary).not.toHaveTextContent('line(s)')
+  })
+
+  it('says "2 lines" for two lines, whichever line ending', async () => {
+    const summary = await reviewWithScript('#!/bin/sh\r\necho hi\n')
+    expect(summary).toHaveTextContent('2 lines, runs as root at first boot')
+    expect(summary).not.toHaveTextContent('line(s)')
   })
 })
 

@@ -1,9 +1,10 @@
 // The create call. One requestId per attempt, kept across Retry so main can answer a repeat with the first
-// call's node; a ref (not state) blocks a second call while one is in flight, even within the same event loop.
+// call's node; a ref (not state) blocks a second call while one is in flight, even within the same event loop. A
+// repeat main refuses because it still checks the first try keeps showing that first failure.
 import { useCallback, useRef, useState } from 'react'
 import type { CreateNodeResult } from '../../../../shared/ipc/contract'
 import { asAppError, call, type AppError } from '../../lib/ipc'
-import { describeCreateFailure, type CreateFailure } from './create-failure'
+import { describeCreateFailure, isCheckingRefusal, type CreateFailure } from './create-failure'
 import type { CreateNodeInput } from './wizard.rules'
 
 export type CreatePhase =
@@ -20,13 +21,26 @@ export interface CreateNode {
   submit(build: (requestId: string) => CreateNodeInput): void
   /** The draft changed: the next Create is a new attempt with a new requestId. */
   newAttempt(): void
+  /**
+   * This wizard's last attempt whose outcome was unknown, kept across new attempts: main may still be checking it,
+   * and until it knows no other create should go out. Null once a create succeeded.
+   */
+  watch: WatchedCreate | null
+}
+
+export interface WatchedCreate {
+  profileId: string
+  requestId: string
 }
 
 export function useCreateNode(newId: () => string = () => crypto.randomUUID()): CreateNode {
   const [phase, setPhase] = useState<CreatePhase>({ kind: 'idle' })
   const [attemptId, setAttemptId] = useState<string | null>(null)
+  const [watch, setWatch] = useState<WatchedCreate | null>(null)
   const requestId = useRef<string | null>(null)
   const inFlight = useRef(false)
+  /** This attempt's failure whose outcome was unknown: what a refused repeat shows instead of the refusal. */
+  const unknownFailure = useRef<{ error: AppError; failure: CreateFailure } | null>(null)
   const newIdRef = useRef(newId)
 
   const submit = useCallback((build: (requestId: string) => CreateNodeInput) => {
@@ -39,12 +53,22 @@ export function useCreateNode(newId: () => string = () => crypto.randomUUID()): 
     call((api) => api.nodes.create(input)).then(
       (result) => {
         inFlight.current = false
+        setWatch(null)
         setPhase({ kind: 'done', result })
       },
       (e: unknown) => {
         inFlight.current = false
         const error = asAppError(e)
-        setPhase({ kind: 'failed', error, failure: describeCreateFailure(error) })
+        const earlier = unknownFailure.current
+        if (earlier && isCheckingRefusal(error)) {
+          // Main still checks the first try: what the user needs is still why that one failed, and main's check.
+          setPhase({ kind: 'failed', ...earlier })
+          return
+        }
+        const failure = describeCreateFailure(error)
+        unknownFailure.current = failure.kind === 'unknown' ? { error, failure } : null
+        if (failure.kind === 'unknown') setWatch({ profileId: input.profileId, requestId: id })
+        setPhase({ kind: 'failed', error, failure })
       }
     )
   }, [])
@@ -52,9 +76,10 @@ export function useCreateNode(newId: () => string = () => crypto.randomUUID()): 
   const newAttempt = useCallback(() => {
     if (inFlight.current) return
     requestId.current = null
+    unknownFailure.current = null
     setAttemptId(null)
     setPhase((p) => (p.kind === 'idle' ? p : { kind: 'idle' }))
   }, [])
 
-  return { phase, requestId: attemptId, submit, newAttempt }
+  return { phase, requestId: attemptId, submit, newAttempt, watch }
 }
