@@ -29,6 +29,20 @@ describe('profile form', () => {
     expect(screen.queryByTestId('error-projectId')).not.toBeInTheDocument()
   })
 
+  // A message that appears on blur moved the button being pressed from under the pointer: the click was lost.
+  it("a field left by pressing one of the form's buttons shows its message once the press ends", async () => {
+    installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    const pid = screen.getByLabelText('Project id')
+    fireEvent.change(pid, { target: { value: '51a' } })
+    const submit = screen.getByRole('button', { name: 'Add profile' })
+    fireEvent.pointerDown(submit)
+    fireEvent.blur(pid, { relatedTarget: submit })
+    expect(screen.queryByTestId('error-projectId')).not.toBeInTheDocument()
+    fireEvent.pointerUp(window)
+    expect(await screen.findByTestId('error-projectId')).toHaveTextContent('Project id must be digits only')
+  })
+
   it('puts the server ValidationError on its field', async () => {
     installFake({
       'profiles:create': () => {

@@ -8,7 +8,9 @@ import {
   useImperativeHandle,
   useMemo,
   useState,
+  type FocusEvent,
   type KeyboardEvent,
+  type PointerEvent,
   type ReactNode,
   type Ref
 } from 'react'
@@ -105,6 +107,22 @@ export function ProfileForm({
     if (e.target instanceof Node && !e.currentTarget.contains(e.target)) e.stopPropagation()
   }
 
+  // A field's message appears when it is left, and moves the buttons below it. Left by pressing one of this form's
+  // buttons, the message waits until the press ends: otherwise the button moves from under the pointer between
+  // mousedown and mouseup and the click is lost (Check credentials, Add profile).
+  // (The press is noted on the form element itself: the handlers read it from the event, nothing during render.)
+  const markTouchedAfterPress = (k: FieldName, e: FocusEvent<HTMLElement>) => {
+    const mark = () => setTouched((t) => ({ ...t, [k]: true }))
+    if (e.currentTarget.closest('form')?.dataset['pressing'] !== 'true') return mark()
+    window.addEventListener('pointerup', () => setTimeout(mark, 0), { once: true })
+  }
+  const notePress = (e: PointerEvent<HTMLFormElement>) => {
+    if (!(e.target instanceof Element) || !e.target.closest('button')) return
+    const form = e.currentTarget
+    form.dataset['pressing'] = 'true'
+    window.addEventListener('pointerup', () => delete form.dataset['pressing'], { once: true })
+  }
+
   const shown = (k: FieldName) => serverErrors[k] ?? (touched[k] || submitted ? errors[k] : undefined)
 
   const submit = async () => {
@@ -186,7 +204,7 @@ export function ProfileForm({
       'aria-invalid': boolean
       'aria-describedby'?: string
       'data-autofocus'?: string
-      onBlur(): void
+      onBlur(e: FocusEvent<HTMLElement>): void
     }) => ReactNode,
     help?: string
   ) => {
@@ -202,7 +220,7 @@ export function ProfileForm({
           ...(describedBy ? { 'aria-describedby': describedBy } : {}),
           // Opened to fix a credential problem: the dialog focuses this field first.
           ...(focusField === k ? { 'data-autofocus': '' } : {}),
-          onBlur: () => setTouched((t) => ({ ...t, [k]: true }))
+          onBlur: (e) => markTouchedAfterPress(k, e)
         })}
         {help && (
           <span id={`${fid}-help`} className="help">
@@ -227,6 +245,7 @@ export function ProfileForm({
         void submit()
       }}
       onKeyDown={keepPortalKeys}
+      onPointerDown={notePress}
       data-testid="profile-form"
     >
       {reason && (
