@@ -16,12 +16,6 @@ test('adding a profile: a wrong token is refused, the right one works', async ({
   await checkScreen(page, 'profiles')
   await page.getByRole('button', { name: 'Add profile' }).click()
   const form = page.getByTestId('profile-form')
-  // Taller than 800 × 600: its body scrolls, its title and its buttons stay in view (they scrolled away with the
-  // whole backdrop before).
-  const dialog = page.getByRole('dialog', { name: 'Add profile' })
-  await expect(dialog.getByRole('heading', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
-  await expect(form.getByRole('button', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
-  await expect(form.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
   await form.getByLabel('Name').fill('Team Alpha')
   await form.getByLabel('API key').fill(account.apiKey)
   await form.getByLabel('Auth token').fill('wrong' + 'x'.repeat(40))
@@ -76,13 +70,18 @@ test('the add form keeps focus through a check, names the real problem, and asks
   await page.getByRole('tab', { name: 'Profiles' }).click()
   await page.getByRole('button', { name: 'Add profile' }).click()
   const form = page.getByTestId('profile-form')
+  // Taller than 800 × 600: its body scrolls, its title and its buttons stay in view (they scrolled away with the
+  // whole backdrop before).
+  const dialog = page.getByRole('dialog', { name: 'Add profile' })
+  await expect(dialog.getByRole('heading', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
+  await expect(form.getByRole('button', { name: 'Add profile' })).toBeInViewport({ ratio: 1 })
+  await expect(form.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
   await form.getByLabel('Name').fill('Team Alpha')
   await form.getByLabel('API key').fill(account.apiKey)
   await form.locator('summary').click()
   await form.getByLabel('API base URL').fill(baseUrl)
   await form.getByLabel('Auth token').fill('too-short')
-  // Leave the field first: its message appears on blur, and the button moves down under the pointer.
-  await form.getByLabel('Auth token').blur()
+  // Straight from the field to the button: the field's message waits for the press to end, so the click lands.
 
   // Both fields are filled, the token is too short: the check says exactly that, as the field does.
   const check = form.getByRole('button', { name: /^(Check credentials|Checking…)$/ })
