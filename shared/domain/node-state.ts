@@ -84,6 +84,12 @@ export function openCreateText(c: PendingCreate, now: number): string | null {
   return null
 }
 
+/** A create E2E did not make, in one line: the window's banner and the tray's line say the same. */
+export function notCreatedText(names: readonly string[]): string {
+  const what = names.length === 1 ? (names[0] ?? 'the node') : `${names.length} nodes (${names[0] ?? ''} …)`
+  return `E2E did not create ${what}`
+}
+
 /** What a node shows while one of our changes is under way: the window and the tray say the same. */
 export const PENDING_LABEL: Record<PendingKind, string> = {
   power_on: 'Powering on…',

@@ -4,7 +4,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { CostTotal, PriceBook } from '../../../shared/domain/running-cost'
-import { openCreateText, type PendingCreate } from '../../../shared/domain/node-state'
+import { notCreatedText, openCreateText, type PendingCreate } from '../../../shared/domain/node-state'
 import type { GlanceRow, NodeRowData } from './glance-model'
 import { NodeRow, type RowCommand } from './NodeRow'
 import { SectionHeader } from './SectionHeader'
@@ -202,9 +202,7 @@ export function GlanceList({
 
 /** A create with no node row yet, in the window's words (its banner says the same). */
 function CreateLine({ create, now }: { create: PendingCreate; now: number }) {
-  const text =
-    openCreateText(create, now) ??
-    `E2E did not create ${create.names.length === 1 ? create.names[0] : `${create.names[0] ?? ''} …`}: nothing is billed for it`
+  const text = openCreateText(create, now) ?? `${notCreatedText(create.names)}: nothing is billed for it`
   return (
     <p className={`glance-note glance-create is-${create.state}`} title={text} data-testid="glance-create">
       {text}

@@ -234,6 +234,27 @@ describe('tray popover', () => {
     }
   })
 
+  it('a create with no node row yet has a line under its profile: checking with its countdown, or not made', async () => {
+    await open()
+    const checkAfter = new Date(Date.now() + 45_000).toISOString()
+    act(() =>
+      useNodesStore.getState().apply(
+        makeProfileNodes({
+          profileId: 'stage',
+          nodes: [stageWeb],
+          creates: [
+            { requestId: 'r1', names: ['qa-node'], state: 'checking', checkAfter },
+            { requestId: 'r2', names: ['gone-1', 'gone-2'], state: 'not_created', checkAfter: null }
+          ]
+        })
+      )
+    )
+    expect(screen.getAllByTestId('glance-create').map((l) => l.textContent)).toEqual([
+      expect.stringMatching(/^Checking whether E2E created qa-node… 4\d s left$/),
+      'E2E did not create 2 nodes (gone-1 …): nothing is billed for it'
+    ])
+  })
+
   it('a changing node shows what is under way and for how long', async () => {
     await open()
     const startedAt = new Date(Date.now() - 12_000).toISOString()

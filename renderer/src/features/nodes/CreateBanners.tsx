@@ -3,7 +3,7 @@
 // while it is open; this is where the user is sent when they close it ("Close and check the node list").
 import { useState } from 'react'
 import { X } from 'lucide-react'
-import { openCreateText, type ProfileNodes } from '../../../../shared/domain/node-state'
+import { notCreatedText, openCreateText, type ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { Banner } from '../../components/Banner'
 import { Button, IconButton } from '../../components/ui/Button'
@@ -33,7 +33,6 @@ export function CreateBanners({ states, profiles }: { states: ProfileNodes[]; pr
               {c.state === 'checking' && <div className="muted">{CHECKING_WHY}</div>}
             </Banner>
           )
-        const what = c.names.length === 1 ? c.names[0] : `${c.names.length} nodes (${c.names[0] ?? ''} …)`
         return (
           <Banner
             key={c.requestId}
@@ -54,7 +53,7 @@ export function CreateBanners({ states, profiles }: { states: ProfileNodes[]; pr
               </>
             }
           >
-            <strong>E2E did not create {what}</strong> <span className="muted">({profile})</span>
+            <strong>{notCreatedText(c.names)}</strong> <span className="muted">({profile})</span>
             <div className="muted">Its node list shows no such node after the wait, so nothing is billed for it.</div>
           </Banner>
         )
