@@ -248,6 +248,24 @@ describe('two profiles of one project share one name lock', () => {
     await h.service.stop()
   })
 
+  it('a create still counts after its profile moved to another project: the name stays taken in the first', async () => {
+    const { api, h } = await twins()
+    let fail = (): void => undefined
+    api.createImpl = () => new Promise((_, reject) => (fail = () => reject(ambiguous())))
+    const first = h.service.create(input({ profileId: 'a', requestId: FIRST })).catch((e: DomainError) => e.data)
+    await h.clock.advance(1)
+    // A's scope moves while its POST is out (the service refuses this; here it races past that check).
+    h.setProfiles([profileView('a', { projectId: '9999' }), profileView('b')])
+    await h.clock.advance(1)
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', createOutcome: 'not_created' }
+    })
+    fail()
+    expect(await first).toMatchObject({ createOutcome: 'unknown' })
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
   it('in one batch through both profiles: one POST (the address typed with another case and a trailing slash)', async () => {
     const { api, h } = await twins({ b: { apiBaseUrl: 'https://API.Example.test:443/v1/' } })
     const results = await Promise.allSettled([

@@ -488,10 +488,9 @@ export class Engine {
     const nodes: NodeSummary[] = []
     const creates = new Map<string, Readonly<TrackedCreate>>()
     for (const other of this.runtimes.values()) {
-      if (other !== rt && other.scopeKey !== rt.scopeKey) continue
-      nodes.push(...other.nodes)
-      // Its own creates all count (one sent before a scope change may still make a node); another profile's only
-      // when they were sent to this project.
+      if (other === rt || other.scopeKey === rt.scopeKey) nodes.push(...other.nodes)
+      // Its own creates all count (one sent before a scope change may still make a node); another profile's when
+      // they were sent to this project, also if that profile has moved to another project since.
       for (const [id, t] of other.creates) if (other === rt || t.scopeKey === rt.scopeKey) creates.set(id, t)
     }
     return nameTaken(nodes, creates, names, requestId)

@@ -110,6 +110,19 @@ describe('create: outcome unknown', () => {
     expect(screen.queryByTestId('cw-review-checking')).not.toBeInTheDocument()
   })
 
+  // Review finding: a create that leaves main's list (a retry E2E refused outright, or a settled entry aged out) kept
+  // its last state here, "sending", and held Create disabled until the wizard was closed.
+  it('a create that main no longer lists is not open: Create node is enabled again', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    checkState(fake, 'sending')
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to review' }))
+    await screen.findByTestId('cw-cost')
+    expect(screen.getByRole('button', { name: 'Create node' })).toBeDisabled()
+    act(() => fake.emit('nodes:changed', { ...profileNodes([node(7, 'web-01', { status: 'RUNNING' })]), creates: [] }))
+    expect(screen.getByRole('button', { name: 'Create node' })).toBeEnabled()
+  })
+
   it('keeps Create node waiting after the choices change: main still checks the first create', async () => {
     const fake = createFakeBridge()
     await failAmbiguously(fake)

@@ -11,8 +11,9 @@ export function useCreateCheck(profileId: string, requestId: string | null): Pen
     let live = true
     const apply = (state: ProfileNodes) => {
       if (!live || state.profileId !== profileId) return
-      const hit = state.creates?.find((c) => c.requestId === requestId)
-      if (hit) setCheck(hit)
+      // Gone from main's list means no longer open (E2E refused a retry outright, or the settled entry aged out):
+      // keeping the last state seen would hold Create disabled for good.
+      setCheck(state.creates?.find((c) => c.requestId === requestId) ?? null)
     }
     const off = bridge().events.on('nodes:changed', apply)
     call((api) => api.nodes.snapshot({})).then(
