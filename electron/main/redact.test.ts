@@ -171,6 +171,20 @@ describe('SecretScrubber', () => {
     expect(s.scrub('Tom &amp; Jerry &#169;')).toBe('Tom & Jerry ©')
   })
 
+  // Review finding: decoding escapes let an echoed `\u000a` start a forged log line, and put raw ESC/NUL in logs.
+  it('keeps control characters, line separators and surrogate halves escaped', () => {
+    const s = new SecretScrubber()
+    s.add('abcDEF123~/+=xyz.tok_en-QQQQzzzz')
+    for (const text of [
+      'body: \\u000a2026-12-02 ERROR forged',
+      'body: &#10;2026-12-02 ERROR forged',
+      'esc \\u001b[31m nul \\u0000',
+      'line sep \\u2028 and half \\uD800',
+      'entity &#x7f; &#xD800;'
+    ])
+      expect(s.scrub(text), text).toBe(text)
+  })
+
   it('redacts several registered secrets', () => {
     const s = new SecretScrubber()
     s.add('first-secret')

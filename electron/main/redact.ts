@@ -27,23 +27,41 @@ export class SecretScrubber {
  */
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
   let out = scrubPatterns(decodeEscapes(text))
+  let lower = out.toLowerCase()
   for (const secret of secrets) {
     for (const form of secretForms(secret)) {
-      if (out.toLowerCase().includes(form.toLowerCase()))
-        out = out.replace(new RegExp(escapeRegExp(form), 'gi'), '[redacted]')
+      if (!lower.includes(form.lower)) continue
+      out = out.replace(form.pattern, '[redacted]')
+      lower = out.toLowerCase()
     }
   }
   return out
 }
 
+interface SecretForm {
+  lower: string
+  pattern: RegExp
+}
+
+/** Every log line and error text is scrubbed: a secret's spellings are worked out once, not per line. */
+const FORMS = new Map<string, SecretForm[]>()
+const FORMS_KEPT = 64
+
 /** The spellings of a secret to look for once the text's escapes are decoded. */
-function secretForms(secret: string): Set<string> {
+function secretForms(secret: string): SecretForm[] {
+  const known = FORMS.get(secret)
+  if (known) return known
   const json = JSON.stringify(secret).slice(1, -1)
   const base64 = Buffer.from(secret, 'utf8').toString('base64')
   const base64url = Buffer.from(secret, 'utf8').toString('base64url')
   // A base64 spelling of a very short secret could match an unrelated run of letters, so those only from 8 up.
   const encoded = [base64, base64.replace(/=+$/, ''), base64url].filter((f) => f.length >= 8)
-  return new Set([secret, encodeURIComponent(secret), json, json.replace(/\//g, '\\/'), ...encoded])
+  const forms = [...new Set([secret, encodeURIComponent(secret), json, json.replace(/\//g, '\\/'), ...encoded])].map(
+    (f) => ({ lower: f.toLowerCase(), pattern: new RegExp(escapeRegExp(f), 'gi') })
+  )
+  if (FORMS.size >= FORMS_KEPT) FORMS.clear()
+  FORMS.set(secret, forms)
+  return forms
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -70,19 +88,30 @@ const NAMED_ENTITIES: Record<string, string> = {
   dollar: '$'
 }
 
-/** Numeric and common named HTML entities and JSON's `\uXXXX` escapes, decoded (error texts only, never sent on). */
+/**
+ * Numeric and common named HTML entities and JSON's `\uXXXX` escapes, decoded (error texts only, never sent on). Not
+ * control characters, line separators or surrogate halves: those stay escaped, so an echoed `\u000a` cannot start a
+ * forged line in the log and a log line never gains a raw ESC or NUL.
+ */
 function decodeEscapes(text: string): string {
   let out = text
   if (out.includes('&')) {
     out = out.replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, code: string) => {
       const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
-      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole
+      return printable(n) ? String.fromCodePoint(n) : whole
     })
     out = out.replace(/&([a-z]+);/gi, (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole)
   }
   if (out.includes('\\u'))
-    out = out.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    out = out.replace(/\\u([0-9a-f]{4})/gi, (whole, hex: string) => {
+      const n = parseInt(hex, 16)
+      return printable(n) ? String.fromCharCode(n) : whole
+    })
   return out
+}
+
+function printable(n: number): boolean {
+  return n >= 0x20 && n < 0x110000 && n !== 0x7f && n !== 0x2028 && n !== 0x2029 && !(n >= 0xd800 && n <= 0xdfff)
 }
 
 function escapeRegExp(text: string): string {
