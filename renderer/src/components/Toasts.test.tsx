@@ -110,4 +110,32 @@ describe('toasts', () => {
       expect(titles()).toEqual(['Couldn’t save the term-end choice for db-primary', 'Couldn’t power off web-01'])
     )
   })
+
+  // Review finding: a confirm opened over the wizard and closed again hid the wizard's own toasts.
+  it("a modal over a modal: closing the upper one leaves the lower one's toasts where they were", async () => {
+    const wizard = (confirm: boolean) => (
+      <>
+        <Toasts />
+        <Dialog title="Create node" onClose={() => undefined}>
+          <p>Wizard</p>
+        </Dialog>
+        {confirm && (
+          <Dialog title="Discard?" onClose={() => undefined}>
+            <p>Sure?</p>
+          </Dialog>
+        )}
+      </>
+    )
+    const { rerender } = render(wizard(false))
+    act(() => void toast({ kind: 'error', title: 'Couldn’t create web-09' }))
+    const lower = screen.getByRole('dialog', { name: 'Create node' })
+    await waitFor(() => expect(within(lower).getAllByTestId('toast')).toHaveLength(1))
+    rerender(wizard(true))
+    const upper = screen.getByRole('dialog', { name: 'Discard?' })
+    await waitFor(() => expect(within(upper).queryByTestId('toast')).toBeNull())
+    expect(titles()).toEqual([])
+    rerender(wizard(false))
+    await waitFor(() => expect(titles()).toEqual(['Couldn’t create web-09']))
+    expect(within(screen.getByRole('dialog', { name: 'Create node' })).getAllByTestId('toast')).toHaveLength(1)
+  })
 })

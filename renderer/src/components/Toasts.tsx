@@ -64,6 +64,9 @@ function ToastItem({ toast }: { toast: Toast }) {
 
 const MODAL = '[aria-modal="true"]'
 
+/** Per modal element: the toasts already shown when it first came up, which it leaves outside. */
+const SHOWN_BEFORE = new WeakMap<HTMLElement, ReadonlySet<string>>()
+
 function subscribeModals(onChange: () => void): () => void {
   const observer = new MutationObserver(onChange)
   observer.observe(document.body, { childList: true })
@@ -85,13 +88,11 @@ export function Toasts() {
   const modal = useTopModal()
   // A modal shows only what happens while it is open (its own action's outcome); what was already shown about other
   // nodes waits in the window and is back when it closes, instead of reading as part of "Delete 3 nodes?".
-  const [before, setBefore] = useState<{ modal: HTMLElement | null; ids: ReadonlySet<string> }>(() => ({
-    modal: null,
-    ids: new Set()
-  }))
-  // Noted while rendering (React's pattern for state that follows a prop), so no frame shows the older ones inside.
-  if (before.modal !== modal) setBefore({ modal, ids: modal ? new Set(all.map((t) => t.id)) : new Set() })
-  const toasts = modal ? all.filter((t) => !before.ids.has(t.id)) : all
+  // Noted the first time each modal is on top (render is idempotent: a modal already noted is left alone), so a
+  // confirm opened over the wizard and closed again leaves the wizard's own toasts where they were.
+  if (modal && !SHOWN_BEFORE.has(modal)) SHOWN_BEFORE.set(modal, new Set(all.map((t) => t.id)))
+  const before = modal ? SHOWN_BEFORE.get(modal) : undefined
+  const toasts = before ? all.filter((t) => !before.has(t.id)) : all
   const short = useSyncExternalStore(subscribeShort, isShort, () => false)
   const [expanded, setExpanded] = useState(false)
   const visible = modal ? VISIBLE_TOASTS_MODAL : short ? VISIBLE_TOASTS_SHORT : VISIBLE_TOASTS
