@@ -77,21 +77,25 @@ export function useRunningCosts(
 
 /** The estimate of the rows a search or a status chip leaves, or null while nothing is filtered out. Worked out once
  * typing pauses (150 ms): 10,000 rows cost about a millisecond, and a keystroke's frame is the list's. */
-export function useShownCost(costs: RunningCosts, filtered: readonly NodeRow[], all: number): ShownCost | null {
+export function useShownCost(
+  costs: RunningCosts,
+  filtered: readonly NodeRow[],
+  all: number
+): ShownCost | null | 'pending' {
   const { books, now } = costs
-  const [shown, setShown] = useState<ShownCost | null>(null)
+  const [shown, setShown] = useState<{ rows: readonly NodeRow[]; cost: ShownCost } | null>(null)
   useEffect(() => {
+    if (filtered.length >= all) return
     const t = setTimeout(() => {
-      setShown(
-        filtered.length >= all
-          ? null
-          : { count: filtered.length, ...addCosts(filtered.map((r) => nodeCost(r.node, books[r.profileId], now))) }
-      )
+      const cost = addCosts(filtered.map((r) => nodeCost(r.node, books[r.profileId], now)))
+      setShown({ rows: filtered, cost: { count: filtered.length, ...cost } })
     }, SHOWN_COST_DELAY_MS)
     return () => clearTimeout(t)
   }, [filtered, all, books, now])
-  // The whole list needs no figure of its own: back to the total at once when the filter goes.
-  return filtered.length >= all ? null : shown
+  // The whole list needs no figure of its own: back to the total at once when the filter goes. While the figure is
+  // for an earlier filter, none is shown rather than a wrong one.
+  if (filtered.length >= all) return null
+  return shown?.rows === filtered ? shown.cost : 'pending'
 }
 
 const SHOWN_COST_DELAY_MS = 150
@@ -109,9 +113,9 @@ export function CostTotalText({
 }: {
   costs: RunningCosts
   profiles: Record<string, ProfileView>
-  shown?: ShownCost | null
+  shown?: ShownCost | null | 'pending'
 }) {
-  if (!costs.known || costs.total.perHour === 0) return null
+  if (!costs.known || costs.total.perHour === 0 || shown === 'pending') return null
   if (shown !== null) {
     if (shown.perHour === 0) return null
     return (

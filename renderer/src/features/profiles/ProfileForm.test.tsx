@@ -43,6 +43,21 @@ describe('profile form', () => {
     expect(await screen.findByTestId('error-projectId')).toHaveTextContent('Project id must be digits only')
   })
 
+  it('a press that is cancelled (a touch that became a scroll) shows the message too, and a later Tab is not held', async () => {
+    installFake()
+    render(<ProfileForm onSaved={() => undefined} />)
+    const pid = screen.getByLabelText('Project id')
+    fireEvent.change(pid, { target: { value: '51a' } })
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Add profile' }))
+    fireEvent.blur(pid)
+    fireEvent.pointerCancel(window)
+    expect(await screen.findByTestId('error-projectId')).toBeInTheDocument()
+    const key = screen.getByLabelText('API key')
+    fireEvent.change(key, { target: { value: 'x' } })
+    fireEvent.blur(key)
+    expect(screen.getByTestId('error-apiKey')).toBeInTheDocument()
+  })
+
   it('puts the server ValidationError on its field', async () => {
     installFake({
       'profiles:create': () => {

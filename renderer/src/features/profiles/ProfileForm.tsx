@@ -60,6 +60,17 @@ export interface ProfileFormHandle {
   requestCancel(): void
 }
 
+/** Runs `fn` once when the current press ends: released, or cancelled (a touch that became a scroll). */
+function afterPress(fn: () => void): void {
+  const done = new AbortController()
+  const end = () => {
+    done.abort()
+    fn()
+  }
+  window.addEventListener('pointerup', end, { signal: done.signal })
+  window.addEventListener('pointercancel', end, { signal: done.signal })
+}
+
 export function ProfileForm({
   profile,
   index = 0,
@@ -114,13 +125,13 @@ export function ProfileForm({
   const markTouchedAfterPress = (k: FieldName, e: FocusEvent<HTMLElement>) => {
     const mark = () => setTouched((t) => ({ ...t, [k]: true }))
     if (e.currentTarget.closest('form')?.dataset['pressing'] !== 'true') return mark()
-    window.addEventListener('pointerup', () => setTimeout(mark, 0), { once: true })
+    afterPress(() => setTimeout(mark, 0))
   }
   const notePress = (e: PointerEvent<HTMLFormElement>) => {
     if (!(e.target instanceof Element) || !e.target.closest('button')) return
     const form = e.currentTarget
     form.dataset['pressing'] = 'true'
-    window.addEventListener('pointerup', () => delete form.dataset['pressing'], { once: true })
+    afterPress(() => delete form.dataset['pressing'])
   }
 
   const shown = (k: FieldName) => serverErrors[k] ?? (touched[k] || submitted ? errors[k] : undefined)
