@@ -304,9 +304,11 @@ test('an interrupted create at 800 × 600: the check is in view above the footer
   })
   await wizard.getByRole('button', { name: 'Create node' }).click()
   await expect(heading(wizard)).toHaveText(/Create (interrupted|failed)/, { timeout: 30_000 })
-  const checking = wizard.getByTestId('cw-create-checking').or(wizard.getByTestId('cw-create-failure'))
-  await expect(checking.first()).toBeVisible()
-  await expectReachable(page, checking.first())
+  // A 503 to the POST leaves the outcome unknown: the failure shows first, then main's check replaces it. Measure the
+  // check once it is there (measuring whichever came first raced with that swap and read a detached element).
+  const checking = wizard.getByTestId('cw-create-checking')
+  await expect(checking).toBeVisible({ timeout: 30_000 })
+  await expectReachable(page, checking)
   await expectReachable(page, wizard.getByRole('button', { name: 'Back to review' }))
   await expectNoSidewaysScroll(wizard)
   await check(page, '6-interrupted-800x600')
