@@ -19,7 +19,8 @@ import { buildRows, countStatuses, freshness, type NodeRowData } from './glance-
 import type { RowCommand } from './NodeRow'
 import { copyIp, copySsh, hidePopover, openNode, runPower, type PowerAction } from './popover-actions'
 import { usePriceStore } from './price-book.store'
-import { fitToScreen, useNow, useOnShown } from './popover-visibility'
+import { useNow } from '../lib/use-now'
+import { fitToScreen, useOnShown } from './popover-visibility'
 
 /** How long an info line (not an error) stays in the message band. */
 export const INFO_SHOWN_MS = 6_000

@@ -1,6 +1,6 @@
 // The popover window is hidden and shown, not reloaded: "shown" is the window gaining focus, "hidden" the page
 // becoming invisible (Electron reports a hidden BrowserWindow to the page as document.hidden).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 
 /** Calls `onShown` each time the popover comes up and `onHidden` each time it goes away. */
 export function useOnShown(onShown: () => void, onHidden: () => void): void {
@@ -30,32 +30,4 @@ export const GLANCE_MAX_HEIGHT = 560
 export function fitToScreen(): void {
   const avail = globalThis.screen?.availHeight ?? GLANCE_MAX_HEIGHT
   document.documentElement.style.setProperty('--glance-max', `${Math.min(GLANCE_MAX_HEIGHT, avail - 12)}px`)
-}
-
-/**
- * The time, re-read every `everyMs` while the popover shows and at once when it comes up (a hidden popover keeps
- * its last render: without the re-read on show, an age read "just now" for up to a tick after a failed refresh).
- * Nothing ticks while it is hidden.
- */
-export function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    let timer: ReturnType<typeof setInterval> | undefined
-    const sync = () => {
-      clearInterval(timer)
-      timer = undefined
-      if (document.visibilityState === 'hidden') return
-      setNow(Date.now())
-      timer = setInterval(() => setNow(Date.now()), everyMs)
-    }
-    sync()
-    document.addEventListener('visibilitychange', sync)
-    window.addEventListener('focus', sync)
-    return () => {
-      clearInterval(timer)
-      document.removeEventListener('visibilitychange', sync)
-      window.removeEventListener('focus', sync)
-    }
-  }, [everyMs])
-  return now
 }
