@@ -84,6 +84,13 @@ export function openCreateText(c: PendingCreate, now: number): string | null {
   return null
 }
 
+/** Node names in a sentence: "web-01", "web-1 and web-2", "web-1, web-2 and web-3". Main's messages and the wizard's
+ * say them the same way. */
+export function describeNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? 'the node'
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+}
+
 /** A create E2E did not make, in one line: the window's banner and the tray's line say the same. */
 export function notCreatedText(names: readonly string[]): string {
   const what = names.length === 1 ? (names[0] ?? 'the node') : `${names.length} nodes (${names[0] ?? ''} …)`

@@ -4,6 +4,7 @@
 // fetched after the settle window says whether the node was made, then returns that node or sends the POST again.
 import type { z } from 'zod'
 import type { NodeSummary } from '../../../shared/domain/node'
+import { describeNames } from '../../../shared/domain/node-state'
 import type { CreateNodeResult } from '../../../shared/ipc/contract'
 import type * as S from '../../../shared/ipc/schemas'
 import { slugRequiresDisk } from '../api/catalog.mapper'
@@ -64,12 +65,7 @@ function validate(engine: Engine, rt: ProfileRead, input: CreateInput): void {
 
 function recoveredMessage(names: string[]): string {
   const were = names.length > 1 ? 'were' : 'was'
-  return `E2E did not confirm the request, but ${describe(names)} ${were} created`
-}
-
-function describe(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? 'the node'
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+  return `E2E did not confirm the request, but ${describeNames(names)} ${were} created`
 }
 
 function secondsLeft(t: TrackedCreate, now: number): number {
@@ -82,7 +78,7 @@ function stillChecking(t: TrackedCreate, now: number): DomainError {
   const when = left > 0 ? `in about ${left} s` : "as soon as E2E's node list loads"
   return new DomainError(
     'PRECONDITION',
-    `Nodetray is still checking whether E2E created ${describe(t.record.names)}. It will know ${when}; Retry is possible then.`,
+    `Nodetray is still checking whether E2E created ${describeNames(t.record.names)}. It will know ${when}; Retry is possible then.`,
     { createOutcome: 'unknown', retryAfterMs: left * 1000 }
   )
 }
@@ -197,7 +193,7 @@ export class CreateCommand {
     return {
       outcome: 'created',
       nodes: outcome.nodes,
-      message: `Created ${describe(outcome.nodes.length ? outcome.nodes.map((n) => n.name) : names)}`
+      message: `Created ${describeNames(outcome.nodes.length ? outcome.nodes.map((n) => n.name) : names)}`
     }
   }
 }

@@ -5,10 +5,10 @@
 // node) uses that choice.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Plan } from '../../../../shared/domain/catalog'
+import { describeNames } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { WizardDraftData } from '../../../../shared/ipc/contract'
 import { CreateStep, ReviewChecking } from './CreateStep'
-import { describeNames } from './create-failure'
 import { DiscardDialog } from './DiscardDialog'
 import { FetchStatus } from './FetchStatus'
 import { FollowStep } from './FollowStep'

@@ -44,12 +44,6 @@ export function isCheckingRefusal(error: AppError): boolean {
   return error.code === 'PRECONDITION' && error.data.createOutcome === 'unknown'
 }
 
-/** "web-01", "web-1 and web-2", "web-1, web-2 and web-3". */
-export function describeNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? 'the node'
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
-}
-
 function reasonFor(error: AppError): string {
   switch (error.code) {
     case 'RATE_LIMITED': {
