@@ -104,7 +104,8 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
   const { rows, showProfile, profiles, states, selected, onSelect, sort, onSort, checked, onCheck } = props
   const { checkAll, onCheckAll, onRowMenu, onToggleGroup, books, groupCosts, now } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const overscan = useOverscanAfterFirstPaint()
+  const afterFirstPaint = useAfterFirstPaint()
+  const overscan = afterFirstPaint ? OVERSCAN : 0
   // Its functions are only called during this render (no React Compiler here), which is what the rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -224,6 +225,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
                 onSelect={onSelect}
                 onCheck={onCheck}
                 onRowMenu={onRowMenu}
+                withControls={afterFirstPaint}
               />
             )
           })}
@@ -267,19 +269,21 @@ function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom:
   return count
 }
 
-/** Rows beyond the visible ones (for smooth scrolling) join after the first paint: each row costs that paint
- * about half a millisecond. */
-function useOverscanAfterFirstPaint(): number {
-  const [overscan, setOverscan] = useState(0)
+/** False until the list's first frame has been painted. What waits for it: the rows beyond the visible ones (for
+ * smooth scrolling; each row costs that paint about half a millisecond) and each row's check box and menu button
+ * (form controls are the dearest elements of a row: the first paint came ~11 ms sooner without them, p90 ~30 ms,
+ * docs/performance.md). They join one frame later, in room the columns keep for them, so nothing moves. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setOverscan(OVERSCAN), 0)))
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)))
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
   }, [])
-  return overscan
+  return painted
 }
 
 /** Rows are keyed by position, so after the list changes the element that had focus may show another node.
@@ -394,6 +398,8 @@ interface NodeTableRowProps {
   onSelect(node: SelectedNode): void
   onCheck(key: string, gesture: CheckGesture): void
   onRowMenu(request: RowMenuRequest): void
+  /** The check box and the menu button; off for the first frame only (useAfterFirstPaint). */
+  withControls: boolean
 }
 
 /** Memoised: a keystroke or a poll re-renders only the rows whose node, pending state or selection changed. */
@@ -410,7 +416,8 @@ const NodeTableRow = memo(function NodeTableRow({
   now,
   onSelect,
   onCheck,
-  onRowMenu
+  onRowMenu,
+  withControls
 }: NodeTableRowProps) {
   const { node, profileId } = row
   const key = nodeKey(profileId, node.id)
@@ -445,18 +452,20 @@ const NodeTableRow = memo(function NodeTableRow({
       }}
     >
       <td className="col-check">
-        <input
-          type="checkbox"
-          className="row-check"
-          checked={isChecked}
-          aria-label={`Check ${node.name}`}
-          data-control="check"
-          onChange={() => undefined}
-          onClick={(e) => {
-            e.stopPropagation()
-            onCheck(key, { range: e.shiftKey })
-          }}
-        />
+        {withControls && (
+          <input
+            type="checkbox"
+            className="row-check"
+            checked={isChecked}
+            aria-label={`Check ${node.name}`}
+            data-control="check"
+            onChange={() => undefined}
+            onClick={(e) => {
+              e.stopPropagation()
+              onCheck(key, { range: e.shiftKey })
+            }}
+          />
+        )}
       </td>
       <td className="col-name">
         <span
@@ -532,17 +541,19 @@ const NodeTableRow = memo(function NodeTableRow({
       </td>
       <td className="col-created">{formatDate(node.createdAt)}</td>
       <td className="col-menu">
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm btn-icon ticon-before ticon-menu"
-          aria-label={`Actions for ${node.name}`}
-          aria-haspopup="menu"
-          title="Actions"
-          data-control="menu"
-          onClick={(e) =>
-            onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
-          }
-        />
+        {withControls && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm btn-icon ticon-before ticon-menu"
+            aria-label={`Actions for ${node.name}`}
+            aria-haspopup="menu"
+            title="Actions"
+            data-control="menu"
+            onClick={(e) =>
+              onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
+            }
+          />
+        )}
       </td>
     </tr>
   )

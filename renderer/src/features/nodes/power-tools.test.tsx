@@ -29,6 +29,8 @@ async function renderList(handlers = {}, profile = makeProfile()) {
   })
   await act(() => loadAll())
   render(<NodeListScreen />)
+  // The rows' check boxes and menu buttons join one frame after the list's first paint.
+  await screen.findAllByRole('button', { name: /^Actions for / })
   return fake
 }
 
@@ -133,6 +135,27 @@ describe('bulk power', () => {
     fireEvent.click(within(dialog).getByTestId('bulk-confirm'))
     await waitFor(() => expect(screen.queryByTestId('bulk-dialog')).toBeNull(), { timeout: 5000 })
     expect(fake.callsTo('nodes:action')).toEqual([{ profileId: 'p1', nodeId: 4, action: 'power_off' }])
+  })
+})
+
+describe('first frame', () => {
+  it('shows every row at once; the check boxes and menu buttons join right after, each in its own row', async () => {
+    installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ profileId: 'p1', nodes })] })
+    await act(() => loadAll())
+    render(<NodeListScreen />)
+    // The first commit: names, statuses and addresses, no form controls yet (they are the row's dearest elements).
+    expect(screen.getAllByTestId('node-row')).toHaveLength(nodes.length)
+    expect(within(row('a-1')).getByRole('button', { name: 'a-1' })).toBeInTheDocument()
+    for (const r of screen.getAllByTestId('node-row')) {
+      expect(within(r).queryByRole('checkbox')).toBeNull()
+      expect(within(r).queryByRole('button', { name: /^Actions for / })).toBeNull()
+    }
+    // The frame after: every row has both, named for its own node.
+    await screen.findAllByRole('button', { name: /^Actions for / })
+    for (const n of nodes) {
+      expect(within(row(n.name)).getByRole('checkbox', { name: `Check ${n.name}` })).toBeInTheDocument()
+      expect(within(row(n.name)).getByRole('button', { name: `Actions for ${n.name}` })).toBeInTheDocument()
+    }
   })
 })
 

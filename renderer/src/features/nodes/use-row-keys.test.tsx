@@ -37,6 +37,8 @@ async function renderList(opts: { twoProfiles?: boolean } = {}) {
   )
   await act(() => loadAll())
   render(<NodeListScreen />)
+  // The rows' check boxes and menu buttons join one frame after the list's first paint.
+  await screen.findAllByRole('button', { name: /^Actions for / })
 }
 
 const row = (name: string) => screen.getAllByTestId('node-row').find((r) => r.getAttribute('data-node') === name)!
