@@ -288,6 +288,97 @@ describe('two profiles of one project share one name lock', () => {
     await h.service.stop()
   })
 
+  it('a project id typed with a leading zero is the same project: the second create is refused', async () => {
+    const { api, h } = await twins({ b: { projectId: '01234' } })
+    const results = await Promise.allSettled([
+      h.service.create(input({ profileId: 'a', requestId: FIRST })),
+      h.service.create(input({ profileId: 'b', requestId: SECOND }))
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  // Review, December 2026: deleting the profile whose create was being checked released the name in the other.
+  it('deleting the first profile while it checks keeps the name taken in the second, until a list tells', async () => {
+    const { api, h } = await twins()
+    api.createImpl = async () => {
+      api.nodes.set(300, summary(300, 'CREATING', { name: 'dup-test' }))
+      throw ambiguous()
+    }
+    await expect(h.service.create(input({ profileId: 'a', requestId: FIRST }))).rejects.toMatchObject({
+      data: { createOutcome: 'unknown' }
+    })
+    api.createImpl = null
+    h.setProfiles([profileView('b')])
+    await h.clock.advance(1)
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', createOutcome: 'not_created' }
+    })
+    // B's list after the window finds the node the first POST made: it is B's now, and the name stays taken.
+    await h.clock.advance(SETTLE_WINDOW_MS + 5_000)
+    expect(h.state('b').creates).toEqual([expect.objectContaining({ state: 'created' })])
+    expect(h.state('b').nodes.map((n) => n.name)).toContain('dup-test')
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT' }
+    })
+    expect(api.calls.createNode).toBe(1)
+    expect([...api.nodes.values()].filter((n) => n.name === 'dup-test')).toHaveLength(1)
+    await h.service.stop()
+  })
+
+  it('deleting the first profile while its POST is out: the reply lands with the second profile', async () => {
+    const { api, h } = await twins()
+    let finish = (): void => undefined
+    api.createImpl = (names) =>
+      new Promise((resolve) => {
+        finish = () => {
+          const nodes = names.map((name) => summary(900, 'CREATING', { name, publicIp: null }))
+          for (const n of nodes) api.nodes.set(n.id, n)
+          resolve({ outcome: 'created', nodes })
+        }
+      })
+    const first = h.service.create(input({ profileId: 'a', requestId: FIRST })).catch((e: DomainError) => e.data)
+    await h.clock.advance(1)
+    h.setProfiles([profileView('b')])
+    await h.clock.advance(1)
+    expect(h.state('b').creates).toEqual([expect.objectContaining({ state: 'sending' })])
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT', createOutcome: 'not_created' }
+    })
+    finish()
+    await first
+    expect(h.state('b').nodes.map((n) => n.name)).toContain('dup-test')
+    expect(api.calls.createNode).toBe(1)
+    await h.service.stop()
+  })
+
+  it("a create the first profile cannot check (its lists fail) is settled by the second profile's list", async () => {
+    const apiA = new FakeApi([summary(1)])
+    const apiB = new FakeApi([summary(1)])
+    const h = engineHarness({ a: apiA, b: apiB })
+    await h.service.start()
+    await h.clock.advance(1)
+    apiA.createImpl = async () => {
+      throw ambiguous()
+    }
+    await expect(h.service.create(input({ profileId: 'a', requestId: FIRST }))).rejects.toMatchObject({
+      data: { createOutcome: 'unknown' }
+    })
+    apiA.fail = new DomainError('AUTH', 'The token was rejected.', { status: 401 })
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).rejects.toMatchObject({
+      data: { code: 'CONFLICT' }
+    })
+    // B's next steady list after the window shows no such node: E2E did not make it, and the name is free in both.
+    await h.clock.advance(SETTLE_WINDOW_MS + 120_000)
+    expect(h.state('a').creates).toEqual([expect.objectContaining({ state: 'not_created' })])
+    await expect(h.service.create(input({ profileId: 'b', requestId: SECOND }))).resolves.toMatchObject({
+      outcome: 'created'
+    })
+    expect(apiA.calls.createNode + apiB.calls.createNode).toBe(2)
+    await h.service.stop()
+  })
+
   it('another project or location is another account: the same name goes out in each', async () => {
     const { api, h } = await twins({ b: { projectId: '9999' } })
     await expect(h.service.create(input({ profileId: 'a', requestId: FIRST }))).resolves.toMatchObject({

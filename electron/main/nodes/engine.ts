@@ -167,11 +167,13 @@ export class Engine {
   /** Adds runtimes for new profiles (showing their last-known lists at once), drops removed ones, rebuilds changed clients. */
   async syncProfiles(list: ProfileView[], startPollers = this.started): Promise<void> {
     const ids = new Set(list.map((p) => p.id))
+    const removed: ProfileRuntime[] = []
     for (const [id, rt] of this.runtimes) {
       if (ids.has(id)) continue
       rt.removed = true
       rt.poller?.stop()
       this.runtimes.delete(id)
+      removed.push(rt)
     }
     const added: ProfileRuntime[] = []
     for (const p of list) {
@@ -200,6 +202,36 @@ export class Engine {
       this.emit(rt)
       if (startPollers) rt.poller.start()
     }
+    for (const rt of removed) this.handOverCreates(rt)
+  }
+
+  /**
+   * A deleted profile's open creates go to another profile of the project they were sent to: their names stay
+   * taken there until a list settles them (else a create of the same name through that profile would go out while
+   * E2E may have made the first). With no such profile, nobody can create in that project now and they are dropped.
+   */
+  private handOverCreates(gone: ProfileRuntime): void {
+    for (const [id, t] of gone.creates) {
+      if (!isOpen(t)) continue
+      const heir = [...this.runtimes.values()].find((o) => o.scopeKey === t.scopeKey)
+      if (!heir) {
+        this.deps.log.info('open create dropped with its profile', { profileId: gone.profileId })
+        continue
+      }
+      heir.creates.set(id, t)
+      this.reschedule(heir)
+      this.emit(heir)
+      this.save(heir)
+    }
+    gone.creates.clear()
+  }
+
+  /** The runtime tracking this create: its profile's, or the one it was handed to when that profile was deleted. */
+  private holderOf(p: ProfileRead, requestId: string): ProfileRuntime | null {
+    const own = this.own(p)
+    if (own?.creates.has(requestId)) return own
+    for (const rt of this.runtimes.values()) if (rt.creates.has(requestId)) return rt
+    return null
   }
 
   private async loadLastKnown(rt: ProfileRuntime): Promise<void> {
@@ -355,6 +387,20 @@ export class Engine {
       this.adoptCreated(rt, t.found)
     }
     this.save(rt)
+    // This list is also the truth for another profile's creates sent to this project: that profile's own lists may
+    // be failing (token expired, keychain locked), and its names must not stay taken here for ever.
+    for (const other of this.runtimes.values()) {
+      if (other === rt) continue
+      const settled = settleCreates(other.creates, fetched, fetchStartedAt, now, rt.scopeKey)
+      for (const t of settled) {
+        log.info('create outcome settled', { profileId: other.profileId, outcome: t.phase, nodes: t.found.length })
+        if (t.scopeKey === other.scopeKey) this.adoptCreated(other, t.found)
+      }
+      if (!settled.length) continue
+      this.reschedule(other)
+      this.emit(other)
+      this.save(other)
+    }
   }
 
   /**
@@ -498,7 +544,7 @@ export class Engine {
 
   /** E2E refused it (nothing was made), or a Retry after "not created" starts over: forget the create. */
   forgetCreate(p: ProfileRead, requestId: string): void {
-    const rt = this.own(p)
+    const rt = this.holderOf(p, requestId)
     if (!rt?.creates.delete(requestId)) return
     this.reschedule(rt)
     this.save(rt)
@@ -506,7 +552,7 @@ export class Engine {
 
   /** The POST failed ambiguously: checking until a list fetched after the settle window says. */
   createUnknown(p: ProfileRead, requestId: string): Readonly<TrackedCreate> | null {
-    const rt = this.own(p)
+    const rt = this.holderOf(p, requestId)
     const tracked = rt?.creates.get(requestId)
     if (!rt || !tracked) return null
     tracked.record.checkAfter = this.deps.clock.now() + SETTLE_WINDOW_MS
@@ -518,7 +564,7 @@ export class Engine {
 
   /** E2E made the nodes: shown at once, followed until they run. */
   createMade(p: ProfileRead, requestId: string, nodes: NodeSummary[]): void {
-    const rt = this.own(p)
+    const rt = this.holderOf(p, requestId) ?? this.own(p)
     if (!rt) return
     const tracked = rt.creates.get(requestId)
     if (tracked) {

@@ -86,9 +86,12 @@ function sameAddress(url: string): string {
   }
 }
 
+/** One project id however it was typed: the API is sent the number, so "051704" is project 51704. */
+const sameProject = (id: string): string => id.trim().replace(/^0+(?=\d)/, '')
+
 /** Which account's nodes a profile sees: profiles with one scope key share a name lock (engine's nameTakenInScope). */
 export const scopeKeyOf = (p: ProfileView): string =>
-  JSON.stringify([p.projectId, p.location, sameAddress(p.apiBaseUrl)])
+  JSON.stringify([sameProject(p.projectId), p.location, sameAddress(p.apiBaseUrl)])
 
 export function newRuntime(p: ProfileView): ProfileRuntime {
   return {
