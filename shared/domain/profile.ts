@@ -3,6 +3,24 @@ import type { Location } from './location'
 export const DEFAULT_API_BASE_URL = 'https://api.e2enetworks.com/myaccount/api/v1'
 export const DEMO_PROFILE_ID = 'demo'
 
+/** One API address however it was typed: host case, a default port and trailing slashes do not make another. */
+function sameAddress(url: string): string {
+  try {
+    const u = new URL(url.trim() || DEFAULT_API_BASE_URL)
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`
+  } catch {
+    return url
+  }
+}
+
+/**
+ * Which account's nodes a profile sees: its API address, project and location, each however it was typed ("051704"
+ * is project 51704: the API is sent the number). Profiles with one key see the same nodes and share a name lock.
+ */
+export function projectScopeKey(p: Pick<Profile, 'projectId' | 'location' | 'apiBaseUrl'>): string {
+  return JSON.stringify([p.projectId.trim().replace(/^0+(?=\d)/, ''), p.location, sameAddress(p.apiBaseUrl)])
+}
+
 /** A profile as stored on disk: no secrets, ever. */
 export interface Profile {
   id: string

@@ -5,7 +5,7 @@ import type { AppErrorData, StaleReason } from '../../../shared/domain/errors'
 import type { NodeSummary } from '../../../shared/domain/node'
 import { isTransitional } from '../../../shared/domain/node-status'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
-import type { ProfileView } from '../../../shared/domain/profile'
+import { projectScopeKey, type ProfileView } from '../../../shared/domain/profile'
 import type { E2EClient } from '../api/client.types'
 import { FAST_INTERVAL_MS, type Poller } from '../poller/poller'
 import { RequestCounter } from '../poller/request-counter'
@@ -76,22 +76,8 @@ export function targetKeyOf(p: ProfileView): string {
   ])
 }
 
-/** One API address however it was typed: host case, a default port and trailing slashes do not make another. */
-function sameAddress(url: string): string {
-  try {
-    const u = new URL(url)
-    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`
-  } catch {
-    return url
-  }
-}
-
-/** One project id however it was typed: the API is sent the number, so "051704" is project 51704. */
-const sameProject = (id: string): string => id.trim().replace(/^0+(?=\d)/, '')
-
 /** Which account's nodes a profile sees: profiles with one scope key share a name lock (engine's nameTakenInScope). */
-export const scopeKeyOf = (p: ProfileView): string =>
-  JSON.stringify([sameProject(p.projectId), p.location, sameAddress(p.apiBaseUrl)])
+export const scopeKeyOf = (p: ProfileView): string => projectScopeKey(p)
 
 export function newRuntime(p: ProfileView): ProfileRuntime {
   return {

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { makeProfile } from '../../../../tests/support/builders'
 import { fail } from '../../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
+import { useProfilesStore } from '../../stores/profiles.store'
 import { ProfileForm } from './ProfileForm'
 
 resetStoresAfterEach()
@@ -14,6 +15,28 @@ function fill(values: Record<string, string>) {
   for (const [label, value] of Object.entries(values))
     fireEvent.change(screen.getByLabelText(label), { target: { value } })
 }
+
+describe('a second profile of one project', () => {
+  it('says which profile already shows that project, however its id is typed, and still saves', async () => {
+    const fake = installFake()
+    useProfilesStore.setState({ profiles: [makeProfile({ id: 'p1', name: 'Prod', projectId: '51704' })] })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ Name: 'Prod again', 'Project id': '51705', 'API key': KEY, 'Auth token': TOKEN })
+    expect(screen.queryByTestId('same-project-note')).not.toBeInTheDocument()
+    fill({ 'Project id': '051704' })
+    expect(screen.getByTestId('same-project-note')).toHaveTextContent(
+      '“Prod” already shows project 051704 in Delhi: its nodes will be listed once per profile'
+    )
+    fireEvent.change(screen.getByLabelText('Location'), { target: { value: 'Chennai' } })
+    expect(screen.queryByTestId('same-project-note')).not.toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('Location'), { target: { value: 'Delhi' } })
+    // Said, not refused: it saves (after the usual question about a project the account does not list).
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    await screen.findByTestId('project-note')
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    await waitFor(() => expect(fake.callsTo('profiles:create')).toMatchObject([{ projectId: '051704' }]))
+  })
+})
 
 describe('profile form', () => {
   it('checks fields as you type once a field was left', () => {

@@ -22,9 +22,11 @@ import { ErrorText } from '../../components/ErrorText'
 import { asAppError, call, type AppError } from '../../lib/ipc'
 import { plainErrorText } from '../../lib/plain-error'
 import { useAction } from '../../lib/use-action'
+import { useProfilesStore } from '../../stores/profiles.store'
 import {
   formField,
   initialValues,
+  sameProjectProfiles,
   toCreateInput,
   toUpdateInput,
   validate,
@@ -58,6 +60,18 @@ interface ProfileFormProps {
 export interface ProfileFormHandle {
   /** Cancel as the Cancel button does: at once when nothing was typed, otherwise after the user confirms. */
   requestCancel(): void
+}
+
+/** "“Staging” already shows project 51704 in Delhi: …" (the names quoted, at most three). */
+function twinsText(twins: readonly ProfileView[], v: ProfileFormValues): string {
+  const names = twins.slice(0, 3).map((p) => `“${p.name}”`)
+  const more = twins.length > 3 ? ` and ${twins.length - 3} more` : ''
+  const who = `${names.join(', ')}${more}`
+  const verb = twins.length === 1 ? 'already shows' : 'already show'
+  return (
+    `${who} ${verb} project ${v.projectId.trim()} in ${v.location}: its nodes will be listed once per profile, ` +
+    'and the counts and costs will add them up. A node name taken in one is taken in both.'
+  )
 }
 
 /** Runs `fn` once when the current press ends: released, or cancelled (a touch that became a scroll). */
@@ -96,6 +110,8 @@ export function ProfileForm({
   /** A project id missing from the account's list, which the user confirmed by saving again (IAM-shared). */
   const [unlistedOk, setUnlistedOk] = useState<string | null>(null)
   const [projectNote, setProjectNote] = useState<string | null>(null)
+  const allProfiles = useProfilesStore((s) => s.profiles)
+  const twins = useMemo(() => sameProjectProfiles(allProfiles, values, profile?.id), [allProfiles, values, profile?.id])
 
   useEffect(() => {
     if (focusField) document.getElementById(`${id}-${focusField}`)?.focus()
@@ -362,6 +378,11 @@ export function ProfileForm({
       {projectNote && (
         <p className="project-note" role="status" data-testid="project-note">
           {projectNote}
+        </p>
+      )}
+      {twins.length > 0 && (
+        <p className="project-note" role="status" data-testid="same-project-note">
+          {twinsText(twins, values)}
         </p>
       )}
       <div className="grid-2">

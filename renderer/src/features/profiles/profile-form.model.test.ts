@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { initialValues, tokenExpiry, validate } from './profile-form.model'
+import { makeProfile } from '../../../../tests/support/builders'
+import { initialValues, sameProjectProfiles, tokenExpiry, validate } from './profile-form.model'
 
 const NOW = Date.parse('2026-12-01T12:00:00Z')
 const jwt = (exp: number) =>
@@ -30,5 +31,31 @@ describe('the auth token is checked as it is typed', () => {
     expect(validate(values(jwt(Math.floor(NOW / 1000) + 86_400)), false, undefined, NOW).authToken).toBeUndefined()
     // On edit a blank token keeps the stored one: nothing to check.
     expect(validate(values(''), true, undefined, NOW).authToken).toBeUndefined()
+  })
+})
+
+describe('other profiles of the same project', () => {
+  const prod = makeProfile({ id: 'p1', name: 'Prod', projectId: '51704', location: 'Delhi' })
+  const form = (over: Partial<Parameters<typeof sameProjectProfiles>[1]> = {}) => ({
+    projectId: '51704',
+    location: 'Delhi' as const,
+    apiBaseUrl: '',
+    ...over
+  })
+
+  it('finds them however the project id and address are typed', () => {
+    expect(sameProjectProfiles([prod], form({ projectId: '051704' }))).toEqual([prod])
+    expect(
+      sameProjectProfiles([prod], form({ apiBaseUrl: 'https://API.e2enetworks.com:443/myaccount/api/v1/' }))
+    ).toEqual([prod])
+  })
+
+  it('not another project, location or address, not the profile being edited, not the demo', () => {
+    expect(sameProjectProfiles([prod], form({ projectId: '51705' }))).toEqual([])
+    expect(sameProjectProfiles([prod], form({ location: 'Chennai' }))).toEqual([])
+    expect(sameProjectProfiles([prod], form({ apiBaseUrl: 'https://e2e.example.test/v1' }))).toEqual([])
+    expect(sameProjectProfiles([prod], form(), 'p1')).toEqual([])
+    expect(sameProjectProfiles([{ ...prod, id: 'demo', isDemo: true }], form())).toEqual([])
+    expect(sameProjectProfiles([prod], form({ projectId: '' }))).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 // Profile form values and their as-you-type checks, from the same zod schemas main parses with.
 import type { z } from 'zod'
 import { LOCATIONS, type Location } from '../../../../shared/domain/location'
-import type { ProfileView } from '../../../../shared/domain/profile'
+import { projectScopeKey, type ProfileView } from '../../../../shared/domain/profile'
 import { ProfileCreateInput, ProfileUpdateInput } from '../../../../shared/ipc/schemas'
 
 export interface ProfileFormValues {
@@ -129,4 +129,19 @@ export function formField(path: string | undefined): FieldName | undefined {
   const head = path?.split('.')[0]
   const names: FieldName[] = ['name', 'projectId', 'location', 'apiKey', 'authToken', 'color', 'initials', 'apiBaseUrl']
   return names.find((n) => n === head)
+}
+
+/**
+ * Other profiles that point at the project, location and API address the form has now (however typed): each node of
+ * that project would show once per profile, and counts and costs would add them up. Said, not refused: two profiles
+ * with other keys for one project are legitimate, and the name lock is shared (main's nameTakenInScope).
+ */
+export function sameProjectProfiles(
+  profiles: readonly ProfileView[],
+  v: Pick<ProfileFormValues, 'projectId' | 'location' | 'apiBaseUrl'>,
+  editingId?: string
+): ProfileView[] {
+  if (!/^\d+$/.test(v.projectId.trim())) return []
+  const key = projectScopeKey(v)
+  return profiles.filter((p) => p.id !== editingId && !p.isDemo && projectScopeKey(p) === key)
 }
