@@ -84,6 +84,10 @@ export function useShownCost(
 ): ShownCost | null | 'pending' {
   const { books, now } = costs
   const [shown, setShown] = useState<{ rows: readonly NodeRow[]; cost: ShownCost } | null>(null)
+  const unfiltered = filtered.length >= all
+  // A figure kept while the filter is off would be out of date when it comes back: forget it (a render-time update,
+  // so no second commit).
+  if (unfiltered && shown !== null) setShown(null)
   useEffect(() => {
     if (filtered.length >= all) return
     const t = setTimeout(() => {
@@ -92,11 +96,28 @@ export function useShownCost(
     }, SHOWN_COST_DELAY_MS)
     return () => clearTimeout(t)
   }, [filtered, all, books, now])
+  // Every poll rebuilds the rows: the figure belongs to the nodes shown, not to the array, so a poll that leaves the
+  // same nodes shown keeps it (and updates it after the pause) rather than blanking it.
+  const same = useMemo(() => shown !== null && sameNodes(shown.rows, filtered), [shown, filtered])
   // The whole list needs no figure of its own: back to the total at once when the filter goes. While the figure is
-  // for an earlier filter, none is shown rather than a wrong one.
-  if (filtered.length >= all) return null
-  return shown?.rows === filtered ? shown.cost : 'pending'
+  // for other nodes (a keystroke, a chip), none is shown rather than a wrong one.
+  if (unfiltered) return null
+  return same && shown ? shown.cost : 'pending'
 }
+
+/** Whether two lists show the same nodes, in any order. */
+function sameNodes(a: readonly NodeRow[], b: readonly NodeRow[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  // A poll keeps the sort, so one pass without allocating usually settles it; a re-sort falls back to a set.
+  let i = 0
+  while (i < a.length && a[i]!.profileId === b[i]!.profileId && a[i]!.node.id === b[i]!.node.id) i++
+  if (i === a.length) return true
+  const keys = new Set(a.slice(i).map(nodeKey))
+  return b.slice(i).every((r) => keys.has(nodeKey(r)))
+}
+
+const nodeKey = (r: NodeRow) => `${r.node.id}\u0000${r.profileId}`
 
 const SHOWN_COST_DELAY_MS = 150
 

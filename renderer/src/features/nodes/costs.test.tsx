@@ -1,0 +1,118 @@
+import { act, renderHook } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { NodeSummary } from '../../../../shared/domain/node'
+import type { PriceBook } from '../../../../shared/domain/running-cost'
+import { useShownCost, type RunningCosts } from './costs'
+import type { NodeRow } from './list-filter'
+
+const book: PriceBook = { hourlyBySku: { small: 1, big: 10 }, committed: {} }
+const costs = {
+  books: { p1: book },
+  perProfile: {},
+  total: { perHour: 0, perMonth: 0, unknown: 0 },
+  known: true,
+  perHourOf: () => null,
+  now: 0
+} satisfies RunningCosts
+
+const node = (id: number, plan = 'small'): NodeSummary => ({
+  id,
+  name: `node-${id}`,
+  status: 'RUNNING',
+  rawStatus: 'Running',
+  plan,
+  publicIp: null,
+  privateIp: null,
+  isLocked: false,
+  isProtected: false,
+  isCommitted: false,
+  createdAt: null,
+  location: null,
+  vcpus: null,
+  memoryGb: null,
+  diskGb: null
+})
+/** Fresh rows and node objects every call, as each `nodes:changed` builds them. */
+const rows = (...nodes: NodeSummary[]): NodeRow[] => nodes.map((n) => ({ profileId: 'p1', node: { ...n } }))
+const three = () => rows(node(1), node(2), node(3))
+
+function render(f: NodeRow[]) {
+  return renderHook(({ f }) => useShownCost(costs, f, 5), { initialProps: { f } })
+}
+const wait = (ms: number) => {
+  act(() => {
+    vi.advanceTimersByTime(ms)
+  })
+}
+const perHour = (v: unknown) => (v !== null && typeof v === 'object' && 'perHour' in v ? v.perHour : v)
+
+describe('useShownCost', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('shows no figure while typing, then the figure of the rows left once typing pauses', () => {
+    const { result, rerender } = render(three())
+    expect(result.current).toBe('pending')
+    wait(100)
+    // Another keystroke: still nothing, and the pause starts over.
+    rerender({ f: rows(node(1), node(2)) })
+    wait(100)
+    expect(result.current).toBe('pending')
+    wait(60)
+    expect(result.current).toEqual({ count: 2, perHour: 2, perMonth: 2 * 730, unknown: 0 })
+    // A keystroke that changes the rows: the old figure would be for other nodes.
+    rerender({ f: rows(node(1)) })
+    expect(result.current).toBe('pending')
+    wait(160)
+    expect(perHour(result.current)).toBe(1)
+  })
+
+  it('keeps the figure through a poll that leaves the shown nodes as they were', () => {
+    const { result, rerender } = render(three())
+    wait(200)
+    expect(perHour(result.current)).toBe(3)
+    for (let poll = 0; poll < 5; poll++) {
+      rerender({ f: three() })
+      expect(result.current).not.toBe('pending')
+      wait(100)
+      expect(perHour(result.current)).toBe(3)
+    }
+  })
+
+  it('keeps the figure when the same nodes come back in another order (a re-sort)', () => {
+    const { result, rerender } = render(three())
+    wait(200)
+    rerender({ f: rows(node(3), node(1), node(2)) })
+    expect(perHour(result.current)).toBe(3)
+  })
+
+  it('updates the figure, without a blank, when a poll changes a shown node’s plan', () => {
+    const { result, rerender } = render(three())
+    wait(200)
+    rerender({ f: rows(node(1), node(2, 'big'), node(3)) })
+    expect(perHour(result.current)).toBe(3)
+    wait(200)
+    expect(result.current).toEqual({ count: 3, perHour: 12, perMonth: 12 * 730, unknown: 0 })
+  })
+
+  it('shows no figure when a poll changes which nodes are shown (its count would be wrong)', () => {
+    const { result, rerender } = render(three())
+    wait(200)
+    rerender({ f: rows(node(1), node(2), node(4)) })
+    expect(result.current).toBe('pending')
+    wait(200)
+    expect(perHour(result.current)).toBe(3)
+  })
+
+  it('gives the whole list back at once, and forgets the figure, when the filter goes', () => {
+    const { result, rerender } = render(three())
+    wait(200)
+    rerender({ f: rows(node(1), node(2), node(3), node(4), node(5)) })
+    expect(result.current).toBeNull()
+    // The same filter again, later: the old figure may be out of date, so it waits for a fresh one.
+    rerender({ f: three() })
+    expect(result.current).toBe('pending')
+    wait(200)
+    expect(perHour(result.current)).toBe(3)
+  })
+})
