@@ -21,9 +21,9 @@ export class SecretScrubber {
 
 /**
  * Patterns, then each known secret in any letter case and in every spelling a server has been seen to echo it in:
- * URL-encoded, inside a JSON string (`\/`, `\"`, `\uXXXX`), base64 (a Basic header or a debug dump), or with
- * numeric or named HTML entities (`&#47;`, `&sol;`). Scrub whole texts before cutting them to a snippet, or a secret
- * cut in two survives in part.
+ * URL-encoded, inside a JSON string (`\/`, `\"`, `\uXXXX`), base64 at any offset (a Basic header or a debug dump),
+ * or with numeric or named HTML entities (`&#47;`, `&sol;`, `&amp;#47;`). Scrub whole texts before cutting them to a
+ * snippet, or a secret cut in two survives in part.
  */
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
   let out = scrubPatterns(decodeEscapes(text))
@@ -52,16 +52,38 @@ function secretForms(secret: string): SecretForm[] {
   const known = FORMS.get(secret)
   if (known) return known
   const json = JSON.stringify(secret).slice(1, -1)
-  const base64 = Buffer.from(secret, 'utf8').toString('base64')
-  const base64url = Buffer.from(secret, 'utf8').toString('base64url')
-  // A base64 spelling of a very short secret could match an unrelated run of letters, so those only from 8 up.
-  const encoded = [base64, base64.replace(/=+$/, ''), base64url].filter((f) => f.length >= 8)
+  const bytes = Buffer.from(secret, 'utf8')
+  const base64 = bytes.toString('base64')
+  // Whole encodings first, so a plain echo goes with its padding; then the runs that encode the secret alone at each
+  // of the three offsets it can sit at in encoded data (`user:token` in a Basic header), more bytes following or not.
+  const encoded = [
+    base64,
+    base64.replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    ...[0, 1, 2].flatMap((shift) => base64Runs(bytes, shift))
+  ]
+    // A base64 spelling of a very short secret could match an unrelated run of letters, so those only from 8 up.
+    .filter((f) => f.length >= 8)
+    // Base64 echoed inside a JSON string or a query string has its `/`, `+` and `=` escaped in turn.
+    .flatMap((f) => [f, f.replace(/\//g, '\\/'), encodeURIComponent(f)])
   const forms = [...new Set([secret, encodeURIComponent(secret), json, json.replace(/\//g, '\\/'), ...encoded])].map(
     (f) => ({ lower: f.toLowerCase(), pattern: new RegExp(escapeRegExp(f), 'gi') })
   )
   if (FORMS.size >= FORMS_KEPT) FORMS.clear()
   FORMS.set(secret, forms)
   return forms
+}
+
+/**
+ * The base64 characters, standard and URL-safe, that depend on nothing but the secret when `shift` (0 to 2) unknown
+ * bytes precede it in the encoded data: the first characters carry bits of those bytes, the last partial one bits of
+ * whatever follows or the padding.
+ */
+function base64Runs(bytes: Buffer, shift: number): string[] {
+  const run = Buffer.concat([Buffer.alloc(shift), bytes])
+    .toString('base64')
+    .slice(Math.ceil((shift * 8) / 6), Math.floor(((shift + bytes.length) * 8) / 6))
+  return [run, run.replace(/\+/g, '-').replace(/\//g, '_')]
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -88,14 +110,30 @@ const NAMED_ENTITIES: Record<string, string> = {
   dollar: '$'
 }
 
+const DECODE_ROUNDS = 4
+
 /**
  * Numeric and common named HTML entities and JSON's `\uXXXX` escapes, decoded (error texts only, never sent on). Not
- * control characters, line separators or surrogate halves: those stay escaped, so an echoed `\u000a` cannot start a
- * forged line in the log and a log line never gains a raw ESC or NUL.
+ * control characters (C0, DEL or C1), line separators or surrogate halves: those stay escaped, so an echoed `\u000a`
+ * cannot start a forged line in the log and a log line never gains a raw ESC, CSI or NUL.
  */
 function decodeEscapes(text: string): string {
+  // A text escaped twice (`\u0026#x2F;`, `&#38;#47;`) needs another round. Bounded: each round peels one layer, and
+  // a text nested a thousand deep must not make every log line quadratic.
+  let out = text
+  for (let round = 0; round < DECODE_ROUNDS; round++) {
+    const next = decodeOnce(out)
+    if (next === out) break
+    out = next
+  }
+  return out
+}
+
+function decodeOnce(text: string): string {
   let out = text
   if (out.includes('&')) {
+    // `&amp;` first, however often repeated: decoded last, it left `&amp;#x2F;` in a secret as `&#x2F;`, unmatched.
+    out = out.replace(/&(?:amp;)+/gi, '&')
     out = out.replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, code: string) => {
       const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
       return printable(n) ? String.fromCodePoint(n) : whole
@@ -111,7 +149,14 @@ function decodeEscapes(text: string): string {
 }
 
 function printable(n: number): boolean {
-  return n >= 0x20 && n < 0x110000 && n !== 0x7f && n !== 0x2028 && n !== 0x2029 && !(n >= 0xd800 && n <= 0xdfff)
+  return (
+    n >= 0x20 &&
+    !(n >= 0x7f && n <= 0x9f) &&
+    n < 0x110000 &&
+    n !== 0x2028 &&
+    n !== 0x2029 &&
+    !(n >= 0xd800 && n <= 0xdfff)
+  )
 }
 
 function escapeRegExp(text: string): string {
