@@ -1,11 +1,12 @@
 // Step 6: the call in flight, or why it failed and whether the node exists. Retry reuses the attempt's requestId.
 // After an ambiguous failure main keeps checking whether E2E made the node; until it knows there is no Retry.
-import { checkingText, type PendingCreate } from '../../../../shared/domain/node-state'
+import { checkingText, describeNames, type PendingCreate } from '../../../../shared/domain/node-state'
 import { Spinner } from '../../components/Spinner'
 import { Button } from '../../components/ui/Button'
-import { ChevronLeft, ChevronRight, List, RotateCw } from 'lucide-react'
+import { ChevronLeft, ChevronRight, List, PanelRightOpen, RotateCw } from 'lucide-react'
 import { useNow } from '../../lib/use-now'
 import { isCheckingRefusal, NOT_CREATED_TITLE } from './create-failure'
+import { moreNodes } from './SecondNodeDialog'
 import type { CreatePhase } from './use-create-node'
 
 interface Props {
@@ -13,12 +14,14 @@ interface Props {
   /** Main's check of this attempt, when its outcome was unknown. */
   check: PendingCreate | null
   name: string
+  /** Why Retry must wait (a create of this wizard is still being checked), or null. */
+  retryBlocked: string | null
   onRetry(): void
   onBackToOptions(): void
   onCheckList(): void
 }
 
-export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onCheckList }: Props) {
+export function CreateStep({ phase, check, name, retryBlocked, onRetry, onBackToOptions, onCheckList }: Props) {
   if (phase.kind === 'creating' || phase.kind === 'idle') {
     return (
       <div className="stack">
@@ -32,7 +35,15 @@ export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onChe
   if (failure.kind === 'unknown' && check) {
     // A refusal's message repeats, frozen, the countdown that CheckingLine ticks: leave it out.
     const detail = isCheckingRefusal(error) ? null : failure.detail
-    return <CheckOutcome check={check} detail={detail} onRetry={onRetry} onCheckList={onCheckList} />
+    return (
+      <CheckOutcome
+        check={check}
+        detail={detail}
+        retryBlocked={retryBlocked}
+        onRetry={onRetry}
+        onCheckList={onCheckList}
+      />
+    )
   }
   return (
     <div className="stack">
@@ -55,7 +66,7 @@ export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onChe
       )}
       <div className="row">
         {failure.canRetry && (
-          <Button icon={RotateCw} variant="primary" onClick={onRetry}>
+          <Button icon={RotateCw} variant="primary" onClick={onRetry} disabledReason={retryBlocked}>
             Retry
           </Button>
         )}
@@ -77,11 +88,13 @@ export function CreateStep({ phase, check, name, onRetry, onBackToOptions, onChe
 function CheckOutcome({
   check,
   detail,
+  retryBlocked,
   onRetry,
   onCheckList
 }: {
   check: PendingCreate
   detail: string | null
+  retryBlocked: string | null
   onRetry(): void
   onCheckList(): void
 }) {
@@ -100,7 +113,7 @@ function CheckOutcome({
           </div>
         </div>
         <div className="row">
-          <Button icon={RotateCw} variant="primary" onClick={onRetry}>
+          <Button icon={RotateCw} variant="primary" onClick={onRetry} disabledReason={retryBlocked}>
             Retry
           </Button>
         </div>
@@ -147,6 +160,49 @@ export function ReviewChecking({ check, onShow }: { check: PendingCreate; onShow
       {onShow && (
         <Button icon={ChevronRight} size="sm" onClick={onShow}>
           Show the check
+        </Button>
+      )}
+    </div>
+  )
+}
+
+/**
+ * On the steps where the user chooses, once an earlier create of this wizard turned out to have made its node while
+ * the draft changed: that node exists and is billed, and what this draft's Create node would add. Stays said for
+ * the rest of the wizard, even after main forgets the check.
+ */
+export function MadeBefore({
+  made,
+  names,
+  onOpen,
+  onCheckList
+}: {
+  made: readonly string[]
+  /** The nodes the draft's Create node would make. */
+  names: readonly string[]
+  /** Closes the wizard on the node that was made; undefined when it is not in the node list yet. */
+  onOpen: (() => void) | undefined
+  onCheckList(): void
+}) {
+  const many = made.length > 1
+  return (
+    <div className="banner banner-warn cw-made-before" role="alert" data-testid="cw-made-before">
+      <div className="stack cw-tight">
+        <strong>
+          {describeNames(made)} {many ? 'were' : 'was'} created after all.
+        </strong>
+        <span>
+          The create that was interrupted did make {many ? 'them' : 'it'}, and E2E bills {many ? 'them' : 'it'} like any
+          node. Creating {describeNames(names)} as well makes {moreNodes(names.length, made.length)}, billed too.
+        </span>
+      </div>
+      {onOpen ? (
+        <Button icon={PanelRightOpen} size="sm" onClick={onOpen}>
+          {many ? 'Open them' : `Open ${made[0] ?? 'it'}`}
+        </Button>
+      ) : (
+        <Button icon={List} size="sm" onClick={onCheckList}>
+          Close and check the node list
         </Button>
       )}
     </div>

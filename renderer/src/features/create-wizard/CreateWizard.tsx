@@ -8,7 +8,7 @@ import type { Plan } from '../../../../shared/domain/catalog'
 import { describeNames } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { WizardDraftData } from '../../../../shared/ipc/contract'
-import { CreateStep, ReviewChecking } from './CreateStep'
+import { CreateStep, MadeBefore, ReviewChecking } from './CreateStep'
 import { DiscardDialog } from './DiscardDialog'
 import { FetchStatus } from './FetchStatus'
 import { FollowStep } from './FollowStep'
@@ -16,6 +16,7 @@ import { OptionsStep } from './OptionsStep'
 import { PlanStep } from './PlanStep'
 import { ResumeOffer } from './ResumeOffer'
 import { ReviewStep } from './ReviewStep'
+import { SecondNodeDialog } from './SecondNodeDialog'
 import { SetupStep } from './SetupStep'
 import { Stepper } from './Stepper'
 import { WizardFooter } from './WizardFooter'
@@ -24,12 +25,12 @@ import { profileBlockReason } from '../node-detail/node-action-model'
 import { useShallow } from 'zustand/react/shallow'
 import { useNodesStore } from '../../stores/nodes.store'
 import { soleUsable } from './profile-choice'
-import { useCreateCheck } from './use-create-check'
+import { useCreateCheck, type CreateCheck } from './use-create-check'
 import { useCreateNode } from './use-create-node'
 import { useWizardData } from './use-wizard-data'
 import { useWizardDraft } from './use-wizard-draft'
 import { describeDraft, fromSaved, isDraftStep, isPristine, toSaved } from './wizard-draft'
-import { buildCreateInput, optionErrors, suggestName } from './wizard.rules'
+import { buildCreateInput, nodeNames, optionErrors, suggestName } from './wizard.rules'
 import { DEFAULT_FILTERS, EMPTY_DRAFT, STEPS, STEP_TITLES, sameOs, type StepId, type WizardDraft } from './wizard.types'
 import './create-wizard.css'
 
@@ -43,6 +44,9 @@ export interface CreateWizardProps {
 
 const NO_NAMES: ReadonlySet<string> = new Set()
 
+/** An earlier create of this wizard that main found made after the draft had changed. */
+type MadeEarlier = CreateCheck & { profileId: string }
+
 export function CreateWizard({ profileId: openedFor, onClose, onCreated }: CreateWizardProps) {
   const everywhere = openedFor === null
   const [profileId, setProfileId] = useState<string | null>(openedFor)
@@ -55,6 +59,11 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   const [resumePlan, setResumePlan] = useState<WizardDraftData['plan']>(null)
   const [planGone, setPlanGone] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
+  /** An earlier create of this wizard made its node after all (see `madeEarlier` below); kept once seen. */
+  const [made, setMade] = useState<MadeEarlier | null>(null)
+  /** The user said yes to one more node for this attempt; any change to the choices asks again. */
+  const [secondOk, setSecondOk] = useState(false)
+  const [askSecond, setAskSecond] = useState(false)
   const create = useCreateNode()
   const drafts = useWizardDraft()
   // What stops a profile from creating: its credentials, the keychain, or its last fetch (offline, rejected).
@@ -79,9 +88,14 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   const effectiveDraft: WizardDraft =
     draft.securityGroupId === null && defaultSg ? { ...draft, securityGroupId: defaultSg.id } : draft
 
-  // Any change to the choices makes the next Create a new attempt (new requestId).
-  const update = (patch: Partial<WizardDraft>) => {
+  // Any change to the choices makes the next Create a new attempt (new requestId), which a yes to one more node
+  // given for the last one does not cover.
+  const newAttempt = () => {
     create.newAttempt()
+    setSecondOk(false)
+  }
+  const update = (patch: Partial<WizardDraft>) => {
+    newAttempt()
     setDraft((d) => ({ ...d, ...patch }))
   }
 
@@ -157,11 +171,22 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     const to = STEPS[STEPS.indexOf(step) - 1]
     if (to) setStep(to)
   }
+  const send = (to: string) => {
+    const sshKeys = options.status === 'ready' ? options.data.sshKeys : []
+    create.submit((requestId) => buildCreateInput(effectiveDraft, { profileId: to, requestId, sshKeys }))
+    setStep('create')
+  }
   const startCreate = () => {
     if (create.phase.kind === 'creating' || profileId === null || createBlocked !== null) return
-    const sshKeys = options.status === 'ready' ? options.data.sshKeys : []
-    create.submit((requestId) => buildCreateInput(effectiveDraft, { profileId, requestId, sshKeys }))
-    setStep('create')
+    // An earlier create of this wizard made its node after all: one more node needs its own yes.
+    if (made !== null && !secondOk) return setAskSecond(true)
+    send(profileId)
+  }
+  const createSecond = () => {
+    if (create.phase.kind === 'creating' || profileId === null || createBlocked !== null) return
+    setAskSecond(false)
+    setSecondOk(true)
+    send(profileId)
   }
 
   // Main settled an unknown outcome as created: ask again with the same requestId, which answers with the node.
@@ -182,6 +207,17 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   // The same create as the step's: one source, so the step's "created" is never held up by this copy.
   const watched = check !== null && check.requestId === create.watch?.requestId ? check : watchedCheck
   const openCheck = watched?.state === 'sending' || watched?.state === 'checking' ? watched : null
+  // Settled as created, but not this attempt's (that one opens the node, above): the user changed the choices while
+  // Nodetray checked, so the node they meant exists and Create node now would make one more. Kept once seen, since
+  // main forgets settled creates after a while; a later one of this wizard replaces it.
+  const madeEarlier = watched?.state === 'created' && watched.requestId !== create.requestId ? watched : null
+  if (
+    madeEarlier &&
+    create.watch &&
+    (made?.requestId !== madeEarlier.requestId || made.nodeIds.length !== madeEarlier.nodeIds.length)
+  ) {
+    setMade({ ...madeEarlier, profileId: create.watch.profileId })
+  }
   // The create step shows that check only while it is still this attempt's.
   const checkShown = openCheck !== null && create.phase.kind === 'failed' && openCheck.requestId === create.requestId
   const createBlocked = creating
@@ -190,9 +226,15 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
       ? `Nodetray is checking whether E2E created ${describeNames(openCheck.names)}; it can be tried again once that is known.`
       : null
   const finish = () => onCreated(result ? result.nodes.map((n) => n.id) : [], profileId ?? '')
+  // The node the user meant exists: open it, and the changed draft (only ever a change of that node) goes too.
+  const openMade = (m: MadeEarlier) => {
+    void drafts.clear()
+    onCreated(m.nodeIds, m.profileId)
+  }
   const requestClose = () => {
     if (creating) return
     if (confirming) return setConfirming(false)
+    if (askSecond) return setAskSecond(false)
     if (result) return finish()
     // Work that is not kept yet, or a kept draft the user may not want: ask. The resume offer closes as it is.
     if (!offerShown && !pristine && step !== 'create') return setConfirming(true)
@@ -212,7 +254,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   const resume = () => {
     if (!offer) return
     const saved = offer.draft
-    create.newAttempt()
+    newAttempt()
     setProfileId(saved.profileId)
     setDraft(fromSaved(saved))
     setResumePlan(saved.plan)
@@ -226,7 +268,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
 
   const pickLocation = (id: string) => {
     if (id === profileId) return
-    create.newAttempt()
+    newAttempt()
     setProfileId(id)
     if (profileId === null) return
     // Plans, networks, groups, reserved IPs and keys belong to one project in one location.
@@ -292,6 +334,16 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
             onKeepDraft={keepDraft}
             onDiscard={discard}
           />
+        ) : askSecond && made ? (
+          <SecondNodeDialog
+            made={made.names}
+            names={nodeNames(draft.name, draft.count)}
+            plan={draft.plan}
+            committedSkuId={draft.committedSkuId}
+            blocked={createBlocked}
+            onCancel={() => setAskSecond(false)}
+            onCreate={createSecond}
+          />
         ) : undefined
       }
       footer={
@@ -322,6 +374,14 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           <ResumeOffer saved={offer} profileLabel={offerLabel} onResume={resume} onFresh={startFresh} />
         ) : (
           <>
+            {made && isDraftStep(shown) && (
+              <MadeBefore
+                made={made.names}
+                names={nodeNames(draft.name, draft.count)}
+                onOpen={made.nodeIds.length > 0 ? () => openMade(made) : undefined}
+                onCheckList={onClose}
+              />
+            )}
             {shown === 'setup' && (
               <SetupStep
                 everywhere={everywhere}
@@ -386,6 +446,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                 phase={create.phase}
                 check={check}
                 name={draft.name}
+                retryBlocked={createBlocked}
                 onRetry={startCreate}
                 onBackToOptions={() => setStep('options')}
                 onCheckList={onClose}

@@ -1,5 +1,6 @@
 // After an ambiguous failure the wizard shows main's check ("Checking whether E2E created it… 45 s left") instead of
-// Retry, then follows the outcome: the node when E2E made it, Retry when it did not.
+// Retry, then follows the outcome: the node when E2E made it, Retry when it did not. Nothing is created while that
+// check is open, and when it finds the node made after the draft changed, one more node needs its own yes.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PendingCreate } from '../../../../shared/domain/node-state'
@@ -30,7 +31,7 @@ function checkState(fake: FakeBridge, state: PendingCreate['state'], checkAfterM
   )
 }
 
-async function failAmbiguously(fake: FakeBridge): Promise<void> {
+async function failAmbiguously(fake: FakeBridge): Promise<ReturnType<typeof renderWizard>> {
   fake.createAnswers = [
     { error: { code: 'RATE_LIMITED', message: 'E2E is limiting requests (429).', createOutcome: 'unknown' } },
     {
@@ -39,13 +40,14 @@ async function failAmbiguously(fake: FakeBridge): Promise<void> {
       message: 'E2E did not confirm the request, but node-01 was created'
     }
   ]
-  renderWizard(fake)
+  const rendered = renderWizard(fake)
   await toReview()
   const snapshotsBefore = fake.api.callsTo('nodes:snapshot').length
   fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
   await screen.findByTestId('cw-create-failure')
   // The check listens from an effect that asks for a snapshot once subscribed: events before that would be missed.
   await waitFor(() => expect(fake.api.callsTo('nodes:snapshot').length).toBeGreaterThan(snapshotsBefore))
+  return rendered
 }
 
 describe('create: outcome unknown', () => {
@@ -185,5 +187,191 @@ describe('create: outcome unknown', () => {
       vi.advanceTimersByTime(4_000)
     })
     expect(checking.textContent?.match(/\d+ s\b/g)).toEqual(['25 s'])
+  })
+})
+
+/** main's word on the first create (creates[0]), with main's node list: node-01 there once E2E made it. */
+function settleFirst(fake: FakeBridge, state: PendingCreate['state'], nodes = [node(7, 'web-01')]): void {
+  const requestId = fake.creates[0]?.requestId ?? ''
+  act(() =>
+    fake.emit('nodes:changed', {
+      ...profileNodes(nodes),
+      creates: [{ requestId, names: ['node-01'], state, checkAfter: new Date(NOW).toISOString() }]
+    })
+  )
+}
+
+/** From the create step of an ambiguous failure: back to the review, rename the draft to node-02, review again. */
+async function renameToNode02(): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+  await screen.findByTestId('cw-cost')
+  fireEvent.click(screen.getByRole('button', { name: 'Edit name and access' }))
+  setName('node-02')
+  fireEvent.click(nextButton())
+  await screen.findByTestId('cw-cost')
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void
+  const promise = new Promise<T>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+describe('create: an earlier create of this wizard made its node after all', () => {
+  // Review finding: node-01 failed ambiguously, the draft was renamed to node-02, main then found node-01. The notice
+  // went away, Create node came back, nothing said node-01 existed, and one click made node-02: two billed nodes.
+  it('says so on the review, and Create node for the changed draft asks first, saying it bills a second node', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    fake.createAnswers = [{ outcome: 'created', nodes: [node(102, 'node-02')], message: 'Created node-02' }]
+    settleFirst(fake, 'checking')
+    await renameToNode02()
+    expect(screen.getByRole('button', { name: 'Create node' })).toBeDisabled()
+
+    settleFirst(fake, 'created', [node(7, 'web-01'), node(101, 'node-01')])
+    const notice = screen.getByTestId('cw-made-before')
+    expect(notice).toHaveTextContent('node-01 was created after all.')
+    expect(notice).toHaveTextContent('Creating node-02 as well makes a second node, billed too.')
+    expect(screen.queryByTestId('cw-review-checking')).not.toBeInTheDocument()
+
+    // Main forgetting the settled create later changes nothing: what the wizard saw stays said.
+    act(() => fake.emit('nodes:changed', { ...profileNodes([node(7, 'web-01'), node(101, 'node-01')]), creates: [] }))
+    expect(screen.getByTestId('cw-made-before')).toHaveTextContent('node-01 was created after all.')
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    const ask = screen.getByRole('alertdialog', { name: 'Create a second node?' })
+    expect(ask).toHaveTextContent(
+      'node-01 was created after all, and E2E bills it. Creating node-02 now makes a second node, billed as well: ₹2.70/hour, about ₹1,971/month.'
+    )
+    expect(screen.getByRole('button', { name: "Don't create" })).toHaveFocus()
+    expect(fake.creates).toHaveLength(1)
+    fireEvent.click(screen.getByRole('button', { name: "Don't create" }))
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(fake.creates).toHaveLength(1)
+
+    // Esc answers no, too.
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    fireEvent.keyDown(screen.getByRole('button', { name: "Don't create" }), { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    expect(fake.creates).toHaveLength(1)
+
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Create node-02 as well' }))
+    await screen.findByTestId('cw-follow-summary')
+    expect(fake.creates).toHaveLength(2)
+    expect(fake.creates[1]?.name).toBe('node-02')
+    expect(fake.creates[1]?.requestId).not.toBe(fake.creates[0]?.requestId)
+  })
+
+  it('opens the node that was made, and the changed draft goes with the wizard', async () => {
+    const fake = createFakeBridge()
+    const { onCreated } = await failAmbiguously(fake)
+    settleFirst(fake, 'checking')
+    await renameToNode02()
+    await waitFor(() => expect(fake.api.state.wizardDraft?.draft.name).toBe('node-02'))
+    settleFirst(fake, 'created', [node(7, 'web-01'), node(101, 'node-01')])
+    fireEvent.click(screen.getByRole('button', { name: 'Open node-01' }))
+    expect(onCreated).toHaveBeenCalledWith([101], 'p1')
+    expect(fake.creates).toHaveLength(1)
+    // node-02 was only ever a rename of node-01: it is not kept to be offered again.
+    await waitFor(() => expect(fake.api.state.wizardDraft).toBeNull())
+  })
+
+  it('a change after the confirmation asks again', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    fake.createAnswers = [
+      { error: { code: 'NO_CREDIT', message: 'Not enough credit.', createOutcome: 'not_created' } },
+      { outcome: 'created', nodes: [node(103, 'node-03')], message: 'Created node-03' }
+    ]
+    settleFirst(fake, 'checking')
+    await renameToNode02()
+    settleFirst(fake, 'created', [node(7, 'web-01'), node(101, 'node-01')])
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Create node-02 as well' }))
+    await screen.findByText(/does not have enough credit/)
+    expect(fake.creates).toHaveLength(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+    await screen.findByTestId('cw-cost')
+    fireEvent.click(screen.getByRole('button', { name: 'Edit name and access' }))
+    setName('node-03')
+    fireEvent.click(nextButton())
+    await screen.findByTestId('cw-cost')
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    expect(screen.getByRole('alertdialog', { name: 'Create a second node?' })).toHaveTextContent(
+      'Creating node-03 now makes a second node'
+    )
+    expect(fake.creates).toHaveLength(2)
+  })
+})
+
+describe('create: nothing goes out while a create of this wizard is checked', () => {
+  // Create node-01 fails before main's check reaches the window, a renamed node-02 goes out and is refused; then the
+  // check of node-01 arrives. Retrying node-02 now could leave two nodes billed: it waits, and says why.
+  it('Retry of a later create waits while main checks the first one, saying why, and sends nothing', async () => {
+    const fake = createFakeBridge()
+    await failAmbiguously(fake)
+    fake.createAnswers = [
+      { error: { code: 'SERVER', message: 'E2E answered 503.', createOutcome: 'not_created' } },
+      { outcome: 'created', nodes: [node(102, 'node-02')], message: 'Created node-02' }
+    ]
+    await renameToNode02()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    expect(await screen.findByTestId('cw-create-failure')).toHaveTextContent('The node was not created.')
+    expect(fake.creates.map((c) => c.name)).toEqual(['node-01', 'node-02'])
+
+    settleFirst(fake, 'checking')
+    const retry = screen.getByRole('button', { name: 'Retry' })
+    const reason = 'Nodetray is checking whether E2E created node-01; it can be tried again once that is known.'
+    expect(retry).toBeDisabled()
+    expect(retry).toHaveAccessibleDescription(reason)
+    fireEvent.click(retry)
+    expect(fake.creates).toHaveLength(2)
+
+    settleFirst(fake, 'not_created')
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await screen.findByTestId('cw-follow-summary')
+    expect(fake.creates.map((c) => c.name)).toEqual(['node-01', 'node-02', 'node-02'])
+  })
+
+  // The step's own check says "created" before the wizard's other copy of it hears: the node opens, it does not wait
+  // for that copy (the step and the block read one source).
+  it('opens the node as soon as the step knows it was created, even when the other copy of the check lags', async () => {
+    const fake = createFakeBridge()
+    const refusal = deferred<{ error: { code: 'PRECONDITION'; message: string; createOutcome: 'unknown' } }>()
+    fake.createAnswers = [
+      { error: { code: 'SERVER', message: 'E2E answered 502.', createOutcome: 'unknown' } },
+      refusal.promise,
+      { outcome: 'recovered', nodes: [node(101, 'node-01')], message: 'node-01 was created' }
+    ]
+    renderWizard(fake)
+    await toReview()
+    const snapshots = fake.api.callsTo('nodes:snapshot').length
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    await screen.findByTestId('cw-create-failure')
+    await waitFor(() => expect(fake.api.callsTo('nodes:snapshot').length).toBeGreaterThan(snapshots))
+    // Retry before the check reaches the window; while it is out, main says it checks.
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    settleFirst(fake, 'checking')
+    // When the refusal comes back the step asks main again, and main's list by then has node-01.
+    const requestId = fake.creates[0]?.requestId ?? ''
+    fake.snapshot = [
+      {
+        ...profileNodes([node(7, 'web-01'), node(101, 'node-01')]),
+        creates: [{ requestId, names: ['node-01'], state: 'created', checkAfter: new Date(NOW).toISOString() }]
+      }
+    ]
+    await act(async () => {
+      refusal.resolve({
+        error: {
+          code: 'PRECONDITION',
+          message: 'Nodetray is still checking whether E2E created node-01.',
+          createOutcome: 'unknown'
+        }
+      })
+      await refusal.promise
+    })
+    expect(await screen.findByTestId('cw-recovered')).toHaveTextContent('The node was created.')
+    expect(fake.creates.map((c) => c.requestId)).toEqual([requestId, requestId, requestId])
   })
 })

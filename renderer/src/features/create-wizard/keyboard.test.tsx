@@ -48,7 +48,7 @@ describe('keyboard', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: 'Keep editing' }), { key: 'Escape' })
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
     expect(onClose).not.toHaveBeenCalled()
-  })
+  }, 20_000) // Four steps of a whole wizard in jsdom: seconds on a loaded 2-core machine.
 
   it('goes back to a finished step from the step list', async () => {
     renderWizard()
