@@ -18,7 +18,41 @@ export const ProjectIdSchema = z
   .string()
   .trim()
   .regex(/^\d{1,12}$/, 'Project id must be digits only, e.g. 51734')
-export const ProfileName = z.string().trim().min(1, 'Name is required').max(40, 'Name must be at most 40 characters')
+
+/**
+ * Characters a name must not hold because they show nothing or change how the text around them shows: controls (Cc),
+ * format characters (Cf: bidi overrides, zero-width spaces and joiners), line and paragraph separators, unpaired
+ * surrogates, other default-ignorables (Hangul fillers, variation selectors) and the blank braille pattern.
+ */
+const INVISIBLE_RE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u
+const INVISIBLE_ALL_RE = new RegExp(INVISIBLE_RE.source, 'gu')
+
+/** The first invisible or control character in `s`, as "U+202E"; null when there is none. */
+export function invisibleCharIn(s: string): string | null {
+  const c = INVISIBLE_RE.exec(s)?.[0].codePointAt(0)
+  return c === undefined ? null : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/** `raw` in NFC without its invisible characters, trimmed: what an imported alias may suggest as a name. */
+export function cleanProfileName(raw: string): string {
+  return raw.normalize('NFC').replace(INVISIBLE_ALL_RE, '').trim()
+}
+
+/** Two names that look the same have the same key: NFC, no invisible characters, spaces as one, any case. */
+export function profileNameKey(name: string): string {
+  return cleanProfileName(name).replace(/\s+/gu, ' ').toLocaleLowerCase().normalize('NFC')
+}
+
+export const ProfileName = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .superRefine((v, ctx) => {
+    const c = invisibleCharIn(v)
+    if (c) ctx.addIssue({ code: 'custom', message: `Name contains an invisible or control character (${c})` })
+  })
+  .min(1, 'Name is required')
+  .max(40, 'Name must be at most 40 characters')
 export const ApiKeySchema = z
   .string()
   .trim()

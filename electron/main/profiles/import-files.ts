@@ -4,7 +4,7 @@ import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { LOCATIONS, type Location } from '../../../shared/domain/location'
-import { ApiKeySchema, AuthTokenSchema } from '../../../shared/ipc/schemas'
+import { ApiKeySchema, AuthTokenSchema, cleanProfileName } from '../../../shared/ipc/schemas'
 import { DomainError } from '../errors'
 import type { Credentials } from '../vault/credential-vault'
 import type { DiskFs } from './atomic-file'
@@ -108,9 +108,26 @@ function credentialsOf(alias: string, value: Record<string, unknown>, tokenField
   return { apiKey: key.data, authToken: token.data }
 }
 
-function checkAlias(alias: string): void {
-  if (alias.trim() === '') throw bad('An entry has an empty alias.')
+/**
+ * An alias is shown and suggested as the profile name: cleaned like a typed name (NFC, no control, bidi or
+ * zero-width characters), so a file cannot reverse the window's text or pass off a look-alike of another name.
+ */
+function cleanAlias(raw: string): string {
+  const alias = cleanProfileName(raw)
+  if (alias === '')
+    throw bad(raw.trim() === '' ? 'An entry has an empty alias.' : 'An entry’s alias has only invisible characters.')
   if (alias.length > MAX_ALIAS) throw bad(`The alias ${show(alias)} is longer than ${MAX_ALIAS} characters.`)
+  return alias
+}
+
+/** Aliases key the pending import: two that differ only in invisible characters cannot be told apart. */
+function assertDistinct(entries: readonly ParsedImportEntry[]): void {
+  const seen = new Set<string>()
+  for (const { alias } of entries) {
+    if (seen.has(alias))
+      throw bad(`Two entries are named ${show(alias)} once invisible characters are removed. Rename one in the file.`)
+    seen.add(alias)
+  }
 }
 
 /** MyAccount "Download Tokens": {"<alias>": {"api_key": "…", "api_auth_token": "…"}}. */
@@ -120,8 +137,8 @@ export function parseTokenFile(raw: unknown): ParsedImportEntry[] {
     throw bad(`This looks like an e2ectl config file. Use "${IMPORT_BUTTON_LABELS.e2ectl}" for it.`)
   const entries = Object.entries(raw)
   if (entries.length === 0) throw bad('The token file holds no tokens.')
-  return entries.map(([alias, value]) => {
-    checkAlias(alias)
+  const parsed = entries.map(([key, value]) => {
+    const alias = cleanAlias(key)
     if (!isObject(value)) throw bad(`The entry ${show(alias)} should be an object with api_key and api_auth_token.`)
     return {
       alias,
@@ -130,6 +147,8 @@ export function parseTokenFile(raw: unknown): ParsedImportEntry[] {
       suggestedLocation: null
     }
   })
+  assertDistinct(parsed)
+  return parsed
 }
 
 /** e2ectl: {"profiles": {"<alias>": {"api_key","auth_token","default_project_id"?,"default_location"?}}, "default"?}. */
@@ -141,8 +160,8 @@ export function parseE2ectlConfig(raw: unknown): ParsedImportEntry[] {
   }
   const entries = Object.entries(raw['profiles'])
   if (entries.length === 0) throw bad('The e2ectl config holds no profiles.')
-  const parsed = entries.map(([alias, value]) => {
-    checkAlias(alias)
+  const parsed = entries.map(([key, value]) => {
+    const alias = cleanAlias(key)
     if (!isObject(value)) throw bad(`The profile ${show(alias)} should be an object with api_key and auth_token.`)
     return {
       alias,
@@ -151,11 +170,10 @@ export function parseE2ectlConfig(raw: unknown): ParsedImportEntry[] {
       suggestedLocation: locationOf(value['default_location'])
     }
   })
+  assertDistinct(parsed)
   // e2ectl's default profile first: it is most likely the one the user wants.
-  const def = raw['default']
-  return typeof def === 'string'
-    ? [...parsed.filter((e) => e.alias === def), ...parsed.filter((e) => e.alias !== def)]
-    : parsed
+  const def = typeof raw['default'] === 'string' ? cleanProfileName(raw['default']) : null
+  return def !== null ? [...parsed.filter((e) => e.alias === def), ...parsed.filter((e) => e.alias !== def)] : parsed
 }
 
 function projectIdOf(v: unknown): string | null {

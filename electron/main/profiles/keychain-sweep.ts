@@ -7,6 +7,9 @@
 // see. Entries named by a damaged copy kept aside (profiles.json.corrupt-*) count as owned while it exists.
 // A profile whose own entry is gone adopts the one entry of this folder (or an older one) that carries its id
 // and nobody else owns: after a restore from the backup, that is the secret the lost file named.
+// After a load that fell back, every entry of this folder the file does not name is recorded as kept, for good
+// (restore-keep.ts): it may belong to a profile newer than the backup. Nothing is deleted until that is recorded.
+// A profile kept aside owns every entry carrying its id: its secretRef may be what could not be read.
 import { isDomainError } from '../errors'
 import type { Logger } from '../redact'
 import { KEYCHAIN_HINTS } from '../vault/keychain-errors'
@@ -15,10 +18,18 @@ import type { CredentialVault } from '../vault/credential-vault'
 import { parseSecretRef } from './keychain-refs'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
 import type { ProfilesFile } from './profiles-file'
+import { keptRefs, restorePending, withKept } from './restore-keep'
 
+/** `kept`: entries a fallback load recorded as kept in this run (restore-keep.ts), for the notice. */
 export type SweepResult =
-  | { swept: true; removed: number; missing: StoredProfile[]; adopted?: string[] }
-  | { swept: false; reason: string; keychain?: { state: 'locked' | 'unavailable'; hint: string }; adopted?: string[] }
+  | { swept: true; removed: number; missing: StoredProfile[]; adopted?: string[]; kept?: number }
+  | {
+      swept: false
+      reason: string
+      keychain?: { state: 'locked' | 'unavailable'; hint: string }
+      adopted?: string[]
+      kept?: number
+    }
 
 export const SWEEP_LIST_TIMEOUT_MS = 5000
 
@@ -36,7 +47,9 @@ export function sweepKeychain(d: {
       ? 'the profile file did not load cleanly'
       : aside.some((r) => r === null)
         ? 'a profile kept aside has no readable id'
-        : null
+        : restorePending(d.profilesFile.current())
+          ? 'the keychain entries a restore keeps are not recorded yet'
+          : null
   if (noDelete && !d.profilesFile.writable) return Promise.resolve({ swept: false, reason: noDelete })
   // In the profiles file's queue, so no file change is half-way while we look; entries written for a change that has not
   // reached the queue yet are in profilesFile.pendingRefs.
@@ -54,16 +67,20 @@ export function sweepKeychain(d: {
     }
     const present = new Set(accounts)
     let file = d.profilesFile.current()
+    const asideIds = new Set(d.profilesFile.keptAside.map((k) => k.id).filter((id) => id !== null))
     const owned = new Set<string>([
       ...file.profiles.map(secretRefOf),
       ...aside.filter((r): r is string => r !== null),
-      ...d.profilesFile.damagedCopyRefs,
+      ...accounts.filter((a) => asideIds.has(parseSecretRef(a).profileId)),
       ...d.profilesFile.pendingRefs
     ])
     const ours = (a: string) => parseSecretRef(a).installId === d.profilesFile.installId
-    const adoptable = (a: string) => !owned.has(a) && (ours(a) || parseSecretRef(a).installId === null)
+    // A kept entry may be adopted (a profile then names it); one a damaged copy names is left to that copy.
+    const adoptable = (a: string) =>
+      !owned.has(a) && !d.profilesFile.damagedCopyRefs.has(a) && (ours(a) || parseSecretRef(a).installId === null)
 
     const adopted: string[] = []
+    let kept: number | undefined
     if (d.profilesFile.writable) {
       const repoint = new Map<string, string>()
       for (const p of file.profiles) {
@@ -74,28 +91,39 @@ export function sweepKeychain(d: {
         const only = candidates.length === 1 ? candidates[0] : undefined
         if (only) repoint.set(p.id, only)
       }
-      if (repoint.size) {
-        const next = {
+      const pending = restorePending(file)
+      if (repoint.size || pending) {
+        let next = {
           ...file,
           profiles: file.profiles.map((p) => {
             const ref = repoint.get(p.id)
             return ref ? { ...p, secretRef: ref } : p
           })
         }
+        // After a fallback load: this folder's entries the file does not name may be newer profiles' secrets.
+        const named = new Set(next.profiles.map(secretRefOf))
+        const unnamed = accounts.filter((a) => ours(a) && !named.has(a) && !d.profilesFile.pendingRefs.has(a))
+        const recorded = pending ? withKept(next, unnamed) : null
+        if (recorded) next = recorded.next
         try {
           await d.profilesFile.write(next)
           file = next
           adopted.push(...repoint.keys())
-          d.log.info(`profiles: ${repoint.size} profiles took back their keychain entry`)
+          if (repoint.size) d.log.info(`profiles: ${repoint.size} profiles took back their keychain entry`)
+          if (recorded) {
+            kept = recorded.added
+            d.log.info(`profiles: after a restore, ${kept} keychain entries no profile names are kept`)
+          }
         } catch (err) {
-          d.log.warn('profiles: could not save the adopted keychain entries', {
+          d.log.warn('profiles: could not save the adopted or kept keychain entries', {
             err: err instanceof Error ? err.message : String(err)
           })
         }
       }
     }
-    if (noDelete) return { swept: false, reason: noDelete, adopted }
+    if (noDelete) return { swept: false, reason: noDelete, adopted, ...(kept !== undefined ? { kept } : {}) }
 
+    for (const a of [...keptRefs(file), ...d.profilesFile.damagedCopyRefs]) owned.add(a)
     let removed = 0
     for (const account of accounts) {
       if (owned.has(account) || !ours(account)) continue

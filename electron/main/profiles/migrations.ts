@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'
 import { DEFAULT_API_BASE_URL } from '../../../shared/domain/profile'
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings'
+import { cleanProfileName } from '../../../shared/ipc/schemas'
 import {
   emptyProfileFile,
   PROFILE_FILE_VERSION,
@@ -114,7 +115,10 @@ function identify(entry: unknown): Pick<KeptAside, 'id' | 'name' | 'secretRef'> 
   const o = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {}
   const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null)
   const id = str(o.id)
-  return { id, name: str(o.name), secretRef: str(o.secretRef) ?? id }
+  // Shown in a notice: no bidi or zero-width characters from a file edited by hand.
+  const raw = str(o.name)
+  const name = raw === null ? null : cleanProfileName(raw) || null
+  return { id, name, secretRef: str(o.secretRef) ?? id }
 }
 
 function describe(error: z.ZodError): string {

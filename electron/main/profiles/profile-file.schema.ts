@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { LOCATIONS } from '../../../shared/domain/location'
 import type { Profile } from '../../../shared/domain/profile'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings'
+import { cleanProfileName } from '../../../shared/ipc/schemas'
 
 export const PROFILE_FILE_VERSION = 2
 
@@ -25,9 +26,16 @@ export interface ProfileFileV2 {
 
 const SECRET_REF_RE = /^[A-Za-z0-9_.-]{1,100}$/
 
+/** A saved name is shown cleaned (an older Nodetray let bidi and zero-width characters in); all-invisible is refused. */
+export const StoredName = z
+  .string()
+  .max(100)
+  .transform(cleanProfileName)
+  .pipe(z.string().min(1, 'the name is empty or has only invisible characters'))
+
 export const ProfileSchema = z.looseObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  name: z.string().min(1).max(100),
+  name: StoredName,
   projectId: z.string().regex(/^\d{1,12}$/),
   location: z.enum(LOCATIONS),
   apiBaseUrl: z.string().min(1).max(300),

@@ -31,7 +31,15 @@ import { newSecretRef as taggedRef } from './keychain-refs'
 import { KeychainTimeout, withTimeout } from './keychain-sweep'
 import { secretRefOf, type StoredProfile } from './profile-file.schema'
 import type { ProfilesFile } from './profiles-file'
-import { assertNameFree, defaultColor, defaultInitials, newProfileId, notFound, parseInput } from './profile-rules'
+import {
+  assertNameFree,
+  assertTokenNotExpired,
+  defaultColor,
+  defaultInitials,
+  newProfileId,
+  notFound,
+  parseInput
+} from './profile-rules'
 
 /** How long a keychain write or delete may take before the change gives up. A normal write takes well under a
  * second; longer is a prompt nobody answers, or a call queued behind a read waiting on one. */
@@ -113,6 +121,7 @@ export function createMutations(d: MutationDeps) {
   return {
     async create(raw: z.infer<typeof S.ProfileCreateInput>): Promise<StoredProfile> {
       const input = parseInput(S.ProfileCreateInput, raw)
+      assertTokenNotExpired(input.authToken, d.clock.now(), 'this profile', 'authToken')
       const apiBaseUrl = d.apiHosts.check(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)
       d.profilesFile.assertWritable()
       assertNameFree(d.profilesFile.current().profiles, input.name)
@@ -157,6 +166,8 @@ export function createMutations(d: MutationDeps) {
       if (isDemoId(input.profileId)) throw demoForbidden()
       const newKey = input.apiKey || undefined
       const newToken = input.authToken || undefined
+      // Only a token typed now: a stored one that has since expired does not block a rename or a new key.
+      if (newToken) assertTokenNotExpired(newToken, d.clock.now(), 'this profile', 'authToken')
       /** The profile as it is now, with the change applied; throws before anything is written. */
       const plan = (file: ReturnType<ProfilesFile['current']>) => {
         const old = file.profiles.find((p) => p.id === input.profileId)

@@ -2,7 +2,10 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import type { Profile } from '../../../shared/domain/profile'
+import { profileNameKey } from '../../../shared/ipc/schemas'
 import { DomainError, validationError } from '../errors'
+import { formatExpiry } from './credential-info'
+import { readJwtExpiry } from './jwt'
 
 export const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#f97316'] as const
 
@@ -27,8 +30,9 @@ export function defaultInitials(name: string): string {
   return out || [...name.trim()].slice(0, 1).join('') || '?'
 }
 
+/** Names that look alike are the same name: compared as the shared schema normalises them (NFC, no invisibles). */
 export function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+  return profileNameKey(a) === profileNameKey(b)
 }
 
 export function assertNameFree(
@@ -41,6 +45,21 @@ export function assertNameFree(
     throw new DomainError('CONFLICT', `A profile named "${name.trim()}" already exists. Choose another name.`, {
       field: opts.field ?? 'name'
     })
+  }
+}
+
+/**
+ * AUTH when the token's `exp` has passed: it can only be refused by E2E, so main never saves or sends it (an import
+ * refuses it the same way). `field` points the form at the token box.
+ */
+export function assertTokenNotExpired(authToken: string, now: number, who: string, field?: string): void {
+  const exp = readJwtExpiry(authToken)
+  if (exp && exp.getTime() <= now) {
+    throw new DomainError(
+      'AUTH',
+      `The auth token for ${who} expired on ${formatExpiry(exp)}. Create a new token in MyAccount → API & IAM.`,
+      field ? { field } : {}
+    )
   }
 }
 

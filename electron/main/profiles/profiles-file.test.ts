@@ -129,6 +129,7 @@ describe('profiles.json loading', () => {
     await writeFile(file(), '{"version":2,"profiles":[{"na')
     const clock = fakeClock(Date.parse('2027-02-03T04:05:06.789Z'))
     const again = await stack({ dataDir: dir, clock })
+    await again.profiles.keychainSweep() // it saves the keychain entries the restore keeps: let it land
     expect((await again.profiles.list()).map((p) => p.name)).toEqual(['Alpha'])
     const corrupt = (await readdir(dir)).filter((n) => n.startsWith('profiles.json.corrupt-'))
     expect(corrupt).toEqual(['profiles.json.corrupt-2027-02-03T04-05-06-789Z'])

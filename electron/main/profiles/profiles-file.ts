@@ -3,7 +3,8 @@
 // the app: it is moved aside, the backup (or nothing) is loaded, and one warning is kept for the UI.
 // A profile entry that cannot be read is kept aside in the file, verbatim, and named in a notice; a file
 // from a newer Nodetray is read as far as possible and never written (every change is refused).
-// The file holds this data folder's install id (keychain-refs.ts), written with the file itself.
+// The file holds this data folder's install id (keychain-refs.ts), written with the file itself. A load that fell
+// back marks the file so the keychain entries it does not name are kept (restore-keep.ts).
 import { basename, join } from 'node:path'
 import type { Clock } from '../ports'
 import { DomainError } from '../errors'
@@ -13,6 +14,7 @@ import { INSTALL_ID_RE, newInstallId, refsInText } from './keychain-refs'
 import { parseProfileFile, type KeptAside } from './migrations'
 import { emptyProfileFile, type ProfileFileV2 } from './profile-file.schema'
 import type { ProfileNotice } from './profiles.types'
+import { emptyOutcome, markRestore, restoredOutcome } from './restore-keep'
 
 export const PROFILE_FILE_NAME = 'profiles.json'
 
@@ -47,7 +49,9 @@ export class ProfilesFile {
     readonly installId: string,
     private installIdOnDisk: boolean,
     /** Keychain accounts named by damaged copies kept aside (profiles.json.corrupt-*): never swept. */
-    readonly damagedCopyRefs: ReadonlySet<string>
+    readonly damagedCopyRefs: ReadonlySet<string>,
+    /** The load notice of a fallback, re-worded once the sweep knows how many keychain entries it kept. */
+    readonly restoreNotice: { id: string; describe(kept: number): string } | null
   ) {}
 
   /** False when a write would overwrite a file we must keep (a newer version's, or an unreadable one). */
@@ -69,6 +73,8 @@ export class ProfilesFile {
     // A file restored without an id takes the one its damaged copy had, so that folder's entries stay its own.
     const installId = known ?? damaged.installId ?? newInstallId()
     loaded.file.installId = installId
+    // No file, but a damaged copy: an earlier fallback that may not have recorded its kept entries yet.
+    if (!loaded.existed && damaged.found) markRestore(loaded.file, opts.clock.now())
     const notices = [
       ...(loaded.warning ? [loaded.warning] : []),
       ...(loaded.newerVersion !== null ? [newerNotice(loaded.newerVersion, opts.clock)] : []),
@@ -86,7 +92,8 @@ export class ProfilesFile {
       loaded.existed,
       installId,
       known !== null,
-      damaged.refs
+      damaged.refs,
+      loaded.warning && loaded.describe ? { id: loaded.warning.id, describe: loaded.describe } : null
     )
     if (loaded.rewrite && loaded.newerVersion === null) {
       // Migrated or restored from the backup: persist it now so the next start reads the current version.
@@ -165,6 +172,8 @@ interface Loaded {
   newerVersion: number | null
   unreadableInPlace: boolean
   existed: boolean
+  /** The fallback notice's text for a number of kept keychain entries. */
+  describe?: (kept: number | null) => string
 }
 
 /** The accounts (and install id) that damaged copies of the file name, read leniently. */
@@ -172,9 +181,10 @@ async function readDamagedCopies(
   fs: DiskFs,
   dir: string,
   inPlace: string | null
-): Promise<{ refs: Set<string>; installId: string | null }> {
+): Promise<{ refs: Set<string>; installId: string | null; found: boolean }> {
   const names = await fs.readdir(dir).catch(() => [] as string[])
   const paths = names.filter((n) => n.startsWith(`${PROFILE_FILE_NAME}.corrupt-`)).map((n) => join(dir, n))
+  const anyCopy = paths.length > 0
   if (inPlace) paths.push(inPlace)
   const refs = new Set<string>()
   let installId: string | null = null
@@ -184,7 +194,7 @@ async function readDamagedCopies(
     for (const r of found.refs) refs.add(r)
     installId ??= found.installId
   }
-  return { refs, installId }
+  return { refs, installId, found: anyCopy }
 }
 
 function unreadableInPlaceError(): DomainError {
@@ -262,34 +272,27 @@ async function loadFile(fs: DiskFs, path: string, opts: ProfilesFileOptions): Pr
   const what = moved
     ? `It was kept as ${basename(keptAs)}`
     : 'It was left where it is, and Nodetray will not write over it until you move or repair it'
-  const outcome = restored
-    ? 'the previous version (profiles.json.bak) was loaded instead'
-    : 'Nodetray started with no profiles; your credentials are still in the system keychain'
+  const describe = (kept: number | null) =>
+    `Your profile list (${PROFILE_FILE_NAME}) could not be used because ${reason}. ${what}, and ${restored ? restoredOutcome(kept) : emptyOutcome(kept)}.`
   const warning: ProfileNotice = {
     id: `profiles-file-${opts.clock.now()}`,
     level: 'warning',
-    message: `Your profile list (${PROFILE_FILE_NAME}) could not be used because ${reason}. ${what}, and ${outcome}.`,
+    message: describe(null),
     keptAs: moved ? keptAs : null
   }
+  const file = backup?.ok && backup.newerVersion === null ? backup.file : emptyProfileFile()
+  // What the damaged file named may be newer than what loads now: nothing is swept until that is recorded.
+  markRestore(file, opts.clock.now())
   // Only rewrite when the bad file is out of the way: never overwrite the user's only copy.
-  if (backup?.ok && backup.newerVersion === null)
-    return {
-      file: backup.file,
-      rewrite: moved,
-      warning,
-      keptAside: backup.keptAside,
-      newerVersion: null,
-      unreadableInPlace: !moved,
-      existed: true
-    }
   return {
-    file: emptyProfileFile(),
-    rewrite: false,
+    file,
+    rewrite: restored && moved,
     warning,
-    keptAside: [],
+    keptAside: backup?.ok && restored ? backup.keptAside : [],
     newerVersion: null,
     unreadableInPlace: !moved,
-    existed: true
+    existed: true,
+    describe
   }
 }
 

@@ -11,15 +11,15 @@ import type { CredentialVault } from '../vault/credential-vault'
 import type { ApiHostPolicy } from './api-hosts'
 import type { DiskFs } from './atomic-file'
 import { createCredentialCache } from './credential-cache'
-import { credentialInfo, credentialView, formatExpiry } from './credential-info'
+import { credentialInfo, credentialView } from './credential-info'
 import { sweepKeychain, type SweepResult } from './keychain-sweep'
 import { publicProfile, secretRefOf, type StoredProfile } from './profile-file.schema'
 import { demoProfiles, isDemoId, lazyDemo } from './demo-profiles'
 import { createImportExport } from './profiles-import'
 import { createMutations, createSecretWriter } from './profile-mutations'
-import { readJwtExpiry } from './jwt'
 import type { ProfilesFile } from './profiles-file'
-import { notFound, parseInput } from './profile-rules'
+import { assertTokenNotExpired, notFound, parseInput } from './profile-rules'
+import { keptLaterMessage } from './restore-keep'
 import type { LastKnownCache, ProfileNotice, ProfileNotices, ProfilesService, SettingsService } from './profiles.types'
 
 export interface ProfilesServiceDeps {
@@ -147,15 +147,8 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     }
   }
 
-  const assertNotExpired = (authToken: string, who: string): void => {
-    const exp = readJwtExpiry(authToken)
-    if (exp && exp.getTime() <= d.clock.now()) {
-      throw new DomainError(
-        'AUTH',
-        `The auth token for ${who} expired on ${formatExpiry(exp)}. Create a new token in MyAccount → API & IAM.`
-      )
-    }
-  }
+  const assertNotExpired = (authToken: string, who: string): void =>
+    assertTokenNotExpired(authToken, d.clock.now(), who)
 
   const apiTarget = async (profileId: string): Promise<ApiTarget> => {
     const { profile, demo } = await resolve(profileId)
@@ -190,6 +183,19 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
     keychainWriteMs: d.keychainWriteMs
   })
 
+  /** A fallback load recorded the keychain entries it keeps: its notice says how many (restore-keep.ts). */
+  const keptNotice = (kept: number): void => {
+    const restore = d.profilesFile.restoreNotice
+    if (restore) {
+      // Re-worded in place; a notice the user already dismissed stays dismissed.
+      notices = notices.map((n) => (n.id === restore.id ? { ...n, message: restore.describe(kept) } : n))
+    } else if (kept > 0) {
+      const message = keptLaterMessage(kept)
+      notices = [...notices, { id: `profiles-kept-entries-${d.clock.now()}`, level: 'warning', message, keptAs: null }]
+    }
+    changed()
+  }
+
   // In the background: start-up never waits for the keychain.
   const sweep: Promise<SweepResult> = sweepKeychain({ profilesFile: d.profilesFile, vault: d.vault, log: d.log }).then(
     (r) => {
@@ -207,6 +213,7 @@ export function createProfilesService(d: ProfilesServiceDeps): ProfilesService &
       }
       // Profiles that took back their entry (after a restore from the backup) read it now.
       if (r.adopted?.length) changed()
+      if (r.kept !== undefined) keptNotice(r.kept)
       if (r.swept && r.missing.length) {
         const names = r.missing.map((p) => `"${p.name}"`).join(', ')
         notices = [
