@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { loadAll } from '../../stores/events'
 import { useUiStore } from '../../stores/ui.store'
+import { focusFirstRunOnArrival } from './focus-on-arrival'
 import { FirstRun } from './FirstRun'
 
 resetStoresAfterEach()
@@ -41,5 +42,30 @@ describe('first run', () => {
     expect(screen.getByRole('heading', { name: 'Import a token file' })).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: 'Back' }))
     expect(screen.getByRole('button', { name: /Add your E2E project/ })).toBeInTheDocument()
+  })
+
+  it('Enter on a choice moves focus to its panel’s heading; Back gives it to that choice again', async () => {
+    installFake()
+    await act(() => loadAll())
+    render(<FirstRun demoAvailable={false} />)
+    const choice = screen.getByRole('button', { name: /Import a token file/ })
+    choice.focus()
+    fireEvent.click(choice)
+    expect(screen.getByRole('heading', { name: 'Import a token file' })).toHaveFocus()
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    expect(screen.getByRole('button', { name: /Import a token file/ })).toHaveFocus()
+    fireEvent.click(screen.getByRole('button', { name: /Add your E2E project/ }))
+    expect(screen.getByRole('heading', { name: 'Add your E2E project' })).toHaveFocus()
+  })
+
+  it('takes focus on its heading when it replaces a screen that had it, and only then', async () => {
+    installFake()
+    await act(() => loadAll())
+    const first = render(<FirstRun demoAvailable={false} />)
+    expect(document.body).toHaveFocus()
+    first.unmount()
+    focusFirstRunOnArrival()
+    render(<FirstRun demoAvailable={false} />)
+    expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nodetray' })).toHaveFocus()
   })
 })

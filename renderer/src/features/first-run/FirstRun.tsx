@@ -1,7 +1,7 @@
 // First run: nothing set up yet. Three ways in: add an E2E project, import a token file, or explore the demo
 // sandbox. The demo is opt-in: main shows it only once it is picked here (or in Settings), and it hides itself
 // again once the user has a profile of their own.
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react'
 import { ArrowLeft, FileDown, FlaskConical, KeyRound, type LucideIcon } from 'lucide-react'
 import { ErrorText } from '../../components/ErrorText'
 import { Button } from '../../components/ui/Button'
@@ -13,6 +13,7 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { useUiStore } from '../../stores/ui.store'
 import { ProfileForm } from '../profiles/ProfileForm'
+import { takeFirstRunFocus } from './focus-on-arrival'
 import { ImportFlow } from './ImportFlow'
 import './first-run.css'
 
@@ -27,11 +28,13 @@ interface ChoiceProps {
   busy?: boolean
   testId: string
   onClick(): void
+  ref?: Ref<HTMLButtonElement>
 }
 
-function Choice({ icon: Icon, title, body, badge, primary, busy, testId, onClick }: ChoiceProps) {
+function Choice({ icon: Icon, title, body, badge, primary, busy, testId, onClick, ref }: ChoiceProps) {
   return (
     <button
+      ref={ref}
       type="button"
       className={`card fr-choice${primary ? ' fr-choice-primary' : ''}`}
       onClick={onClick}
@@ -57,6 +60,25 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
   const { busy, error, run } = useAction()
   const finish = useUiStore((s) => s.finishFirstRun)
   const setView = useUiStore((s) => s.setView)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const panelHeading = useRef<HTMLHeadingElement>(null)
+  const choices = useRef<Partial<Record<Step, HTMLButtonElement | null>>>({})
+  const shownStep = useRef<Step>(step)
+
+  // Arrived because the screen that had focus went away (the only profile deleted): focus would be on <body>.
+  useEffect(() => {
+    if (takeFirstRunFocus()) heading.current?.focus()
+  }, [])
+
+  // Each step replaces the control that opened it: the panel's heading takes focus, and back on the choices the
+  // choice that opened the panel does.
+  useEffect(() => {
+    const from = shownStep.current
+    shownStep.current = step
+    if (from === step) return
+    if (step === 'choose') choices.current[from]?.focus()
+    else panelHeading.current?.focus()
+  }, [step])
 
   const done = async () => {
     await Promise.all([
@@ -78,7 +100,9 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
   return (
     <div className="first-run" data-testid="first-run">
       <header className="fr-head">
-        <h1>Welcome to Nodetray</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Welcome to Nodetray
+        </h1>
         <p className="muted">
           See and control your E2E Networks nodes from the tray.{' '}
           {step === 'choose' ? 'How would you like to start?' : ''}
@@ -93,6 +117,9 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
               body="Use the API key and auth token from MyAccount → API & IAM. Nodetray checks them with E2E before saving."
               primary
               testId="fr-add"
+              ref={(el) => {
+                choices.current.add = el
+              }}
               onClick={() => setStep('add')}
             />
             <Choice
@@ -100,6 +127,9 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
               title="Import a token file"
               body="MyAccount’s “Download Tokens” file or e2ectl’s profiles. Each token is checked before anything is saved."
               testId="fr-import"
+              ref={(el) => {
+                choices.current.import = el
+              }}
               onClick={() => setStep('import')}
             />
           </div>
@@ -126,7 +156,9 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
             <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={() => setStep('choose')}>
               Back
             </Button>
-            <h2 id="fr-add-title">Add your E2E project</h2>
+            <h2 id="fr-add-title" ref={panelHeading} tabIndex={-1}>
+              Add your E2E project
+            </h2>
           </div>
           <ProfileForm onSaved={() => void done()} onCancel={() => setStep('choose')} />
         </section>
@@ -137,7 +169,9 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
             <Button variant="ghost" size="sm" icon={ArrowLeft} onClick={() => setStep('choose')}>
               Back
             </Button>
-            <h2 id="fr-import-title">Import a token file</h2>
+            <h2 id="fr-import-title" ref={panelHeading} tabIndex={-1}>
+              Import a token file
+            </h2>
           </div>
           <ImportFlow onImported={() => void done()} onCancel={() => setStep('choose')} />
         </section>

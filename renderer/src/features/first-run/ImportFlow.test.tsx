@@ -103,3 +103,109 @@ describe('ImportFlow', () => {
     )
   })
 })
+
+describe('ImportFlow by keyboard', () => {
+  const one: ImportPreview = {
+    ...preview,
+    source: '/home/me/work.json',
+    entries: [{ ...preview.entries[0]!, alias: 'work-token' }]
+  }
+  /** E2E out of reach and no projects listed: the project id is left for the user to type. */
+  const unreached = (alias: string): ImportCheckResult => ({
+    alias,
+    checks: [
+      { id: 'token', state: 'ok', text: 'Token valid until 3 February 2027' },
+      { id: 'credentials', state: 'warn', text: 'E2E could not be reached to check them.' },
+      { id: 'projects', state: 'skipped', text: 'Projects not looked up: type the project id.' }
+    ],
+    projects: [],
+    blockedBy: null
+  })
+  /** The file dialog takes focus while it is open, as the native one (or the preview's stand-in) does. */
+  const dialogTakesFocus = () => (document.activeElement as HTMLElement | null)?.blur()
+
+  const pressPick = () => {
+    const button = screen.getByRole('button', { name: 'MyAccount token file…' })
+    button.focus()
+    fireEvent.click(button)
+    return button
+  }
+
+  it('a cancelled file dialog gives focus back to the button that opened it', async () => {
+    installFake({
+      'profiles:pick-import': () => {
+        dialogTakesFocus()
+        return null
+      }
+    })
+    render(<ImportFlow onImported={() => undefined} onCancel={() => undefined} />)
+    const button = pressPick()
+    expect(await screen.findByText('No file chosen.')).toBeInTheDocument()
+    await waitFor(() => expect(button).toHaveFocus())
+  })
+
+  it('a file read moves focus to the preview heading and announces what the checks found', async () => {
+    installFake({
+      'profiles:pick-import': () => {
+        dialogTakesFocus()
+        return one
+      },
+      'profiles:check-import': ({ alias }) => unreached(alias)
+    })
+    render(<ImportFlow onImported={() => undefined} onCancel={() => undefined} />)
+    pressPick()
+    const heading = await screen.findByRole('heading', { name: 'Found 1 token' })
+    await waitFor(() => expect(heading).toHaveFocus())
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Checks done: 1 not checked (E2E could not be reached).')
+    )
+  })
+
+  it('says "enter the project id" once, beside the field, and Import points at it', async () => {
+    installFake({
+      'profiles:pick-import': () => one,
+      'profiles:check-import': ({ alias }) => unreached(alias)
+    })
+    render(<ImportFlow onImported={() => undefined} onCancel={() => undefined} />)
+    pressPick()
+    const field = await screen.findByLabelText('Project id')
+    await waitFor(() => expect(field).toHaveAccessibleDescription('Enter the project id for work-token.'))
+    expect(screen.getAllByText('Enter the project id for work-token.')).toHaveLength(1)
+    const submit = screen.getByRole('button', { name: 'Import 1 profile' })
+    expect(submit).toBeDisabled()
+    expect(submit).toHaveAccessibleDescription('Enter the project id for work-token.')
+    expect(submit).toHaveAttribute('title', 'Enter the project id for work-token.')
+  })
+
+  it('with projects listed and none picked, only the field asks for the id (no failed line in the checks)', async () => {
+    const listed = (alias: string): ImportCheckResult => ({
+      ...ok(alias),
+      projects: [
+        { projectId: 11, name: 'alpha', isDefault: false },
+        { projectId: 22, name: 'beta', isDefault: false }
+      ]
+    })
+    installFake({ 'profiles:pick-import': () => one, 'profiles:check-import': ({ alias }) => listed(alias) })
+    render(<ImportFlow onImported={() => undefined} onCancel={() => undefined} />)
+    pressPick()
+    const field = await screen.findByLabelText('Project id')
+    await waitFor(() => expect(field).toHaveAccessibleDescription('Enter the project id for work-token.'))
+    expect(screen.getByTestId('checklist')).not.toHaveTextContent(/project id/i)
+    fireEvent.change(field, { target: { value: '22' } })
+    expect(screen.getByTestId('checklist')).toHaveTextContent('Passed: Project beta (22)')
+    expect(screen.getByRole('button', { name: 'Import 1 profile' })).toBeEnabled()
+  })
+
+  it('"Pick another file" puts focus on the first pick button', async () => {
+    installFake({
+      'profiles:pick-import': () => one,
+      'profiles:check-import': ({ alias }) => unreached(alias)
+    })
+    render(<ImportFlow onImported={() => undefined} onCancel={() => undefined} />)
+    pressPick()
+    const again = await screen.findByRole('button', { name: 'Pick another file' })
+    again.focus()
+    fireEvent.click(again)
+    expect(await screen.findByRole('button', { name: 'MyAccount token file…' })).toHaveFocus()
+  })
+})

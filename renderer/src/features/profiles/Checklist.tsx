@@ -19,11 +19,11 @@ const ICON: Record<ChecklistLine['state'], { icon: LucideIcon; word: string }> =
 
 /**
  * The project line, from the typed id and the lookup. A project missing from the list is a warning, never a
- * block: projects shared through IAM are not listed but work by id.
+ * block: projects shared through IAM are not listed but work by id. No line while the id is empty: the field
+ * itself asks for it, once.
  */
 export function projectCheck(projectId: string, result: Pick<ImportCheckResult, 'projects'> | null): ChecklistLine[] {
-  if (!result || result.projects.length === 0) return []
-  if (projectId === '') return [{ id: 'project', state: 'fail', text: 'Pick or type the project id.' }]
+  if (!result || result.projects.length === 0 || projectId === '') return []
   const hit = result.projects.find((p) => String(p.projectId) === projectId)
   if (hit) return [{ id: 'project', state: 'ok', text: `Project ${hit.name} (${hit.projectId})` }]
   return [

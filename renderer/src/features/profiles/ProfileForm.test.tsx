@@ -217,6 +217,47 @@ describe('profile form', () => {
     expect(alert).not.toHaveTextContent(/Open Profiles|update the credentials/)
   })
 
+  it('Check credentials at an address with no E2E API (404) says so about the address, not "no longer has this"', async () => {
+    installFake({
+      'profiles:check-credentials': () => {
+        throw fail('NOT_FOUND', 'Not found on E2E (404).', { status: 404 })
+      }
+    })
+    render(<ProfileForm onSaved={() => undefined} />)
+    fill({ 'API key': KEY, 'Auth token': TOKEN, 'API base URL': 'http://127.0.0.1:8080' })
+    fireEvent.click(screen.getByRole('button', { name: 'Check credentials' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(
+      'No E2E API answered at this address. Check the API base URL (it usually ends in /myaccount/api/v1).'
+    )
+    expect(alert).not.toHaveTextContent(/no longer has this|next refresh/)
+  })
+
+  it('saving at an address with no E2E API (404) is refused on the API base URL field, which takes focus', async () => {
+    const fake = installFake({
+      'profiles:check-credentials': () => {
+        throw fail('NOT_FOUND', 'Not found on E2E (404).', { status: 404 })
+      }
+    })
+    const onSaved = vi.fn()
+    render(<ProfileForm onSaved={onSaved} />)
+    fill({
+      Name: 'Prod',
+      'API key': KEY,
+      'Auth token': TOKEN,
+      'Project id': '51734',
+      'API base URL': 'http://127.0.0.1:8080'
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Add profile' }))
+    await waitFor(() =>
+      expect(screen.getByTestId('error-apiBaseUrl')).toHaveTextContent('No E2E API answered at this address.')
+    )
+    expect(screen.getByLabelText('API base URL')).toHaveFocus()
+    expect(screen.getByLabelText('API base URL')).toHaveAccessibleDescription(/No E2E API answered at this address/)
+    expect(onSaved).not.toHaveBeenCalled()
+    expect(fake.callsTo('profiles:create')).toEqual([])
+  })
+
   it('on edit never prefills secrets and sends blank ones as "keep"', async () => {
     const fake = installFake({}, { profiles: [makeProfile()] })
     const onSaved = vi.fn()

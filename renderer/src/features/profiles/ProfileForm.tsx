@@ -26,6 +26,8 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import {
   formField,
   initialValues,
+  isNoApiAtAddress,
+  NO_API_AT_ADDRESS,
   sameProjectProfiles,
   toCreateInput,
   toUpdateInput,
@@ -208,6 +210,16 @@ export function ProfileForm({
       return 'ok'
     } catch (e) {
       const err = asAppError(e)
+      if (isNoApiAtAddress(err)) {
+        // A definite answer, not "could not be reached": saving would keep an address that never works. The field
+        // is under "Advanced", so open it.
+        setServerErrors({ apiBaseUrl: NO_API_AT_ADDRESS })
+        const input = document.getElementById(`${id}-apiBaseUrl`)
+        const details = input?.closest('details')
+        if (details) details.open = true
+        input?.focus()
+        return 'refused'
+      }
       if (err.code === 'AUTH' || err.code === 'FORBIDDEN') {
         // In the form's own words: main's message speaks of a saved profile ("check the profile's credentials").
         setServerErrors({ authToken: plainErrorText(err, { typedCredentials: true }) })

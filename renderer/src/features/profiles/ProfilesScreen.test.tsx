@@ -3,8 +3,11 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings'
 import { makeProfile } from '../../../../tests/support/builders'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
+import { App } from '../../App'
+import { preloadFirstRun } from '../../lazy-screens'
 import { useAppStore } from '../../stores/app.store'
 import { loadAll } from '../../stores/events'
+import { useUiStore } from '../../stores/ui.store'
 import { ProfilesScreen } from './ProfilesScreen'
 
 resetStoresAfterEach()
@@ -193,5 +196,75 @@ describe('profiles screen: closing the add and edit forms', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' })
     expect(screen.getByRole('alertdialog', { name: 'Discard your changes to Prod?' })).toBeInTheDocument()
     expect(screen.getByRole('dialog', { name: 'Edit Prod' })).toBeInTheDocument()
+  })
+})
+
+describe('profiles screen by keyboard and screen reader', () => {
+  const levels = () => screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)))
+
+  it('headings go down one level at a time (no h1 → h3), with or without profiles of your own', async () => {
+    installFake(
+      {},
+      {
+        profiles: [makeProfile({ id: 'demo-1', name: 'Demo', isDemo: true })],
+        settings: { ...DEFAULT_SETTINGS, showDemo: true, hideDemo: false }
+      }
+    )
+    await act(() => loadAll())
+    const { unmount } = render(<ProfilesScreen />)
+    // "Your profiles" (for screen readers) heads the user's own part, empty here, as "Demo sandbox" heads the demo.
+    const own = screen.getByRole('region', { name: 'Your profiles' })
+    expect(within(own).getByRole('heading', { name: 'No profiles of your own yet' })).toBeInTheDocument()
+    const seen = levels()
+    expect(seen[0]).toBe(1)
+    for (let i = 1; i < seen.length; i++) expect(seen[i]! - seen[i - 1]!).toBeLessThanOrEqual(1)
+    expect(screen.getByRole('heading', { level: 2, name: 'Your profiles' })).toBeInTheDocument()
+    unmount()
+    installFake({}, { profiles: [makeProfile({ id: 'p1', name: 'Prod' })] })
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    expect(levels()).toEqual([1, 2])
+    expect(screen.getByRole('list', { name: 'Your profiles' })).toBeInTheDocument()
+  })
+
+  const deleteByKeyboard = async (name: string) => {
+    const open = await screen.findByRole('button', { name: `Delete ${name}` })
+    open.focus()
+    fireEvent.click(open)
+    const confirm = within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete profile' })
+    confirm.focus()
+    fireEvent.click(confirm)
+  }
+
+  it('deleting a profile leaves focus on the screen’s heading, not on <body>', async () => {
+    installFake({}, { profiles: [makeProfile({ id: 'p1', name: 'Prod' }), makeProfile({ id: 'p2', name: 'Staging' })] })
+    await act(() => loadAll())
+    render(<ProfilesScreen />)
+    await deleteByKeyboard('Prod')
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    expect(screen.getAllByTestId('profile-card')).toHaveLength(1)
+    expect(screen.getByRole('heading', { level: 1, name: 'Profiles' })).toHaveFocus()
+  })
+
+  it('deleting the only profile: the first-run screen that replaces this one has focus on its heading', async () => {
+    // As main does: profiles:changed goes out before the delete call answers, and here the screens switch first.
+    const fake = installFake(
+      {
+        'profiles:delete': async ({ profileId }) => {
+          fake.state.profiles = fake.state.profiles.filter((p) => p.id !== profileId)
+          fake.emit('profiles:changed', fake.state.profiles)
+          await screen.findByTestId('first-run')
+          await new Promise((r) => setTimeout(r, 0))
+          return { deleted: true }
+        }
+      },
+      { profiles: [makeProfile({ id: 'p1', name: 'Prod' })] }
+    )
+    useUiStore.setState({ view: 'profiles' })
+    await preloadFirstRun()
+    render(<App />)
+    await deleteByKeyboard('Prod')
+    expect(await screen.findByTestId('first-run')).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nodetray' })).toHaveFocus())
   })
 })

@@ -1,7 +1,7 @@
 // Profiles: the user's own (colour, location, project, key hint, token state, each problem with its fix), then the
 // demo sandbox, marked as such (its profiles cannot be edited), with the switch that shows or hides it. Add, edit, delete, import,
 // export.
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Download, EyeOff, FlaskConical, KeyRound, Pencil, Plus, RefreshCw, Trash2, Upload } from 'lucide-react'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { Avatar } from '../../components/Avatar'
@@ -16,8 +16,10 @@ import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
 import { useAppStore } from '../../stores/app.store'
 import { toast } from '../../stores/notifications.store'
-import { useProfilesStore, userProfiles } from '../../stores/profiles.store'
+import { showsFirstRun, useProfilesStore, userProfiles } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
+import { useUiStore } from '../../stores/ui.store'
+import { focusFirstRunOnArrival } from '../first-run/focus-on-arrival'
 import { ImportFlow } from '../first-run/ImportFlow'
 import { fixFor, useCredentialFix, type FixRequest } from './fix-credentials'
 import { ProfileForm, type ProfileFormHandle } from './ProfileForm'
@@ -49,6 +51,21 @@ export function ProfilesScreen() {
   const { error: actionError, run } = useAction()
   const own = userProfiles(profiles)
   const demos = profiles.filter((p) => p.isDemo)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const wasDeleting = useRef(false)
+  /** Undoes the request for the first-run screen to take focus, when this screen stayed after all. */
+  const firstRunFocus = useRef<(() => void) | null>(null)
+
+  // The delete dialog gives focus back to its Delete button, which went with the deleted card: the screen's
+  // heading takes it instead of <body>.
+  useEffect(() => {
+    const closed = wasDeleting.current && deleting === null
+    wasDeleting.current = deleting !== null
+    if (!closed) return
+    firstRunFocus.current?.()
+    firstRunFocus.current = null
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus()
+  }, [deleting])
 
   // A Fix button elsewhere (the credential banners) asked for this profile's edit form: it wins over local state.
   const fixProfile = fixRequest ? own.find((p) => p.id === fixRequest.profileId) : undefined
@@ -167,7 +184,9 @@ export function ProfilesScreen() {
   return (
     <div className="screen stack profiles-screen">
       <div className="profiles-head">
-        <h1>Profiles</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Profiles
+        </h1>
         <span className="spacer" />
         <Button
           icon={Download}
@@ -185,15 +204,22 @@ export function ProfilesScreen() {
       </div>
       {error && <ErrorText error={error} onRetry={() => void load()} />}
       {actionError && <ErrorText error={actionError} />}
-      {own.length === 0 ? (
-        <EmptyState title="No profiles of your own yet">
-          Add your E2E project with its API key and auth token, or import MyAccount’s token file.
-        </EmptyState>
-      ) : (
-        <ul className="profile-list" aria-label="Your profiles">
-          {own.map(card)}
-        </ul>
-      )}
+      {/* Named for screen readers only (the screen's title says it): keeps the headings in order, h1 → h2 → the
+          empty state's h3, beside the demo sandbox's h2. */}
+      <section aria-labelledby="profiles-own-title">
+        <h2 id="profiles-own-title" className="sr-only">
+          Your profiles
+        </h2>
+        {own.length === 0 ? (
+          <EmptyState title="No profiles of your own yet">
+            Add your E2E project with its API key and auth token, or import MyAccount’s token file.
+          </EmptyState>
+        ) : (
+          <ul className="profile-list" aria-labelledby="profiles-own-title">
+            {own.map(card)}
+          </ul>
+        )}
+      </section>
       {(demoAvailable || demos.length > 0) && (
         <section className="profiles-demo" aria-labelledby="profiles-demo-title" data-testid="profiles-demo">
           <div className="profiles-demo-head">
@@ -267,6 +293,11 @@ export function ProfilesScreen() {
           danger
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
+            // The last profile of the user's own: the first-run screen replaces this one, and this dialog with it.
+            // Said before the call: main's profiles:changed event can switch the screens before the call answers.
+            const left = profiles.filter((p) => p.id !== deleting.id)
+            if (showsFirstRun(left, useUiStore.getState().firstRunDone))
+              firstRunFocus.current = focusFirstRunOnArrival()
             await call((api) => api.profiles.delete({ profileId: deleting.id }))
             toast({ kind: 'ok', title: `Deleted profile ${deleting.name}` })
             await load()

@@ -6,6 +6,7 @@ import type { Project } from '../../../../shared/domain/resources'
 import { ErrorText } from '../../components/ErrorText'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
+import { isNoApiAtAddress, NO_API_AT_ADDRESS } from './profile-form.model'
 
 interface ProjectPickerProps {
   /** Builds the check input; returns a message instead when the form is not ready for a check. */
@@ -20,6 +21,8 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
   const [projects, setProjects] = useState<Project[] | null>(null)
   const { busy, error, run: runCheck } = useAction()
   const [notReady, setNotReady] = useState<string | null>(null)
+  /** The check reached no E2E API at the address (a 404): said in words about the address, not about a node. */
+  const [noApi, setNoApi] = useState(false)
   /** Set at once, before React re-renders with `busy`: a second click or Enter in the same moment starts nothing. */
   const checking = useRef(false)
 
@@ -31,6 +34,7 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
       return
     }
     setNotReady(null)
+    setNoApi(false)
     checking.current = true
     try {
       await runCheck(
@@ -41,7 +45,14 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
             res.projects.length === 1 ? res.projects[0] : res.projects.find((p) => p.isDefault && value === '')
           if (only && value === '') onPick(String(only.projectId))
         },
-        { onError: () => (setProjects(null), false) }
+        {
+          onError: (err) => {
+            setProjects(null)
+            if (!isNoApiAtAddress(err)) return false
+            setNoApi(true)
+            return true
+          }
+        }
       )
     } finally {
       checking.current = false
@@ -63,6 +74,11 @@ export function ProjectPicker({ checkInput, value, onPick, idPrefix }: ProjectPi
       {notReady && (
         <p className="error-text" role="alert">
           {notReady}
+        </p>
+      )}
+      {noApi && (
+        <p className="error-text" role="alert" data-testid="check-no-api">
+          {NO_API_AT_ADDRESS}
         </p>
       )}
       {error && <ErrorText error={error} typedCredentials onRetry={() => void run()} />}

@@ -145,3 +145,16 @@ export function sameProjectProfiles(
   const key = projectScopeKey(v)
   return profiles.filter((p) => p.id !== editingId && !p.isDemo && projectScopeKey(p) === key)
 }
+
+/**
+ * Said when the credentials check (profiles:check-credentials) gets a 404: nothing at the API address answers as
+ * E2E's API, so the address is wrong. The general words for NOT_FOUND speak of a node or resource that was deleted,
+ * which is not what happened here.
+ */
+export const NO_API_AT_ADDRESS =
+  'No E2E API answered at this address. Check the API base URL (it usually ends in /myaccount/api/v1).'
+
+/** A 404 from E2E (it has a status) to the credentials check; main's own NOT_FOUND (a deleted profile) has none. */
+export function isNoApiAtAddress(err: { code: string; data: { status?: number } }): boolean {
+  return err.code === 'NOT_FOUND' && err.data.status !== undefined
+}

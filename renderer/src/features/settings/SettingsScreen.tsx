@@ -1,5 +1,5 @@
 // App settings. Toggles save at once; the poll interval is checked as you type and saved with its button.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Settings } from '../../../../shared/domain/settings'
 import { SettingsPatch } from '../../../../shared/ipc/schemas'
 import { ErrorText } from '../../components/ErrorText'
@@ -9,6 +9,7 @@ import { useAction } from '../../lib/use-action'
 import { useAppStore } from '../../stores/app.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { DemoBadge } from '../../components/ui/Badge'
+import { Button } from '../../components/ui/Button'
 import './settings.css'
 
 type Toggle = Exclude<keyof Settings, 'steadyIntervalSec' | 'hideDemo'>
@@ -63,8 +64,7 @@ export function SettingsScreen() {
   return (
     <div className="screen stack settings-screen">
       <h1>Settings</h1>
-      {/* Keyed on the saved value: a new saved interval (or fresh settings) restarts the field from it. */}
-      <IntervalForm key={settings.steadyIntervalSec} saved={settings.steadyIntervalSec} save={save} />
+      <IntervalForm saved={settings.steadyIntervalSec} save={save} />
       <fieldset className="card stack">
         <legend>Behaviour</legend>
         {TOGGLES.map((t) => (
@@ -115,6 +115,15 @@ interface IntervalFormProps {
 function IntervalForm({ saved, save }: IntervalFormProps) {
   const [intervalText, setIntervalText] = useState(String(saved))
   const [intervalError, setIntervalError] = useState<string | null>(null)
+  const field = useRef<HTMLInputElement>(null)
+  // A new saved interval (this form's, or fresh settings) restarts the field from it. The form stays mounted (it
+  // used to be keyed on the value): a remount dropped the focus of whoever just pressed Save to <body>.
+  const [shownSaved, setShownSaved] = useState(saved)
+  if (saved !== shownSaved) {
+    setShownSaved(saved)
+    setIntervalText(String(saved))
+    setIntervalError(null)
+  }
 
   const checkInterval = (raw: string): number | null => {
     const n = Number(raw)
@@ -129,15 +138,24 @@ function IntervalForm({ saved, save }: IntervalFormProps) {
     return n
   }
 
+  // A disabled button says why: in its tooltip, and in the description a screen reader reads with it. A wrong value
+  // is described by the message under the field itself, so the words are not there twice.
+  const unchanged = intervalError === null && Number(intervalText) === saved
+
   return (
     <form
       className="card stack"
       onSubmit={(e) => {
         e.preventDefault()
         const n = checkInterval(intervalText)
+        const form = e.currentTarget
         if (n !== null && n !== saved)
           void save({ steadyIntervalSec: n }).then((err) => {
             if (err) setIntervalError(err.message)
+            // Save turns disabled once saved (nothing left to save) and would drop its focus: the field takes it.
+            const active = document.activeElement
+            if (active === null || active === document.body || (active !== field.current && form.contains(active)))
+              field.current?.focus()
           })
       }}
     >
@@ -145,26 +163,34 @@ function IntervalForm({ saved, save }: IntervalFormProps) {
         <label htmlFor="steady-interval">Poll interval when nothing is changing (seconds)</label>
         <div className="row">
           <input
+            ref={field}
             id="steady-interval"
             inputMode="numeric"
             value={intervalText}
             aria-invalid={intervalError !== null}
-            aria-describedby="steady-interval-help"
+            aria-describedby={intervalError ? 'steady-interval-help steady-interval-error' : 'steady-interval-help'}
             onChange={(e) => (setIntervalText(e.target.value), checkInterval(e.target.value))}
             style={{ width: 120 }}
           />
-          <button
+          <Button
             type="submit"
-            className="btn btn-sm"
-            disabled={intervalError !== null || Number(intervalText) === saved}
+            size="sm"
+            disabledReason={unchanged ? `Nothing to save: ${saved} seconds is the interval in use.` : null}
+            disabled={intervalError !== null}
+            title={intervalError !== null ? `Fix the interval first: ${intervalError}` : undefined}
+            aria-describedby={intervalError !== null ? 'steady-interval-error' : undefined}
           >
             Save interval
-          </button>
+          </Button>
         </div>
         <span id="steady-interval-help" className="help">
           15 to 3600. Nodes that are starting or stopping are polled faster automatically.
         </span>
-        {intervalError && <span className="error">{intervalError}</span>}
+        {intervalError && (
+          <span id="steady-interval-error" className="error">
+            {intervalError}
+          </span>
+        )}
       </div>
     </form>
   )
