@@ -62,6 +62,39 @@ async function expectNothingPeeksOut(page: Page): Promise<void> {
   expect(cornersCovered, 'every corner of Create node is under the sheet').toEqual([true, true, true, true])
 }
 
+/** As a sheet, the detail takes the keyboard: the list under it is inert, so Tab never reaches a control it
+ * hides (Create node, Sort, the rows' "…"); beside the list (wide) nothing changes. Esc closes the sheet and
+ * focus is back on the row's name. */
+async function expectCoveredListInert(page: Page, sheet: boolean): Promise<void> {
+  const list = page.getByRole('region', { name: 'Nodes', includeHidden: true })
+  if (!sheet) {
+    await expect(list).not.toHaveAttribute('inert')
+    return
+  }
+  await expect(list).toHaveAttribute('inert', '')
+  const heading = page.getByTestId('node-detail').getByRole('heading', { level: 2 })
+  await heading.focus()
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab')
+    const inList = await page.evaluate(() => document.activeElement?.closest('.nodes-main') != null)
+    expect(inList, `Tab ${i + 1} stays out of the covered list`).toBe(false)
+  }
+  const name = (await heading.textContent()) ?? ''
+  await heading.focus()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('node-detail')).toBeHidden()
+  await expect(list).not.toHaveAttribute('inert')
+  await expect(page.getByTestId('node-row').getByRole('button', { name, exact: true })).toBeFocused()
+  // A click on the list beside the sheet reaches no control under it: it closes the sheet, as Esc does.
+  await page.getByTestId('node-row').getByRole('button', { name, exact: true }).click()
+  await expect(list).toHaveAttribute('inert', '')
+  const row = await page.getByTestId('node-row').first().boundingBox()
+  await page.mouse.click(30, (row?.y ?? 0) + (row?.height ?? 0) / 2)
+  await expect(page.getByTestId('node-detail')).toBeHidden()
+  await expect(page.getByTestId('node-row').getByRole('checkbox')).not.toBeChecked()
+  await page.getByTestId('node-row').getByRole('button', { name, exact: true }).click()
+}
+
 for (const size of SIZES) {
   test(`detail header, sections and committed card hold at ${size.width} × ${size.height}`, async ({
     page,
@@ -88,6 +121,7 @@ for (const size of SIZES) {
     await expect(panel).not.toContainText('committed_vm')
     await expectNotClipped(page)
     if (size.width < 960) await expectNothingPeeksOut(page)
+    await expectCoveredListInert(page, size.width < 960)
     await look(page, 'detail-committed')
     await panel.getByTestId('renewal').scrollIntoViewIfNeeded()
     await look(page, 'detail-committed-card')
@@ -136,7 +170,9 @@ test('a failed power action shows beside the bar and as a toast, in plain words'
   await look(page, 'detail-action-failed')
 
   // A second failure: its toast goes beside the first, so the band stays one toast high (a column of two took a
-  // third of this window and left its left half empty).
+  // third of this window and left its left half empty). At this size the detail is a sheet and the list under it is
+  // inert: close it to pick another node.
+  await panel.getByRole('button', { name: 'Close node details' }).click()
   await openNode(page, 'web-01')
   await panel.getByRole('button', { name: 'Reboot', exact: true }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reboot' }).click()
@@ -272,6 +308,12 @@ test('a delete closes the panel at once; toasts read in the order things happene
   await dialog.getByRole('button', { name: 'Delete node' }).click()
   await expect(dialog).toBeHidden()
   await expect(panel).toBeHidden()
+  // The keyboard stays in the list: no row matches the search any more, so its box or "Clear filters".
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent)
+    )
+    .toMatch(/^(node-search|Clear filters)$/)
   await expect(page.getByText(/it may have been deleted/)).toHaveCount(0)
   const deleted = page.getByTestId('toast').filter({ hasText: 'web-01 deleted' })
   await expect(deleted).toHaveCount(1)
@@ -282,6 +324,27 @@ test('a delete closes the panel at once; toasts read in the order things happene
   await page.waitForTimeout(1500)
   await expect(deleted).toHaveCount(1)
   await look(page, 'detail-after-delete')
+})
+
+test('by keyboard, Power off keeps focus in the panel and says how it ended; Power on then has focus', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  await openNode(page, 'web-01')
+  const panel = page.getByTestId('node-detail')
+  await panel.getByRole('toolbar').getByRole('button', { name: 'Power off', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('alertdialog', { name: 'Power off web-01?' })
+  await confirm.getByRole('button', { name: 'Power off', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  await expect(confirm).toBeHidden()
+  // While it runs every action is disabled: focus waits on the heading, not on the page.
+  await expect(panel.getByRole('heading', { level: 2, name: 'web-01' })).toBeFocused()
+  await expect(panel.getByTestId('action-status')).toHaveText('web-01: Powering off…')
+  await expect(panel.getByTestId('action-status')).toHaveText('web-01 is powered off.', { timeout: 30_000 })
+  await expect(panel.getByRole('toolbar').getByRole('button', { name: 'Power on', exact: true })).toBeFocused()
 })
 
 test('copy the IP and the SSH command, and open MyAccount', async ({ page, preview }) => {

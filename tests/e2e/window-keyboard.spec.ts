@@ -178,3 +178,36 @@ test('the search field and the row menu keep their own arrow keys', async ({ pag
   // Back on the menu button it came from, not moved to another row.
   await expect(menuButton).toBeFocused()
 })
+
+test('the rows are one Tab stop: Tab goes through one row’s controls and past the list; the arrows pick the row', async ({
+  page,
+  preview
+}) => {
+  await exploreDemo(page, preview)
+  await expect(page.getByTestId('node-row').first().locator('[data-control="menu"]')).toBeAttached()
+  const names = await shown(page)
+  expect(names.length).toBeGreaterThan(5)
+  // From the last header control, Tab walks one row (check, name, IP, "…") and then leaves the table.
+  const lastHeader = page.locator('thead button').last()
+  const walk = async (): Promise<Focus[]> => {
+    await lastHeader.focus()
+    const seen: Focus[] = []
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab')
+      const f = await focus(page)
+      if (f.rowIndex < 2) break
+      seen.push(f)
+    }
+    return seen
+  }
+  const first = await walk()
+  expect(first.map((f) => f.node)).toEqual(first.map(() => names[0]))
+  expect(first.length).toBeLessThanOrEqual(4)
+  // The arrows move the stop: after ArrowDown twice, Tab reaches the third row instead.
+  await page.getByTestId('node-row').first().locator('[data-control="open"]').focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  const third = await walk()
+  expect(third.length).toBeGreaterThan(0)
+  expect(new Set(third.map((f) => f.node))).toEqual(new Set([names[2]]))
+})

@@ -147,4 +147,20 @@ describe('committed renewal', () => {
       { kind: 'error', title: 'Couldn’t save the term-end choice for db-primary' }
     ])
   })
+
+  it('Save keeps the keyboard on the saved choice (the button is disabled after) and says "Saved"', async () => {
+    installFake()
+    render(<CommittedRenewal profileId="p1" detail={detailWith(term({ mode: 'auto_renew' }))} />)
+    const status = screen.getByTestId('renewal-status')
+    expect(status).toHaveAttribute('role', 'status')
+    expect(status).toBeEmptyDOMElement()
+    const hourly = screen.getByRole('radio', { name: 'Switch to hourly billing' })
+    fireEvent.click(hourly)
+    const save = screen.getByRole('button', { name: 'Save choice' })
+    save.focus()
+    fireEvent.click(save)
+    await waitFor(() => expect(status).toHaveTextContent('Saved: Switch to hourly billing.'))
+    expect(screen.getByRole('button', { name: 'Save choice' })).toBeDisabled()
+    expect(document.activeElement).toBe(hourly)
+  })
 })

@@ -1,7 +1,7 @@
 // A committed node's term as a card: what was paid, when the term ends, and what happens then (the current choice,
 // selected). Saving a new choice updates the card at once; terminating deletes the node AND its backups, so it
 // needs an explicit acknowledgement.
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { CalendarClock, Save } from 'lucide-react'
 import type { CommittedMode, NodeDetail } from '../../../../shared/domain/node'
 import { COMMITTED_MODES } from '../../../../shared/domain/node'
@@ -45,6 +45,8 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
   const { busy, error, run } = useAction()
   const uid = useId()
   const [justSaved, setJustSaved] = useState<CommittedMode | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const saveRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     let live = true
@@ -80,6 +82,10 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
 
   const save = async () => {
     if (!mode || saveBlocked) return
+    // Save is disabled while saving and after ("already the choice"), which would drop focus to the page: keep
+    // the keyboard on the choice being saved instead.
+    if (document.activeElement === saveRef.current)
+      formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus()
     const chosenPlan = mode === 'auto_renew' ? planId : null
     const ok = await run(
       () =>
@@ -132,6 +138,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
         </dd>
       </dl>
       <form
+        ref={formRef}
         className="stack nd-renew-form"
         onSubmit={(e) => {
           e.preventDefault()
@@ -206,6 +213,7 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
         )}
         <div className="row">
           <Button
+            ref={saveRef}
             type="submit"
             icon={Save}
             size="sm"
@@ -215,11 +223,10 @@ export function CommittedRenewal({ profileId, detail, onSaved }: Props) {
           >
             {busy ? 'Saving…' : 'Save choice'}
           </Button>
-          {justSaved && (
-            <span role="status" className="nd-saved">
-              Saved: {MODE_LABEL[justSaved]}.
-            </span>
-          )}
+          {/* Always there, so "Saved" is announced when it appears. */}
+          <span role="status" className="nd-saved" data-testid="renewal-status">
+            {justSaved && `Saved: ${MODE_LABEL[justSaved]}.`}
+          </span>
         </div>
         {error && <ErrorText compact error={error} onRetry={() => void save()} />}
       </form>

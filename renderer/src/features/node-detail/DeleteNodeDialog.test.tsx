@@ -97,6 +97,27 @@ describe('delete dialog', () => {
     expect(fake.callsTo('nodes:delete')).toHaveLength(1)
   })
 
+  // A screen-reader user who reaches the disabled button (or its tooltip) hears why it is off, not just "dimmed".
+  it('the disabled Delete node button says why: the name is not typed yet', () => {
+    installFake()
+    render(
+      <DeleteNodeDialog
+        profileId="p1"
+        profileName="Production"
+        node={makeNode({ id: 9, name: 'web-9' })}
+        onClose={() => undefined}
+        onDeleted={() => undefined}
+      />
+    )
+    const del = screen.getByRole('button', { name: 'Delete node' })
+    expect(del).toBeDisabled()
+    expect(del).toHaveAccessibleDescription('Type web-9 above to confirm')
+    expect(del).toHaveAttribute('title', 'Type web-9 above to confirm')
+    fireEvent.change(screen.getByLabelText(/Type web-9 to confirm/), { target: { value: 'web-9' } })
+    expect(del).toBeEnabled()
+    expect(del).not.toHaveAttribute('aria-describedby')
+  })
+
   it('refuses a locked node with the reason and no way to type', () => {
     const fake = installFake()
     render(
@@ -171,6 +192,9 @@ describe('delete dialog for a committed node', () => {
     )
     fireEvent.change(screen.getByLabelText(/Type web-03 to confirm/), { target: { value: 'web-03' } })
     expect(screen.getByRole('button', { name: 'Delete node' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Delete node' })).toHaveAccessibleDescription(
+      /Checking .* committed term/
+    )
     answer()
     const warning = await screen.findByTestId('committed-warning')
     expect(warning).toHaveTextContent(/90-day term: ₹5,600(\.00)? was paid up front and 37 days are left/)

@@ -5,6 +5,7 @@ import type { NodeSummary } from '../../../../shared/domain/node'
 import { deleteAvailability } from '../../../../shared/domain/node-rules'
 import { Dialog } from '../../components/Dialog'
 import { ErrorText } from '../../components/ErrorText'
+import { Button } from '../../components/ui/Button'
 import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
 import { CommittedDeleteWarning, useCommittedCheck } from './CommittedDeleteWarning'
@@ -28,6 +29,12 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
   // A committed node's loss is stated before anything can be deleted.
   const matches = typed === node.name
   const ready = matches && committed.state !== 'checking'
+  // Said on the disabled button (tooltip and description), as every disabled control in the app says why.
+  const notReady = !matches
+    ? `Type ${node.name} above to confirm`
+    : committed.state === 'checking'
+      ? 'Checking the node’s committed term first'
+      : null
   const title = `Delete ${node.name}?`
 
   if (!availability.allowed) {
@@ -80,9 +87,15 @@ export function DeleteNodeDialog({ profileId, profileName, node, onClose, onDele
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="delete-form" className="btn btn-danger" disabled={!ready || busy}>
+          <Button
+            type="submit"
+            form="delete-form"
+            variant="danger"
+            disabled={busy}
+            disabledReason={busy ? null : notReady}
+          >
             {busy ? 'Deleting…' : 'Delete node'}
-          </button>
+          </Button>
         </>
       }
     >

@@ -11,9 +11,9 @@ resetStoresAfterEach()
 
 const web = makeNode({ id: 7, name: 'web-01', status: 'RUNNING', publicIp: '203.0.113.7', location: 'Delhi' })
 
-function setUp() {
+function setUp(handlers = {}) {
   const snapshot = [makeProfileNodes({ nodes: [web] })]
-  const fake = installFake({}, { snapshot })
+  const fake = installFake(handlers, { snapshot })
   useProfilesStore.getState().apply([makeProfile({ name: 'Prod' })])
   useNodesStore.getState().apply(snapshot[0]!)
   const onClose = vi.fn()
@@ -82,5 +82,45 @@ describe('node detail panel', () => {
     expect(onClose).not.toHaveBeenCalled()
     fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' })
     expect(onClose).toHaveBeenCalledOnce()
+  })
+
+  // Main marks the node busy while the call goes out, then a later list shows the result (as node-commands.ts does).
+  const busyThen = (kind: 'power_off' | 'lock_vm') => ({
+    'nodes:action': () => {
+      const pending = { '7': { nodeId: 7, kind, startedAt: new Date().toISOString() } }
+      useNodesStore.getState().apply(makeProfileNodes({ nodes: [web], pending }))
+      return { accepted: true as const }
+    }
+  })
+  const heading = () => screen.getByRole('heading', { level: 2, name: 'web-01' })
+  const bar = () => screen.getByRole('toolbar', { name: 'Actions for web-01' })
+
+  it('after Power off is confirmed, focus waits on the heading (not the page), then lands on Power on', async () => {
+    setUp(busyThen('power_off'))
+    const off = within(bar()).getByRole('button', { name: 'Power off' })
+    off.focus()
+    fireEvent.click(off)
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Power off' }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(off).toBeDisabled()
+    await waitFor(() => expect(document.activeElement).toBe(heading()))
+    expect(screen.getByTestId('action-status')).toHaveTextContent('web-01: Powering off…')
+    // The list shows it off: Power on takes its place, and focus with it; the outcome is said.
+    act(() => useNodesStore.getState().apply(makeProfileNodes({ nodes: [{ ...web, status: 'OFF' }] })))
+    const on = within(bar()).getByRole('button', { name: 'Power on' })
+    await waitFor(() => expect(document.activeElement).toBe(on))
+    expect(screen.getByTestId('action-status')).toHaveTextContent('web-01 is powered off.')
+  })
+
+  it('an action without a confirm (Lock) keeps focus in the panel too, then on Unlock', async () => {
+    setUp(busyThen('lock_vm'))
+    const lock = within(bar()).getByRole('button', { name: 'Lock' })
+    lock.focus()
+    fireEvent.click(lock)
+    await waitFor(() => expect(lock).toBeDisabled())
+    expect(document.activeElement).toBe(heading())
+    act(() => useNodesStore.getState().apply(makeProfileNodes({ nodes: [{ ...web, isLocked: true }] })))
+    await waitFor(() => expect(document.activeElement).toBe(within(bar()).getByRole('button', { name: 'Unlock' })))
+    expect(screen.getByTestId('action-status')).toHaveTextContent('web-01 is locked.')
   })
 })

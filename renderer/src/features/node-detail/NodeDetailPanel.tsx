@@ -29,9 +29,13 @@ interface NodeDetailPanelProps {
   profileId: string
   nodeId: number
   onClose(): void
+  /** The panel's own Delete opens its dialog (the list notes where the row is, to focus the next one after). */
+  onDeleteStart?(): void
+  /** The node was deleted from here; without it the panel just closes. */
+  onDeleted?(): void
 }
 
-export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelProps) {
+export function NodeDetailPanel({ profileId, nodeId, onClose, onDeleteStart, onDeleted }: NodeDetailPanelProps) {
   const state = useNodesStore((s) => s.byProfile[profileId])
   const profile = useProfilesStore((s) => s.profiles.find((p) => p.id === profileId))
   const summary = state?.nodes.find((n) => n.id === nodeId)
@@ -108,7 +112,10 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
           node={node}
           pending={pending}
           onClose={onClose}
-          onDelete={() => setDeleting(node)}
+          onDelete={() => {
+            onDeleteStart?.()
+            setDeleting(node)
+          }}
           moreItems={moreItems}
         />
       ) : (
@@ -157,7 +164,8 @@ export function NodeDetailPanel({ profileId, nodeId, onClose }: NodeDetailPanelP
             setDeleting(null)
             // Main's own notification for this delete has the same words, so only one shows.
             toast({ kind: 'info', title: `${deleting.name} deleted · ${profileName}`, body: 'The node is gone.' })
-            onClose()
+            if (onDeleted) onDeleted()
+            else onClose()
           }}
         />
       )}
@@ -210,7 +218,14 @@ function LiveHeader({
   onDelete(): void
   moreItems: MenuItem[]
 }) {
-  const { bar, menuItems, notices } = useNodeActions({ profileId, node, pending, onDelete, moreItems })
+  const { bar, menuItems, notices } = useNodeActions({
+    profileId,
+    node,
+    pending,
+    onDelete,
+    moreItems,
+    focusWhileBusy: headingRef
+  })
   return (
     <header className="nd-head">
       <TitleRow

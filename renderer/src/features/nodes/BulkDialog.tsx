@@ -7,6 +7,7 @@ import { daysLeft } from '../../../../shared/domain/running-cost'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { Dialog } from '../../components/Dialog'
 import { DemoBadge } from '../../components/ui/Badge'
+import { Button } from '../../components/ui/Button'
 import { call } from '../../lib/ipc'
 import { formatInr } from '../../lib/format'
 import { plainErrorText } from '../../lib/plain-error'
@@ -116,15 +117,15 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
           {count === 0 ? 'Close' : 'Cancel'}
         </button>
         {count > 0 && (
-          <button
+          <Button
             type="submit"
             form="bulk-form"
-            className={`btn ${kind === 'power_on' ? 'btn-primary' : 'btn-danger'}`}
-            disabled={!typedOk}
+            variant={kind === 'power_on' ? 'primary' : 'danger'}
+            disabledReason={typedOk ? null : `Type ${confirmWord} above to confirm`}
             data-testid="bulk-confirm"
           >
             {verb.button} {nodesWord(count)}
-          </button>
+          </Button>
         )}
       </>
     ) : state.phase === 'running' ? (
@@ -285,7 +286,8 @@ function NodeList({
         return (
           <li key={nodeKey(r.profileId, r.node.id)}>
             <strong>{r.node.name}</strong>
-            {p?.isDemo && <DemoBadge compact />}
+            {/* The demo's profile names start with "Demo": with the name shown, the badge would say it twice. */}
+            {p?.isDemo && !(several && /\bdemo\b/i.test(p.name)) && <DemoBadge compact />}
             {several && <span className="muted"> · {p?.name ?? r.profileId}</span>}
             {r.node.publicIp && <span className="muted mono"> · {r.node.publicIp}</span>}
           </li>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { makeNode, makeProfile, makeProfileNodes } from '../../../../tests/support/builders'
 import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../../../tests/support/renderer/setup-fake'
@@ -133,5 +133,58 @@ describe('node list', () => {
     act(() => fake.emit('nodes:changed', makeProfileNodes({ nodes: [nodes[0]!, nodes[2]!] })))
     expect(document.activeElement).toBe(document.body)
     off()
+  })
+
+  describe('narrow window: the detail is a sheet over the list', () => {
+    /** The window's width as nodes.css sees it (jsdom has no layout and no matchMedia). */
+    const windowWidth = (width: number) =>
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: /max-width: 960px/.test(query) && width <= 960,
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined
+      }))
+    afterEach(() => vi.unstubAllGlobals())
+    // reset.ts leaves the tray's create request set (the first test makes one): its wizard would hold the keys.
+    beforeEach(() => useUiStore.getState().closeCreateRequest())
+    const list = () => screen.getByRole('region', { name: 'Nodes' })
+
+    it('the list it covers is out of the Tab order (inert); Esc closes it and focus returns to the row', async () => {
+      windowWidth(800)
+      await renderList()
+      const name = within(screen.getAllByTestId('node-row')[1]!).getByRole('button', { name: 'db-3' })
+      name.focus()
+      fireEvent.click(name)
+      const panel = await screen.findByTestId('node-detail', {}, { timeout: 5000 })
+      expect(list()).toHaveAttribute('inert')
+      expect(panel).not.toHaveAttribute('inert')
+      fireEvent.keyDown(within(panel).getByRole('heading', { level: 2 }), { key: 'Escape' })
+      await waitFor(() => expect(screen.queryByTestId('node-detail')).toBeNull())
+      expect(list()).not.toHaveAttribute('inert')
+      await waitFor(() => expect(document.activeElement).toBe(name))
+    })
+
+    it('a click beside the sheet closes it; "/" still reaches the search', async () => {
+      windowWidth(800)
+      await renderList()
+      act(() => useUiStore.getState().select({ profileId: 'p1', nodeId: 1 }))
+      await screen.findByTestId('node-detail', {}, { timeout: 5000 })
+      fireEvent.click(list().parentElement!)
+      expect(useUiStore.getState().selected).toBeNull()
+      act(() => useUiStore.getState().select({ profileId: 'p1', nodeId: 1 }))
+      fireEvent.keyDown(document.body, { key: '/' })
+      expect(useUiStore.getState().selected).toBeNull()
+      expect(document.activeElement).toBe(screen.getByTestId('node-search'))
+    })
+
+    it('a wide window keeps the detail beside the list, which stays as it is', async () => {
+      windowWidth(1400)
+      await renderList()
+      act(() => useUiStore.getState().select({ profileId: 'p1', nodeId: 1 }))
+      await screen.findByTestId('node-detail', {}, { timeout: 5000 })
+      expect(list()).not.toHaveAttribute('inert')
+      fireEvent.click(list().parentElement!)
+      expect(useUiStore.getState().selected).not.toBeNull()
+    })
   })
 })

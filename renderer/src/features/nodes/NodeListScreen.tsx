@@ -1,7 +1,18 @@
 // The node list: toolbar (search, profile, grouping, polling, create), status chips with counts, the polling line
 // or the bulk bar, stale banners, the table, and the detail panel beside it. Keyboard: "/" or Ctrl/Cmd+F searches,
 // Esc closes the detail (or unchecks), Delete deletes the focused, checked or open node(s).
-import { memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import {
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore
+} from 'react'
+import { flushSync } from 'react-dom'
 import { X } from 'lucide-react'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
@@ -40,7 +51,8 @@ import { nodeKey, useSelectionStore } from './selection.store'
 import { StaleBanners } from './StaleBanners'
 import { StatusChips } from './StatusChips'
 import { LazyBulkBar, LazyBulkDialog, preloadPowerTools } from './lazy-power-tools'
-import { useListShortcuts } from './use-list-shortcuts'
+import { overlayOpen, useListShortcuts } from './use-list-shortcuts'
+import { useDeleteFocus } from './use-delete-focus'
 import './nodes.css'
 
 // Made once: a keystroke re-renders the screen, and a lucide icon re-rendered costs more than its input's update.
@@ -58,6 +70,16 @@ const SORT_CHOICES: { value: string; label: string }[] = [
   { value: 'location:asc', label: 'Location' },
   { value: 'profile:asc', label: 'Profile' }
 ]
+
+/** Where nodes.css lays the detail over the list as a docked sheet instead of beside it (keep the two in step). */
+const SHEET_LAYOUT = '(max-width: 960px)'
+
+function subscribeSheet(onChange: () => void): () => void {
+  const mq = window.matchMedia?.(SHEET_LAYOUT)
+  mq?.addEventListener('change', onChange)
+  return () => mq?.removeEventListener('change', onChange)
+}
+const isSheetLayout = (): boolean => window.matchMedia?.(SHEET_LAYOUT).matches ?? false
 
 export function NodeListScreen() {
   const profiles = useProfilesStore((s) => s.profiles)
@@ -184,13 +206,17 @@ export function NodeListScreen() {
     []
   )
 
-  const rowActions = useRowActions()
+  const deleteFocus = useDeleteFocus(tableRowsRef, searchRef)
+  const rowActions = useRowActions(deleteFocus)
   const startDelete = useCallback(
     (rows: NodeRow[]) => {
       if (rows.length === 1 && rows[0]) rowActions.requestDelete(rows[0])
-      else if (rows.length > 1) setBulk({ kind: 'delete', rows })
+      else if (rows.length > 1) {
+        deleteFocus.remember(rowKeys(rows))
+        setBulk({ kind: 'delete', rows })
+      }
     },
-    [rowActions]
+    [rowActions, deleteFocus]
   )
 
   // The profile shown is where a node goes; with "All profiles" (and more than one) the wizard asks which.
@@ -198,6 +224,10 @@ export function NodeListScreen() {
   const createDisabledReason = profiles.length === 0 ? 'Add a profile first, then create a node in it.' : null
 
   const selectedVisible = selected && visibleIds.includes(selected.profileId) ? selected : null
+  // A narrow window lays the detail over the list: what it covers must not take the keyboard (nor be read as if
+  // on screen), so the list is inert while the sheet is open; Esc or a click beside the sheet closes it.
+  const sheetLayout = useSyncExternalStore(subscribeSheet, isSheetLayout, () => false)
+  const sheetOpen = sheetLayout && selectedVisible !== null
 
   /** Closes the detail and puts focus back on its row (or the table), never on the page's body. */
   const closeDetail = useCallback(
@@ -205,6 +235,8 @@ export function NodeListScreen() {
       select(null)
       if (!was) return
       requestAnimationFrame(() => {
+        // A dialog opened meanwhile (a delete started from the row menu) keeps the keyboard.
+        if (overlayOpen()) return
         const row = document.querySelector<HTMLElement>(
           `tr[data-node-key="${nodeKey(was.profileId, was.nodeId)}"] [data-control="open"]`
         )
@@ -216,6 +248,8 @@ export function NodeListScreen() {
 
   useListShortcuts({
     focusSearch: () => {
+      // The search is under the sheet (inert): close it first, so the key still does what it says.
+      if (sheetOpen) flushSync(() => select(null))
       searchRef.current?.focus()
       searchRef.current?.select()
     },
@@ -257,8 +291,18 @@ export function NodeListScreen() {
   const stillLoading = states.some((st) => st.totalNodes !== undefined)
 
   return (
-    <div className={`nodes-screen${selectedVisible ? ' with-detail' : ''}`}>
-      <section className="nodes-main" aria-label="Nodes">
+    <div
+      className={`nodes-screen${selectedVisible ? ' with-detail' : ''}`}
+      onClick={(e) => {
+        // An inert list lets a click through to here: a click beside the sheet closes it, as Esc does.
+        if (sheetOpen && e.target === e.currentTarget) closeDetail(selectedVisible)
+      }}
+    >
+      <section className="nodes-main" aria-labelledby="nodes-title" inert={sheetOpen}>
+        {/* The screen's title for screen readers (the tab says it for everyone else): every screen has an h1. */}
+        <h1 id="nodes-title" className="sr-only">
+          Nodes
+        </h1>
         <div className="nodes-toolbar">
           <div className="search-field" role="search">
             {SEARCH_ICON}
@@ -412,6 +456,12 @@ export function NodeListScreen() {
             profileId={selectedVisible.profileId}
             nodeId={selectedVisible.nodeId}
             onClose={() => closeDetail(selectedVisible)}
+            onDeleteStart={() => deleteFocus.remember([nodeKey(selectedVisible.profileId, selectedVisible.nodeId)])}
+            onDeleted={() => {
+              select(null)
+              // Its row is gone: the next one, as after a delete from the row itself.
+              deleteFocus.restore([nodeKey(selectedVisible.profileId, selectedVisible.nodeId)])
+            }}
           />
         </ScreenBoundary>
       )}
@@ -424,10 +474,12 @@ export function NodeListScreen() {
             onClose={() => {
               setBulk(null)
               // The bar that opened it is gone when every node went: keep focus in the list, not on the page.
-              requestAnimationFrame(() => {
-                if (document.activeElement === document.body)
-                  document.querySelector<HTMLElement>('[data-testid="node-table-scroll"]')?.focus()
-              })
+              if (bulk.kind === 'delete') deleteFocus.restore(rowKeys(bulk.rows), { ifLost: true })
+              else
+                requestAnimationFrame(() => {
+                  if (document.activeElement === document.body)
+                    document.querySelector<HTMLElement>('[data-testid="node-table-scroll"]')?.focus()
+                })
             }}
             onDone={(keys) => useSelectionStore.getState().setMany(keys, false)}
           />
@@ -493,6 +545,8 @@ const ListActions = memo(function ListActions({
     </>
   )
 })
+
+const rowKeys = (rows: NodeRow[]): string[] => rows.map((r) => nodeKey(r.profileId, r.node.id))
 
 function shownKeysOf(rows: TableRow[]): string[] {
   const keys: string[] = []

@@ -2,7 +2,9 @@
 // A real <table> keeps table semantics; spacer rows stand in for the rows above and below the window.
 // Columns sort from their headers (aria-sort); a checkbox per row (Shift extends, Ctrl/Cmd-click toggles); a
 // menu button per row and right-click open the row's menu (mounted by the screen, only while open). The arrow keys,
-// Home/End and PageUp/PageDown move between rows (use-row-keys.ts), through one handler on the scroll box.
+// Home/End and PageUp/PageDown move between rows (use-row-keys.ts), through one handler on the scroll box. The rows
+// are one Tab stop (roving tabindex): only the row last focused (else the first in view) has tabbable controls, so
+// Tab goes past the list in a few presses instead of three or four per row.
 import {
   memo,
   useEffect,
@@ -118,10 +120,17 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
     initialRect: { width: 0, height: Math.max(ROW_HEIGHT * 6, window.innerHeight - TABLE_TOP_GUESS) }
   })
   const focusedNode = useKeepFocusOnNode(scrollRef)
+  // The row whose controls are in the Tab order: the one focus was last in.
+  const [activeRow, setActiveRow] = useState<string | null>(null)
   // After useKeepFocusOnNode: its effect may hand focus to the box when a row being left unmounts; this one's then
   // focuses the row scrolled to.
   const onRowKeys = useRowKeys({ scrollRef, virtualizer, rows, rowHeight: ROW_HEIGHT, checked, onCheck })
   const items = virtualizer.getVirtualItems()
+  // That row when it is rendered, else the first in view (never none: Tab must be able to enter the rows).
+  const scrolled = virtualizer.scrollOffset ?? 0
+  const tabStop =
+    items.find((it) => activeRow !== null && rowKeyOf(rows[it.index]) === activeRow)?.index ??
+    (items.find((it) => it.end > scrolled) ?? items[0])?.index
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   const grouped = rows[0] !== undefined && isGroupRow(rows[0])
@@ -137,7 +146,12 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
       ref={scrollRef}
       data-testid="node-table-scroll"
       tabIndex={-1}
-      onFocus={focusedNode.onFocus}
+      onFocus={(e) => {
+        focusedNode.onFocus(e)
+        const tr = (e.target as HTMLElement).closest('tbody > tr[aria-rowindex]')
+        const key = tr ? rowKeyOf(rows[Number(tr.getAttribute('aria-rowindex')) - 2]) : null
+        if (key !== null) setActiveRow(key)
+      }}
       onBlur={focusedNode.onBlur}
       onKeyDown={onRowKeys}
     >
@@ -201,6 +215,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
                   profile={profiles[row.profileId]}
                   cost={groupCosts[row.profileId]}
                   onToggle={onToggleGroup}
+                  tabbable={item.index === tabStop}
                 />
               )
             const { node, profileId } = row
@@ -226,6 +241,7 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
                 onCheck={onCheck}
                 onRowMenu={onRowMenu}
                 withControls={afterFirstPaint}
+                tabbable={item.index === tabStop}
               />
             )
           })}
@@ -239,6 +255,12 @@ export const NodeTable = memo(function NodeTable(props: NodeTableProps) {
     </div>
   )
 })
+
+/** A row's identity for the roving Tab stop: its node, or its group's profile. */
+function rowKeyOf(row: TableRow | undefined): string | null {
+  if (!row) return null
+  return isGroupRow(row) ? `group:${row.profileId}` : nodeKey(row.profileId, row.node.id)
+}
 
 /** How many header cells are shown: the narrow layouts hide columns with container queries, and a group header
  * must span exactly the columns there are (a wider span adds empty columns that take the name's width). Measured
@@ -290,7 +312,7 @@ function useAfterFirstPaint(): boolean {
  * This moves focus to the row now showing the node the user was on (same control), or to the table when that
  * node left the window, so Enter never acts on a node the user did not choose. */
 function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
-  const focused = useRef<{ key: string; control: string } | null>(null)
+  const focused = useRef<{ key: string; control: string; el: Element } | null>(null)
   useLayoutEffect(() => {
     const want = focused.current
     const box = scrollRef.current
@@ -298,6 +320,12 @@ function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
     const active = document.activeElement
     if (active && box.contains(active) && active.closest('tr')?.getAttribute('data-node-key') === want.key) return
     if (active && active !== document.body && !box.contains(active)) return
+    // The element is still there, on the same node, and focus is on the page: the user left (a render can come
+    // before onBlur's check below does, e.g. the row's Tab stop moving).
+    if (want.el.isConnected && want.el.closest('tr')?.getAttribute('data-node-key') === want.key) {
+      focused.current = null
+      return
+    }
     const row = [...box.querySelectorAll<HTMLElement>('tr[data-node-key]')].find((r) => r.dataset.nodeKey === want.key)
     const target = row?.querySelector<HTMLElement>(`[data-control="${want.control}"]`)
     if (target) target.focus()
@@ -310,7 +338,7 @@ function useKeepFocusOnNode(scrollRef: { current: HTMLDivElement | null }) {
     onFocus(e: FocusEvent<HTMLDivElement>) {
       const key = (e.target as HTMLElement).closest('tr')?.getAttribute('data-node-key')
       const control = (e.target as HTMLElement).getAttribute('data-control')
-      focused.current = key && control ? { key, control } : null
+      focused.current = key && control ? { key, control, el: e.target } : null
     },
     onBlur(e: FocusEvent<HTMLDivElement>) {
       const to = e.relatedTarget as Node | null
@@ -341,6 +369,8 @@ interface GroupHeaderRowProps {
   profile: ProfileView | undefined
   cost: CostTotal | undefined
   onToggle(profileId: string): void
+  /** The list's one Tab stop is in this row. */
+  tabbable: boolean
 }
 
 const GroupHeaderRow = memo(function GroupHeaderRow({
@@ -349,7 +379,8 @@ const GroupHeaderRow = memo(function GroupHeaderRow({
   cols,
   profile,
   cost,
-  onToggle
+  onToggle,
+  tabbable
 }: GroupHeaderRowProps) {
   const Chevron = row.collapsed ? ChevronRight : ChevronDown
   const name = profile?.name ?? row.profileId
@@ -359,6 +390,7 @@ const GroupHeaderRow = memo(function GroupHeaderRow({
         <button
           type="button"
           className="group-toggle"
+          tabIndex={tabbable ? 0 : -1}
           aria-expanded={!row.collapsed}
           onClick={() => onToggle(row.profileId)}
           title={profile ? `Project ${profile.projectId} · ${profile.location}` : undefined}
@@ -400,6 +432,8 @@ interface NodeTableRowProps {
   onRowMenu(request: RowMenuRequest): void
   /** The check box and the menu button; off for the first frame only (useAfterFirstPaint). */
   withControls: boolean
+  /** The list's one Tab stop is in this row: its controls are tabbable (the others' only by the arrows). */
+  tabbable: boolean
 }
 
 /** Memoised: a keystroke or a poll re-renders only the rows whose node, pending state or selection changed. */
@@ -417,9 +451,11 @@ const NodeTableRow = memo(function NodeTableRow({
   onSelect,
   onCheck,
   onRowMenu,
-  withControls
+  withControls,
+  tabbable
 }: NodeTableRowProps) {
   const { node, profileId } = row
+  const tab = tabbable ? 0 : -1
   const key = nodeKey(profileId, node.id)
   const open = () => onSelect({ profileId, nodeId: node.id })
   const cost = nodeCostText(nodeCost(node, book, now))
@@ -458,6 +494,7 @@ const NodeTableRow = memo(function NodeTableRow({
             className="row-check"
             checked={isChecked}
             aria-label={`Check ${node.name}`}
+            tabIndex={tab}
             data-control="check"
             onChange={() => undefined}
             onClick={(e) => {
@@ -478,6 +515,7 @@ const NodeTableRow = memo(function NodeTableRow({
             // Element Timing: the bench reads when the list's first row was painted.
             elementtiming={index === 0 ? 'first-node-row' : undefined}
             data-control="open"
+            tabIndex={tab}
             aria-current={isSelected ? 'true' : undefined}
             title={node.name}
             onClick={(e) => {
@@ -513,6 +551,7 @@ const NodeTableRow = memo(function NodeTableRow({
             className="ip-copy ticon-copy"
             aria-label={`Copy IP ${node.publicIp}`}
             data-control="copy"
+            tabIndex={tab}
             title="Copy IP address"
             onClick={() => void copy(node.publicIp as string)}
           >
@@ -549,6 +588,7 @@ const NodeTableRow = memo(function NodeTableRow({
             aria-haspopup="menu"
             title="Actions"
             data-control="menu"
+            tabIndex={tab}
             onClick={(e) =>
               onRowMenu({ row, at: { kind: 'element', element: e.currentTarget }, returnTo: e.currentTarget })
             }

@@ -10,6 +10,8 @@ import type { NodeRow } from './list-filter'
 import type { RowMenuRequest } from './NodeTable'
 import { LazyRowConfirm, LazyRowMenu } from './lazy-power-tools'
 import type { Confirming } from './RowMenu'
+import { nodeKey } from './selection.store'
+import type { DeleteFocus } from './use-delete-focus'
 
 // The dialog's chunk (with the committed-term check) loads the first time a delete starts from the list.
 const DeleteNodeDialog = lazy(async () => ({
@@ -22,7 +24,8 @@ function liveRow(row: NodeRow): NodeRow {
   return node ? { ...row, node } : row
 }
 
-export function useRowActions(): {
+/** `focus` puts the keyboard on the next row once a delete is done (the deleted row's controls are gone). */
+export function useRowActions(focus?: DeleteFocus): {
   openMenu(request: RowMenuRequest): void
   requestDelete(row: NodeRow): void
   element: ReactNode
@@ -31,7 +34,14 @@ export function useRowActions(): {
   const [confirming, setConfirming] = useState<Confirming | null>(null)
   const [deleting, setDeleting] = useState<NodeRow | null>(null)
   const openMenu = useCallback((r: RowMenuRequest) => setMenu({ ...r, row: liveRow(r.row) }), [])
-  const requestDelete = useCallback((row: NodeRow) => setDeleting(liveRow(row)), [])
+  // The row menu's Delete… and the Delete key both come here.
+  const requestDelete = useCallback(
+    (row: NodeRow) => {
+      focus?.remember([nodeKey(row.profileId, row.node.id)])
+      setDeleting(liveRow(row))
+    },
+    [focus]
+  )
 
   const element = (
     <>
@@ -41,7 +51,7 @@ export function useRowActions(): {
             request={menu}
             onClose={() => setMenu(null)}
             onConfirm={setConfirming}
-            onDelete={(row) => setDeleting(row)}
+            onDelete={requestDelete}
           />
         </Suspense>
       )}
@@ -64,6 +74,7 @@ export function useRowActions(): {
               if (selected?.profileId === deleting.profileId && selected.nodeId === deleting.node.id) select(null)
               toast({ kind: 'ok', title: `${deleting.node.name} deleted` })
               setDeleting(null)
+              focus?.restore([nodeKey(deleting.profileId, deleting.node.id)])
             }}
           />
         </Suspense>

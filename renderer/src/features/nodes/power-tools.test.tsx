@@ -29,8 +29,9 @@ async function renderList(handlers = {}, profile = makeProfile()) {
   })
   await act(() => loadAll())
   render(<NodeListScreen />)
-  // The rows' check boxes and menu buttons join one frame after the list's first paint.
-  await screen.findAllByRole('button', { name: /^Actions for / })
+  // The rows' check boxes and menu buttons join one frame after the list's first paint (a file's first test also
+  // pays for loading its chunks, past the default second on a busy machine).
+  await screen.findAllByRole('button', { name: /^Actions for / }, { timeout: 5000 })
   return fake
 }
 
@@ -83,6 +84,9 @@ describe('bulk delete', () => {
     )
     const go = within(dialog).getByTestId('bulk-confirm')
     expect(go).toBeDisabled()
+    // Disabled, and it says why (tooltip and accessible description), as every disabled button in the app does.
+    expect(go).toHaveAccessibleDescription('Type 4 above to confirm')
+    expect(go).toHaveAttribute('title', 'Type 4 above to confirm')
     expect(dialog).toHaveTextContent('This deletes 4 nodes. Their disks are erased and this cannot be undone.')
     fireEvent.change(within(dialog).getByLabelText(/to confirm/), { target: { value: '4' } })
     expect(go).toBeEnabled()
@@ -124,6 +128,33 @@ describe('bulk delete', () => {
 })
 
 describe('bulk power', () => {
+  it('names each demo node once as demo: the profile name already says "Demo", so no badge repeats it', async () => {
+    const d1 = makeProfile({ id: 'd1', name: 'Demo · default-project (Delhi)', isDemo: true })
+    const d2 = makeProfile({ id: 'd2', name: 'Demo · default-project (Chennai)', isDemo: true, projectId: '2' })
+    installFake(
+      {},
+      {
+        profiles: [d1, d2],
+        snapshot: [
+          makeProfileNodes({ profileId: 'd1', nodes: [makeNode({ id: 1, name: 'web-01', status: 'RUNNING' })] }),
+          makeProfileNodes({ profileId: 'd2', nodes: [makeNode({ id: 2, name: 'web-chn-01', status: 'RUNNING' })] })
+        ]
+      }
+    )
+    await act(() => loadAll())
+    render(<NodeListScreen />)
+    await screen.findAllByRole('button', { name: /^Actions for / })
+    fireEvent.click(screen.getByTestId('check-all'))
+    fireEvent.click(await screen.findByTestId('bulk-power_off'))
+    const dialog = await screen.findByTestId('bulk-dialog', {}, { timeout: 5000 })
+    const items = within(within(dialog).getByTestId('bulk-ready')).getAllByRole('listitem')
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^web-01 · Demo · default-project \(Delhi\)/),
+      expect.stringMatching(/^web-chn-01 · Demo · default-project \(Chennai\)/)
+    ])
+    for (const li of items) expect(li.textContent?.match(/Demo/g)).toHaveLength(1)
+  })
+
   it('powers off only the running nodes and says which were skipped', async () => {
     const fake = await renderList()
     fireEvent.click(screen.getByTestId('check-all'))

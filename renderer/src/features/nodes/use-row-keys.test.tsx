@@ -37,8 +37,9 @@ async function renderList(opts: { twoProfiles?: boolean } = {}) {
   )
   await act(() => loadAll())
   render(<NodeListScreen />)
-  // The rows' check boxes and menu buttons join one frame after the list's first paint.
-  await screen.findAllByRole('button', { name: /^Actions for / })
+  // The rows' check boxes and menu buttons join one frame after the list's first paint (a file's first test also
+  // pays for loading its chunks, past the default second on a busy machine).
+  await screen.findAllByRole('button', { name: /^Actions for / }, { timeout: 5000 })
 }
 
 const row = (name: string) => screen.getAllByTestId('node-row').find((r) => r.getAttribute('data-node') === name)!
@@ -130,6 +131,44 @@ describe('moving between rows', () => {
     expect(where()).toBe('b-9 copy')
     press('Home')
     expect(focused()).toBe(within(groups[0]!).getByRole('button', { expanded: true }))
+  })
+})
+
+describe('one Tab stop for the rows', () => {
+  /** The rows' controls Tab reaches (tabindex ≥ 0), as "row control". */
+  const tabbableInRows = () =>
+    [...screen.getByTestId('node-table').querySelectorAll<HTMLElement>('tbody button, tbody input')]
+      .filter((el) => el.tabIndex >= 0)
+      .map((el) => `${el.closest('tr')?.getAttribute('data-node')} ${el.getAttribute('data-control')}`)
+
+  it('only one row’s controls are in the Tab order: the first, then the one the arrows or a click moved to', async () => {
+    await renderList()
+    // 5 rows × 3–4 controls would be ~19 Tab presses; it is the first row's 4.
+    expect(tabbableInRows()).toEqual(['a-1 check', 'a-1 open', 'a-1 copy', 'a-1 menu'])
+    // The header's sort buttons and check-all stay stops of their own.
+    expect(screen.getByTestId('check-all').tabIndex).toBe(0)
+    control('a-1', 'open').focus()
+    press('ArrowDown')
+    expect(where()).toBe('a-2 open')
+    expect(tabbableInRows()).toEqual(['a-2 check', 'a-2 open', 'a-2 menu'])
+    act(() => control('a-4', 'copy').focus())
+    expect(tabbableInRows()).toEqual(['a-4 check', 'a-4 open', 'a-4 copy', 'a-4 menu'])
+    // The others still take focus from the arrows (and a click): tabindex -1, not gone.
+    expect(control('a-5', 'open')).toHaveAttribute('tabindex', '-1')
+  })
+
+  it('a group header is the stop when the arrows land on it', async () => {
+    await renderList({ twoProfiles: true })
+    fireEvent.click(screen.getByRole('button', { name: 'Group by profile' }))
+    const groups = await screen.findAllByTestId('group-row')
+    expect(within(groups[0]!).getByRole('button', { expanded: true }).tabIndex).toBe(0)
+    expect(tabbableInRows()).toEqual(['null null'])
+    act(() => control('a-5', 'open').focus())
+    press('ArrowDown')
+    expect(focused()).toBe(within(groups[1]!).getByRole('button', { expanded: true }))
+    expect(focused().tabIndex).toBe(0)
+    expect(within(groups[0]!).getByRole('button', { expanded: true }).tabIndex).toBe(-1)
+    expect(tabbableInRows()).toEqual(['null null'])
   })
 })
 
