@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { App } from './App'
 import { makeProfile, makeProfileNodes, makeNode } from '../../tests/support/builders'
 import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../tests/support/renderer/setup-fake'
@@ -48,6 +48,21 @@ describe('app shell and first run', () => {
     expect(await screen.findByRole('button', { name: 'prod-1' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'Nodes' })).toHaveAttribute('aria-selected', 'true')
     expect(screen.queryByRole('tab', { name: 'Tray' })).not.toBeInTheDocument()
+  })
+
+  it('one main landmark holds the tab panel, which the selected tab names and controls', async () => {
+    installFake(
+      {},
+      { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: [makeNode({ name: 'prod-1' })] })] }
+    )
+    render(<App />)
+    await screen.findByRole('button', { name: 'prod-1' })
+    const main = screen.getByRole('main')
+    const panel = within(main).getByRole('tabpanel', { name: 'Nodes' })
+    expect(screen.getByRole('tab', { name: 'Nodes' })).toHaveAttribute('aria-controls', panel.id)
+    expect(panel).toContainElement(screen.getByRole('button', { name: 'prod-1' }))
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }))
+    expect(await within(main).findByRole('tabpanel', { name: 'Settings' })).toBe(panel)
   })
 
   it('follows app:navigated to a node and to settings', async () => {

@@ -29,6 +29,7 @@ export function App() {
   }, [])
 
   const firstRun = loaded && showsFirstRun(profiles, firstRunDone)
+  const tabbed = !firstRun && loaded
   const tabs: TabItem<View>[] = [
     { key: 'nodes', label: 'Nodes', icon: 'server' },
     { key: 'profiles', label: 'Profiles', icon: 'key' },
@@ -41,36 +42,39 @@ export function App() {
         name={info?.name ?? 'Nodetray'}
         version={info?.version ?? null}
         preview={info?.preview ?? false}
-        tabs={!firstRun && loaded ? tabs : null}
+        tabs={tabbed ? tabs : null}
         active={view}
         onChange={setView}
       />
-      <main
-        className="app-main"
-        id="main-panel"
-        role={!firstRun && loaded ? 'tabpanel' : undefined}
-        aria-labelledby={!firstRun && loaded ? `main-tab-${view}` : undefined}
-      >
-        {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
-        <Notices />
-        <UpdateBanner />
-        <ScreenBoundary>
-          {!loaded ? (
-            profilesError ? (
-              <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
+      {/* The one main landmark holds the tab panel: a role on <main> itself would replace the landmark. */}
+      <main className="app-body">
+        <div
+          className="app-main"
+          id="main-panel"
+          role={tabbed ? 'tabpanel' : undefined}
+          aria-labelledby={tabbed ? `main-tab-${view}` : undefined}
+        >
+          {infoError && <ErrorText error={infoError} onRetry={() => void loadInfo()} />}
+          <Notices />
+          <UpdateBanner />
+          <ScreenBoundary>
+            {!loaded ? (
+              profilesError ? (
+                <ErrorText error={profilesError} onRetry={() => void loadProfiles()} />
+              ) : (
+                <Spinner label="Starting…" />
+              )
+            ) : firstRun ? (
+              <FirstRun demoAvailable={info?.demoAvailable ?? info?.demoMode ?? false} />
+            ) : view === 'nodes' ? (
+              <NodeListScreen />
+            ) : view === 'profiles' ? (
+              <ProfilesScreen />
             ) : (
-              <Spinner label="Starting…" />
-            )
-          ) : firstRun ? (
-            <FirstRun demoAvailable={info?.demoAvailable ?? info?.demoMode ?? false} />
-          ) : view === 'nodes' ? (
-            <NodeListScreen />
-          ) : view === 'profiles' ? (
-            <ProfilesScreen />
-          ) : (
-            <SettingsScreen />
-          )}
-        </ScreenBoundary>
+              <SettingsScreen />
+            )}
+          </ScreenBoundary>
+        </div>
       </main>
       {info?.preview && (
         <ScreenBoundary>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import { Dialog } from './Dialog'
 
 function Harness() {
@@ -39,5 +39,13 @@ describe('Dialog', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' })
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(opener).toHaveFocus()
+  })
+
+  it('has no banner or contentinfo of its own: those would repeat the window’s landmarks', () => {
+    render(<Harness />)
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }))
+    const dialog = screen.getByRole('dialog', { name: 'Hello' })
+    expect(within(dialog).queryByRole('banner')).toBeNull()
+    expect(within(dialog).queryByRole('contentinfo')).toBeNull()
   })
 })

@@ -70,6 +70,17 @@ describe('Menu', () => {
     expect(document.activeElement).toBe(opener)
   })
 
+  it('opened from inside <main>, it is placed in <main>: at the end of <body> it was outside every landmark', () => {
+    const { items } = make()
+    render(
+      <main>
+        <Harness items={items} />
+      </main>
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }))
+    expect(screen.getByRole('main')).toContainElement(screen.getByRole('menu', { name: 'Things' }))
+  })
+
   it('a disabled item says why and does nothing', () => {
     const { picked, items } = make()
     open(items)

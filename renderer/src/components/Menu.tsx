@@ -43,6 +43,12 @@ export function Menu({ label, items, anchor, returnFocusTo, onClose, testId }: M
     returnFocusTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null)
   )
 
+  // Into the opener's <main> when it has one: a menu at the end of <body> sits outside every landmark.
+  const [host] = useState<HTMLElement>(() => {
+    const from = anchor.kind === 'element' ? anchor.element : (returnFocusTo ?? document.activeElement)
+    return from?.closest('main') ?? document.body
+  })
+
   const itemEls = () => Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])
   const focusAt = (i: number) => {
     const els = itemEls()
@@ -202,6 +208,6 @@ export function Menu({ label, items, anchor, returnFocusTo, onClose, testId }: M
         )
       })}
     </div>,
-    document.body
+    host
   )
 }

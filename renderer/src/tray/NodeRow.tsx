@@ -30,15 +30,22 @@ export function toneOf(node: NodeSummary, pending: PendingAction | undefined): T
   return 'off'
 }
 
-/** A middle dot for the eye, a comma for a screen reader: the row's name is read as one phrase. */
-function Sep() {
-  return (
-    <>
-      <span aria-hidden="true"> · </span>
-      <span className="sr-only">, </span>
-    </>
-  )
+/**
+ * Words for the row's name only, kept in the line of text they follow. The row is named from its content, and a
+ * browser puts a space around every block it joins: an .sr-only comma (absolutely placed, so a block) read
+ * "Running , 164…". Text of no size stays inline and takes no room.
+ */
+function Said({ children }: { children: string }) {
+  return <span className="glance-said">{children}</span>
 }
+
+/** A middle dot for the eye, a comma for a screen reader. */
+const SEP = (
+  <>
+    <span aria-hidden="true"> · </span>
+    <Said>, </Said>
+  </>
+)
 
 function Elapsed({ since }: { since: string }) {
   const now = useNow(1000)
@@ -65,6 +72,12 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
   const changing = tone === 'changing'
   const state = pending ? PENDING_LABEL[pending.kind] : STATUS_LABEL[node.status]
   const cost = nodeCostText(nodeCost(node, book, now))
+  // What only the colour bar and the icons say.
+  const notes = [
+    row.profile.isDemo ? 'demo sandbox, not real' : '',
+    node.isLocked ? 'locked' : '',
+    node.isProtected ? 'delete protection on' : ''
+  ].filter((n) => n !== '')
   const blocked = useProfileBlockReason(row.profile.id)
   const busy = pending ? `Wait: ${PENDING_LABEL[pending.kind].replace('…', '')} is under way` : undefined
   const powerAction: PowerAction = node.status === 'RUNNING' ? 'power_off' : 'power_on'
@@ -106,31 +119,33 @@ export function NodeRow({ row, index, book, now, current, onCommand }: NodeRowPr
         <span className={`glance-dot dot-${tone}`} aria-hidden="true" />
         <span className="glance-row-text">
           {/* A long name is cut: its tooltip has it whole. */}
+          {/* Read as one phrase: "web-02 (demo sandbox, not real; locked), Running, 164.52.7.3, C3.8GB, ₹2.70/h, …",
+              each comma after a part that is there. */}
           <span className="glance-name" title={node.name}>
             {node.name}
-            {row.profile.isDemo && <span className="sr-only"> (demo sandbox, not real)</span>}
-            {node.isLocked && <Lock size={11} className="glance-flag" aria-label="locked" role="img" />}
-            {node.isProtected && (
-              <ShieldCheck size={11} className="glance-flag" aria-label="delete protection on" role="img" />
-            )}
+            {notes.length > 0 && <Said>{` (${notes.join('; ')})`}</Said>}
+            {node.isLocked && <Lock size={11} className="glance-flag" aria-hidden="true" />}
+            {node.isProtected && <ShieldCheck size={11} className="glance-flag" aria-hidden="true" />}
+            <Said>,</Said>
           </span>
           <span className="glance-meta">
-            <span className="sr-only">, </span>
             <span className={`glance-state state-${tone}`}>
               {state}
               {pending && <Elapsed since={pending.startedAt} />}
             </span>
-            <Sep />
+            {SEP}
             <span className="mono">{node.publicIp ?? 'no public IP'}</span>
-            <Sep />
+            {SEP}
             {node.plan || 'plan unknown'}
+            {cost.main && <Said>,</Said>}
           </span>
         </span>
         {cost.main && (
           <span className="glance-cost" title={cost.title}>
-            <span className="sr-only">, </span>
-            <span>{cost.main}</span>
-            <span className="sr-only">, </span>
+            <span>
+              {cost.main}
+              {cost.sub && <Said>,</Said>}
+            </span>
             <span className="glance-cost-sub">{cost.sub}</span>
           </span>
         )}

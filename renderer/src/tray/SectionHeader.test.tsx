@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { render, screen, within } from '@testing-library/react'
 import { makeProfile, makeProfileNodes } from '../../../tests/support/builders'
+import type { CostTotal } from '../../../shared/domain/running-cost'
 import type { SectionRow } from './glance-model'
 import { SectionHeader } from './SectionHeader'
 
@@ -20,8 +21,8 @@ const section = (isDemo: boolean): SectionRow => ({
   shown: 3,
   collapsed: false
 })
-const show = (row: SectionRow) =>
-  render(<SectionHeader row={row} index={0} cost={undefined} now={Date.now()} current onToggle={() => undefined} />)
+const show = (row: SectionRow, cost?: CostTotal) =>
+  render(<SectionHeader row={row} index={0} cost={cost} now={Date.now()} current onToggle={() => undefined} />)
 
 describe('SectionHeader', () => {
   it('a demo section says "Demo" and its trouble never points at credentials', () => {
@@ -69,5 +70,17 @@ describe('SectionHeader', () => {
     expect(meta).not.toBeNull()
     // The line can be cut at the popover's width: its tooltip has it whole.
     expect(meta).toHaveAttribute('title', expect.stringMatching(/^3 nodes · /))
+  })
+
+  it('the cost comes before the age, and the age gives way first: beside two badges at 380 px the monthly figure shows', () => {
+    show(section(true), { perHour: 12.48, perMonth: 9110, unknown: 0 })
+    const meta = screen.getByTestId('glance-section').querySelector('.glance-section-meta') as HTMLElement
+    expect([...meta.children].map((c) => c.className)).toEqual([
+      'glance-count',
+      'glance-section-cost',
+      'glance-section-age'
+    ])
+    expect(meta).toHaveTextContent(/^3 nodes · ₹12\.48\/h · ₹9\.1k\/mo · /)
+    expect(meta).toHaveAttribute('title', expect.stringMatching(/^3 nodes · ≈ ₹12\.48\/h · ₹9\.1k\/mo \(estimate\) · /))
   })
 })

@@ -4,7 +4,7 @@ import { ChevronDown, ChevronRight } from 'lucide-react'
 import type { CostTotal } from '../../../shared/domain/running-cost'
 import { DemoBadge } from '../components/ui/Badge'
 import { formatAge } from '../lib/format'
-import { totalText } from './cost-text'
+import { rateText, totalText } from './cost-text'
 import type { SectionRow } from './glance-model'
 
 interface SectionHeaderProps {
@@ -44,6 +44,9 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
             : b
         )
     : row.badges
+  const nodes = `${count} ${row.total === 1 ? 'node' : 'nodes'}`
+  const age = ageLine(row, now)
+  const priced = cost !== undefined && cost.perHour > 0
   return (
     <div className="glance-section" data-testid="glance-section" data-profile={profile.id}>
       <button
@@ -66,21 +69,23 @@ export function SectionHeader({ row, index, cost, now, current, onToggle }: Sect
             {location}
           </span>
           <span className="glance-section-line">
+            {/* Count, then cost, then age: at 380 px beside one or two badges the line is short, and the age is what
+                gives way (the header's "Updated …" says it too); the cost goes without its "≈" (the rows do too,
+                the tooltip says estimate). The whole line is the tooltip. */}
             <span
               className="glance-section-meta"
-              title={`${count} ${row.total === 1 ? 'node' : 'nodes'} · ${ageLine(row, now)}${cost && cost.perHour > 0 ? ` · ${totalText(cost)} (estimate)` : ''}`}
+              title={`${nodes}${priced ? ` · ${totalText(cost)} (estimate)` : ''} · ${age}`}
             >
-              <span className="glance-count">
-                {count} {row.total === 1 ? 'node' : 'nodes'}
-              </span>
-              {' · '}
-              {ageLine(row, now)}
-              {cost && cost.perHour > 0 && (
-                <span title={`Estimated running cost of this profile: ${totalText(cost)}`}>
-                  {' · '}
-                  {totalText(cost)}
+              <span className="glance-count">{nodes}</span>
+              {priced && (
+                <span
+                  className="glance-section-cost"
+                  title={`Estimated running cost of this profile: ${totalText(cost)}`}
+                >
+                  {` · ${rateText(cost)}`}
                 </span>
               )}
+              <span className="glance-section-age">{` · ${age}`}</span>
             </span>
             {/* On the second line, so the name above has the header's whole width; read out by the sr-only text
                 below (with their explanations), so hidden from the accessibility tree here. */}

@@ -109,6 +109,27 @@ describe('tray popover', () => {
     expect(screen.getByTestId('glance-search')).toHaveFocus()
   })
 
+  it('one main landmark between banner and contentinfo holds the search, the list and the messages', async () => {
+    await open()
+    const main = screen.getByRole('main')
+    expect(within(main).getByRole('search')).toContainElement(screen.getByTestId('glance-search'))
+    expect(main).toContainElement(screen.getByTestId('glance-list'))
+    expect(main).toContainElement(screen.getByTestId('glance-message'))
+    expect(screen.getByRole('banner')).not.toContainElement(main)
+    expect(screen.getByRole('contentinfo')).not.toContainElement(main)
+  })
+
+  it('a row is named from the parts it has, commas between, none empty (jsdom drops the spaces Chrome keeps)', async () => {
+    await open()
+    const bare = makeNode({ id: 4, name: 'kb-node-1', publicIp: null, plan: '', isProtected: true })
+    act(() => useNodesStore.getState().apply(makeProfileNodes({ profileId: 'prod', nodes: [web, db, locked, bare] })))
+    const name = (node: string) => within(row(node)).getAllByRole('button')[0]
+    expect(name('kb-node-1')).toHaveAccessibleName(
+      /^kb-node-1\s?\(delete protection on\),\s?Running,\s?no public IP,\s?plan unknown$/
+    )
+    expect(name('vault')).toHaveAccessibleName(/^vault\s?\(locked\),\s?Running,\s?164\.52\.7\.3,/)
+  })
+
   it('shows the running cost per node and the total once prices are in, marked as an estimate', async () => {
     await open()
     await waitFor(() => expect(row('web-1')).toHaveTextContent('₹2.70/h'))
@@ -268,6 +289,9 @@ describe('tray popover', () => {
       )
     )
     expect(row('web-1')).toHaveTextContent(/Powering off… 1[23] s/)
+    expect(within(row('web-1')).getAllByRole('button')[0]).toHaveAccessibleName(
+      /^web-1,\s?Powering off… 1[23] s,\s?164\.52\.7\.1,/
+    )
     expect(within(row('web-1')).getByRole('progressbar')).toBeInTheDocument()
     expect(screen.getByTestId('glance-counts')).toHaveTextContent('1 changing')
   })

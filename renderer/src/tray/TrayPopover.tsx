@@ -200,61 +200,64 @@ export function TrayPopover() {
         now={ageNow}
         loaded={profilesLoaded}
       />
-      <div className="glance-search">
-        <Search size={15} aria-hidden="true" className="glance-search-icon" />
-        <input
-          ref={searchRef}
-          type="search"
-          aria-label="Search nodes by name or IP"
-          placeholder="Search by name or IP"
-          value={query}
-          autoFocus
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onSearchKey}
-          data-testid="glance-search"
-        />
-        {query && (
-          <button
-            type="button"
-            className="glance-clear"
-            aria-label="Clear search"
-            onClick={() => (setQuery(''), focusSearch())}
-          >
-            <X size={14} aria-hidden="true" />
-          </button>
+      {/* Header and footer are the banner and contentinfo; the search, the list and the news between them are main. */}
+      <main className="glance-main">
+        <div className="glance-search" role="search">
+          <Search size={15} aria-hidden="true" className="glance-search-icon" />
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="Search nodes by name or IP"
+            placeholder="Search by name or IP"
+            value={query}
+            autoFocus
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
+            data-testid="glance-search"
+          />
+          {query && (
+            <button
+              type="button"
+              className="glance-clear"
+              aria-label="Clear search"
+              onClick={() => (setQuery(''), focusSearch())}
+            >
+              <X size={14} aria-hidden="true" />
+            </button>
+          )}
+        </div>
+        {profilesLoaded && profiles.length === 0 ? (
+          <p className="glance-empty">No profiles yet. Open Nodetray to add one or try the demo.</p>
+        ) : (
+          <GlanceList
+            rows={rows}
+            books={books}
+            profileCosts={perProfile}
+            now={now}
+            ageNow={ageNow}
+            handle={listHandle}
+            onToggle={toggle}
+            onCommand={onCommand}
+            onLeaveTop={focusSearch}
+          />
         )}
-      </div>
-      {profilesLoaded && profiles.length === 0 ? (
-        <p className="glance-empty">No profiles yet. Open Nodetray to add one or try the demo.</p>
-      ) : (
-        <GlanceList
-          rows={rows}
-          books={books}
-          profileCosts={perProfile}
-          now={now}
-          ageNow={ageNow}
-          handle={listHandle}
-          onToggle={toggle}
-          onCommand={onCommand}
-          onLeaveTop={focusSearch}
-        />
-      )}
-      <div
-        className={`glance-message${message ? ` is-${message.kind}` : ''}`}
-        role="status"
-        aria-live="polite"
-        data-testid="glance-message"
-      >
-        {message?.text}
-        {message?.detail && (
-          <details className="tech-details">
-            <summary>Technical details</summary>
-            <code>{message.detail}</code>
-          </details>
-        )}
-      </div>
+        <div
+          className={`glance-message${message ? ` is-${message.kind}` : ''}`}
+          role="status"
+          aria-live="polite"
+          data-testid="glance-message"
+        >
+          {message?.text}
+          {message?.detail && (
+            <details className="tech-details">
+              <summary>Technical details</summary>
+              <code>{message.detail}</code>
+            </details>
+          )}
+        </div>
+      </main>
       <GlanceFooter onError={fail} />
       {confirming && (
         <ActionConfirm

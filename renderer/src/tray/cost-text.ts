@@ -35,7 +35,12 @@ export function nodeCostText(c: NodeCost): { main: string; sub: string; title: s
 }
 
 export function totalText(t: CostTotal): string {
-  return `≈ ${inrShort(t.perHour)}/h · ${inrShort(t.perMonth)}/mo`
+  return `≈ ${rateText(t)}`
+}
+
+/** "₹12.48/h · ₹9.1k/mo": the total without its "≈", where the line is short and "estimate" is said nearby. */
+export function rateText(t: CostTotal): string {
+  return `${inrShort(t.perHour)}/h · ${inrShort(t.perMonth)}/mo`
 }
 
 /** "12 s", "3 min", "1 h 4 min": how long a change has been under way. */
