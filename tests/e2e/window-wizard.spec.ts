@@ -72,6 +72,14 @@ async function expectReachable(page: Page, control: Locator): Promise<void> {
   expect(hit, 'something covers the control').toBe(true)
 }
 
+/** The dialog adds no landmarks to the page's list (its step list aside): no banner, contentinfo or regions of its own. */
+async function expectNoLandmarks(wizard: Locator): Promise<void> {
+  for (const role of ['banner', 'contentinfo', 'region', 'complementary', 'main', 'form'] as const) {
+    await expect(wizard.getByRole(role), role).toHaveCount(0)
+  }
+  await expect(wizard.getByRole('navigation')).toHaveCount(1)
+}
+
 /** Nothing in the wizard is cut off sideways: only the body scrolls, and only up and down. */
 async function expectNoSidewaysScroll(wizard: Locator): Promise<void> {
   const body = wizard.locator('.cw-body')
@@ -216,6 +224,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     }
 
     const step = async (name: string, control: Locator) => {
+      await expectNoLandmarks(wizard)
       await expectReachable(page, control)
       await expectReachable(page, wizard.getByRole('button', { name: 'Cancel' }))
       await expectNoSidewaysScroll(wizard)
@@ -263,8 +272,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
 
     // Toasts (here: "… is running") sit inside the wizard after its footer, never over Done or a field.
     await createButton.click()
-    await expect(heading(wizard)).toHaveText('Starting up')
+    await expect(heading(wizard)).toHaveText(/^(Starting up|Running)$/)
     await expect(wizard.getByTestId('cw-follow-summary')).toHaveText('The node is running.', { timeout: 45_000 })
+    await expect(heading(wizard)).toHaveText('Running')
     const toast = page.getByTestId('toast').filter({ hasText: `look-${size} is running` })
     await expect(toast).toBeVisible({ timeout: 15_000 })
     const done = wizard.getByRole('button', { name: 'Done' })
@@ -387,6 +397,7 @@ test('from "All profiles", Create node asks where the node goes and creates it t
   await expect(where.getByTestId('cw-project').first()).toContainText('Demo sandbox')
   // A real choice: nothing picked for the user, and Next says what it waits for.
   await expect(where.getByRole('radio', { checked: true })).toHaveCount(0)
+  await expectNoLandmarks(wizard)
   await expect(next(wizard)).toBeDisabled()
   await expect(wizard.getByTestId('cw-foot-cost')).toHaveText('Choose where the node goes')
   await expectNoSidewaysScroll(wizard)
@@ -415,9 +426,10 @@ test('from "All profiles", Create node asks where the node goes and creates it t
   await expect(wizard.getByTestId('cw-summary')).toContainText('Chennai · project')
   await wizard.getByRole('button', { name: 'Create node' }).click()
 
-  await expect(heading(wizard)).toHaveText('Starting up')
+  await expect(heading(wizard)).toHaveText(/^(Starting up|Running)$/)
   const row = wizard.getByTestId('cw-follow-row').filter({ hasText: 'e2e-ml-chn-01' })
   await expect(row.getByText('Running')).toBeVisible({ timeout: 45_000 })
+  await expect(heading(wizard)).toHaveText('Running')
   await wizard.getByRole('button', { name: 'Done' }).click()
   await expect(wizard).toBeHidden()
 
@@ -428,7 +440,11 @@ test('from "All profiles", Create node asks where the node goes and creates it t
   )
   const holders = snapshot.filter((p) => p.nodes.some((n) => n.name === 'e2e-ml-chn-01')).map((p) => p.profileId)
   expect(holders).toEqual([target.id])
-  // And the list shows it Running under that profile.
+  // And the list shows it Running under that profile. At this width the new node opened in a sheet over the list,
+  // which keeps the list out of reach until it is closed.
+  await expect(page.getByTestId('node-detail')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('node-detail')).toHaveCount(0)
   await picker.selectOption(target.id)
   await page.getByTestId('node-search').fill('e2e-ml-chn-01')
   const listed = page
@@ -436,4 +452,126 @@ test('from "All profiles", Create node asks where the node goes and creates it t
     .filter({ has: page.getByRole('button', { name: 'e2e-ml-chn-01', exact: true }) })
   await expect(listed).toHaveCount(1)
   await expect(listed).toContainText('Running')
+})
+
+/** What holds the keyboard focus is on screen and uncovered: a click at its centre lands on it. Polled, since the
+ * body scrolls to it a frame after a step's content changes size. */
+async function expectFocusUncovered(page: Page, what: string): Promise<void> {
+  const look = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el || el === document.body) return 'nothing is focused'
+      const r = el.getBoundingClientRect()
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+      if (top !== null && (top === el || el.contains(top))) return 'uncovered'
+      const name = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? ''
+      return `${el.tagName.toLowerCase()} "${name.trim()}" is under ${top?.closest('[class]')?.className ?? 'nothing'}`
+    })
+  await expect.poll(look, { message: what, timeout: 5_000 }).toBe('uncovered')
+}
+
+// Outside tester (keyboard only, 800 × 600): Space on a location, Tab, ArrowDown focused and checked Ubuntu 24.04
+// behind the footer, where nobody could see it. Every control the keys reach must stay in view.
+test('at 800 × 600 the arrow keys and Tab never leave the focus behind the footer', async ({ page, preview }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize(SIZES.small)
+  await page.goto(preview.url)
+  await page.getByRole('button', { name: /Explore the demo/ }).click()
+  await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
+  // "All profiles": four location cards push the OS versions to the bottom of the body.
+  await page.getByTestId('profile-picker').selectOption({ label: 'All profiles' })
+  await page.getByRole('button', { name: 'Create node', exact: true }).click()
+  const wizard = page.getByTestId('create-wizard')
+  await expect(heading(wizard)).toHaveText('Location and operating system')
+
+  await wizard.locator('#cw-prof-0-0').focus()
+  await page.keyboard.press('Space')
+  const versions = wizard.locator('input[name="cw-os"]')
+  await expect(versions.first()).toBeVisible({ timeout: 20_000 })
+  await page.keyboard.press('Tab')
+  await expectFocusUncovered(page, 'Tab to the OS versions')
+  const count = await versions.count()
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press('ArrowDown')
+    await expect(versions.nth(i)).toBeFocused()
+    await expectFocusUncovered(page, `ArrowDown ${i}`)
+  }
+  for (let i = count - 2; i >= 0; i--) {
+    await page.keyboard.press('ArrowUp')
+    await expect(versions.nth(i)).toBeFocused()
+    await expectFocusUncovered(page, `ArrowUp ${i}`)
+  }
+
+  // The plan table too: arrows through every plan that can be chosen, then Tab on to Next.
+  await wizard.getByRole('radio', { name: 'Ubuntu 24.04' }).check()
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Plan')
+  const plans = wizard.locator('input[name="cw-plan"]:not(:disabled)')
+  await plans.first().focus()
+  for (let i = 1; i < (await plans.count()); i++) {
+    await page.keyboard.press('ArrowDown')
+    await expect(plans.nth(i)).toBeFocused()
+    await expectFocusUncovered(page, `plan ${i}`)
+  }
+  for (let i = 0; i < 40 && !(await next(wizard).evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab')
+    await expectFocusUncovered(page, `Tab ${i} on the plan step`)
+  }
+})
+
+// Outside tester (keyboard, screen reader): "The node is running." under a heading still saying "Starting up", and
+// Check now, which had the focus, vanished with it. The heading follows the node; the focus goes on to Done.
+test('the follow step: the heading follows the node, and the focus moves from Check now to Done', async ({
+  page,
+  preview
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize(SIZES.small)
+  const wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('follow-01')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  // Real transitions: the node stays Creating until the simulator is told otherwise.
+  await preview.hook('sim/setTransitions', { mode: 'real' })
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  await expect(heading(wizard)).toHaveText('Starting up', { timeout: 30_000 })
+  const row = wizard.getByTestId('cw-follow-row').filter({ hasText: 'follow-01' })
+  const nodeId = Number(await row.getAttribute('data-node-id'))
+  const checkNow = wizard.getByRole('button', { name: 'Check now' })
+  await checkNow.focus()
+  // Pressing it keeps the focus on it while it asks.
+  await page.keyboard.press('Enter')
+  await expect(wizard.getByRole('button', { name: /^(Check now|Checking…)$/ })).toBeFocused()
+  await expect(checkNow).toBeFocused({ timeout: 15_000 })
+
+  await preview.hook('sim/setNode', { nodeId, status: 'Running', publicIp: '164.52.192.77' })
+  await page.keyboard.press('Enter')
+  await expect(wizard.getByTestId('cw-follow-summary')).toHaveText('The node is running.', { timeout: 30_000 })
+  await expect(heading(wizard)).toHaveText('Running')
+  await expect(checkNow).toHaveCount(0)
+  await expect(wizard.getByRole('button', { name: 'Done' })).toBeFocused()
+  await expectFocusUncovered(page, 'Done')
+})
+
+// Outside tester (keyboard): Review → Edit machine → Next went to the options, a step more than the edit needed.
+test('an edit started from the review goes straight back to it with Back to review', async ({ page, preview }) => {
+  await page.setViewportSize(SIZES.small)
+  const wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('edit-01')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await wizard.getByRole('button', { name: 'Edit machine' }).click()
+  await expect(heading(wizard)).toHaveText('Plan')
+  const back = wizard.getByRole('button', { name: 'Back to review' })
+  await expectReachable(page, back)
+  await expectReachable(page, next(wizard))
+  const bigger = wizard.getByRole('radio', { name: 'C3.16GB', exact: true })
+  await bigger.focus()
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Enter')
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await expect(wizard.getByTestId('cw-summary')).toContainText('C3.16GB')
+  await expect(heading(wizard)).toBeFocused()
 })

@@ -11,7 +11,7 @@ import type { WizardDraftData } from '../../../../shared/ipc/contract'
 import { CreateStep, MadeBefore, ReviewChecking } from './CreateStep'
 import { DiscardDialog } from './DiscardDialog'
 import { FetchStatus } from './FetchStatus'
-import { FollowStep } from './FollowStep'
+import { FollowStep, type FollowState } from './FollowStep'
 import { OptionsStep } from './OptionsStep'
 import { PlanStep } from './PlanStep'
 import { ResumeOffer } from './ResumeOffer'
@@ -30,7 +30,7 @@ import { useCreateNode } from './use-create-node'
 import { useWizardData } from './use-wizard-data'
 import { useWizardDraft } from './use-wizard-draft'
 import { describeDraft, fromSaved, isDraftStep, isPristine, toSaved } from './wizard-draft'
-import { buildCreateInput, nodeNames, optionErrors, suggestName } from './wizard.rules'
+import { buildCreateInput, nodeNames, optionErrors, optionsBlockedReason, suggestName } from './wizard.rules'
 import { DEFAULT_FILTERS, EMPTY_DRAFT, STEPS, STEP_TITLES, sameOs, type StepId, type WizardDraft } from './wizard.types'
 import './create-wizard.css'
 
@@ -43,6 +43,13 @@ export interface CreateWizardProps {
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set()
+
+/** The follow step's heading says where the nodes are, as its summary line does ("Starting up" once they ran misled). */
+const FOLLOW_TITLES: Record<FollowState, string> = {
+  starting: 'Starting up',
+  running: 'Running',
+  failed: 'Failed to start'
+}
 
 /** An earlier create of this wizard that main found made after the draft had changed. */
 type MadeEarlier = CreateCheck & { profileId: string }
@@ -64,6 +71,10 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   /** The user said yes to one more node for this attempt; any change to the choices asks again. */
   const [secondOk, setSecondOk] = useState(false)
   const [askSecond, setAskSecond] = useState(false)
+  const [followState, setFollowState] = useState<FollowState>('starting')
+  /** The user left the review to change something (its Edit, the step list or Back): offer the way straight back. */
+  const [fromReview, setFromReview] = useState(false)
+  const done = useRef<HTMLButtonElement>(null)
   const create = useCreateNode()
   const drafts = useWizardDraft()
   // What stops a profile from creating: its credentials, the keychain, or its last fetch (offline, rejected).
@@ -138,20 +149,19 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     if (result) void clear()
   }, [result, clear])
 
-  const nextBlocked = blockedReason()
-  function blockedReason(): string | null {
+  const nextBlocked = blockedReason(step)
+  function blockedReason(at: StepId): string | null {
     if (offerShown) return 'Resume your draft or start fresh first'
-    if (step === 'setup') {
+    if (at === 'setup') {
       if (data.profileFetch.status !== 'ready') return everywhere ? 'Loading your profiles…' : 'Loading the profile…'
       if (!data.profile) return everywhere ? 'Choose where the node goes' : 'This profile no longer exists'
       return blockOf(data.profile) ?? (draft.os ? null : 'Choose an operating system first')
     }
-    if (step === 'plan') return draft.plan?.available ? null : 'Choose a plan first'
-    if (step === 'options') {
+    if (at === 'plan') return draft.plan?.available ? null : 'Choose a plan first'
+    if (at === 'options') {
       if (options.status === 'loading') return 'Loading SSH keys and networks…'
       if (options.status === 'error') return 'SSH keys and networks could not be loaded'
-      const fields = Object.keys(errors).length
-      return fields > 0 ? `Fix the ${fields > 1 ? 'fields' : 'field'} marked in red first` : null
+      return optionsBlockedReason(errors)
     }
     return 'Nothing comes after this step'
   }
@@ -169,7 +179,24 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
   }
   const back = () => {
     const to = STEPS[STEPS.indexOf(step) - 1]
-    if (to) setStep(to)
+    if (to) leave(to)
+  }
+  /** Any move to another step; one away from the review remembers it, and arriving there forgets it. */
+  const leave = (to: StepId) => {
+    if (step === 'review' && STEPS.indexOf(to) < STEPS.indexOf('review')) setFromReview(true)
+    setStep(to)
+  }
+  if (fromReview && step === 'review') setFromReview(false)
+  // Back from an edit, the review is one press away (Next would walk every step after this one again), once this step
+  // and each one between still hold: otherwise it says which needs an answer first. From the options Next is that.
+  const reviewAhead = fromReview && STEPS.indexOf(step) < STEPS.indexOf('options')
+  const reviewBlocked = reviewAhead
+    ? (STEPS.slice(STEPS.indexOf(step), STEPS.indexOf('review'))
+        .map(blockedReason)
+        .find((r) => r !== null) ?? null)
+    : null
+  const backToReview = () => {
+    if (reviewAhead && reviewBlocked === null) setStep('review')
   }
   const send = (to: string) => {
     const sshKeys = options.status === 'ready' ? options.data.sshKeys : []
@@ -290,14 +317,18 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
       ? failedKind === 'unknown'
         ? 'Create interrupted'
         : 'Create failed'
-      : STEP_TITLES[shown]
+      : shown === 'follow'
+        ? FOLLOW_TITLES[followState]
+        : STEP_TITLES[shown]
 
   const onBodyKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return
     // Buttons, links and text areas keep their own Enter; everywhere else Enter means Next.
     if (e.target instanceof HTMLElement && e.target.closest('textarea, button, a, select, summary')) return
     e.preventDefault()
-    next()
+    // Enter does what the primary button does.
+    if (reviewAhead && reviewBlocked === null) backToReview()
+    else next()
   }
 
   const selectOs = (v: NonNullable<WizardDraft['os']>) => {
@@ -324,7 +355,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
     <WizardFrame
       title="Create node"
       onEscape={requestClose}
-      stepper={<Stepper current={shown} locked={step === 'create' || offerShown} onGo={(s) => setStep(s)} />}
+      stepper={<Stepper current={shown} locked={step === 'create' || offerShown} onGo={leave} />}
       overlay={
         confirming ? (
           <DiscardDialog
@@ -353,6 +384,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           creating={creating}
           createBlocked={createBlocked}
           nextBlocked={nextBlocked}
+          toReview={reviewAhead ? { blocked: reviewBlocked, go: backToReview } : null}
           plan={draft.plan}
           count={draft.count}
           committedSkuId={draft.committedSkuId}
@@ -363,6 +395,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
           onNext={next}
           onCreate={startCreate}
           onDone={finish}
+          doneRef={done}
         />
       }
     >
@@ -437,7 +470,7 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                     draft={effectiveDraft}
                     profile={data.profile}
                     options={options.status === 'ready' ? options.data : null}
-                    onEdit={(s) => setStep(s)}
+                    onEdit={leave}
                   />
                 </>
               ))}
@@ -452,7 +485,14 @@ export function CreateWizard({ profileId: openedFor, onClose, onCreated }: Creat
                 onCheckList={onClose}
               />
             )}
-            {shown === 'follow' && result && profileId !== null && <FollowStep profileId={profileId} result={result} />}
+            {shown === 'follow' && result && profileId !== null && (
+              <FollowStep
+                profileId={profileId}
+                result={result}
+                onState={setFollowState}
+                onFocusLost={() => done.current?.focus()}
+              />
+            )}
           </>
         )}
       </div>

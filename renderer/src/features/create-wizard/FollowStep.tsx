@@ -1,5 +1,5 @@
 // Step 7: each new node's status, live, until it runs; then its public IP with a copy button.
-import { useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import { Check, Copy, RefreshCw } from 'lucide-react'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -8,13 +8,48 @@ import type { CreateNodeResult } from '../../../../shared/ipc/contract'
 import { copyText } from '../../lib/clipboard'
 import { useFollowNodes } from './use-follow-nodes'
 
-export function FollowStep({ profileId, result }: { profileId: string; result: CreateNodeResult }) {
+/** Where the new nodes are: the step's heading follows it. */
+export type FollowState = 'starting' | 'running' | 'failed'
+
+interface Props {
+  profileId: string
+  result: CreateNodeResult
+  onState(state: FollowState): void
+  /** A control that had the focus went away (Check now, once the nodes run): the wizard puts it somewhere useful. */
+  onFocusLost(): void
+}
+
+export function FollowStep({ profileId, result, onState, onFocusLost }: Props) {
   const { nodes, error, checking, checkNow } = useFollowNodes(profileId, result.nodes)
   const running = nodes.filter((n) => n.status === 'RUNNING').length
   const failed = nodes.filter((n) => n.status === 'FAILED')
   const allUp = nodes.length > 0 && running === nodes.length
+  const state: FollowState = allUp ? 'running' : failed.length > 0 ? 'failed' : 'starting'
+  useEffect(() => onState(state), [state, onState])
+
+  // The status changes under the user. Chromium drops the focus to the page when the focused control is removed or
+  // disabled, and a keyboard user is then nowhere: after that, and only that, hand it on.
+  const lastFocused = useRef<HTMLElement | null>(null)
+  useLayoutEffect(() => {
+    const was = lastFocused.current
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if (was && lost && (!was.isConnected || was.matches(':disabled'))) {
+      lastFocused.current = null
+      onFocusLost()
+    }
+  })
+
   return (
-    <div className="stack">
+    <div
+      className="stack"
+      onFocus={(e) => {
+        if (e.target instanceof HTMLElement) lastFocused.current = e.target
+      }}
+      onBlur={(e) => {
+        // Moved on by the user (to Done, say); a control that goes away blurs with no relatedTarget.
+        if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) lastFocused.current = null
+      }}
+    >
       {result.outcome === 'recovered' ? (
         <div className="banner banner-ok" role="status" data-testid="cw-recovered">
           <span>
@@ -62,11 +97,14 @@ export function FollowStep({ profileId, result }: { profileId: string; result: C
       )}
       {!allUp && (
         <div>
+          {/* Not disabled while it asks: that would take the focus from whoever just pressed it. */}
           <Button
             icon={RefreshCw}
             size="sm"
-            onClick={checkNow}
-            disabledReason={checking ? 'Already asking E2E for the status' : null}
+            className="cw-check-now"
+            onClick={checking ? undefined : checkNow}
+            aria-disabled={checking ? 'true' : undefined}
+            title={checking ? 'Already asking E2E for the status' : undefined}
           >
             {checking ? 'Checking…' : 'Check now'}
           </Button>

@@ -22,7 +22,7 @@ export function OptionsStep(props: OptionsProps) {
   const names = nodeNames(draft.name || 'name', draft.count)
   return (
     <div className="cw-options">
-      <section className="cw-grid2 cw-opt-name" aria-label="Name and count">
+      <div role="group" className="cw-grid2 cw-opt-name" aria-label="Name and count">
         <div className="field">
           <label htmlFor="cw-name">Name</label>
           <input
@@ -100,7 +100,7 @@ export function OptionsStep(props: OptionsProps) {
             </div>
           </div>
         )}
-      </section>
+      </div>
 
       {options.status !== 'ready' ? (
         <FetchStatus state={options} what="SSH keys, networks and security groups" onRetry={onRetry} />

@@ -74,7 +74,9 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
       </div>
       <div className="cw-table-wrap">
         <table className="data cw-plans">
-          <caption className="sr-only">Plans, sorted by price</caption>
+          <caption className="sr-only">
+            Plans, sorted by price, {filters.sort === 'asc' ? 'cheapest first' : 'dearest first'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Plan</th>
@@ -88,13 +90,14 @@ export function PlanStep({ plans, onRetry, filters, onFilters, selected, onSelec
                 Disk
               </th>
               <th scope="col" className="cw-num" aria-sort={filters.sort === 'asc' ? 'ascending' : 'descending'}>
+                {/* The name stays "Price" (it names the column for every cell too): the th's aria-sort and the caption
+                    say the order, and the arrow is for the eye only (a screen reader read it out with the name). */}
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm cw-sort"
                   onClick={() => set({ sort: filters.sort === 'asc' ? 'desc' : 'asc' })}
                 >
-                  Price {filters.sort === 'asc' ? '▲' : '▼'}
-                  <span className="sr-only">{filters.sort === 'asc' ? ', cheapest first' : ', dearest first'}</span>
+                  Price <span aria-hidden="true">{filters.sort === 'asc' ? '▲' : '▼'}</span>
                 </button>
               </th>
               <th scope="col">Committed</th>

@@ -26,7 +26,7 @@ export function ResumeOffer({ saved, profileLabel, onResume, onFresh }: Props) {
   useEffect(() => resume.current?.focus(), [])
   const gone = profileLabel === null
   return (
-    <section className="cw-resume card" aria-label="Unfinished draft" data-testid="cw-resume">
+    <div role="group" className="cw-resume card" aria-label="Unfinished draft" data-testid="cw-resume">
       <History size={28} aria-hidden="true" className="cw-resume-icon" />
       <div className="stack">
         <p className="cw-resume-what mono" data-testid="cw-resume-what">
@@ -53,6 +53,6 @@ export function ResumeOffer({ saved, profileLabel, onResume, onFresh }: Props) {
         </div>
         <p className="muted small">Start fresh discards the draft.</p>
       </div>
-    </section>
+    </div>
   )
 }

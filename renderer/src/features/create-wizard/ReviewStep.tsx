@@ -31,7 +31,8 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
   const lines = script.split(/\r\n|\r|\n/).length
   return (
     <div className="cw-review">
-      <section className="card cw-cost" aria-labelledby="cw-cost-title" data-testid="cw-cost">
+      {/* Groups, not sections: named sections would each be a region landmark of the page. */}
+      <div role="group" className="card cw-cost" aria-labelledby="cw-cost-title" data-testid="cw-cost">
         <h4 id="cw-cost-title">Cost{n > 1 ? ` for ${n} nodes` : ''}</h4>
         {cost.committed ? (
           <>
@@ -54,7 +55,7 @@ export function ReviewStep({ draft, profile, options, onEdit }: Props) {
             </p>
           </>
         )}
-      </section>
+      </div>
 
       <div className="cw-summary" data-testid="cw-summary">
         <Group title="Where and what" step="setup" onEdit={onEdit}>
@@ -128,8 +129,8 @@ function Group({
   children: ReactNode
 }) {
   return (
-    <section className="cw-group" aria-label={title}>
-      <header className="cw-group-head">
+    <div role="group" className="cw-group" aria-label={title}>
+      <div className="cw-group-head">
         <h4>{title}</h4>
         {onEdit && (
           <Button
@@ -142,8 +143,8 @@ function Group({
             Edit
           </Button>
         )}
-      </header>
+      </div>
       <dl className="cw-facts">{children}</dl>
-    </section>
+    </div>
   )
 }

@@ -128,7 +128,8 @@ function ProfileChoice(props: ChoiceProps) {
       {groups.map((g, gi) => {
         const headId = `cw-project-${gi}`
         return (
-          <section key={g.key} className="cw-project" aria-labelledby={headId} data-testid="cw-project">
+          // A group, not a section: a named section is a region landmark, one per project on the page's list.
+          <div key={g.key} role="group" className="cw-project" aria-labelledby={headId} data-testid="cw-project">
             <div className="cw-project-head" id={headId}>
               <strong className="cw-project-name">{g.title}</strong>
               <span className="muted cw-small">project {g.projectId}</span>
@@ -153,7 +154,7 @@ function ProfileChoice(props: ChoiceProps) {
                 />
               ))}
             </div>
-          </section>
+          </div>
         )
       })}
     </fieldset>

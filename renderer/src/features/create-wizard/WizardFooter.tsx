@@ -1,5 +1,6 @@
 // The sticky footer: Cancel, what the choices cost so far, whether the draft is kept, Back and Next (or Create).
-import { Check, ChevronLeft, ChevronRight, CloudOff, Rocket, X } from 'lucide-react'
+import type { Ref } from 'react'
+import { Check, ChevronLeft, ChevronRight, CloudOff, Rocket, Undo2, X } from 'lucide-react'
 import type { Plan } from '../../../../shared/domain/catalog'
 import { Button } from '../../components/ui/Button'
 import type { DraftSaveStatus } from './use-wizard-draft'
@@ -15,6 +16,8 @@ interface Props {
   createBlocked: string | null
   /** Why Next is not possible yet, or null. */
   nextBlocked: string | null
+  /** Back on an earlier step from the review: the way straight back there, and why it waits (or null). */
+  toReview: { blocked: string | null; go(): void } | null
   plan: Plan | null
   count: number
   committedSkuId: number | null
@@ -26,15 +29,17 @@ interface Props {
   onNext(): void
   onCreate(): void
   onDone(): void
+  /** Done, for the follow step to give the focus to when the control that had it goes away. */
+  doneRef?: Ref<HTMLButtonElement>
 }
 
-export function WizardFooter(props: Props) {
+export function WizardFooter({ doneRef, ...props }: Props) {
   const { step, failed, creating } = props
   if (step === 'follow') {
     return (
       <>
         <span className="spacer" />
-        <Button icon={Check} variant="primary" onClick={props.onDone}>
+        <Button ref={doneRef} icon={Check} variant="primary" onClick={props.onDone}>
           Done
         </Button>
       </>
@@ -70,11 +75,21 @@ export function WizardFooter(props: Props) {
           {props.count > 1 ? `Create ${props.count} nodes` : 'Create node'}
         </Button>
       ) : step !== 'create' ? (
-        <Button variant="primary" className="cw-next" onClick={props.onNext} disabledReason={props.nextBlocked}>
+        <Button
+          variant={props.toReview ? 'default' : 'primary'}
+          className="cw-next"
+          onClick={props.onNext}
+          disabledReason={props.nextBlocked}
+        >
           Next
           <ChevronRight size={16} aria-hidden="true" strokeWidth={2} />
         </Button>
       ) : null}
+      {props.toReview && (
+        <Button icon={Undo2} variant="primary" onClick={props.toReview.go} disabledReason={props.toReview.blocked}>
+          Back to review
+        </Button>
+      )}
     </>
   )
 }

@@ -88,6 +88,9 @@ describe('create from "All profiles"', () => {
       'default-project'
     ])
     expect(projects.at(-1)).toHaveTextContent('Demo sandbox')
+    // Each project is a named group of its locations, not a region landmark (six of those crowded the page's list).
+    expect(screen.getByRole('group', { name: /^ML research/ })).toBe(projects[1])
+    expect(within(screen.getByRole('dialog')).queryAllByRole('region')).toEqual([])
     // Both locations of one project sit together, Delhi first.
     expect(
       within(projects[0]!)

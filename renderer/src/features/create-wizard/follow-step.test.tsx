@@ -64,6 +64,42 @@ describe('follow', () => {
     expect(onCreated).toHaveBeenCalledWith([101, 102], 'p1')
   })
 
+  // Outside tester (keyboard, screen reader): the heading still said "Starting up" under "The node is running.", and
+  // Check now vanished with the focus on it, leaving the focus nowhere.
+  it('says Running in the heading once the node runs, and moves the focus from Check now to Done', async () => {
+    const fake = createFakeBridge()
+    renderWizard(fake)
+    await toReview()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Starting up' })
+    const check = screen.getByRole('button', { name: 'Check now' })
+    check.focus()
+    // Pressing it keeps the focus there while it asks.
+    fireEvent.click(check)
+    expect(check).toHaveTextContent('Checking…')
+    expect(check).toHaveFocus()
+    await waitFor(() => expect(fake.refreshes).toBe(1))
+    await waitFor(() => expect(check).toHaveTextContent('Check now'))
+
+    act(() =>
+      fake.emit('nodes:changed', profileNodes([node(101, 'node-01', { status: 'RUNNING', publicIp: '203.0.113.70' })]))
+    )
+    expect(screen.getByTestId('cw-follow-summary')).toHaveTextContent('The node is running.')
+    expect(heading).toHaveTextContent('Running')
+    expect(screen.queryByRole('button', { name: 'Check now' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus()
+  })
+
+  it('says so in the heading when a node fails to start', async () => {
+    const fake = createFakeBridge()
+    renderWizard(fake)
+    await toReview()
+    fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Starting up' })
+    act(() => fake.emit('nodes:changed', profileNodes([node(101, 'node-01', { status: 'FAILED' })])))
+    expect(heading).toHaveTextContent('Failed to start')
+  })
+
   it('catches up from the snapshot when the node is already running', async () => {
     const fake = createFakeBridge()
     renderWizard(fake)

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { renderWizard, teardown } from '../../../../tests/support/renderer/wizard-test-utils'
+import { nextButton, renderWizard, teardown, toReview } from '../../../../tests/support/renderer/wizard-test-utils'
 
 afterEach(teardown)
 
@@ -49,6 +49,41 @@ describe('keyboard', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
     expect(onClose).not.toHaveBeenCalled()
   }, 20_000) // Four steps of a whole wizard in jsdom: seconds on a loaded 2-core machine.
+
+  // Outside tester (keyboard): Review → Edit machine → Next went on to the options, one more step to walk again.
+  it('after an edit started from the review, goes straight back to it once the steps between still hold', async () => {
+    renderWizard()
+    await toReview()
+    fireEvent.click(screen.getByRole('button', { name: 'Edit machine' }))
+    await waitFor(() => expect(heading()).toHaveTextContent('Plan'))
+    const back = screen.getByRole('button', { name: 'Back to review' })
+    expect(back).toBeEnabled()
+    expect(back).toHaveClass('btn-primary')
+    expect(nextButton()).not.toHaveClass('btn-primary')
+    const bigger = screen.getByRole('radio', { name: 'C3.16GB' })
+    fireEvent.click(bigger)
+    // Enter does what the primary button does.
+    fireEvent.keyDown(bigger, { key: 'Enter' })
+    await waitFor(() => expect(heading()).toHaveTextContent('Review and create'))
+    expect(heading()).toHaveFocus()
+    expect(screen.getByTestId('cw-summary')).toHaveTextContent('C3.16GB')
+
+    // A new OS drops the plan: the way back says what it waits for, and Next walks on to choose one.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit where and what' }))
+    await waitFor(() => expect(heading()).toHaveTextContent('Location and operating system'))
+    fireEvent.click(await screen.findByRole('radio', { name: 'Rocky 9.4' }))
+    expect(screen.getByRole('button', { name: 'Back to review' })).toHaveAccessibleDescription('Choose a plan first')
+    fireEvent.click(nextButton())
+    await screen.findAllByTestId('cw-plan-row')
+    fireEvent.click(screen.getByRole('radio', { name: 'C3.8GB' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Back to review' }))
+    await waitFor(() => expect(heading()).toHaveTextContent('Review and create'))
+    expect(screen.getByTestId('cw-summary')).toHaveTextContent('Rocky 9.4')
+    // Back at the review, the wizard walks forward as usual again.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit name and access' }))
+    await waitFor(() => expect(heading()).toHaveTextContent('Options'))
+    expect(screen.queryByRole('button', { name: 'Back to review' })).not.toBeInTheDocument()
+  }, 20_000)
 
   it('goes back to a finished step from the step list', async () => {
     renderWizard()

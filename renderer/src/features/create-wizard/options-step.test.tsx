@@ -51,6 +51,31 @@ describe('options step: name', () => {
   })
 })
 
+describe('options step: why Next waits', () => {
+  // Outside tester (screen reader): "Fix the field marked in red first" named no field and relied on colour.
+  it('names the field and what is wrong with it, in words', async () => {
+    renderWizard()
+    await toOptions()
+    setName('bad name!')
+    expect(nextButton()).toBeDisabled()
+    expect(nextButton()).toHaveAccessibleDescription('Fix the name first: 1–50 letters, digits, - or _ (no spaces)')
+    setName('web-01')
+    expect(nextButton()).toHaveAccessibleDescription(
+      'Fix the name first: web-01 already exists in this project and location'
+    )
+  })
+
+  it('names every field that needs fixing, in the order the form shows them', async () => {
+    renderWizard()
+    await toOptions('E1.8GB')
+    setName('')
+    fireEvent.change(screen.getByLabelText('Disk size (GB)'), { target: { value: '60' } })
+    expect(nextButton()).toHaveAccessibleDescription(
+      'Fix the name and the disk size first. Name is required. Disk size must be between 75 and 2400 GB.'
+    )
+  })
+})
+
 describe('options step: disk for E1 plans', () => {
   it('asks for a disk size only for plans that need one and applies the step rules', async () => {
     renderWizard()

@@ -32,6 +32,20 @@ describe('plan step', () => {
     expect(skus()).toEqual(['GDC3.A100', 'C3.64GB', 'C3.16GB', 'C3.8GB', 'E1.8GB'])
   })
 
+  // Outside tester (screen reader): the button read "Price ▲ , cheapest first", the glyph read out by name.
+  it('names the sort button plainly; the column header says the order', async () => {
+    renderWizard()
+    await toPlanStep()
+    const sort = screen.getByRole('button', { name: 'Price' })
+    const column = screen.getByRole('columnheader', { name: 'Price' })
+    expect(column).toHaveAttribute('aria-sort', 'ascending')
+    expect(screen.getByRole('table')).toHaveAccessibleName('Plans, sorted by price, cheapest first')
+    fireEvent.click(sort)
+    expect(screen.getByRole('button', { name: 'Price' })).toBe(sort)
+    expect(column).toHaveAttribute('aria-sort', 'descending')
+    expect(screen.getByRole('table')).toHaveAccessibleName('Plans, sorted by price, dearest first')
+  })
+
   it('filters by series, minimum vCPU and RAM, and GPU', async () => {
     renderWizard()
     await toPlanStep()

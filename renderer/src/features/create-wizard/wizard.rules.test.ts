@@ -3,7 +3,7 @@ import { CreateNodeInput } from '../../../../shared/ipc/schemas'
 import { AppError } from '../../lib/ipc'
 import { describeCreateFailure } from './create-failure'
 import { OPTIONS, PLANS } from '../../../../tests/support/renderer/wizard-fixtures'
-import { buildCreateInput, nameError, optionErrors } from './wizard.rules'
+import { buildCreateInput, nameError, optionErrors, optionsBlockedReason } from './wizard.rules'
 import { EMPTY_DRAFT, type WizardDraft } from './wizard.types'
 
 const e1 = PLANS.find((p) => p.requiresDisk)
@@ -78,5 +78,24 @@ describe('describeCreateFailure', () => {
       fixInOptions: true
     })
     expect(err({ code: 'NO_CREDIT', message: 'x' }).detail).toMatch(/enough credit/)
+  })
+})
+
+describe('optionsBlockedReason', () => {
+  it('says which fields to fix and what is wrong, without leaning on colour', () => {
+    expect(optionsBlockedReason({})).toBeNull()
+    expect(optionsBlockedReason({ startScript: 'The start script is too long: at most 16,384 characters' })).toBe(
+      'Fix the start script first: The start script is too long: at most 16,384 characters'
+    )
+    expect(
+      optionsBlockedReason({
+        startScript: 'The start script is too long',
+        name: 'Name is required',
+        reserveIp: 'A reserved IP can be used for one node only'
+      })
+    ).toBe(
+      'Fix the name, the reserved IP and the start script first. Name is required. A reserved IP can be used for one ' +
+        'node only. The start script is too long.'
+    )
   })
 })

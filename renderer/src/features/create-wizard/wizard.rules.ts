@@ -63,6 +63,38 @@ export function optionErrors(draft: WizardDraft, existingNames: ReadonlySet<stri
 
 export const hasErrors = (errors: OptionErrors): boolean => Object.keys(errors).length > 0
 
+/** Each field with an error, in the order the form shows them, as Next's reason names it. */
+const FIELD_NAMES: [keyof OptionErrors, string, string][] = [
+  ['name', 'the name', 'Name'],
+  ['disk', 'the disk size', 'Disk size'],
+  ['sshKeys', 'the SSH keys', 'SSH keys'],
+  ['reserveIp', 'the reserved IP', 'Reserved IP'],
+  ['startScript', 'the start script', 'Start script']
+]
+
+/**
+ * Why Next waits on the options step, in words: which field and what is wrong with it. The red outline alone says
+ * nothing to someone who cannot see it, and a tooltip or a screen reader reads only this sentence.
+ */
+export function optionsBlockedReason(errors: OptionErrors): string | null {
+  const bad = FIELD_NAMES.flatMap(([key, field, label]) => {
+    const message = errors[key]
+    return message ? [{ field, label, message }] : []
+  })
+  const [only] = bad
+  if (!only) return null
+  if (bad.length === 1) {
+    // "Name: 1–50 letters…" after "Fix the name first:" would say the field twice.
+    const message = only.message.startsWith(`${only.label}: `)
+      ? only.message.slice(only.label.length + 2)
+      : only.message
+    return `Fix ${only.field} first: ${message}`
+  }
+  const fields = bad.map((b) => b.field)
+  const list = `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`
+  return `Fix ${list} first. ${bad.map((b) => `${b.message.replace(/\.$/, '')}.`).join(' ')}`
+}
+
 /** The IPC input for this draft. Throws if called before a plan and OS were chosen (the steps prevent that). */
 export function buildCreateInput(
   draft: WizardDraft,
