@@ -30,6 +30,8 @@ describe('app shell and first run', () => {
     expect(await screen.findByRole('button', { name: 'demo-web' })).toBeInTheDocument()
     expect(screen.queryByTestId('first-run')).not.toBeInTheDocument()
     expect(localStorage.getItem('nodetray.firstRunDone')).toBe('1')
+    // The choice that was pressed went with the first-run screen: the list's title has focus, not <body>.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Nodes' })).toHaveFocus())
   })
 
   it('"Add a profile" shows the form', async () => {

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { installFake, resetStoresAfterEach } from '../../../../tests/support/renderer/setup-fake'
 import { loadAll } from '../../stores/events'
 import { useUiStore } from '../../stores/ui.store'
-import { focusFirstRunOnArrival } from './focus-on-arrival'
+import { focusOnArrival } from '../../lib/focus-on-arrival'
 import { FirstRun } from './FirstRun'
 
 resetStoresAfterEach()
@@ -64,7 +64,7 @@ describe('first run', () => {
     const first = render(<FirstRun demoAvailable={false} />)
     expect(document.body).toHaveFocus()
     first.unmount()
-    focusFirstRunOnArrival()
+    focusOnArrival('first-run')
     render(<FirstRun demoAvailable={false} />)
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nodetray' })).toHaveFocus()
   })

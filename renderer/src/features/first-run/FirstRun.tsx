@@ -13,7 +13,7 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { useUiStore } from '../../stores/ui.store'
 import { ProfileForm } from '../profiles/ProfileForm'
-import { takeFirstRunFocus } from './focus-on-arrival'
+import { focusOnArrival, takeArrivalFocus } from '../../lib/focus-on-arrival'
 import { ImportFlow } from './ImportFlow'
 import './first-run.css'
 
@@ -67,7 +67,7 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
 
   // Arrived because the screen that had focus went away (the only profile deleted): focus would be on <body>.
   useEffect(() => {
-    if (takeFirstRunFocus()) heading.current?.focus()
+    if (takeArrivalFocus('first-run')) heading.current?.focus()
   }, [])
 
   // Each step replaces the control that opened it: the panel's heading takes focus, and back on the choices the
@@ -86,6 +86,8 @@ export function FirstRun({ demoAvailable }: { demoAvailable: boolean }) {
       useNodesStore.getState().load(),
       useAppStore.getState().load()
     ])
+    // This screen and the control that finished it go: the node list that replaces it takes focus.
+    focusOnArrival('nodes')
     setView('nodes')
     finish()
   }

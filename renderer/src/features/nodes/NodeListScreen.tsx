@@ -22,6 +22,7 @@ import { ScreenBoundary } from '../../components/ScreenBoundary'
 import { ErrorText } from '../../components/ErrorText'
 import { Spinner } from '../../components/Spinner'
 import { Button, IconButton } from '../../components/ui/Button'
+import { takeArrivalFocus } from '../../lib/focus-on-arrival'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
 import { useProfilesStore } from '../../stores/profiles.store'
@@ -93,6 +94,12 @@ export function NodeListScreen() {
   const [bulk, setBulk] = useState<{ kind: BulkKind; rows: NodeRow[] } | null>(null)
   const [creatingHere, setCreatingHere] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  // Arrived from first run: the control that finished it went with it, so the screen's title takes focus (and is
+  // read out) instead of <body>.
+  useEffect(() => {
+    if (takeArrivalFocus('nodes')) titleRef.current?.focus()
+  }, [])
   const checked = useSelectionStore((s) => s.ids)
   // The tray's "Create node" arrives as a navigation and opens the same wizard.
   const createRequested = useUiStore((s) => s.createRequested)
@@ -300,7 +307,7 @@ export function NodeListScreen() {
     >
       <section className="nodes-main" aria-labelledby="nodes-title" inert={sheetOpen}>
         {/* The screen's title for screen readers (the tab says it for everyone else): every screen has an h1. */}
-        <h1 id="nodes-title" className="sr-only">
+        <h1 id="nodes-title" className="sr-only" tabIndex={-1} ref={titleRef}>
           Nodes
         </h1>
         <div className="nodes-toolbar">

@@ -19,7 +19,7 @@ import { toast } from '../../stores/notifications.store'
 import { showsFirstRun, useProfilesStore, userProfiles } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { useUiStore } from '../../stores/ui.store'
-import { focusFirstRunOnArrival } from '../first-run/focus-on-arrival'
+import { focusOnArrival } from '../../lib/focus-on-arrival'
 import { ImportFlow } from '../first-run/ImportFlow'
 import { fixFor, useCredentialFix, type FixRequest } from './fix-credentials'
 import { ProfileForm, type ProfileFormHandle } from './ProfileForm'
@@ -297,7 +297,7 @@ export function ProfilesScreen() {
             // Said before the call: main's profiles:changed event can switch the screens before the call answers.
             const left = profiles.filter((p) => p.id !== deleting.id)
             if (showsFirstRun(left, useUiStore.getState().firstRunDone))
-              firstRunFocus.current = focusFirstRunOnArrival()
+              firstRunFocus.current = focusOnArrival('first-run')
             await call((api) => api.profiles.delete({ profileId: deleting.id }))
             toast({ kind: 'ok', title: `Deleted profile ${deleting.name}` })
             await load()
