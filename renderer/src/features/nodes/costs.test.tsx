@@ -1,8 +1,11 @@
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { NodeSummary } from '../../../../shared/domain/node'
+import type { ProfileNodes } from '../../../../shared/domain/node-state'
+import type { ProfileView } from '../../../../shared/domain/profile'
 import type { PriceBook } from '../../../../shared/domain/running-cost'
-import { useShownCost, type RunningCosts } from './costs'
+import { usePriceStore } from '../../tray/price-book.store'
+import { useRunningCosts, useShownCost, type RunningCosts } from './costs'
 import type { NodeRow } from './list-filter'
 
 const book: PriceBook = { hourlyBySku: { small: 1, big: 10 }, committed: {} }
@@ -114,5 +117,45 @@ describe('useShownCost', () => {
     expect(result.current).toBe('pending')
     wait(200)
     expect(perHour(result.current)).toBe(3)
+  })
+})
+
+describe('useRunningCosts: when prices are asked for', () => {
+  // The prices are a catalog query per profile, several milliseconds of IPC on the page's thread: they must wait
+  // for the list's frame and then for the page to be idle, so they delay neither that frame nor the input after it.
+  const frames: FrameRequestCallback[] = []
+  const idle: IdleRequestCallback[] = []
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb))
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idle.push(cb))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+    frames.length = 0
+    idle.length = 0
+  })
+
+  it('asks only once the frame has painted and the page is idle', async () => {
+    const update = vi.spyOn(usePriceStore.getState(), 'update').mockResolvedValue(undefined)
+    const profile = { id: 'p1' } as ProfileView
+    const shown = [{ profileId: 'p1', nodes: [node(1)] } as ProfileNodes]
+    renderHook(() => useRunningCosts([profile], shown, { p1: shown[0]! }))
+    expect(update).not.toHaveBeenCalled()
+    // The frame, then the task after it: still waiting for idle time.
+    await act(async () => {
+      frames.splice(0).forEach((cb) => cb(0))
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(update).not.toHaveBeenCalled()
+    expect(idle).toHaveLength(1)
+    await act(async () => {
+      idle.splice(0).forEach((cb) => cb({ didTimeout: false, timeRemaining: () => 10 }))
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(update).toHaveBeenCalledTimes(1)
+    expect(update.mock.calls[0]?.[0]).toEqual([profile])
   })
 })

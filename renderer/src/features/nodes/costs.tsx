@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { addCosts, nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
-import { afterNextPaint } from '../../lib/after-paint'
+import { afterPaintWhenIdle } from '../../lib/after-paint'
 import { useNow } from '../../lib/use-now'
 import { totalText } from '../../tray/cost-text'
 import { usePriceStore } from '../../tray/price-book.store'
@@ -34,8 +34,9 @@ export function useRunningCosts(
 
   useEffect(() => {
     let live = true
-    // After the list's frame: prices cost a catalog query per profile, never the first paint.
-    void afterNextPaint().then(() => {
+    // After the list's frame, when the page is idle: prices cost a catalog query per profile (an IPC call each,
+    // several milliseconds on the page's thread), which must delay neither the first paint nor what follows it.
+    void afterPaintWhenIdle().then(() => {
       if (live) void usePriceStore.getState().update(profiles, byProfile)
     })
     return () => {
