@@ -1,6 +1,40 @@
 import { test, expect } from './fixtures'
 import { addDemoNodes, checkScreen, demoInfo, exploreDemo, nodeRow, openNode } from './window-helpers'
 
+test('rows scroll with the scroll bar, without jumps, where profile names take two lines', async ({
+  page,
+  preview
+}) => {
+  // At 1200 px the profile column is narrow and "Demo · default-project (Delhi)" takes two lines. The list is
+  // virtualised with rows 38 px apart: a row any taller made every row jump 5 px each time one left the top.
+  await exploreDemo(page, preview)
+  await addDemoNodes(preview, 200, 'scroll', 'Running')
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+  await expect(page.getByTestId('node-count')).toHaveText(/^\d{3} of \d{3} nodes$/, { timeout: 20_000 })
+  const profileCell = page.getByTestId('node-row').first().locator('.profile-name')
+  expect((await profileCell.boundingBox())?.height).toBeGreaterThan(25)
+  const moves = await page.getByTestId('node-table-scroll').evaluate(async (box) => {
+    const rowTop = (name: string) =>
+      [...box.querySelectorAll<HTMLElement>('[data-testid="node-row"]')]
+        .find((r) => r.dataset.node === name)
+        ?.getBoundingClientRect().top
+    const tracked = box.querySelectorAll<HTMLElement>('[data-testid="node-row"]')[10]?.dataset.node ?? ''
+    const seen: number[] = []
+    let last = rowTop(tracked)
+    for (let y = 4; y <= 320; y += 4) {
+      box.scrollTop = y
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+      const top = rowTop(tracked)
+      if (top !== undefined && last !== undefined) seen.push(Math.round(top - last))
+      last = top
+    }
+    return seen
+  })
+  expect(moves.length).toBeGreaterThan(40)
+  // Every 4 px of scrolling moves the row 4 px up: never more.
+  expect([...new Set(moves)]).toEqual([-4])
+})
+
 test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await addDemoNodes(preview, 1000, 'bulk', 'mixed')
