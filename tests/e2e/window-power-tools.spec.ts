@@ -111,6 +111,87 @@ test.describe('at 1600 × 1000', () => {
   })
 })
 
+test('grouping: the first grouped frame already spans exactly the columns shown (no jump one way and back)', async ({
+  page,
+  preview
+}) => {
+  // At 800 px the container queries hide four columns. The group row spanned every column in the DOM for one frame,
+  // which added empty columns and moved the IP column 445 → 247 → 595 px in two frames.
+  await page.setViewportSize({ width: 800, height: 600 })
+  await exploreDemo(page, preview)
+  await page.evaluate(() => {
+    const w = window as unknown as { firstGroupedFrame?: { span: number; shown: number } }
+    new MutationObserver((_, obs) => {
+      const row = document.querySelector('[data-testid="group-row"]')
+      if (!row) return
+      obs.disconnect()
+      // The next frame is the first one painted with the group rows in it.
+      requestAnimationFrame(() => {
+        const shown = [...document.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none')
+        w.firstGroupedFrame = { span: (row.querySelector('td') as HTMLTableCellElement).colSpan, shown: shown.length }
+      })
+    }).observe(document.body, { childList: true, subtree: true })
+  })
+  await page.getByRole('button', { name: 'Group by profile' }).click()
+  await expect(page.getByTestId('group-row').first()).toBeVisible()
+  const frame = await page.waitForFunction(
+    () => (window as unknown as { firstGroupedFrame?: { span: number; shown: number } }).firstGroupedFrame
+  )
+  const { span, shown } = (await frame.jsonValue()) as { span: number; shown: number }
+  expect(shown).toBeLessThan(10)
+  expect(span).toBe(shown)
+})
+
+// Outside tester (polish pass): five small things that moved or were cut.
+test('nothing moves or is cut: the bulk bar stays one line, sorted labels fit, group headers line up, a short name keeps its demo mark', async ({
+  page,
+  preview
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 })
+  await exploreDemo(page, preview)
+  await addDemoNodes(preview, 2, 'x', 'Running')
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+  await expect(nodeRow(page, 'x-1')).toBeVisible({ timeout: 20_000 })
+
+  // Checking two nodes, then hiding one: the bar says so on one line, and the list under it does not drop.
+  await nodeRow(page, 'api-staging').getByRole('checkbox').check()
+  await nodeRow(page, 'web-01').getByRole('checkbox').check()
+  const tableTop = async () => (await page.getByTestId('node-table-scroll').boundingBox())?.y
+  const before = await tableTop()
+  await page.getByTestId('node-search').fill('api')
+  await expect(page.getByTestId('bulk-bar')).toContainText('1 hidden')
+  expect(await tableTop()).toBe(before)
+  await page.getByTestId('node-search').fill('')
+  await page.getByRole('button', { name: 'Uncheck all' }).click()
+
+  // A three-letter name: its demo mark sits next to it, not after a 56px box.
+  const name = nodeRow(page, 'x-1').getByRole('button', { name: 'x-1', exact: true })
+  expect((await name.boundingBox())?.width).toBeLessThan(40)
+
+  // Grouped: the profile's name sits on the same line as "N nodes" beside it.
+  await page.getByRole('button', { name: 'Group by profile' }).click()
+  const group = page.getByTestId('group-row').first()
+  const middles = await group.evaluate((row) => {
+    const mid = (e: Element | null) => {
+      const r = e?.getBoundingClientRect()
+      return r ? r.top + r.height / 2 : NaN
+    }
+    const toggle = row.querySelector('.group-toggle')
+    const count = [...row.querySelectorAll('td > *')].find((e) => /\d+ nodes?/.test(e.textContent ?? ''))
+    return [mid(toggle), mid(count ?? null)]
+  })
+  expect(Math.abs((middles[0] ?? 0) - (middles[1] ?? 99))).toBeLessThan(1.5)
+  await page.getByRole('button', { name: 'Group by profile' }).click()
+
+  // Sorted by Location or by Cost, the label and its arrow fit the column.
+  await page.setViewportSize({ width: 1200, height: 800 })
+  for (const col of ['Location', 'Cost']) {
+    await header(page, col).getByRole('button').click()
+    await expect(header(page, col)).toHaveAttribute('aria-sort', /ascending|descending/)
+    expect(await clipped(page, 'thead .th-label')).toEqual([])
+  }
+})
+
 test('headers sort both ways with aria-sort; status chips count and filter', async ({ page, preview }) => {
   await exploreDemo(page, preview)
   await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'ascending')

@@ -71,6 +71,17 @@ describe('decideNotifications', () => {
     expect(titles(input({ prev: [node(1, 'OFF')], next: [] }))).toEqual([])
   })
 
+  it('the term warning gives the end date as the window writes dates, not as the API sends it', () => {
+    const out = decideNotifications(
+      input({
+        prev: [node(1, 'RUNNING', { isCommitted: true })],
+        next: [node(1, 'RUNNING', { isCommitted: true })],
+        termEnds: new Map([[1, '2026-02-06T12:00:00Z']])
+      })
+    )
+    expect(out.notifications.map((n) => n.body)).toEqual(['The term ends 6 Feb 2026.'])
+  })
+
   it('warns once per node per term when a committed term ends within 7 days', () => {
     const end = new Date(NOW + 3 * 86_400_000).toISOString()
     const base = input({

@@ -8,6 +8,8 @@ export const TERM_WARNING_MS = 7 * 24 * 60 * 60_000
 
 /** Kinds of our own actions that explain a Running → OFF change. */
 const EXPECTED_STOP = new Set(['power_off', 'delete', 'reboot'])
+/** "7 Dec 2026", as the window writes dates (renderer/src/lib/format.ts), not the API's "2026-12-07". */
+const TERM_DATE = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric' })
 
 export interface TransitionInput {
   profileId: string
@@ -143,7 +145,7 @@ function decideEach(input: TransitionInput): TransitionOutput {
     const days = Math.max(0, Math.ceil((endsAt - now) / 86_400_000))
     const when = days <= 1 ? 'within a day' : `in ${days} days`
     out.notifications.push(
-      note(node, 'term', `${node.name}: committed term ends ${when}`, `The term ends ${termEnd.slice(0, 10)}.`)
+      note(node, 'term', `${node.name}: committed term ends ${when}`, `The term ends ${TERM_DATE.format(endsAt)}.`)
     )
     out.termWarnedAdd.push(key)
   }

@@ -37,6 +37,19 @@ describe('node detail panel', () => {
     expect(within(panel).getByRole('button', { name: 'Copy public IP' })).toBeInTheDocument()
   })
 
+  it('while the details load, the facts stay where they will be: no spinner above them, the wait is announced', async () => {
+    let answer: (v: unknown) => void = () => undefined
+    setUp({ 'nodes:detail': () => new Promise((r) => (answer = r)) })
+    const panel = screen.getByTestId('node-detail')
+    expect(within(panel).getByRole('heading', { level: 3, name: 'Specs' })).toBeInTheDocument()
+    // Nothing visible in the flow above the facts (it took 48 px and gave them back when the details came).
+    expect(panel.querySelector('.spinner-wrap')).toBeNull()
+    const said = within(panel).getByText('Loading details…')
+    expect(said).toHaveAttribute('role', 'status')
+    expect(said).toHaveClass('sr-only')
+    answer(null)
+  })
+
   it('closes at once when the node it shows was deleted from this app', () => {
     const { onClose } = setUp()
     const pending = { '7': { nodeId: 7, kind: 'delete' as const, startedAt: new Date().toISOString() } }

@@ -140,7 +140,14 @@ export function NodeDetailPanel({ profileId, nodeId, onClose, onDeleteStart, onD
         ) : (
           <>
             {error && <ErrorText title="Couldn’t load the details" error={error} onRetry={() => void reload()} />}
-            {loading && !detail && <Spinner label="Loading details…" />}
+            {/* With the node's facts on screen their "…" show the wait: a spinner above them would push them down and
+                they would jump back up when the details came. Screen readers still hear it. */}
+            {loading && !detail && !node && <Spinner label="Loading details…" />}
+            {loading && !detail && node && (
+              <p className="sr-only" role="status">
+                Loading details…
+              </p>
+            )}
             {node && (
               <NodeFacts
                 profileId={profileId}

@@ -44,7 +44,11 @@ export function BulkBar({ rows, hidden, onRun, onClear }: BulkBarProps) {
 
   return (
     <div className="bulk-bar" data-testid="bulk-bar">
-      <span className="bulk-count" role="status">
+      <span
+        className="bulk-count"
+        role="status"
+        title={hidden > 0 ? `${nodesWord(rows.length)} checked (${hidden} hidden by the search or filter)` : undefined}
+      >
         <strong>{nodesWord(rows.length)} checked</strong>
         {hidden > 0 && <span className="muted"> ({hidden} hidden by the search or filter)</span>}
       </span>

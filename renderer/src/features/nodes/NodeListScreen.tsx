@@ -317,7 +317,7 @@ export function NodeListScreen() {
               ref={searchRef}
               className="input"
               type="search"
-              placeholder="Search name or IP"
+              placeholder="Name or IP"
               aria-label="Search nodes by name or IP"
               aria-keyshortcuts="/ Control+F Meta+F"
               value={query}

@@ -264,23 +264,24 @@ function rowKeyOf(row: TableRow | undefined): string | null {
 
 /** How many header cells are shown: the narrow layouts hide columns with container queries, and a group header
  * must span exactly the columns there are (a wider span adds empty columns that take the name's width). Measured
- * only while grouped, and after the frame has painted: reading computed styles earlier would force a style pass into
- * the list's first paint. */
+ * only while grouped (the ungrouped list's first paint reads no computed style): once before the grouped list's
+ * first frame, so that frame never has the wrong span (its columns jumped one way and back), then on resizes. */
 function useVisibleColumns(scrollRef: { current: HTMLDivElement | null }, inDom: number, grouped: boolean): number {
   const [count, setCount] = useState(inDom)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = scrollRef.current
     if (!grouped || !box) return
     let frame = 0
+    const countShown = () => {
+      let n = 0
+      for (const th of box.querySelectorAll('thead th')) if (getComputedStyle(th).display !== 'none') n++
+      setCount(n || inDom)
+    }
     const measure = () => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => {
-        let n = 0
-        for (const th of box.querySelectorAll('thead th')) if (getComputedStyle(th).display !== 'none') n++
-        setCount(n || inDom)
-      })
+      frame = requestAnimationFrame(countShown)
     }
-    measure()
+    countShown()
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure)
     ro?.observe(box)
     return () => {
