@@ -130,6 +130,9 @@ const windowPort: WindowPort = {
   }
 }
 
+/** `npm start` from a checkout (never the installed app): open on the demo sandbox while nothing is set up. */
+const startsOnDemo = (): boolean => !app.isPackaged && process.argv.includes('--demo=on')
+
 async function start(): Promise<void> {
   if (process.argv.includes('--self-check')) {
     const req = createRequire(__filename)
@@ -189,6 +192,7 @@ async function start(): Promise<void> {
       window: windowPort,
       openExternal: openExternalSafely,
       demo: createDemoBackend({ transitions: 'fast' }),
+      startsOnDemo: startsOnDemo(),
       scrubber,
       log
     },
@@ -204,7 +208,7 @@ async function start(): Promise<void> {
   services = main
   // `npm start` (the README's quick start) passes --demo=on: a fresh checkout opens on the demo sandbox. The
   // installed app never gets the flag, so for its users the demo stays opt-in on the first-run screen.
-  if (!app.isPackaged && process.argv.includes('--demo=on')) await showDemoIfNothingSetUp(main.profiles, main.settings)
+  if (startsOnDemo()) await showDemoIfNothingSetUp(main.profiles, main.settings)
   bindRegistryToIpcMain(main.registry)
   main.events.subscribe((event, payload) => send(event, payload))
 

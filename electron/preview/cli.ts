@@ -2,12 +2,14 @@
 //   [--no-demo] [--transitions instant|fast|real] [--latency MS] [--test-hooks]`
 // --demo opt-in (default): the first-run screen offers the demo sandbox, as in the app. on: start with the demo
 // shown while nothing is set up (no profile of your own). off (or --no-demo): no demo at all.
-// Prints the URL on its own line (first line of stdout), then serves until interrupted.
+// Prints the URL on its own line (first line of stdout), then serves until interrupted. A bad flag value, or a data
+// folder another preview host is using (data-lock.ts), is one line on stderr and exit code 1.
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MemoryVault } from '../main/vault/memory-vault'
 import { createKeytarVault, keychainServiceFromEnv } from '../main/vault/keytar-vault'
+import { parseLatencyMs } from '../simulator/cli-args'
 import { startPreviewHost } from './host'
 
 async function main(): Promise<void> {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   if (demoMode !== 'opt-in' && demoMode !== 'on' && demoMode !== 'off')
     throw new Error('--demo must be opt-in, on or off')
   if (values.vault !== 'memory' && values.vault !== 'keychain') throw new Error('--vault must be memory or keychain')
+  const latencyMs = parseLatencyMs(values.latency)
   const dataDir = resolve(values['user-data-dir'])
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const host = await startPreviewHost({
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     demo: demoMode !== 'off',
     demoStart: demoMode === 'on' ? 'on' : 'opt-in',
     demoTransitions: transitions,
-    demoLatencyMs: Number(values.latency),
+    demoLatencyMs: latencyMs,
     testHooks: values['test-hooks']
   })
   process.stdout.write(`${host.url}\n`)
@@ -57,6 +60,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`preview host failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  // One line, always: node's own flag errors (an unknown option, `--latency -5`) come in several.
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ')
+  process.stderr.write(`preview host failed: ${message}\n`)
   process.exit(1)
 })

@@ -1,6 +1,7 @@
 // The preview host over real HTTP: what a local process (not the page) can and cannot do with it.
 import { request } from 'node:http'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -149,6 +150,33 @@ describe('preview host', () => {
   })
 })
 
+describe('bodies over 1 MiB', () => {
+  // Outside tester: a body over 1 MiB to /ipc/<channel> or /ipc/_batch answered 500 "internal error".
+  it('answer 413 saying so: an error envelope on /ipc/<channel>, plain text on the batch, JSON on a test hook', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024) })
+    const post = (path: string) => fetch(`${host.origin}${path}`, { method: 'POST', headers: withSecret(), body: big })
+    const ipc = await post('/ipc/profiles:create')
+    expect(ipc.status).toBe(413)
+    expect(await ipc.json()).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'The request body is larger than 1 MiB: send a smaller input.' }
+    })
+    const batch = await post('/ipc/_batch')
+    expect(batch.status).toBe(413)
+    expect(await batch.text()).toBe('bad batch: The request body is larger than 1 MiB: send a smaller input.')
+    const hook = await post('/__test/sim/now')
+    expect(hook.status).toBe(413)
+    expect(await hook.json()).toEqual({ error: 'The request body is larger than 1 MiB: send a smaller input.' })
+    // Exactly at the limit is still read, and the host keeps answering.
+    const atLimit = await fetch(`${host.origin}/ipc/app:info`, {
+      method: 'POST',
+      headers: withSecret(),
+      body: `{}${' '.repeat(1024 * 1024 - 2)}`
+    })
+    expect(await atLimit.json()).toMatchObject({ ok: true })
+  })
+})
+
 describe('--demo', () => {
   const start = (sub: string, demoStart?: 'on' | 'opt-in', demo = true) =>
     startPreviewHost({
@@ -174,6 +202,20 @@ describe('--demo', () => {
       expect(on.main.settings.get().showDemo).toBe(true)
       expect(await off.main.profiles.list()).toEqual([])
       expect(off.main.settings.get().showDemo).toBe(false)
+      // Only `on` opens the window on the demo's list (no first-run screen), as `npm start` from a checkout does.
+      const info = async (h: { url: string; origin: string }) =>
+        (await (
+          await fetch(`${h.origin}/ipc/app:info`, {
+            method: 'POST',
+            headers: {
+              'x-nodetray-secret': new URL(h.url).hash.split('=')[1] ?? '',
+              'content-type': 'application/json'
+            },
+            body: '{}'
+          })
+        ).json()) as { value?: { startsOnDemo?: boolean } }
+      expect((await info(on)).value?.startsOnDemo).toBe(true)
+      expect((await info(optIn)).value?.startsOnDemo).toBe(false)
     } finally {
       await Promise.all([optIn.close(), on.close(), off.close()])
     }
@@ -192,5 +234,89 @@ describe('--demo', () => {
     const hook = await post('/__test/sim/now')
     expect(hook.status).toBe(400)
     expect(((await hook.json()) as { error: string }).error).toMatch(/not valid JSON/)
+  })
+})
+
+describe('without --test-hooks', () => {
+  // Outside tester: POST /__test/recorded answered "405 method not allowed: use GET" (the static files' answer).
+  it('every /__test/* path is a 404, whatever the method', async () => {
+    const off = await startPreviewHost({
+      dataDir: join(dir, 'no-hooks'),
+      rendererDir: join(dir, 'renderer'),
+      vault: new MemoryVault(),
+      demoTransitions: 'instant',
+      homeDir: join(dir, 'home'),
+      logSink: () => undefined
+    })
+    try {
+      for (const [method, path] of [
+        ['POST', '/__test/recorded'],
+        ['POST', '/__test/sim/now'],
+        ['GET', '/__test/recorded'],
+        ['DELETE', '/__test/sim/stop']
+      ] as const) {
+        const res = await fetch(`${off.origin}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-nodetray-secret': off.secret },
+          ...(method === 'POST' ? { body: '{}' } : {})
+        })
+        expect(res.status, `${method} ${path}`).toBe(404)
+        expect(await res.text()).toBe('not found')
+      }
+    } finally {
+      await off.close()
+    }
+  })
+})
+
+describe('one host per data folder', () => {
+  const start = (sub: string) =>
+    startPreviewHost({
+      dataDir: join(dir, sub),
+      rendererDir: join(dir, 'renderer'),
+      vault: new MemoryVault(),
+      demo: false,
+      homeDir: join(dir, 'home'),
+      logSink: () => undefined
+    })
+
+  // Outside tester: two hosts on the same --user-data-dir overwrote each other's profiles.json.
+  it('a second host on the same folder refuses to start, naming the folder and the first host’s pid', async () => {
+    const first = await start('shared')
+    try {
+      const lock = join(dir, 'shared', 'preview-host.lock')
+      expect((await readFile(lock, 'utf8')).trim()).toBe(String(process.pid))
+      const second = start('shared')
+      await expect(second).rejects.toThrow(
+        `the data folder ${join(dir, 'shared')} is in use by another preview host (pid ${process.pid})`
+      )
+      await expect(second).rejects.not.toThrow(/\n/)
+      // The first host is untouched: its lock stays and it still answers.
+      expect((await readFile(lock, 'utf8')).trim()).toBe(String(process.pid))
+      const res = await fetch(`${first.origin}/ipc/app:info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-nodetray-secret': first.secret },
+        body: '{}'
+      })
+      expect(res.status).toBe(200)
+    } finally {
+      await first.close()
+    }
+    // A clean exit removes the lock; the folder can be used again.
+    await expect(access(join(dir, 'shared', 'preview-host.lock'))).rejects.toThrow()
+    await (await start('shared')).close()
+  })
+
+  it('takes over a lock whose host is gone (its pid is not alive)', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid
+    expect(dead).toBeGreaterThan(0)
+    await mkdir(join(dir, 'stale'), { recursive: true })
+    await writeFile(join(dir, 'stale', 'preview-host.lock'), `${dead}\n`)
+    const host2 = await start('stale')
+    try {
+      expect((await readFile(join(dir, 'stale', 'preview-host.lock'), 'utf8')).trim()).toBe(String(process.pid))
+    } finally {
+      await host2.close()
+    }
   })
 })

@@ -12,6 +12,7 @@ import { createDemoBackend, type DemoBackendWithSim } from '../main/demo/demo-ba
 import { showDemoIfNothingSetUp } from '../main/profiles/index'
 import { createLogger, SecretScrubber } from '../main/redact'
 import type { CredentialVault } from '../main/vault/credential-vault'
+import { lockDataDir } from './data-lock'
 import { createPreviewPorts } from './preview-ports'
 import {
   createPreviewSenderCheck,
@@ -61,6 +62,17 @@ const BATCH_PATH = '/ipc/_batch'
 const MAX_BATCH = 16
 
 export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
+  // First, before anything is read or written: a second host on the same folder refuses to start (data-lock.ts).
+  const lock = lockDataDir(opts.dataDir)
+  try {
+    return await startLocked(opts, lock.release)
+  } catch (err) {
+    lock.release()
+    throw err
+  }
+}
+
+async function startLocked(opts: PreviewHostOptions, releaseLock: () => void): Promise<PreviewHost> {
   const secret = randomBytes(24).toString('hex')
   const scrubber = new SecretScrubber()
   const log = createLogger(scrubber, opts.logSink ?? ((line) => process.stderr.write(line + '\n')))
@@ -95,7 +107,9 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     // Calls the page makes in the same tick travel together (see bridge.ts); each is still dispatched, validated
     // and answered on its own. Channel names are `area:verb`, so `_batch` cannot collide with one.
     if (verdict.route === 'ipc' && path === BATCH_PATH) {
-      const calls = parseBatch(await readJson(req))
+      const body = await readJson(req)
+      if (body === TOO_LARGE) return send(res, 413, 'text/plain', `bad batch: ${TOO_LARGE_MESSAGE}`)
+      const calls = parseBatch(body)
       if (!calls) return send(res, 400, 'text/plain', `bad batch: an array of 1–${MAX_BATCH} {channel, input} calls`)
       const envelopes = await Promise.all(calls.map((c) => main!.registry.dispatch(c.channel, c.input, sender)))
       return send(res, 200, 'application/json', JSON.stringify(envelopes))
@@ -108,6 +122,13 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
           200,
           'application/json',
           JSON.stringify(errEnvelope({ code: 'VALIDATION', message: NOT_JSON_MESSAGE }))
+        )
+      if (body === TOO_LARGE)
+        return send(
+          res,
+          413,
+          'application/json',
+          JSON.stringify(errEnvelope({ code: 'VALIDATION', message: TOO_LARGE_MESSAGE }))
         )
       const envelope = await main.registry.dispatch(path.slice(5), body, sender)
       return send(res, 200, 'application/json', JSON.stringify(envelope))
@@ -123,6 +144,7 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     if (verdict.route === 'test-hook') {
       const args = await readJson(req)
       if (args === NOT_JSON) return send(res, 400, 'application/json', JSON.stringify({ error: NOT_JSON_MESSAGE }))
+      if (args === TOO_LARGE) return send(res, 413, 'application/json', JSON.stringify({ error: TOO_LARGE_MESSAGE }))
       const out = await handleTestHook(path.slice(8), args, { main, demo, ports })
       return send(res, out.status, 'application/json', JSON.stringify(out.body))
     }
@@ -156,6 +178,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       window: ports.window,
       openExternal: async (u) => void ports.externalLog.push(u),
       demo,
+      // `--demo on`: the window opens on the demo's list, as `npm start` from a checkout does.
+      startsOnDemo: opts.demoStart === 'on',
       scrubber,
       log,
       respondToDialog: (input) => ports.respondToDialog(input),
@@ -182,7 +206,11 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
       for (const c of sseClients) c.end()
       server.closeAllConnections()
       await new Promise<void>((r) => server.close(() => r()))
-      await main?.dispose()
+      try {
+        await main?.dispose()
+      } finally {
+        releaseLock()
+      }
     }
   }
 }
@@ -213,11 +241,12 @@ function parseBatch(body: unknown): { channel: string; input: unknown }[] | null
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
+  // Past the limit the rest is read and dropped, not kept, so the caller can still be sent a 413 it will read.
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new Error('request body too large')
-    chunks.push(chunk as Buffer)
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer)
   }
+  if (size > MAX_BODY) return TOO_LARGE
   if (size === 0) return {}
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
@@ -229,3 +258,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** readJson's answer for a body that is not JSON: said as such, not as a missing field of the channel's input. */
 const NOT_JSON = Symbol('not JSON')
 const NOT_JSON_MESSAGE = 'The request body is not valid JSON: send the channel’s input as one JSON object.'
+/** readJson's answer for a body over MAX_BODY: 413 with this, not a 500. */
+const TOO_LARGE = Symbol('too large')
+const TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_BODY / 1024 / 1024} MiB: send a smaller input.`

@@ -86,13 +86,22 @@ describe('preview request guard', () => {
     })
   })
 
-  it('without --test-hooks, /__test/* is just a missing page', () => {
-    expect(
-      guardRequest(req({ path: '/__test/sim/now', method: 'GET', secret: undefined }), {
-        ...expected,
-        testHooks: false
-      })
-    ).toEqual({
+  // Outside tester: without --test-hooks, POST /__test/recorded answered "405 method not allowed: use GET".
+  it('without --test-hooks, /__test/* is a missing page (404) for every method, with or without the secret', () => {
+    const off = { ...expected, testHooks: false }
+    for (const path of ['/__test/sim/now', '/__test/recorded', '/__test/sim/stop', '/__test/', '/__test'])
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE', undefined])
+        for (const secret of [undefined, SECRET])
+          expect(guardRequest(req({ path, method, secret }), off), `${String(method)} ${path}`).toEqual({
+            ok: false,
+            status: 404,
+            message: 'not found'
+          })
+    // A foreign Host is still refused first, and the rest of the page is unchanged.
+    expect(guardRequest(req({ path: '/__test/recorded', host: 'evil.example:4321' }), off)).toMatchObject({
+      status: 403
+    })
+    expect(guardRequest(req({ path: '/__testing', method: 'GET', secret: undefined }), off)).toEqual({
       ok: true,
       route: 'static'
     })

@@ -64,6 +64,10 @@ export interface GuardExpect {
   testHooks: boolean
 }
 
+export function isTestHookPath(path: string): boolean {
+  return path === '/__test' || path.startsWith('/__test/')
+}
+
 export function routeOf(path: string, testHooks: boolean): PreviewRoute {
   if (path.startsWith('/ipc/')) return 'ipc'
   if (path === '/events') return 'events'
@@ -82,6 +86,9 @@ export function guardRequest(s: PreviewSender & { method: string | undefined }, 
   if (s.host !== new URL(expected.origin).host) return { ok: false, status: 403, message: 'forbidden: wrong Host' }
   if (s.origin !== undefined && s.origin !== expected.origin)
     return { ok: false, status: 403, message: 'forbidden: wrong Origin' }
+  // Without --test-hooks there are no hooks at all: every method on /__test/* is a missing page, never a 405 that
+  // hints something is there.
+  if (!expected.testHooks && isTestHookPath(s.path)) return { ok: false, status: 404, message: 'not found' }
   const route = routeOf(s.path, expected.testHooks)
   if (route !== 'static' && !secretsEqual(s.secret, expected.secret))
     return { ok: false, status: 403, message: `forbidden: missing or wrong ${SECRET_HEADER} header` }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
+import { parseLatencyMs, parseSimulatorArgs } from './cli-args'
 
 describe('cli', () => {
   it('prints one JSON line first, logs redacted requests to stderr and exits cleanly on SIGTERM', async () => {
@@ -34,5 +35,38 @@ describe('cli', () => {
     child.kill('SIGTERM')
     const [code] = (await once(child, 'exit')) as [number | null]
     expect(code).toBe(0)
+  })
+
+  // Outside tester: `--latency abc` was accepted and meant no latency.
+  it('refuses a bad --latency in one line with exit code 1, like its other bad flags', async () => {
+    for (const [args, message] of [
+      [['--latency', 'abc'], '--latency must be a number of milliseconds, 0 or more (got "abc")'],
+      [['--latency', '-1'], '--latency must be a number of milliseconds, 0 or more (got "-1")'],
+      [['--transitions', 'slow'], '--transitions must be instant, fast or real']
+    ] as const) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/simulator/cli.ts', '--port', '0', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+      // A simulator that took the flag would serve forever: stop it, so the test fails instead of hanging.
+      const timer = setTimeout(() => child.kill('SIGTERM'), 8_000)
+      const [code] = (await once(child, 'exit')) as [number | null]
+      clearTimeout(timer)
+      expect(code, args.join(' ')).toBe(1)
+      expect(out).toBe('')
+      expect(err).toBe(`simulator: ${message}\n`)
+    }
+  }, 30_000)
+
+  it('reads --latency as milliseconds, 0 or more', () => {
+    expect(parseSimulatorArgs(['--latency', '0'])).toEqual({ latencyMs: 0 })
+    expect(parseSimulatorArgs(['--latency', '250'])).toEqual({ latencyMs: 250 })
+    expect(parseSimulatorArgs(['--latency', '2.5'])).toEqual({ latencyMs: 2.5 })
+    for (const bad of ['abc', '', ' ', '-1', '1e3', '0x10', 'Infinity', 'NaN', '5 '])
+      expect(() => parseLatencyMs(bad), JSON.stringify(bad)).toThrow(/^--latency must be a number of milliseconds/)
+    expect(() => parseSimulatorArgs(['--latency'])).toThrow('--latency needs a value')
   })
 })

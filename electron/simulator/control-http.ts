@@ -1,11 +1,14 @@
-// HTTP control API: POST (or GET) /__control/<operation> with a JSON body, guarded by the x-sim-secret header.
+// HTTP control API: POST or GET /__control/<operation> with a JSON body, guarded by the x-sim-secret header (any other
+// method answers 405). The preview host's test hooks (/__test/sim/<operation>) run the same operations through runControl.
 import { timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import type { FaultInput, SimulatorControl } from './types'
+import type { FaultInput, RequestFilter, SimulatorControl } from './types'
 
 const location = z.enum(['Delhi', 'Chennai'])
 const scopeInput = z.object({ apiKey: z.string(), projectId: z.number().int(), location })
-const seed = z.union([z.literal('demo'), z.literal('empty'), z.number().int()])
+const seed = z.union([z.literal('demo'), z.literal('empty'), z.number().int()], {
+  error: 'must be "demo", "empty" or an integer'
+})
 
 const faultSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('latency'), ms: z.number().nonnegative(), jitterMs: z.number().nonnegative().optional() }),
@@ -66,57 +69,105 @@ function dropUndefined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T
 }
 
-type Operation = (control: SimulatorControl, body: unknown) => unknown
-const OPERATIONS: Record<string, Operation> = {
-  reset: (c, b) => c.reset(z.object({ seed: seed.optional() }).parse(b).seed),
-  addAccount: (c, b) => c.addAccount(dropUndefined(account.parse(b))),
-  expireToken: (c, b) => c.expireToken(z.object({ authToken: z.string() }).parse(b).authToken),
-  addNodes: (c, b) =>
-    c.addNodes(
-      dropUndefined(
-        scopeInput
-          .extend({
-            count: z.number().int().min(0).max(100_000),
-            status: z.string().optional(),
-            namePrefix: z.string().optional(),
-            sku: z.string().optional()
-          })
-          .parse(b)
+/**
+ * One control operation as HTTP (and the preview host's test hooks) call it: `call` validates the JSON body and runs
+ * the in-process SimulatorControl method, returning what it returned; `reply` wraps a bare result (a time, an id, a
+ * count) in an object for the HTTP answer; `valueField` names the field a bare value stands for in the preview test hooks' older
+ * `{"arg": value}` form (`expireToken {"arg": token}` = `{"authToken": token}`).
+ */
+interface Operation {
+  call(control: SimulatorControl, body: unknown): unknown
+  reply?(result: unknown): unknown
+  valueField?: string
+}
+
+const FILTER_FIELDS = Object.keys(filter.shape)
+
+/** The request-log filter, refusing a field it does not know (`route` for `path` used to count every request). */
+function parseFilter(body: unknown): RequestFilter {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const unknown = Object.keys(body).filter((k) => !FILTER_FIELDS.includes(k))
+    if (unknown.length > 0)
+      throw new Error(
+        `unknown filter field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: ` +
+          `the filter takes ${FILTER_FIELDS.join(', ')}`
       )
-    ),
-  getNodes: (c, b) => c.getNodes(scopeInput.parse(b)),
-  setNode: (c, b) =>
-    c.setNode(
-      dropUndefined(
-        z
-          .object({
-            nodeId: z.number().int(),
-            status: z.string().optional(),
-            isLocked: z.boolean().optional(),
-            isAccidentalProtection: z.boolean().optional(),
-            publicIp: z.string().nullable().optional(),
-            name: z.string().optional(),
-            committedEndsAt: z.union([z.string(), z.number()]).optional(),
-            committedStatus: z.enum(['auto_renew', 'hourly_billing', 'auto_terminate']).optional()
-          })
-          .parse(b)
-      )
-    ),
-  advanceClock: (c, b) => ({ now: c.advanceClock(z.object({ ms: z.number().nonnegative() }).parse(b).ms) }),
-  now: (c) => ({ now: c.now() }),
-  setTransitions: (c, b) => c.setTransitions(z.object({ mode: z.enum(['instant', 'fast', 'real']) }).parse(b).mode),
-  setOptions: (c, b) => c.setOptions(dropUndefined(options.parse(b))),
-  injectFault: (c, b) => {
-    const input = { ...faultSpec.parse(b), ...dropUndefined(faultScope.parse(b)) } as FaultInput
-    return { faultId: c.injectFault(input) }
+  }
+  return dropUndefined(filter.parse(body)) as RequestFilter
+}
+
+const OPERATIONS = {
+  reset: { call: (c, b) => c.reset(z.object({ seed: seed.optional() }).parse(b).seed), valueField: 'seed' },
+  addAccount: { call: (c, b) => c.addAccount(dropUndefined(account.parse(b))) },
+  expireToken: {
+    call: (c, b) => c.expireToken(z.object({ authToken: z.string() }).parse(b).authToken),
+    valueField: 'authToken'
   },
-  clearFaults: (c) => c.clearFaults(),
-  requestLog: (c, b) =>
-    c.requestLog(dropUndefined(filter.parse(b ?? {})) as Parameters<SimulatorControl['requestLog']>[0]),
-  countRequests: (c, b) => ({
-    count: c.countRequests(dropUndefined(filter.parse(b ?? {})) as Parameters<SimulatorControl['countRequests']>[0])
-  }),
-  clearLog: (c) => c.clearLog()
+  addNodes: {
+    call: (c, b) =>
+      c.addNodes(
+        dropUndefined(
+          scopeInput
+            .extend({
+              count: z.number().int().min(0).max(100_000),
+              status: z.string().optional(),
+              namePrefix: z.string().optional(),
+              sku: z.string().optional()
+            })
+            .parse(b)
+        )
+      )
+  },
+  getNodes: { call: (c, b) => c.getNodes(scopeInput.parse(b)) },
+  setNode: {
+    call: (c, b) =>
+      c.setNode(
+        dropUndefined(
+          z
+            .object({
+              nodeId: z.number().int(),
+              status: z.string().optional(),
+              isLocked: z.boolean().optional(),
+              isAccidentalProtection: z.boolean().optional(),
+              publicIp: z.string().nullable().optional(),
+              name: z.string().optional(),
+              committedEndsAt: z.union([z.string(), z.number()]).optional(),
+              committedStatus: z.enum(['auto_renew', 'hourly_billing', 'auto_terminate']).optional()
+            })
+            .parse(b)
+        )
+      )
+  },
+  advanceClock: {
+    call: (c, b) => c.advanceClock(z.object({ ms: z.number().nonnegative() }).parse(b).ms),
+    reply: (now) => ({ now }),
+    valueField: 'ms'
+  },
+  now: { call: (c) => c.now(), reply: (now) => ({ now }) },
+  setTransitions: {
+    call: (c, b) => c.setTransitions(z.object({ mode: z.enum(['instant', 'fast', 'real']) }).parse(b).mode),
+    valueField: 'mode'
+  },
+  setOptions: { call: (c, b) => c.setOptions(dropUndefined(options.parse(b))) },
+  injectFault: {
+    call: (c, b) => c.injectFault({ ...faultSpec.parse(b), ...dropUndefined(faultScope.parse(b)) } as FaultInput),
+    reply: (faultId) => ({ faultId })
+  },
+  clearFaults: { call: (c) => c.clearFaults() },
+  requestLog: { call: (c, b) => c.requestLog(parseFilter(b)) },
+  countRequests: { call: (c, b) => c.countRequests(parseFilter(b)), reply: (count) => ({ count }) },
+  clearLog: { call: (c) => c.clearLog() }
+} satisfies Record<keyof SimulatorControl, Operation>
+
+/** A control operation's name, looked up as an own property: `constructor` or `__proto__` must not reach Object's. */
+export function isControlOperation(name: string): name is keyof SimulatorControl {
+  return Object.hasOwn(OPERATIONS, name)
+}
+
+/** The body a bare value stands for: `{"arg": 1000}` to advanceClock is `{"ms": 1000}`; an object is the body itself. */
+export function bodyFromArg(operation: keyof SimulatorControl, arg: unknown): unknown {
+  const op: Operation = OPERATIONS[operation]
+  return op.valueField === undefined ? arg : { [op.valueField]: arg }
 }
 
 export function secretMatches(expected: string, given: string | undefined): boolean {
@@ -126,24 +177,31 @@ export function secretMatches(expected: string, given: string | undefined): bool
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export function runControl(
-  control: SimulatorControl,
-  operation: string,
-  body: unknown
-): { status: number; body: unknown } {
-  // Own properties only: `constructor` or `__proto__` must not reach Object's.
-  const op = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined
-  if (!op) return { status: 404, body: { error: `unknown control operation "${operation}"` } }
+export type ControlOutcome =
+  /** `body` is the HTTP reply; `result` what the in-process SimulatorControl call returned. */
+  { status: 200; body: unknown; result: unknown } | { status: 400 | 404; body: { error: string } }
+
+export function runControl(control: SimulatorControl, operation: string, body: unknown): ControlOutcome {
+  if (!isControlOperation(operation))
+    return { status: 404, body: { error: `unknown control operation "${operation}"` } }
+  const op: Operation = OPERATIONS[operation]
   try {
-    const result = op(control, body ?? {})
-    return { status: 200, body: result === undefined ? { ok: true } : result }
+    const result = op.call(control, body ?? {})
+    const reply = op.reply ? op.reply(result) : result
+    return { status: 200, body: reply === undefined ? { ok: true } : reply, result }
   } catch (err) {
-    const message =
-      err instanceof z.ZodError
-        ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-        : err instanceof Error
-          ? err.message
-          : String(err)
-    return { status: 400, body: { error: message } }
+    return { status: 400, body: { error: errorMessage(err) } }
   }
+}
+
+function errorMessage(err: unknown): string {
+  if (!(err instanceof z.ZodError)) return err instanceof Error ? err.message : String(err)
+  return err.issues
+    .map((i) => {
+      const field = i.path.length > 0 ? i.path.join('.') : 'body'
+      // A missing field says so, rather than "expected string, received undefined".
+      if (i.code === 'invalid_type' && / received undefined$/.test(i.message)) return `${field}: required`
+      return `${field}: ${i.message}`
+    })
+    .join('; ')
 }

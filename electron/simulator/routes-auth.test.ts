@@ -194,4 +194,50 @@ describe('control API over HTTP', () => {
     expect((await call(sim, 'GET', 'nodes/')).status).toBe(503)
     expect((await call(sim, 'GET', 'nodes/')).status).toBe(200)
   })
+
+  // Outside tester: GET and DELETE were answered like POST.
+  it('answers POST and GET, and 405 for any other method', async () => {
+    const control = (op: string, method: string): Promise<Response> =>
+      fetch(`${sim.controlUrl}/${op}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-sim-secret': sim.controlSecret },
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{}' })
+      })
+    expect((await control('now', 'POST')).status).toBe(200)
+    expect((await control('now', 'GET')).status).toBe(200)
+    for (const method of ['DELETE', 'PUT', 'PATCH', 'OPTIONS']) {
+      const res = await control('clearFaults', method)
+      expect(res.status, method).toBe(405)
+      expect(res.headers.get('allow')).toBe('POST, GET')
+      expect(((await res.json()) as { error: string }).error).toBe(`method ${method} not allowed: use POST (or GET)`)
+    }
+    // The secret is still checked first.
+    const anon = await fetch(`${sim.controlUrl}/now`, { method: 'DELETE' })
+    expect(anon.status).toBe(403)
+  })
+
+  // Outside tester: countRequests {"route":"nodes/"} counted every request (the field is `path`).
+  it('countRequests and requestLog refuse a filter field they do not know, naming the allowed ones', async () => {
+    const post = (op: string, body: unknown): Promise<Response> =>
+      fetch(`${sim.controlUrl}/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sim-secret': sim.controlSecret },
+        body: JSON.stringify(body)
+      })
+    for (const op of ['countRequests', 'requestLog']) {
+      const res = await post(op, { route: 'nodes/' })
+      expect(res.status, op).toBe(400)
+      expect(await res.json()).toEqual({
+        error: 'unknown filter field "route": the filter takes method, path, status, fault, sinceSeq'
+      })
+      const two = await post(op, { route: 'nodes/', verb: 'GET', method: 'GET' })
+      expect(((await two.json()) as { error: string }).error).toMatch(/^unknown filter fields "route", "verb": /)
+    }
+    sim.control.clearLog()
+    await call(sim, 'GET', 'nodes/')
+    await call(sim, 'GET', 'ssh_keys/')
+    expect(await (await post('countRequests', { path: 'nodes/' })).json()).toEqual({ count: 1 })
+    expect(await (await post('countRequests', {})).json()).toEqual({ count: 2 })
+    expect(sim.control.countRequests({})).toBe(2)
+  })
 })

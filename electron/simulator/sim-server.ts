@@ -207,6 +207,12 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
         if (!secretMatches(deps.controlSecret, typeof secret === 'string' ? secret : undefined)) {
           return send(res, { status: 403, body: { error: 'bad or missing x-sim-secret' } })
         }
+        if (req.method !== 'POST' && req.method !== 'GET')
+          return send(res, {
+            status: 405,
+            body: { error: `method ${req.method ?? ''} not allowed: use POST (or GET)` },
+            headers: { allow: 'POST, GET' }
+          })
         let body: unknown
         try {
           body = rawBody.trim() ? JSON.parse(rawBody) : {}

@@ -34,6 +34,31 @@ describe('app shell and first run', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Nodes' })).toHaveFocus())
   })
 
+  it('started to open on the demo (npm start from a checkout): the demo list, no first-run screen', async () => {
+    installFake(
+      {},
+      {
+        info: {
+          name: 'Nodetray',
+          version: '0.1.0',
+          platform: 'linux',
+          demoMode: true,
+          startsOnDemo: true,
+          preview: false,
+          notices: []
+        },
+        profiles: [demo],
+        snapshot: [makeProfileNodes({ profileId: 'demo', nodes: [makeNode({ name: 'demo-web' })] })]
+      }
+    )
+    render(<App />)
+    expect(await screen.findByRole('button', { name: 'demo-web' })).toBeInTheDocument()
+    expect(screen.queryByTestId('first-run')).not.toBeInTheDocument()
+    expect(screen.getByRole('tab', { name: 'Nodes' })).toHaveAttribute('aria-selected', 'true')
+    // Nothing is remembered: a start without the flag still offers the first run.
+    expect(localStorage.getItem('nodetray.firstRunDone')).toBeNull()
+  })
+
   it('"Add a profile" shows the form', async () => {
     installFake({}, { profiles: [demo] })
     render(<App />)

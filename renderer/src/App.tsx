@@ -14,7 +14,7 @@ import { DialogHost, FirstRun, ProfilesScreen, SettingsScreen } from './lazy-scr
 import { useAppStore } from './stores/app.store'
 import { startLoading } from './start-up'
 import { connectEvents } from './stores/events'
-import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
+import { firstRunPassed, showsFirstRun, useProfilesStore } from './stores/profiles.store'
 import { useUiStore, type View } from './stores/ui.store'
 
 export function App() {
@@ -28,7 +28,7 @@ export function App() {
     return disconnect
   }, [])
 
-  const firstRun = loaded && showsFirstRun(profiles, firstRunDone)
+  const firstRun = loaded && showsFirstRun(profiles, firstRunPassed(firstRunDone, info))
   const tabbed = !firstRun && loaded
   const tabs: TabItem<View>[] = [
     { key: 'nodes', label: 'Nodes', icon: 'server' },

@@ -6,7 +6,7 @@ import { afterNextPaint } from './lib/after-paint'
 import { useAppStore } from './stores/app.store'
 import { dropFirstScreenUnlessValid, keepFirstScreenSaved, readFirstScreen, showFirstScreen } from './stores/boot-cache'
 import { useNodesStore } from './stores/nodes.store'
-import { showsFirstRun, useProfilesStore } from './stores/profiles.store'
+import { firstRunPassed, showsFirstRun, useProfilesStore } from './stores/profiles.store'
 import { useSettingsStore } from './stores/settings.store'
 import { useUiStore } from './stores/ui.store'
 
@@ -92,9 +92,8 @@ export function startWindow(opts: WindowStartOptions): Loading & { painted: Prom
   const screenReady = waited.then(() => {
     const { profiles, loaded } = useProfilesStore.getState()
     // A failed load is not fatal here: the screen's boundary shows the error and offers to try again.
-    return loaded && showsFirstRun(profiles, useUiStore.getState().firstRunDone)
-      ? opts.preloadFirstRun().catch(() => null)
-      : null
+    const passed = firstRunPassed(useUiStore.getState().firstRunDone, useAppStore.getState().info)
+    return loaded && showsFirstRun(profiles, passed) ? opts.preloadFirstRun().catch(() => null) : null
   })
   const mounting = screenReady.then(() => opts.mount())
   void mounting.then(() => opts.afterPaint()).then(markPainted, markPainted)

@@ -23,6 +23,9 @@ export interface AppInfo {
   demoMode: boolean
   /** The demo sandbox can be shown in this build (the first-run choice, the setting); absent means false. */
   demoAvailable?: boolean
+  /** Started to open on the demo sandbox (`npm start` from a checkout, `--demo on`): no first-run screen while the
+   * demo is all there is. Absent means false. */
+  startsOnDemo?: boolean
   /** Running in the browser preview host rather than Electron. */
   preview: boolean
   /** Problems found at startup (e.g. an unreadable profile file kept aside), until dismissed. */

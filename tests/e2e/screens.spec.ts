@@ -47,10 +47,14 @@ async function gallery(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1200, height: 800 })
 }
 
-test('first run', async ({ page, preview }) => {
-  await openApp(page, preview)
-  await expect(page.getByRole('button', { name: /demo/i }).first()).toBeVisible()
-  await gallery(page, 'first-run')
+test.describe('first run', () => {
+  // As the installed app starts: the demo is offered, not shown.
+  test.use({ hostOptions: { demo: 'opt-in' } })
+  test('first run', async ({ page, preview }) => {
+    await openApp(page, preview)
+    await expect(page.getByRole('button', { name: /demo/i }).first()).toBeVisible()
+    await gallery(page, 'first-run')
+  })
 })
 
 test('node list, node detail and the delete dialog', async ({ page, preview }) => {

@@ -377,7 +377,6 @@ test('from "All profiles", Create node asks where the node goes and creates it t
   test.setTimeout(120_000)
   await page.setViewportSize(SIZES.small)
   await page.goto(preview.url)
-  await page.getByRole('button', { name: /Explore the demo/ }).click()
   await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
   // The demo sandbox has four profiles (two projects × Delhi and Chennai); the list shows them all.
   const picker = page.getByTestId('profile-picker')
@@ -476,7 +475,6 @@ test('at 800 × 600 the arrow keys and Tab never leave the focus behind the foot
   test.setTimeout(120_000)
   await page.setViewportSize(SIZES.small)
   await page.goto(preview.url)
-  await page.getByRole('button', { name: /Explore the demo/ }).click()
   await expect(page.getByTestId('node-row').first()).toBeVisible({ timeout: 20_000 })
   // "All profiles": four location cards push the OS versions to the bottom of the body.
   await page.getByTestId('profile-picker').selectOption({ label: 'All profiles' })

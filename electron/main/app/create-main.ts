@@ -40,6 +40,11 @@ export interface MainEnv {
   window: WindowPort
   openExternal(url: string): Promise<void>
   demo: DemoBackend | null
+  /**
+   * The window opens on the demo sandbox while nothing else is set up, skipping the first-run screen: `npm start`
+   * from a checkout and `npm run preview:web -- --demo on` (the README's quick start). Never in the installed app.
+   */
+  startsOnDemo?: boolean
   scrubber: SecretScrubber
   log: Logger
   clock?: Clock

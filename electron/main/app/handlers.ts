@@ -16,6 +16,7 @@ export function createHandlers(s: MainServices): HandlerMap {
       platform: s.env.platform,
       demoMode: s.env.demo !== null && s.settings.get().showDemo,
       demoAvailable: s.env.demo !== null,
+      startsOnDemo: s.env.demo !== null && s.env.startsOnDemo === true,
       preview: s.env.preview,
       notices: s.profiles.notices.map(({ id, level, message }) => ({ id, level, message }))
     }),

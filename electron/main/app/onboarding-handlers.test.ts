@@ -11,7 +11,7 @@ import type { MainServices } from './create-main'
 type Sender = { trusted: boolean }
 const OURS = { trusted: true }
 
-function rig(opts: { demo: boolean; settings: Partial<Settings> }) {
+function rig(opts: { demo: boolean; settings: Partial<Settings>; startsOnDemo?: boolean }) {
   const checkImport = vi.fn(async ({ alias }: { alias: string }) => ({
     alias,
     checks: [],
@@ -19,7 +19,13 @@ function rig(opts: { demo: boolean; settings: Partial<Settings> }) {
     blockedBy: null
   }))
   const services = {
-    env: { version: '1.0.0', platform: 'linux', preview: true, demo: opts.demo ? {} : null },
+    env: {
+      version: '1.0.0',
+      platform: 'linux',
+      preview: true,
+      demo: opts.demo ? {} : null,
+      startsOnDemo: opts.startsOnDemo
+    },
     settings: { get: () => ({ ...DEFAULT_SETTINGS, ...opts.settings }) },
     profiles: { notices: [], checkImport }
   } as unknown as MainServices
@@ -52,6 +58,18 @@ describe('app:info and the demo', () => {
     expect(
       await rig({ demo: false, settings: { showDemo: true } }).registry.dispatch('app:info', {}, OURS)
     ).toMatchObject({ value: { demoMode: false, demoAvailable: false } })
+  })
+})
+
+describe('app:info: opening on the demo', () => {
+  it('only when started so (npm start from a checkout, --demo on) and a demo backend exists', async () => {
+    const info = async (o: { demo: boolean; startsOnDemo?: boolean }) =>
+      (await rig({ ...o, settings: { showDemo: true } }).registry.dispatch('app:info', {}, OURS)) as {
+        value: { startsOnDemo: boolean }
+      }
+    expect((await info({ demo: true, startsOnDemo: true })).value.startsOnDemo).toBe(true)
+    expect((await info({ demo: true })).value.startsOnDemo).toBe(false)
+    expect((await info({ demo: false, startsOnDemo: true })).value.startsOnDemo).toBe(false)
   })
 })
 

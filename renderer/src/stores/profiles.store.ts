@@ -30,6 +30,11 @@ export const userProfiles = (profiles: ProfileView[]): ProfileView[] => profiles
 export const showsFirstRun = (profiles: ProfileView[], firstRunDone: boolean): boolean =>
   profiles.length === 0 || (userProfiles(profiles).length === 0 && !firstRunDone)
 
+/** Whether the first run counts as done: the user finished it, or the app was started to open on the demo
+ * (`npm start` from a checkout, `--demo on`), which then stands in for "Explore the demo". */
+export const firstRunPassed = (firstRunDone: boolean, info: { startsOnDemo?: boolean } | null): boolean =>
+  firstRunDone || info?.startsOnDemo === true
+
 export function profileById(profiles: ProfileView[], id: string): ProfileView | undefined {
   return profiles.find((p) => p.id === id)
 }

@@ -16,7 +16,7 @@ import { call } from '../../lib/ipc'
 import { useAction } from '../../lib/use-action'
 import { useAppStore } from '../../stores/app.store'
 import { toast } from '../../stores/notifications.store'
-import { showsFirstRun, useProfilesStore, userProfiles } from '../../stores/profiles.store'
+import { firstRunPassed, showsFirstRun, useProfilesStore, userProfiles } from '../../stores/profiles.store'
 import { useSettingsStore } from '../../stores/settings.store'
 import { useUiStore } from '../../stores/ui.store'
 import { focusOnArrival } from '../../lib/focus-on-arrival'
@@ -296,7 +296,7 @@ export function ProfilesScreen() {
             // The last profile of the user's own: the first-run screen replaces this one, and this dialog with it.
             // Said before the call: main's profiles:changed event can switch the screens before the call answers.
             const left = profiles.filter((p) => p.id !== deleting.id)
-            if (showsFirstRun(left, useUiStore.getState().firstRunDone))
+            if (showsFirstRun(left, firstRunPassed(useUiStore.getState().firstRunDone, useAppStore.getState().info)))
               firstRunFocus.current = focusOnArrival('first-run')
             await call((api) => api.profiles.delete({ profileId: deleting.id }))
             toast({ kind: 'ok', title: `Deleted profile ${deleting.name}` })
