@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MemoryVault } from '../main/vault/memory-vault'
 import { createKeytarVault, keychainServiceFromEnv } from '../main/vault/keytar-vault'
-import { parseLatencyMs } from '../simulator/cli-args'
+import { parseLatencyMs, parsePort } from '../simulator/cli-args'
 import { startPreviewHost } from './host'
 
 async function main(): Promise<void> {
@@ -34,10 +34,11 @@ async function main(): Promise<void> {
     throw new Error('--demo must be opt-in, on or off')
   if (values.vault !== 'memory' && values.vault !== 'keychain') throw new Error('--vault must be memory or keychain')
   const latencyMs = parseLatencyMs(values.latency)
+  const port = parsePort(values.port)
   const dataDir = resolve(values['user-data-dir'])
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const host = await startPreviewHost({
-    port: Number(values.port),
+    port,
     dataDir,
     rendererDir: resolve(values['renderer-dir']),
     // Never the app's own service name: the preview's entries stay apart from the installed app's.

@@ -9,6 +9,13 @@ export function parseLatencyMs(value: string): number {
   return ms
 }
 
+/** `--port N`: 0 (any free port) to 65535. "abc" or "70000" is an error, not Node's own message about NaN. */
+export function parsePort(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN
+  if (!(port >= 0 && port <= 65535)) throw new Error(`--port must be a whole number from 0 to 65535 (got "${value}")`)
+  return port
+}
+
 export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
   const opts: SimulatorOptions = {}
   for (let i = 0; i < argv.length; i++) {
@@ -21,7 +28,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
     }
     switch (flag) {
       case '--port':
-        opts.port = Number(need())
+        opts.port = parsePort(need())
         break
       case '--seed': {
         const s = need()

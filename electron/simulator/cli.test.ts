@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
-import { parseLatencyMs, parseSimulatorArgs } from './cli-args'
+import { parseLatencyMs, parsePort, parseSimulatorArgs } from './cli-args'
 
 describe('cli', () => {
   it('prints one JSON line first, logs redacted requests to stderr and exits cleanly on SIGTERM', async () => {
@@ -68,5 +68,13 @@ describe('cli', () => {
     for (const bad of ['abc', '', ' ', '-1', '1e3', '0x10', 'Infinity', 'NaN', '5 '])
       expect(() => parseLatencyMs(bad), JSON.stringify(bad)).toThrow(/^--latency must be a number of milliseconds/)
     expect(() => parseSimulatorArgs(['--latency'])).toThrow('--latency needs a value')
+  })
+
+  it('reads --port as a whole number from 0 to 65535, and says so otherwise', () => {
+    expect(parseSimulatorArgs(['--port', '0'])).toEqual({ port: 0 })
+    expect(parseSimulatorArgs(['--port', '8080'])).toEqual({ port: 8080 })
+    expect(parsePort('65535')).toBe(65535)
+    for (const bad of ['abc', '', '-1', '70000', '80.5', '1e3', ' 80'])
+      expect(() => parsePort(bad), JSON.stringify(bad)).toThrow(/^--port must be a whole number from 0 to 65535/)
   })
 })
