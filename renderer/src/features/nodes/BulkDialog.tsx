@@ -160,6 +160,7 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
       {state.phase === 'confirm' && (
         <form
           id="bulk-form"
+          className="stack"
           onSubmit={(e) => {
             e.preventDefault()
             if (typedOk) void start(plan.ready)
