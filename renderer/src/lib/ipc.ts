@@ -51,7 +51,9 @@ export function bridge(): BridgeApi {
   return api
 }
 
-/** `await call((api) => api.nodes.delete({...}))` → the value, or throws a typed AppError. */
-export function call<T>(fn: (api: BridgeApi) => Promise<Envelope<T>>): Promise<T> {
+/** `await call((api) => api.nodes.delete({...}))` → the value, or throws a typed AppError. Never throws before it
+ * returns: a missing bridge is a rejected promise like any other failure, so `call(…).then(ok, failed)` handles it
+ * (an effect that ran after its page's bridge had gone threw out of React instead). */
+export async function call<T>(fn: (api: BridgeApi) => Promise<Envelope<T>>): Promise<T> {
   return unwrap(fn(bridge()))
 }
