@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addCosts, daysLeft, nodeCost, type PriceBook } from './running-cost'
+import { addRates, daysLeft, nodeCost, nodeRate, type PriceBook } from './running-cost'
 
 const NOW = Date.parse('2026-03-01T12:00:00Z')
 const book: PriceBook = {
@@ -35,14 +35,38 @@ describe('running cost', () => {
   })
 
   it('totals per hour and month spread committed terms over their hours and count the unknown ones', () => {
-    const t = addCosts([
-      nodeCost(node(1, 'C3.16GB'), book, NOW),
-      nodeCost(node(9, 'C3.16GB', { isCommitted: true }), book, NOW),
-      nodeCost(node(2, 'X9.1TB'), book, NOW)
-    ])
+    const t = addRates([node(1, 'C3.16GB'), node(9, 'C3.16GB', { isCommitted: true }), node(2, 'X9.1TB')], (n) =>
+      nodeRate(n, book)
+    )
     expect(t.perHour).toBeCloseTo(5.4 + 38412 / (365 * 24), 6)
     expect(t.perMonth).toBeCloseTo(t.perHour * 730, 6)
     expect(t.unknown).toBe(1)
+    expect(addRates([node(1, 'C3.16GB')], (n) => nodeRate(n, undefined))).toEqual({
+      perHour: 0,
+      perMonth: 0,
+      unknown: 1
+    })
+  })
+
+  it("a node's rate is the per-hour figure of its cost, whatever the clock says", () => {
+    const nodes = [
+      node(1, 'C3.16GB'),
+      node(1, 'C3.16GB', { createdAt: null }),
+      node(9, 'C3.16GB', { isCommitted: true }),
+      node(3, 'C3.16GB', { isCommitted: true }),
+      node(2, 'X9.1TB')
+    ]
+    for (const n of nodes)
+      for (const b of [book, undefined]) {
+        const c = nodeCost(n, b, NOW)
+        expect(nodeRate(n, b)).toBe(c.kind === 'unknown' ? null : c.perHour)
+      }
+    expect(
+      nodeRate(node(7, 'C3.16GB', { isCommitted: true }), {
+        hourlyBySku: {},
+        committed: { '7': { paid: 10, days: 0, termEnd: null } }
+      })
+    ).toBe(0)
   })
 
   it('days left never goes negative and is null without a date', () => {

@@ -53,12 +53,7 @@ export function nodeCost(
   if (node.isCommitted) {
     const term = book.committed[String(node.id)]
     if (!term) return { kind: 'unknown' }
-    return {
-      kind: 'committed',
-      paid: term.paid,
-      daysLeft: daysLeft(term.termEnd, now),
-      perHour: term.days > 0 ? term.paid / (term.days * 24) : 0
-    }
+    return { kind: 'committed', paid: term.paid, daysLeft: daysLeft(term.termEnd, now), perHour: termRate(term) }
   }
   const perHour = book.hourlyBySku[node.plan]
   if (perHour === undefined) return { kind: 'unknown' }
@@ -67,12 +62,31 @@ export function nodeCost(
   return { kind: 'hourly', perHour, sinceCreated: hours === null ? null : hours * perHour }
 }
 
-export function addCosts(costs: Iterable<NodeCost>): CostTotal {
+/** A committed term spread over its hours. */
+const termRate = (term: CommittedTerm) => (term.days > 0 ? term.paid / (term.days * 24) : 0)
+
+/** A node's hourly rate (as nodeCost's perHour), or null while its price is unknown. Totals need only this: no
+ * clock, no date parsing and no object per node, so summing 10,000 nodes stays well under a millisecond. */
+export function nodeRate(
+  node: Pick<NodeSummary, 'id' | 'plan' | 'isCommitted'>,
+  book: PriceBook | undefined
+): number | null {
+  if (!book) return null
+  if (node.isCommitted) {
+    const term = book.committed[String(node.id)]
+    return term ? termRate(term) : null
+  }
+  return book.hourlyBySku[node.plan] ?? null
+}
+
+/** The total of many items' rates in one pass (no cost object per item). */
+export function addRates<T>(items: readonly T[], rateOf: (item: T) => number | null): CostTotal {
   let perHour = 0
   let unknown = 0
-  for (const c of costs) {
-    if (c.kind === 'unknown') unknown++
-    else perHour += c.perHour
+  for (let i = 0; i < items.length; i++) {
+    const rate = rateOf(items[i] as T)
+    if (rate === null) unknown++
+    else perHour += rate
   }
   return { perHour, perMonth: perHour * HOURS_PER_MONTH, unknown }
 }

@@ -4,7 +4,7 @@ import { Search, X } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileView } from '../../../shared/domain/profile'
-import { addCosts, nodeCost, type CostTotal, type NodeCost } from '../../../shared/domain/running-cost'
+import { addRates, nodeRate, type CostTotal } from '../../../shared/domain/running-cost'
 import { ActionConfirm } from '../features/node-detail/ActionConfirm'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
 import { failedTitle } from '../features/node-detail/node-action-model'
@@ -92,15 +92,18 @@ export function TrayPopover() {
   const fresh = useMemo(() => freshness(profiles, byProfile), [profiles, byProfile])
   // Costs move with data, prices and the minute, never with a keystroke: computed here once, not per render.
   const { total, perProfile } = useMemo(() => {
-    const all: NodeCost[] = []
     const perProfile: Record<string, CostTotal> = {}
+    const total: CostTotal = { perHour: 0, perMonth: 0, unknown: 0 }
     for (const p of profiles) {
-      const costs = (byProfile[p.id]?.nodes ?? []).map((n) => nodeCost(n, books[p.id], now))
-      perProfile[p.id] = addCosts(costs)
-      all.push(...costs)
+      const book = books[p.id]
+      const c = addRates(byProfile[p.id]?.nodes ?? [], (n) => nodeRate(n, book))
+      perProfile[p.id] = c
+      total.perHour += c.perHour
+      total.perMonth += c.perMonth
+      total.unknown += c.unknown
     }
-    return { total: addCosts(all), perProfile }
-  }, [profiles, byProfile, books, now])
+    return { total, perProfile }
+  }, [profiles, byProfile, books])
 
   const toggle = useCallback(
     (profileId: string) =>

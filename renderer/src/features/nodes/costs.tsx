@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
-import { addCosts, nodeCost, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
+import { addRates, nodeRate, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { afterPaintWhenIdle } from '../../lib/after-paint'
 import { useNow } from '../../lib/use-now'
 import { totalText } from '../../tray/cost-text'
@@ -44,17 +44,15 @@ export function useRunningCosts(
     }
   }, [profiles, byProfile])
 
+  // Rates only: they do not move with the clock, so the minute tick does not re-add 10,000 nodes.
   const perProfile = useMemo(() => {
     const out: Record<string, CostTotal> = {}
     for (const s of shown) {
       const book = books[s.profileId]
-      // No prices yet (the first paint): every node is unknown, without a cost object per node.
-      out[s.profileId] = book
-        ? addCosts(s.nodes.map((n) => nodeCost(n, book, now)))
-        : { perHour: 0, perMonth: 0, unknown: s.nodes.length }
+      out[s.profileId] = addRates(s.nodes, (n) => nodeRate(n, book))
     }
     return out
-  }, [shown, books, now])
+  }, [shown, books])
   const total = useMemo(() => {
     const all = Object.values(perProfile)
     const perHour = all.reduce((n, c) => n + c.perHour, 0)
@@ -65,25 +63,20 @@ export function useRunningCosts(
     }
   }, [perProfile])
   // The hourly rate does not depend on the clock, so the sort stays put until prices arrive.
-  const perHourOf = useCallback(
-    (row: NodeRow) => {
-      const c = nodeCost(row.node, books[row.profileId], 0)
-      return c.kind === 'unknown' ? null : c.perHour
-    },
-    [books]
-  )
+  const perHourOf = useCallback((row: NodeRow) => nodeRate(row.node, books[row.profileId]), [books])
   const known = shown.some((s) => books[s.profileId] !== undefined)
   return { books, perProfile, total, known, perHourOf, now }
 }
 
 /** The estimate of the rows a search or a status chip leaves, or null while nothing is filtered out. Worked out once
- * typing pauses (150 ms): 10,000 rows cost about a millisecond, and a keystroke's frame is the list's. */
+ * typing pauses (150 ms), from rates alone: the sum once parsed every node's creation date, several milliseconds
+ * for 10,000 rows that landed on the next keystroke of anyone typing at about that pace. */
 export function useShownCost(
   costs: RunningCosts,
   filtered: readonly NodeRow[],
   all: number
 ): ShownCost | null | 'pending' {
-  const { books, now } = costs
+  const { books } = costs
   const [shown, setShown] = useState<{ rows: readonly NodeRow[]; cost: ShownCost } | null>(null)
   const unfiltered = filtered.length >= all
   // A figure kept while the filter is off would be out of date when it comes back: forget it (a render-time update,
@@ -92,11 +85,11 @@ export function useShownCost(
   useEffect(() => {
     if (filtered.length >= all) return
     const t = setTimeout(() => {
-      const cost = addCosts(filtered.map((r) => nodeCost(r.node, books[r.profileId], now)))
+      const cost = addRates(filtered, (r) => nodeRate(r.node, books[r.profileId]))
       setShown({ rows: filtered, cost: { count: filtered.length, ...cost } })
     }, SHOWN_COST_DELAY_MS)
     return () => clearTimeout(t)
-  }, [filtered, all, books, now])
+  }, [filtered, all, books])
   // Every poll rebuilds the rows: the figure belongs to the nodes shown, not to the array, so a poll that leaves the
   // same nodes shown keeps it (and updates it after the pause) rather than blanking it.
   const same = useMemo(() => shown !== null && sameNodes(shown.rows, filtered), [shown, filtered])
