@@ -210,8 +210,8 @@ export async function openListOf10k(browser: Browser, handle: PreviewHandle): Pr
   await handle.ipc('nodes:refresh', {})
   await page.waitForFunction(
     (n) => {
-      const m = /of (\d+) nodes/.exec(document.querySelector('[data-testid="node-count"]')?.textContent ?? '')
-      return m !== null && Number(m[1]) >= n
+      const m = /of ([\d,]+) nodes/.exec(document.querySelector('[data-testid="node-count"]')?.textContent ?? '')
+      return m !== null && Number(m[1]?.replaceAll(',', '')) >= n
     },
     NODE_COUNT,
     { timeout: 60_000 }
@@ -248,7 +248,10 @@ export async function benchRenderer(): Promise<BenchResult[]> {
       JSON.parse(text)
       return performance.now() - t0
     })
-    const rows = Number(/of (\d+) nodes/.exec((await page.getByTestId('node-count').textContent()) ?? '')?.[1])
+    // Counts are grouped ("10,000"); an older build compared with this one writes them without.
+    const rows = Number(
+      /of ([\d,]+) nodes/.exec((await page.getByTestId('node-count').textContent()) ?? '')?.[1]?.replaceAll(',', '')
+    )
     return [
       {
         name: 'renderer.filter-keystroke-to-paint.median',

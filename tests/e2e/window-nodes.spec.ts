@@ -41,7 +41,7 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   await page.getByRole('button', { name: 'Refresh', exact: true }).click()
   const search = page.getByTestId('node-search')
   await search.fill('bulk-')
-  await expect(page.getByTestId('node-count')).toHaveText(/^1000 of \d+ nodes$/, { timeout: 20_000 })
+  await expect(page.getByTestId('node-count')).toHaveText(/^1,000 of [\d,]+ nodes$/, { timeout: 20_000 })
   // Virtualised: far fewer rows in the DOM than in the list.
   expect(await page.getByTestId('node-row').count()).toBeLessThan(80)
   await checkScreen(page, 'node-list-1000')
@@ -56,12 +56,14 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   await expect
     .poll(async () => {
       const chip = Number((await running.textContent())?.match(/\d+/)?.[0])
-      const listed = Number(/^(\d+) of/.exec((await page.getByTestId('node-count').textContent()) ?? '')?.[1])
+      const listed = Number(
+        /^([\d,]+) of/.exec((await page.getByTestId('node-count').textContent()) ?? '')?.[1]?.replaceAll(',', '')
+      )
       return chip > 0 && chip === listed
     })
     .toBe(true)
   const text = await page.getByTestId('node-count').textContent()
-  const shown = Number(/^(\d+) of/.exec(text ?? '')?.[1])
+  const shown = Number(/^([\d,]+) of/.exec(text ?? '')?.[1]?.replaceAll(',', ''))
   expect(shown).toBeGreaterThan(0)
   expect(shown).toBeLessThan(1000)
   for (const status of await page
@@ -73,7 +75,7 @@ test('1,000 nodes are listed, searched and filtered', async ({ page, preview }) 
   // Scrolling to the end renders the last rows.
   await page
     .getByTestId('status-chips')
-    .getByRole('button', { name: /^All \d+$/ })
+    .getByRole('button', { name: /^All [\d,]+$/ })
     .click()
   await page.getByTestId('sort').selectOption('name:asc')
   await page.getByTestId('node-table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight))

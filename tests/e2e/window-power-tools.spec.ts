@@ -221,7 +221,7 @@ test('headers sort both ways with aria-sort; status chips count and filter', asy
   // The cost estimate follows the filter as the counts do (it stayed at the whole list's before).
   const cost = page.getByTestId('list-cost-total')
   await expect(cost).toContainText(`for ${n} shown`, { timeout: 20_000 })
-  await chips.getByRole('button', { name: /^All \d+$/ }).click()
+  await chips.getByRole('button', { name: /^All [\d,]+$/ }).click()
   expect(await page.getByTestId('node-row').count()).toBeGreaterThan(n)
   await expect(cost).not.toContainText('shown')
   await expect(cost).toContainText(/≈ ₹.*\/h/)

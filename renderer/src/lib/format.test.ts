@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAge, formatDuration, formatInr, formatInrForDays, formatInrPer } from './format'
+import { formatAge, formatCount, formatDuration, formatInr, formatInrForDays, formatInrPer } from './format'
 
 describe('formatters', () => {
   it('formats rupees the Indian way', () => {
@@ -33,5 +33,18 @@ describe('formatters', () => {
     expect(formatDuration(45_000)).toBe('45 s')
     expect(formatDuration(90_000)).toBe('2 min')
     expect(formatDuration(65 * 60_000)).toBe('1 h 5 min')
+  })
+
+  it('counts are grouped as the rupee amounts are: 10,000 and 1,00,000', () => {
+    expect(formatCount(0)).toBe('0')
+    expect(formatCount(999)).toBe('999')
+    expect(formatCount(1000)).toBe('1,000')
+    expect(formatCount(10_000)).toBe('10,000')
+    expect(formatCount(1_00_000)).toBe('1,00,000')
+    expect(formatCount(-12_34_567)).toBe('-12,34,567')
+    // The same grouping as en-IN's own formatter, across the sizes a list can have.
+    const inIN = new Intl.NumberFormat('en-IN')
+    for (let n = 1; n < 1e12; n = n * 7 + 3) expect(formatCount(n)).toBe(inIN.format(n))
+    expect(formatCount(2.5)).toBe('2.5')
   })
 })

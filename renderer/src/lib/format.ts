@@ -20,6 +20,18 @@ const inrPaise = lazily(
     })
 )
 
+/** A count as the window writes it: "10,000", "1,00,000" (grouped as the rupee amounts are, en-IN). Not an Intl
+ * formatter: counts are on the first screen, and a number formatter's first use costs that paint milliseconds. */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n)
+  const digits = String(Math.abs(n))
+  const sign = n < 0 ? '-' : ''
+  if (digits.length <= 3) return sign + digits
+  // The last three digits, then pairs: 12,34,567.
+  const head = digits.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ',')
+  return `${sign}${head},${digits.slice(-3)}`
+}
+
 const known = (amount: number | null | undefined): amount is number =>
   amount !== null && amount !== undefined && Number.isFinite(amount)
 

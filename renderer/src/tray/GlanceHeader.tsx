@@ -1,7 +1,7 @@
 // The top of the popover: counts per state, how fresh the data is, and the estimated running cost in total.
 import { Server } from 'lucide-react'
 import type { CostTotal } from '../../../shared/domain/running-cost'
-import { formatAge } from '../lib/format'
+import { formatAge, formatCount } from '../lib/format'
 import { totalText } from './cost-text'
 import type { StatusCounts } from './glance-model'
 
@@ -40,7 +40,7 @@ export function GlanceHeader({ counts, refreshing, oldest, total, now, loaded }:
         {STATES.map((s) => (
           <li key={s.key} className={`glance-count-chip chip-${s.key}${counts[s.key] === 0 ? ' is-zero' : ''}`}>
             <span className={`glance-dot dot-${s.key}`} aria-hidden="true" />
-            <strong>{counts[s.key]}</strong> {s.label}
+            <strong>{formatCount(counts[s.key])}</strong> {s.label}
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@
 import { ChevronDown, ChevronRight } from 'lucide-react'
 import type { CostTotal } from '../../../shared/domain/running-cost'
 import { DemoBadge } from '../components/ui/Badge'
-import { formatAge } from '../lib/format'
+import { formatAge, formatCount } from '../lib/format'
 import { rateText, totalText } from './cost-text'
 import type { SectionRow } from './glance-model'
 
@@ -27,7 +27,8 @@ function ageLine(row: SectionRow, now: number): string {
 
 export function SectionHeader({ row, index, cost, now, current, onToggle }: SectionHeaderProps) {
   const { profile } = row
-  const count = row.shown === row.total ? `${row.total}` : `${row.shown} of ${row.total}`
+  const count =
+    row.shown === row.total ? formatCount(row.total) : `${formatCount(row.shown)} of ${formatCount(row.total)}`
   const location = profile.isDemo ? '' : ` · ${profile.location}`
   // The demo sandbox's credentials are simulated: never send the user to update them.
   const badges = profile.isDemo

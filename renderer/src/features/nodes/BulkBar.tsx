@@ -9,6 +9,7 @@ import { useProfilesStore } from '../../stores/profiles.store'
 import { profileBlockReason } from '../node-detail/node-action-model'
 import { nodesWord, planBulk, type BulkKind } from './bulk'
 import type { NodeRow } from './list-filter'
+import { formatCount } from '../../lib/format'
 
 interface BulkBarProps {
   rows: NodeRow[]
@@ -47,10 +48,14 @@ export function BulkBar({ rows, hidden, onRun, onClear }: BulkBarProps) {
       <span
         className="bulk-count"
         role="status"
-        title={hidden > 0 ? `${nodesWord(rows.length)} checked (${hidden} hidden by the search or filter)` : undefined}
+        title={
+          hidden > 0
+            ? `${nodesWord(rows.length)} checked (${formatCount(hidden)} hidden by the search or filter)`
+            : undefined
+        }
       >
         <strong>{nodesWord(rows.length)} checked</strong>
-        {hidden > 0 && <span className="muted"> ({hidden} hidden by the search or filter)</span>}
+        {hidden > 0 && <span className="muted"> ({formatCount(hidden)} hidden by the search or filter)</span>}
       </span>
       <ActionBar label="Bulk actions">
         {KINDS.map(({ kind, label, icon, none }) => (

@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog'
 import { DemoBadge } from '../../components/ui/Badge'
 import { Button } from '../../components/ui/Button'
 import { call } from '../../lib/ipc'
-import { formatInr } from '../../lib/format'
+import { formatCount, formatInr } from '../../lib/format'
 import { plainErrorText } from '../../lib/plain-error'
 import { useNodesStore } from '../../stores/nodes.store'
 import { toast } from '../../stores/notifications.store'
@@ -104,7 +104,7 @@ export function BulkDialog({ kind, rows, onClose, onDone }: BulkDialogProps) {
   const running = state.phase === 'running'
   const title =
     state.phase === 'done'
-      ? `${verb.title}: ${state.outcome.done.length} of ${state.outcome.done.length + state.outcome.failed.length + state.outcome.notSent.length} done`
+      ? `${verb.title}: ${formatCount(state.outcome.done.length)} of ${formatCount(state.outcome.done.length + state.outcome.failed.length + state.outcome.notSent.length)} done`
       : count === 0
         ? `Nothing to ${verb.title.toLowerCase()}`
         : `${verb.title} ${nodesWord(count)}?`

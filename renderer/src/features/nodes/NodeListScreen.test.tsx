@@ -82,7 +82,7 @@ describe('node list', () => {
     installFake({}, { profiles: [makeProfile()], snapshot: [makeProfileNodes({ nodes: many })] })
     await act(() => loadAll())
     render(<NodeListScreen />)
-    expect(screen.getByTestId('node-count')).toHaveTextContent('10000 of 10000 nodes')
+    expect(screen.getByTestId('node-count')).toHaveTextContent('10,000 of 10,000 nodes')
     expect(screen.getAllByTestId('node-row').length).toBeLessThan(60)
   })
 

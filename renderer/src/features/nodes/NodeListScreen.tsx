@@ -55,6 +55,7 @@ import { LazyBulkBar, LazyBulkDialog, preloadPowerTools } from './lazy-power-too
 import { overlayOpen, useListShortcuts } from './use-list-shortcuts'
 import { useDeleteFocus } from './use-delete-focus'
 import './nodes.css'
+import { formatCount } from '../../lib/format'
 
 // Made once: a keystroke re-renders the screen, and a lucide icon re-rendered costs more than its input's update.
 const SEARCH_ICON = <span className="ticon ticon-search search-icon" aria-hidden="true" />
@@ -384,7 +385,7 @@ export function NodeListScreen() {
         </div>
 
         {checkedRows.length > 0 ? (
-          <Suspense fallback={<div className="bulk-bar">{checkedRows.length} checked</div>}>
+          <Suspense fallback={<div className="bulk-bar">{formatCount(checkedRows.length)} checked</div>}>
             <LazyBulkBar
               rows={checkedRows}
               hidden={checkedRows.length - checkedShown}
@@ -398,8 +399,8 @@ export function NodeListScreen() {
               {!loaded
                 ? ''
                 : stillLoading
-                  ? `Loading all ${states.reduce((n, st) => n + (st.totalNodes ?? st.nodes.length), 0)} nodes…`
-                  : `${filtered.length} of ${allRows.length} ${allRows.length === 1 ? 'node' : 'nodes'}`}
+                  ? `Loading all ${formatCount(states.reduce((n, st) => n + (st.totalNodes ?? st.nodes.length), 0))} nodes…`
+                  : `${formatCount(filtered.length)} of ${formatCount(allRows.length)} ${allRows.length === 1 ? 'node' : 'nodes'}`}
             </span>
             {states.length > 0 && <span aria-hidden="true">·</span>}
             <PollingBar states={states} />

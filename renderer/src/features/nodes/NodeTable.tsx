@@ -24,7 +24,7 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { maskIcon } from '../../components/ui/MaskIcon'
 import { DemoBadge } from '../../components/ui/Badge'
 import { copyText } from '../../lib/clipboard'
-import { formatDate } from '../../lib/format'
+import { formatCount, formatDate } from '../../lib/format'
 import { toast } from '../../stores/notifications.store'
 import type { SelectedNode } from '../../stores/ui.store'
 import { nodeCostText, totalText } from '../../tray/cost-text'
@@ -403,8 +403,8 @@ const GroupHeaderRow = memo(function GroupHeaderRow({
         {profile?.isDemo && <DemoBadge compact />}
         <span className="muted small">
           {row.shown === row.total
-            ? `${row.total} ${row.total === 1 ? 'node' : 'nodes'}`
-            : `${row.shown} of ${row.total}`}
+            ? `${formatCount(row.total)} ${row.total === 1 ? 'node' : 'nodes'}`
+            : `${formatCount(row.shown)} of ${formatCount(row.total)}`}
         </span>
         {cost && cost.perHour > 0 && (
           <span className="muted small group-cost" title="Estimated running cost of this profile's nodes">

@@ -3,6 +3,7 @@
 import { NODE_STATUS_ORDER } from './status-order'
 import { STATUS_LABEL } from '../../../../shared/domain/node-status'
 import type { StatusCounts, StatusFilter } from './list-filter'
+import { formatCount } from '../../lib/format'
 
 interface StatusChipsProps {
   counts: StatusCounts
@@ -23,7 +24,7 @@ export function StatusChips({ counts, matching, status, onChange }: StatusChipsP
         onClick={() => onChange('all')}
         data-status-chip="all"
       >
-        All <span className="chip-count">{matching}</span>
+        All <span className="chip-count">{formatCount(matching)}</span>
       </button>
       {shown.map((s) => (
         <button
@@ -36,7 +37,7 @@ export function StatusChips({ counts, matching, status, onChange }: StatusChipsP
           data-status-chip={s}
         >
           <span className={`chip-dot status-dot-${s}`} aria-hidden="true" />
-          {STATUS_LABEL[s]} <span className="chip-count">{counts[s]}</span>
+          {STATUS_LABEL[s]} <span className="chip-count">{formatCount(counts[s])}</span>
         </button>
       ))}
     </div>

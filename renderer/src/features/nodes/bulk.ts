@@ -4,6 +4,7 @@
 import { actionAvailability, deleteAvailability } from '../../../../shared/domain/node-rules'
 import { asAppError, type AppError } from '../../lib/ipc'
 import type { NodeRow } from './list-filter'
+import { formatCount } from '../../lib/format'
 
 export type BulkKind = 'power_on' | 'power_off' | 'delete'
 
@@ -107,4 +108,4 @@ export const BULK_VERB: Record<BulkKind, { title: string; button: string; runnin
   delete: { title: 'Delete', button: 'Delete', running: 'Deleting', past: 'deleted' }
 }
 
-export const nodesWord = (n: number): string => `${n} ${n === 1 ? 'node' : 'nodes'}`
+export const nodesWord = (n: number): string => `${formatCount(n)} ${n === 1 ? 'node' : 'nodes'}`

@@ -6,6 +6,7 @@ import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import { addRates, nodeRate, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { afterPaintWhenIdle } from '../../lib/after-paint'
+import { formatCount } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { totalText } from '../../tray/cost-text'
 import { usePriceStore } from '../../tray/price-book.store'
@@ -136,10 +137,10 @@ export function CostTotalText({
     return (
       <span
         className="cost-total"
-        title={`Estimated running cost of the ${shown.count} ${shown.count === 1 ? 'node' : 'nodes'} shown; all listed: ${totalText(costs.total)}`}
+        title={`Estimated running cost of the ${formatCount(shown.count)} ${shown.count === 1 ? 'node' : 'nodes'} shown; all listed: ${totalText(costs.total)}`}
         data-testid="list-cost-total"
       >
-        {totalText(shown)} <span className="muted">for {shown.count} shown</span>
+        {totalText(shown)} <span className="muted">for {formatCount(shown.count)} shown</span>
       </span>
     )
   }
@@ -147,7 +148,9 @@ export function CostTotalText({
     .filter(([, c]) => c.perHour > 0)
     .map(([id, c]) => `${profiles[id]?.name ?? id}: ${totalText(c)}`)
   if (costs.total.unknown > 0)
-    lines.push(`${costs.total.unknown} ${costs.total.unknown === 1 ? 'node has' : 'nodes have'} no known price yet`)
+    lines.push(
+      `${formatCount(costs.total.unknown)} ${costs.total.unknown === 1 ? 'node has' : 'nodes have'} no known price yet`
+    )
   const title = `Estimated running cost (list prices; committed terms spread over their hours)\n${lines.join('\n')}`
   return (
     <span className="cost-total" title={title} data-testid="list-cost-total">
