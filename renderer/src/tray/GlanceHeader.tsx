@@ -51,7 +51,9 @@ export function GlanceHeader({ counts, refreshing, oldest, total, now, loaded }:
           title="Hourly prices from the catalog; committed terms spread over their hours"
         >
           {totalText(total)} <span className="glance-estimate">estimate</span>
-          {total.unknown > 0 && <span className="glance-estimate"> · {total.unknown} without a price</span>}
+          {total.unknown > 0 && (
+            <span className="glance-estimate"> · {formatCount(total.unknown)} without a price</span>
+          )}
         </p>
       )}
     </header>

@@ -14,6 +14,8 @@ const MAX_DETAILS = 25
 
 interface PriceState {
   books: Record<string, PriceBook>
+  /** Profiles whose plan prices are being asked for: a total without them would be a part passed off as the whole. */
+  fetching: Record<string, true>
   /** Keeps the stored books; asks for what is missing or old. */
   update(profiles: ProfileView[], byProfile: Record<string, ProfileNodes>, now?: number): Promise<void>
 }
@@ -46,8 +48,14 @@ async function hourlyPrices(profile: ProfileView): Promise<Record<string, number
   return out
 }
 
+const without = (map: Record<string, true>, id: string) => {
+  const { [id]: _gone, ...rest } = map
+  return rest
+}
+
 export const usePriceStore = create<PriceState>()((set, get) => ({
   books: {},
+  fetching: {},
   async update(profiles, byProfile, now = Date.now()) {
     await Promise.all(
       profiles.map(async (profile) => {
@@ -58,7 +66,10 @@ export const usePriceStore = create<PriceState>()((set, get) => ({
           const last = fetchedAt.get(profile.id)
           if (last === undefined || now - last > PRICES_TTL_MS) {
             fetchedAt.set(profile.id, now)
-            const hourlyBySku = await hourlyPrices(profile)
+            set((s) => ({ fetching: { ...s.fetching, [profile.id]: true } }))
+            const hourlyBySku = await hourlyPrices(profile).finally(() =>
+              set((s) => ({ fetching: without(s.fetching, profile.id) }))
+            )
             const prev = get().books[profile.id]
             set((s) => ({ books: { ...s.books, [profile.id]: { hourlyBySku, committed: prev?.committed ?? {} } } }))
           }
@@ -93,5 +104,5 @@ export function resetPriceBooks(): void {
   fetchedAt.clear()
   inFlight.clear()
   detailTried.clear()
-  usePriceStore.setState({ books: {} })
+  usePriceStore.setState({ books: {}, fetching: {} })
 }

@@ -1,11 +1,11 @@
-import { act, renderHook } from '@testing-library/react'
+import { act, render as renderUi, renderHook, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
 import type { ProfileView } from '../../../../shared/domain/profile'
 import type { PriceBook } from '../../../../shared/domain/running-cost'
-import { usePriceStore } from '../../tray/price-book.store'
-import { useRunningCosts, useShownCost, type RunningCosts } from './costs'
+import { resetPriceBooks, usePriceStore } from '../../tray/price-book.store'
+import { CostTotalText, useRunningCosts, useShownCost, type RunningCosts } from './costs'
 import type { NodeRow } from './list-filter'
 
 const book: PriceBook = { hourlyBySku: { small: 1, big: 10 }, committed: {} }
@@ -14,6 +14,7 @@ const costs = {
   perProfile: {},
   total: { perHour: 0, perMonth: 0, unknown: 0 },
   known: true,
+  pricing: false,
   perHourOf: () => null,
   now: 0
 } satisfies RunningCosts
@@ -157,5 +158,62 @@ describe('useRunningCosts: when prices are asked for', () => {
     })
     expect(update).toHaveBeenCalledTimes(1)
     expect(update.mock.calls[0]?.[0]).toEqual([profile])
+  })
+})
+
+describe('CostTotalText', () => {
+  const p1 = { id: 'p1', name: 'Prod' } as ProfileView
+  const withTotal = (unknown: number): RunningCosts => ({
+    ...costs,
+    perProfile: { p1: { perHour: 12.4, perMonth: 9052, unknown } },
+    total: { perHour: 12.4, perMonth: 9052, unknown }
+  })
+
+  it('says on the line itself when the total leaves nodes out, not only in its tooltip', () => {
+    renderUi(<CostTotalText costs={withTotal(1234)} profiles={{ p1 }} />)
+    const total = screen.getByTestId('list-cost-total')
+    expect(total).toHaveTextContent(/estimate · 1,234 without a price$/)
+    expect(total.title).toContain('1,234 nodes have no known price yet')
+  })
+
+  it('says nothing more when every node has a price', () => {
+    renderUi(<CostTotalText costs={withTotal(0)} profiles={{ p1 }} />)
+    expect(screen.getByTestId('list-cost-total')).toHaveTextContent(/estimate$/)
+  })
+
+  it('shows no figure while a shown profile’s prices are on their way (it would be a part of the total)', () => {
+    renderUi(<CostTotalText costs={{ ...withTotal(3), pricing: true }} profiles={{ p1 }} />)
+    expect(screen.queryByTestId('list-cost-total')).toBeNull()
+  })
+
+  it('a filtered figure says so too', () => {
+    renderUi(
+      <CostTotalText
+        costs={withTotal(0)}
+        profiles={{ p1 }}
+        shown={{ perHour: 1, perMonth: 730, unknown: 2, count: 5 }}
+      />
+    )
+    expect(screen.getByTestId('list-cost-total')).toHaveTextContent(/for 5 shown · 2 without a price$/)
+  })
+})
+
+describe('useRunningCosts: prices on their way', () => {
+  afterEach(() => resetPriceBooks())
+
+  it('is pricing while a shown profile with nodes has its plan prices asked for, and not once they are in', () => {
+    const shown = [
+      { profileId: 'p1', nodes: [node(1)] } as ProfileNodes,
+      { profileId: 'p2', nodes: [] } as unknown as ProfileNodes
+    ]
+    const { result } = renderHook(() => useRunningCosts([], shown, {}))
+    expect(result.current.pricing).toBe(false)
+    act(() => usePriceStore.setState({ fetching: { p2: true } }))
+    expect(result.current.pricing).toBe(false)
+    act(() => usePriceStore.setState({ fetching: { p1: true } }))
+    expect(result.current.pricing).toBe(true)
+    act(() => usePriceStore.setState({ fetching: {}, books: { p1: book } }))
+    expect(result.current.pricing).toBe(false)
+    expect(result.current.total.perHour).toBe(1)
   })
 })

@@ -19,6 +19,8 @@ export interface RunningCosts {
   total: CostTotal
   /** Whether any price is known yet. */
   known: boolean
+  /** A shown profile's plan prices are still on their way: its nodes would be missing from the total. */
+  pricing: boolean
   /** Hourly estimate of one row (for sorting by cost), null when unknown. Changes only when prices arrive. */
   perHourOf(row: NodeRow): number | null
   /** Minute clock. */
@@ -31,6 +33,7 @@ export function useRunningCosts(
   byProfile: Record<string, ProfileNodes>
 ): RunningCosts {
   const books = usePriceStore((s) => s.books)
+  const fetching = usePriceStore((s) => s.fetching)
   const now = useNow(60_000)
 
   useEffect(() => {
@@ -66,7 +69,8 @@ export function useRunningCosts(
   // The hourly rate does not depend on the clock, so the sort stays put until prices arrive.
   const perHourOf = useCallback((row: NodeRow) => nodeRate(row.node, books[row.profileId]), [books])
   const known = shown.some((s) => books[s.profileId] !== undefined)
-  return { books, perProfile, total, known, perHourOf, now }
+  const pricing = shown.some((s) => fetching[s.profileId] === true && s.nodes.length > 0)
+  return { books, perProfile, total, known, pricing, perHourOf, now }
 }
 
 /** The estimate of the rows a search or a status chip leaves, or null while nothing is filtered out. Worked out once
@@ -131,7 +135,8 @@ export function CostTotalText({
   profiles: Record<string, ProfileView>
   shown?: ShownCost | null | 'pending'
 }) {
-  if (!costs.known || costs.total.perHour === 0 || shown === 'pending') return null
+  // While a profile's prices are on their way the sum would be part of the list's: no figure rather than a low one.
+  if (!costs.known || costs.pricing || costs.total.perHour === 0 || shown === 'pending') return null
   if (shown !== null) {
     if (shown.perHour === 0) return null
     return (
@@ -141,6 +146,7 @@ export function CostTotalText({
         data-testid="list-cost-total"
       >
         {totalText(shown)} <span className="muted">for {formatCount(shown.count)} shown</span>
+        <Unpriced count={shown.unknown} />
       </span>
     )
   }
@@ -155,6 +161,14 @@ export function CostTotalText({
   return (
     <span className="cost-total" title={title} data-testid="list-cost-total">
       {totalText(costs.total)} <span className="muted">estimate</span>
+      <Unpriced count={costs.total.unknown} />
     </span>
   )
+}
+
+/** A total that leaves nodes out says so where it is read, as the tray's does (prices still coming, or a plan the
+ * catalog does not list): not only in the tooltip. */
+function Unpriced({ count }: { count: number }) {
+  if (count === 0) return null
+  return <span className="muted"> · {formatCount(count)} without a price</span>
 }
