@@ -1,34 +1,24 @@
 // The preview host over real HTTP: what a local process (not the page) can and cannot do with it.
 import { request } from 'node:http'
 import { spawnSync } from 'node:child_process'
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryVault } from '../main/vault/memory-vault'
+import { startTestPreviewHost, type TestPreviewHost } from '../../tests/support/preview-host-kit'
 import { startPreviewHost, type PreviewHost } from './host'
 
+let kit: TestPreviewHost
 let host: PreviewHost
+/** The kit's scratch folder: the tests below start more hosts in it. */
 let dir: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nodetray-preview-host-'))
-  await mkdir(join(dir, 'renderer'))
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body>app</body></html>')
-  host = await startPreviewHost({
-    dataDir: join(dir, 'data'),
-    rendererDir: join(dir, 'renderer'),
-    vault: new MemoryVault(),
-    demoTransitions: 'instant',
-    testHooks: true,
-    homeDir: join(dir, 'home'),
-    logSink: () => undefined
-  })
+  kit = await startTestPreviewHost('preview-host', { testHooks: true })
+  host = kit.host
+  dir = kit.dir
 })
-afterAll(async () => {
-  await host.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => kit.close())
 
 /** fetch() cannot set Host; node:http can, as a DNS-rebinding page's browser would. */
 function raw(

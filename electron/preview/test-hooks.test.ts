@@ -1,37 +1,21 @@
 // /__test/sim/<operation> over real HTTP: the same bodies and validation as the simulator's /__control/<operation>,
 // the older `{"arg": value}` form kept, and the demo profiles' connection intact after a reset.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoConnection } from '../main/ports'
-import { MemoryVault } from '../main/vault/memory-vault'
-import { startPreviewHost, type PreviewHost } from './host'
+import { startTestPreviewHost, type TestPreviewHost } from '../../tests/support/preview-host-kit'
+import type { PreviewHost } from './host'
 
+let kit: TestPreviewHost
 let host: PreviewHost
-let dir: string
 let demo: DemoConnection
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nodetray-preview-hooks-'))
-  await mkdir(join(dir, 'renderer'))
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><html><head></head><body>app</body></html>')
-  host = await startPreviewHost({
-    dataDir: join(dir, 'data'),
-    rendererDir: join(dir, 'renderer'),
-    vault: new MemoryVault(),
-    demoTransitions: 'instant',
-    testHooks: true,
-    homeDir: join(dir, 'home'),
-    logSink: () => undefined
-  })
+  kit = await startTestPreviewHost('preview-hooks', { testHooks: true })
+  host = kit.host
   // What the demo profiles were given: the connection they keep using for the whole run.
   demo = await host.demo!.ensureStarted()
 })
-afterAll(async () => {
-  await host.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => kit.close())
 
 async function hook(name: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${host.origin}/__test/${name}`, {

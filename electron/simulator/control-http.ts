@@ -79,84 +79,86 @@ interface Operation {
   call(control: SimulatorControl, body: unknown): unknown
   reply?(result: unknown): unknown
   valueField?: string
+  /** The body's fields: any other is refused by name (a misspelt field used to be dropped and the default run). */
+  fields: readonly string[]
+  /** How the refusal names the body: "filter field" for the request-log filters. */
+  fieldWord?: string
 }
 
-const FILTER_FIELDS = Object.keys(filter.shape)
+const keysOf = (schema: { shape: object }) => Object.keys(schema.shape)
 
-/** The request-log filter, refusing a field it does not know (`route` for `path` used to count every request). */
-function parseFilter(body: unknown): RequestFilter {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const unknown = Object.keys(body).filter((k) => !FILTER_FIELDS.includes(k))
-    if (unknown.length > 0)
-      throw new Error(
-        `unknown filter field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: ` +
-          `the filter takes ${FILTER_FIELDS.join(', ')}`
-      )
-  }
-  return dropUndefined(filter.parse(body)) as RequestFilter
+/** Throws, naming them, when the body has fields the operation does not take. */
+function refuseUnknownFields(body: unknown, op: Operation): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return
+  const unknown = Object.keys(body).filter((k) => !op.fields.includes(k))
+  if (unknown.length === 0) return
+  const word = op.fieldWord ?? 'field'
+  const takes = op.fields.length > 0 ? `it takes ${op.fields.join(', ')}` : 'it takes no fields'
+  throw new Error(
+    `unknown ${word}${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: ` +
+      (op.fieldWord ? takes.replace(/^it/, 'the filter') : takes)
+  )
 }
+
+const parseFilter = (body: unknown) => dropUndefined(filter.parse(body)) as RequestFilter
+const FILTER = { fields: keysOf(filter), fieldWord: 'filter field' }
+const NO_FIELDS: readonly string[] = []
+
+const addNodesInput = scopeInput.extend({
+  count: z.number().int().min(0).max(100_000),
+  status: z.string().optional(),
+  namePrefix: z.string().optional(),
+  sku: z.string().optional()
+})
+const setNodeInput = z.object({
+  nodeId: z.number().int(),
+  status: z.string().optional(),
+  isLocked: z.boolean().optional(),
+  isAccidentalProtection: z.boolean().optional(),
+  publicIp: z.string().nullable().optional(),
+  name: z.string().optional(),
+  committedEndsAt: z.union([z.string(), z.number()]).optional(),
+  committedStatus: z.enum(['auto_renew', 'hourly_billing', 'auto_terminate']).optional()
+})
+const FAULT_FIELDS = [...new Set([...faultSpec.options.flatMap(keysOf), ...keysOf(faultScope)])]
 
 const OPERATIONS = {
-  reset: { call: (c, b) => c.reset(z.object({ seed: seed.optional() }).parse(b).seed), valueField: 'seed' },
-  addAccount: { call: (c, b) => c.addAccount(dropUndefined(account.parse(b))) },
+  reset: {
+    call: (c, b) => c.reset(z.object({ seed: seed.optional() }).parse(b).seed),
+    valueField: 'seed',
+    fields: ['seed']
+  },
+  addAccount: { call: (c, b) => c.addAccount(dropUndefined(account.parse(b))), fields: keysOf(account) },
   expireToken: {
     call: (c, b) => c.expireToken(z.object({ authToken: z.string() }).parse(b).authToken),
-    valueField: 'authToken'
+    valueField: 'authToken',
+    fields: ['authToken']
   },
-  addNodes: {
-    call: (c, b) =>
-      c.addNodes(
-        dropUndefined(
-          scopeInput
-            .extend({
-              count: z.number().int().min(0).max(100_000),
-              status: z.string().optional(),
-              namePrefix: z.string().optional(),
-              sku: z.string().optional()
-            })
-            .parse(b)
-        )
-      )
-  },
-  getNodes: { call: (c, b) => c.getNodes(scopeInput.parse(b)) },
-  setNode: {
-    call: (c, b) =>
-      c.setNode(
-        dropUndefined(
-          z
-            .object({
-              nodeId: z.number().int(),
-              status: z.string().optional(),
-              isLocked: z.boolean().optional(),
-              isAccidentalProtection: z.boolean().optional(),
-              publicIp: z.string().nullable().optional(),
-              name: z.string().optional(),
-              committedEndsAt: z.union([z.string(), z.number()]).optional(),
-              committedStatus: z.enum(['auto_renew', 'hourly_billing', 'auto_terminate']).optional()
-            })
-            .parse(b)
-        )
-      )
-  },
+  addNodes: { call: (c, b) => c.addNodes(dropUndefined(addNodesInput.parse(b))), fields: keysOf(addNodesInput) },
+  getNodes: { call: (c, b) => c.getNodes(scopeInput.parse(b)), fields: keysOf(scopeInput) },
+  setNode: { call: (c, b) => c.setNode(dropUndefined(setNodeInput.parse(b))), fields: keysOf(setNodeInput) },
   advanceClock: {
     call: (c, b) => c.advanceClock(z.object({ ms: z.number().nonnegative() }).parse(b).ms),
     reply: (now) => ({ now }),
-    valueField: 'ms'
+    valueField: 'ms',
+    fields: ['ms']
   },
-  now: { call: (c) => c.now(), reply: (now) => ({ now }) },
+  now: { call: (c) => c.now(), reply: (now) => ({ now }), fields: NO_FIELDS },
   setTransitions: {
     call: (c, b) => c.setTransitions(z.object({ mode: z.enum(['instant', 'fast', 'real']) }).parse(b).mode),
-    valueField: 'mode'
+    valueField: 'mode',
+    fields: ['mode']
   },
-  setOptions: { call: (c, b) => c.setOptions(dropUndefined(options.parse(b))) },
+  setOptions: { call: (c, b) => c.setOptions(dropUndefined(options.parse(b))), fields: keysOf(options) },
   injectFault: {
     call: (c, b) => c.injectFault({ ...faultSpec.parse(b), ...dropUndefined(faultScope.parse(b)) } as FaultInput),
-    reply: (faultId) => ({ faultId })
+    reply: (faultId) => ({ faultId }),
+    fields: FAULT_FIELDS
   },
-  clearFaults: { call: (c) => c.clearFaults() },
-  requestLog: { call: (c, b) => c.requestLog(parseFilter(b)) },
-  countRequests: { call: (c, b) => c.countRequests(parseFilter(b)), reply: (count) => ({ count }) },
-  clearLog: { call: (c) => c.clearLog() }
+  clearFaults: { call: (c) => c.clearFaults(), fields: NO_FIELDS },
+  requestLog: { call: (c, b) => c.requestLog(parseFilter(b)), ...FILTER },
+  countRequests: { call: (c, b) => c.countRequests(parseFilter(b)), reply: (count) => ({ count }), ...FILTER },
+  clearLog: { call: (c) => c.clearLog(), fields: NO_FIELDS }
 } satisfies Record<keyof SimulatorControl, Operation>
 
 /** A control operation's name, looked up as an own property: `constructor` or `__proto__` must not reach Object's. */
@@ -186,6 +188,7 @@ export function runControl(control: SimulatorControl, operation: string, body: u
     return { status: 404, body: { error: `unknown control operation "${operation}"` } }
   const op: Operation = OPERATIONS[operation]
   try {
+    refuseUnknownFields(body, op)
     const result = op.call(control, body ?? {})
     const reply = op.reply ? op.reply(result) : result
     return { status: 200, body: reply === undefined ? { ok: true } : reply, result }

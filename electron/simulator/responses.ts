@@ -35,6 +35,7 @@ export const detailError = (status: number, detail: string): ApiError => new Api
 
 const HTML_TITLES: Record<number, string> = {
   404: 'Not Found',
+  413: 'Request Entity Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',

@@ -26,18 +26,31 @@ export interface ServerDeps {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
+/** A body past MAX_BODY_BYTES: the caller gets a 413, as from the front proxy of a real API. */
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY_BYTES) reject(new Error('body too large'))
-      else chunks.push(c)
+      if (size <= MAX_BODY_BYTES) return void chunks.push(c)
+      // Stop reading: the reply closes the connection instead of taking in the rest.
+      req.pause()
+      reject(new BodyTooLarge())
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+function tooLarge(res: ServerResponse, control: boolean): void {
+  const limit = `${MAX_BODY_BYTES / 1_000_000} MB`
+  const reply = control
+    ? { status: 413, body: { error: `body over ${limit}` } }
+    : htmlPage(413, `The request body is over ${limit}.`)
+  send(res, { ...reply, headers: { connection: 'close' } })
 }
 
 function send(res: ServerResponse, r: SimResponse): void {
@@ -201,7 +214,13 @@ export function createSimServer(deps: ServerDeps): { server: Server; hanging: Se
     }
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const rawBody = await readBody(req)
+      let rawBody: string
+      try {
+        rawBody = await readBody(req)
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return tooLarge(res, url.pathname.startsWith(CONTROL_PREFIX))
+        throw err
+      }
       if (url.pathname.startsWith(CONTROL_PREFIX)) {
         const secret = req.headers['x-sim-secret']
         if (!secretMatches(deps.controlSecret, typeof secret === 'string' ? secret : undefined)) {

@@ -116,12 +116,15 @@ export function FollowStep({ profileId, result, onState, onFocusLost }: Props) {
 
 function FollowRow({ node }: { node: NodeSummary }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+  // The tick (or the failure) shows for a moment; the reset goes with the row (a closed wizard sets no state).
+  useEffect(() => {
+    if (copied === null) return undefined
+    const t = setTimeout(() => setCopied(null), 2000)
+    return () => clearTimeout(t)
+  }, [copied])
   const ip = node.status === 'RUNNING' ? node.publicIp : null
   const copy = (text: string) => {
-    void copyText(text).then((ok) => {
-      setCopied(ok ? 'yes' : 'no')
-      setTimeout(() => setCopied(null), 2000)
-    })
+    void copyText(text).then((ok) => setCopied(ok ? 'yes' : 'no'))
   }
   return (
     <tr data-testid="cw-follow-row" data-node-id={node.id}>

@@ -49,6 +49,12 @@ describe('follow', () => {
       expect(within(row(101)).getByRole('button', { name: 'Copy IP 203.0.113.50' })).toHaveTextContent('Copied')
     )
     expect(fake.copied).toEqual(['203.0.113.50'])
+    // The tick lasts a moment, then the button reads Copy again.
+    await waitFor(
+      () =>
+        expect(within(row(101)).getByRole('button', { name: 'Copy IP 203.0.113.50' })).not.toHaveTextContent('Copied'),
+      { timeout: 3000 }
+    )
 
     act(() =>
       fake.emit(
