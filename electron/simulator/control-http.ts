@@ -81,8 +81,9 @@ interface Operation {
   valueField?: string
   /** The body's fields: any other is refused by name (a misspelt field used to be dropped and the default run). */
   fields: readonly string[]
-  /** How the refusal names the body: "filter field" for the request-log filters. */
-  fieldWord?: string
+  /** How the refusal words it: `unknown <field> "x": <subject> takes …` ("filter field", "the filter" for the
+   * request-log filters; "field", "it" otherwise). */
+  wording?: { field: string; subject: string }
 }
 
 const keysOf = (schema: { shape: object }) => Object.keys(schema.shape)
@@ -92,16 +93,16 @@ function refuseUnknownFields(body: unknown, op: Operation): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return
   const unknown = Object.keys(body).filter((k) => !op.fields.includes(k))
   if (unknown.length === 0) return
-  const word = op.fieldWord ?? 'field'
-  const takes = op.fields.length > 0 ? `it takes ${op.fields.join(', ')}` : 'it takes no fields'
+  const { field, subject } = op.wording ?? { field: 'field', subject: 'it' }
+  const takes = op.fields.length > 0 ? op.fields.join(', ') : 'no fields'
   throw new Error(
-    `unknown ${word}${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: ` +
-      (op.fieldWord ? takes.replace(/^it/, 'the filter') : takes)
+    `unknown ${field}${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: ` +
+      `${subject} takes ${takes}`
   )
 }
 
 const parseFilter = (body: unknown) => dropUndefined(filter.parse(body)) as RequestFilter
-const FILTER = { fields: keysOf(filter), fieldWord: 'filter field' }
+const FILTER = { fields: keysOf(filter), wording: { field: 'filter field', subject: 'the filter' } }
 const NO_FIELDS: readonly string[] = []
 
 const addNodesInput = scopeInput.extend({

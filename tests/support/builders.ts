@@ -1,5 +1,6 @@
-// The one builder per data type every test uses: a node, its detail, a profile, a profile's node list. Area kits
+// The one builder per data type every test uses: a node, its detail, a profile, a profile's node list, a plan. Area kits
 // (tray-fixtures, engine-fakes, wizard-fixtures) only pass their own defaults through these.
+import type { Plan } from '../../shared/domain/catalog'
 import type { NodeDetail, NodeSummary } from '../../shared/domain/node'
 import type { ProfileNodes } from '../../shared/domain/node-state'
 import type { ProfileView } from '../../shared/domain/profile'
@@ -78,6 +79,29 @@ export function makeProfileNodes(over: Partial<ProfileNodes> = {}): ProfileNodes
     error: null,
     pending: {},
     polling: { paused: false, intervalMs: 60_000, nextPollAt: null, requestsLastHour: 12 },
+    ...over
+  }
+}
+
+/** A catalog plan: C3.8GB in Delhi at ₹2.7 an hour unless told otherwise. */
+export function makePlan(over: Partial<Plan> = {}): Plan {
+  return {
+    sku: 'C3.8GB',
+    slug: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi',
+    image: 'Ubuntu-24.04-Distro',
+    series: 'C3',
+    location: 'Delhi',
+    vcpus: 4,
+    ramGb: 8,
+    diskGb: 100,
+    pricePerHour: 2.7,
+    pricePerMonth: 1971,
+    currency: 'INR',
+    available: true,
+    isGpu: false,
+    gpu: null,
+    requiresDisk: false,
+    committed: [],
     ...over
   }
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeNode, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
+import { makeNode, makePlan, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
 import { fail } from '../../../tests/support/renderer/fake-api'
 import { installFake, resetStoresAfterEach, stubJsdomViewport } from '../../../tests/support/renderer/setup-fake'
 import { useNodesStore } from '../stores/nodes.store'
@@ -35,26 +35,7 @@ async function open(extra: Parameters<typeof installFake>[0] = {}) {
           versions: [{ os: 'Ubuntu', version: '24.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' }]
         }
       ],
-      'catalog:plans': () => [
-        {
-          sku: 'C3.8GB',
-          slug: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-24.04-Delhi',
-          image: 'Ubuntu-24.04-Distro',
-          series: 'C3',
-          location: 'Delhi',
-          vcpus: 4,
-          ramGb: 8,
-          diskGb: 100,
-          pricePerHour: 2.7,
-          pricePerMonth: 1971,
-          currency: 'INR',
-          available: true,
-          isGpu: false,
-          gpu: null,
-          requiresDisk: false,
-          committed: []
-        }
-      ],
+      'catalog:plans': () => [makePlan()],
       ...extra
     },
     {

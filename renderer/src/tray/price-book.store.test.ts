@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OsFamily, Plan } from '../../../shared/domain/catalog'
+import type { OsFamily } from '../../../shared/domain/catalog'
 import { fail } from '../../../tests/support/renderer/fake-api'
 import { installFake } from '../../../tests/support/renderer/setup-fake'
 import { installBridge } from '../../../tests/support/renderer/reset'
-import { makeNode, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
+import { makeNode, makePlan, makeProfile, makeProfileNodes } from '../../../tests/support/builders'
 import { resetPriceBooks, usePriceStore } from './price-book.store'
 
 /** A promise the test settles when it chooses: holds a catalog call in flight. */
@@ -20,24 +20,6 @@ const ubuntu: OsFamily = {
   displayCategories: ['Linux Virtual Node'],
   versions: [{ os: 'Ubuntu', version: '22.04', subCategory: 'Ubuntu', displayCategory: 'Linux Virtual Node' }]
 }
-const plan: Plan = {
-  sku: 'C3.8GB',
-  slug: 'C3-4vCPU-8RAM-100DISK-C3.8GB-Ubuntu-22.04-Delhi',
-  image: 'Ubuntu-22.04-Distro',
-  series: 'C3',
-  location: 'Delhi',
-  vcpus: 4,
-  ramGb: 8,
-  diskGb: 100,
-  pricePerHour: 2.7,
-  pricePerMonth: 1971,
-  currency: 'INR',
-  available: true,
-  isGpu: false,
-  gpu: null,
-  requiresDisk: false,
-  committed: []
-}
 
 describe('price books: prices on their way', () => {
   afterEach(() => {
@@ -49,7 +31,7 @@ describe('price books: prices on their way', () => {
     const os = held<OsFamily[]>()
     installFake({
       'catalog:os': () => os.promise,
-      'catalog:plans': () => [plan]
+      'catalog:plans': () => [makePlan()]
     })
     const done = usePriceStore.getState().update([profile], nodes)
     await Promise.resolve()

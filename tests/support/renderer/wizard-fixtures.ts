@@ -4,7 +4,7 @@ import type { NodeSummary } from '../../../shared/domain/node'
 import type { ProfileNodes } from '../../../shared/domain/node-state'
 import type { ProfileView } from '../../../shared/domain/profile'
 import type { CreateOptionsData } from '../../../shared/domain/resources'
-import { makeNode, makeProfile, makeProfileNodes } from '../builders'
+import { makeNode, makePlan, makeProfile, makeProfileNodes } from '../builders'
 
 export const PROFILE: ProfileView = makeProfile({
   name: 'Chennai prod',
@@ -29,21 +29,13 @@ export const OS_FAMILIES: OsFamily[] = [
   }
 ]
 
-const plan = (
-  p: Partial<Plan> & Pick<Plan, 'sku' | 'series' | 'vcpus' | 'ramGb' | 'diskGb' | 'pricePerHour'>
-): Plan => ({
-  slug: `${p.series}-${p.vcpus}vCPU-${p.ramGb}RAM-${p.diskGb}DISK-${p.sku}-Ubuntu-24.04-Chennai`,
-  image: 'Ubuntu-24.04-Distro',
-  location: 'Chennai',
-  pricePerMonth: Math.round(p.pricePerHour * 730 * 10) / 10,
-  currency: 'INR',
-  available: true,
-  isGpu: false,
-  gpu: null,
-  requiresDisk: false,
-  committed: [],
-  ...p
-})
+const plan = (p: Partial<Plan> & Pick<Plan, 'sku' | 'series' | 'vcpus' | 'ramGb' | 'diskGb' | 'pricePerHour'>): Plan =>
+  makePlan({
+    slug: `${p.series}-${p.vcpus}vCPU-${p.ramGb}RAM-${p.diskGb}DISK-${p.sku}-Ubuntu-24.04-Chennai`,
+    location: 'Chennai',
+    pricePerMonth: Math.round(p.pricePerHour * 730 * 10) / 10,
+    ...p
+  })
 
 export const PLANS: Plan[] = [
   plan({
