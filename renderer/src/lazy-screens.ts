@@ -11,22 +11,34 @@ export function retryFailedScreens(): void {
   failed.clear()
 }
 
-function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
+/**
+ * A screen in its own chunk. Screen renders one and the same component type for its whole life: had it switched
+ * from the lazy wrapper to the loaded component once the chunk was in, React would have mounted the screen again on
+ * the next render and dropped its state (an open menu, an inline error, a delete under way, where focus was). That
+ * happened when the user opened a screen before its chunk came in and React committed it through the wrapper.
+ */
+export function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>) {
   let ready: ComponentType<P> | null = null
   const loadAndKeep = async () => (ready = pick(await load()))
-  const makeSuspending = () =>
-    lazy(async () => {
-      try {
-        return { default: await loadAndKeep() }
-      } catch (err) {
-        // React.lazy keeps a failure for good: the next "Try again" gets a fresh one that really loads again.
-        failed.add(() => (Suspending = makeSuspending()))
-        throw err
-      }
+  type Loaded = { default: ComponentType<P> }
+  const makeLazy = () =>
+    lazy((): Promise<Loaded> => {
+      // Already in (preloaded): a thenable that settles at once, which React reads in the same render, so the screen
+      // shows without its fallback flashing first.
+      const known = ready
+      if (known) return { then: (ok: (m: Loaded) => void) => ok({ default: known }) } as unknown as Promise<Loaded>
+      return loadAndKeep().then(
+        (screen) => ({ default: screen }),
+        (err: unknown) => {
+          // React.lazy keeps a failure for good: the next "Try again" gets a fresh one that really loads again.
+          failed.add(() => (LazyScreen = makeLazy()))
+          throw err
+        }
+      )
     })
-  let Suspending = makeSuspending()
+  let LazyScreen = makeLazy()
   function Screen(props: P) {
-    return createElement(ready ?? Suspending, props)
+    return createElement(LazyScreen, props)
   }
   return { Screen, preload: loadAndKeep }
 }

@@ -423,3 +423,47 @@ test('toasts never cover the wizard’s fields or its Done button (800 × 600)',
   await done.click()
   await expect(wizard).toBeHidden()
 })
+
+test('a detail opened before its code came in keeps its state when the list changes (menu, focus)', async ({
+  page,
+  preview
+}) => {
+  // On a busy machine the detail's chunk can land after the user opened a node, and the list can change while it
+  // loads. The panel must then be the same panel on every later render: remounted, it would drop an open menu, an
+  // inline error or a delete in progress, and pull focus back to its heading.
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  await page.route(/NodeDetailPanel-[\w-]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await exploreDemo(page, preview)
+  const snapshot = await preview.ipc<{ nodes: { id: number; name: string }[] }[]>('nodes:snapshot', {})
+  const other = snapshot.flatMap((p) => p.nodes).find((n) => n.name === 'api-staging')
+  const changeTheList = async (isLocked: boolean) => {
+    await preview.hook('sim/setNode', { nodeId: other?.id, isLocked })
+    await preview.ipc('nodes:refresh', {})
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 700)))
+  }
+  await page.getByRole('button', { name: 'web-01', exact: true }).click()
+  await expect(page.getByText('Loading details…')).toBeVisible()
+  // Main's answer to a refresh re-renders the list, and the panel beside it, while the panel's code is on its way.
+  await changeTheList(true)
+  release()
+  const panel = page.getByTestId('node-detail')
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('web-01')
+  await panel.getByRole('button', { name: 'More actions for web-01' }).click()
+  const menu = page.getByRole('menu')
+  await expect(menu).toBeVisible()
+  const focusedItem = await page.evaluate(() => document.activeElement?.textContent ?? '')
+  expect(focusedItem).not.toBe('')
+  await changeTheList(false)
+  // The same menu, still open, with focus where it was.
+  await expect(menu).toBeVisible()
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(focusedItem)
+  await page.getByRole('menuitem', { name: 'Open in MyAccount' }).click()
+  expect((await preview.hook<{ external: string[] }>('recorded', {})).external).toEqual([
+    'https://myaccount.e2enetworks.com/'
+  ])
+})
