@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
 import { Suspense, useEffect, useState } from 'react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ScreenBoundary } from './components/ScreenBoundary'
 import { lazyScreen } from './lazy-screens'
 
@@ -21,6 +21,8 @@ function deferred<T>() {
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)))
   return { promise, resolve, reject }
 }
+
+afterEach(() => vi.restoreAllMocks())
 
 describe('lazyScreen', () => {
   it('renders one element type before and after its chunk comes in, so React never mounts the screen again', async () => {
@@ -82,6 +84,7 @@ describe('lazyScreen', () => {
   })
 
   it('loads a chunk that failed again on Try again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined) // React logs the caught error
     let attempt = 0
     const { Screen } = lazyScreen(
       async () => {

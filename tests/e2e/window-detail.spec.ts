@@ -441,6 +441,7 @@ test('a detail opened before its code came in keeps its state when the list chan
   await exploreDemo(page, preview)
   const snapshot = await preview.ipc<{ nodes: { id: number; name: string }[] }[]>('nodes:snapshot', {})
   const other = snapshot.flatMap((p) => p.nodes).find((n) => n.name === 'api-staging')
+  expect(other, 'the demo has api-staging').toBeDefined()
   const changeTheList = async (isLocked: boolean) => {
     await preview.hook('sim/setNode', { nodeId: other?.id, isLocked })
     await preview.ipc('nodes:refresh', {})
