@@ -112,12 +112,18 @@ test('each quick action: copy IP, copy SSH, open in the window, power off with p
   const ask = page.getByRole('alertdialog', { name: 'Power off web-01?' })
   await expect(ask).toContainText('anything running on it is interrupted')
   await checkGlance(page, 'tray-confirm-power-off')
+  // Real transition times (20 s or more) while the progress is checked: a 'fast' one (2–6 s) could end between two
+  // assertions on a busy machine, and the counts were then read after the row had already finished (CI, Dec 2026).
+  await preview.hook('sim/setTransitions', { mode: 'real' })
   await ask.getByRole('button', { name: 'Power off' }).click()
   await expect(web).toContainText(/Powering off… \d+ s/)
   await expect(web.getByRole('progressbar')).toBeVisible()
   await expect(page.getByTestId('glance-counts')).toContainText(/[1-9]\d* changing/)
   await page.mouse.move(5, 5)
   await checkGlance(page, 'tray-changing')
+  // Then the simulator's clock moves past the longest power-off, and the next refresh finds it done.
+  await preview.hook('sim/advanceClock', { ms: 60_000 })
+  await preview.hook('sim/setTransitions', { mode: 'fast' })
   await expect(web).toContainText('Powered off', { timeout: 30_000 })
 
   await web.hover()
