@@ -337,12 +337,16 @@ test('by keyboard, Power off keeps focus in the panel and says how it ended; Pow
   await panel.getByRole('toolbar').getByRole('button', { name: 'Power off', exact: true }).focus()
   await page.keyboard.press('Enter')
   const confirm = page.getByRole('alertdialog', { name: 'Power off web-01?' })
+  // Real transition times while the running state is checked (a 'fast' one, 2–6 s, can end before a busy machine
+  // gets to the assertions); the simulator's clock then moves past it.
+  await preview.hook('sim/setTransitions', { mode: 'real' })
   await confirm.getByRole('button', { name: 'Power off', exact: true }).focus()
   await page.keyboard.press('Enter')
   await expect(confirm).toBeHidden()
   // While it runs every action is disabled: focus waits on the heading, not on the page.
   await expect(panel.getByRole('heading', { level: 2, name: 'web-01' })).toBeFocused()
   await expect(panel.getByTestId('action-status')).toHaveText('web-01: Powering off…')
+  await preview.hook('sim/advanceClock', { ms: 60_000 })
   await expect(panel.getByTestId('action-status')).toHaveText('web-01 is powered off.', { timeout: 30_000 })
   await expect(panel.getByRole('toolbar').getByRole('button', { name: 'Power on', exact: true })).toBeFocused()
 })
