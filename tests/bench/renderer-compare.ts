@@ -10,6 +10,7 @@ import { chromium, type Page } from '@playwright/test'
 import config from '../../playwright.config'
 import { startHost } from '../e2e/fixtures'
 import {
+  type BenchList,
   installFirstRowProbe,
   measureKeystrokes,
   measureReloadPaint,
@@ -32,8 +33,10 @@ interface Figures {
 const round1 = (x: number) => Math.round(x * 10) / 10
 
 async function main(): Promise<void> {
-  const dirs = process.argv.slice(2)
-  if (dirs.length < 2) throw new Error('usage: npm run bench:compare -- <renderer dir> <renderer dir> [...]')
+  const args = process.argv.slice(2)
+  const list: BenchList = args.includes('--own') ? 'own' : 'demo'
+  const dirs = args.filter((a) => a !== '--own')
+  if (dirs.length < 2) throw new Error('usage: npm run bench:compare -- [--own] <renderer dir> <renderer dir> [...]')
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: config.use?.launchOptions?.args ?? []
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     for (const dir of dirs) {
       const host = await startHost({ transitions: 'instant', extraArgs: ['--renderer-dir', dir] })
       hosts.push(host)
-      const page = await openListOf10k(browser, host.handle)
+      const page = await openListOf10k(browser, host.handle, list)
       await installFirstRowProbe(page)
       pages.push(page)
     }
@@ -66,7 +69,8 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      `\n${ROUNDS} rounds, ${RELOADS_PER_ROUND} reloads and 20 keystrokes per build per round (medians, ms)\n` +
+      `\n${list === 'own' ? "A profile of the user's own, no demo" : 'The demo sandbox'}: ` +
+        `${ROUNDS} rounds, ${RELOADS_PER_ROUND} reloads and 20 keystrokes per build per round (medians, ms)\n` +
         '| build | first paint | p90 | React mount starts | first render | keystroke → paint | → DOM |\n' +
         '| --- | --- | --- | --- | --- | --- | --- |'
     )
