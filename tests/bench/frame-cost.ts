@@ -7,10 +7,9 @@
 // With several renderer dirs the builds take turns, as in bench:compare. With --css, one build is measured with each
 // set of extra rules in turn in the same page ('base=' for none), so the cost of one CSS feature (say, a pseudo-element
 // in every row) stands out from the machine's noise far better than in the end-to-end figures.
-import { chromium, type Page } from '@playwright/test'
-import config from '../../playwright.config'
+import type { Page } from '@playwright/test'
 import { startHost } from '../e2e/fixtures'
-import { openListOf10k } from './renderer.bench'
+import { launchBenchBrowser, openListOf10k, runBenchScript } from './renderer.bench'
 
 const FRAMES = Number(process.env.FRAMES ?? 20)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
@@ -85,10 +84,7 @@ function parseArgs(argv: string[]): { dirs: string[]; css: { name: string; rules
 
 async function main(): Promise<void> {
   const { dirs, css } = parseArgs(process.argv.slice(2))
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: config.use?.launchOptions?.args ?? []
-  })
+  const browser = await launchBenchBrowser()
   const hosts: { stop(): Promise<void> }[] = []
   try {
     const subjects: Subject[] = []
@@ -143,10 +139,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runBenchScript(main)

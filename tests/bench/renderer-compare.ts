@@ -6,17 +6,18 @@
 //
 // A build: `npx electron-vite build --outDir /tmp/out-x`, then pass /tmp/out-x/renderer. An older commit's renderer
 // works too as long as the IPC channels it calls still exist (the host is this checkout's).
-import { chromium, type Page } from '@playwright/test'
-import config from '../../playwright.config'
+import type { Page } from '@playwright/test'
 import { startHost } from '../e2e/fixtures'
 import {
   type BenchList,
   installFirstRowProbe,
+  launchBenchBrowser,
   measureKeystrokes,
   measureReloadPaint,
   median,
   openListOf10k,
-  percentile
+  percentile,
+  runBenchScript
 } from './renderer.bench'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5)
@@ -37,10 +38,7 @@ async function main(): Promise<void> {
   const list: BenchList = args.includes('--own') ? 'own' : 'demo'
   const dirs = args.filter((a) => a !== '--own')
   if (dirs.length < 2) throw new Error('usage: npm run bench:compare -- [--own] <renderer dir> <renderer dir> [...]')
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: config.use?.launchOptions?.args ?? []
-  })
+  const browser = await launchBenchBrowser()
   const hosts: { stop(): Promise<void> }[] = []
   try {
     const pages: Page[] = []
@@ -87,10 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e)
-    process.exit(1)
-  }
-)
+runBenchScript(main)

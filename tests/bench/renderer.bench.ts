@@ -3,6 +3,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
 import config from '../../playwright.config'
 import { startHost, type PreviewHandle } from '../e2e/fixtures'
+import { addOwnProfile } from '../e2e/window-helpers'
 
 export interface BenchResult {
   name: string
@@ -202,8 +203,10 @@ export async function openListOf10k(browser: Browser, handle: PreviewHandle, lis
   await explore.or(row).waitFor({ timeout: 30_000 })
   if (await explore.isVisible()) await explore.click()
   await row.waitFor({ timeout: 30_000 })
-  if (list === 'own') await addOwnProfile(handle)
-  else {
+  if (list === 'own') {
+    await addOwnProfile(handle, { name: 'Fleet', count: NODE_COUNT, status: 'mixed' })
+    await handle.ipc('settings:update', { showDemo: false })
+  } else {
     const { demo } = await handle.hook<{
       demo: { apiKey: string; projects: { projectId: number }[]; locations: string[] }
     }>('sim/now', {})
@@ -227,37 +230,28 @@ export async function openListOf10k(browser: Browser, handle: PreviewHandle, lis
   return page
 }
 
-/** An account on the simulator with NODE_COUNT nodes, a profile for it, and the demo sandbox hidden. */
-async function addOwnProfile(handle: PreviewHandle): Promise<void> {
-  const { baseUrl } = await handle.hook<{ baseUrl: string }>('sim/start', {})
-  const { result: account } = await handle.hook<{
-    result: { apiKey: string; authToken: string; projects: { projectId: number }[] }
-  }>('sim/addAccount', { projects: [{ name: 'fleet', isDefault: true }] })
-  const projectId = account.projects[0]?.projectId ?? 0
-  await handle.hook('sim/addNodes', {
-    apiKey: account.apiKey,
-    projectId,
-    location: 'Delhi',
-    count: NODE_COUNT,
-    status: 'mixed'
+/** Debian's Chromium (or CHROMIUM_PATH) with the Playwright suite's flags: every bench's browser. */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: config.use?.launchOptions?.args ?? []
   })
-  await handle.ipc('profiles:create', {
-    name: 'Fleet',
-    projectId: String(projectId),
-    location: 'Delhi',
-    apiKey: account.apiKey,
-    authToken: account.authToken,
-    apiBaseUrl: baseUrl
-  })
-  await handle.ipc('settings:update', { showDemo: false })
+}
+
+/** Runs a bench script's main and exits with its outcome (the hosts it started would keep the process alive). */
+export function runBenchScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e)
+      process.exit(1)
+    }
+  )
 }
 
 export async function benchRenderer(): Promise<BenchResult[]> {
   const { handle, stop } = await startHost({ transitions: 'instant' })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: config.use?.launchOptions?.args ?? []
-  })
+  const browser = await launchBenchBrowser()
   try {
     const page = await openListOf10k(browser, handle)
 

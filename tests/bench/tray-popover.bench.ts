@@ -2,9 +2,9 @@
 // about 500 nodes each. Measures (1) show → first painted frame: the popover is kept current while hidden, so a
 // show is "became visible, took focus" after a hide that cleared the search; (2) search keystroke → painted
 // result; (3) for reference, a cold load of the popover page (navigation → first row painted).
-import { chromium, type Page } from '@playwright/test'
-import config from '../../playwright.config'
+import type { Page } from '@playwright/test'
 import { startHost, type PreviewHandle } from '../e2e/fixtures'
+import { launchBenchBrowser } from './renderer.bench'
 
 export interface BenchResult {
   name: string
@@ -151,10 +151,7 @@ async function measureColdLoads(page: Page, url: string, count: number): Promise
 
 export async function benchTrayPopover(): Promise<BenchResult[]> {
   const { handle, stop } = await startHost({ transitions: 'instant' })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: config.use?.launchOptions?.args ?? []
-  })
+  const browser = await launchBenchBrowser()
   try {
     const nodes = await tenProfiles(handle)
     const page = await browser.newPage({ viewport: { width: 380, height: 560 } })

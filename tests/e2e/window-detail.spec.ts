@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { expectAccessible, exploreDemo, openNode } from './window-helpers'
+import { addOwnProfile, expectAccessible, exploreDemo, openNode } from './window-helpers'
 
 const SIZES = [
   { width: 1600, height: 1000 },
@@ -212,32 +212,12 @@ test('actions are held while E2E rejects the profile’s credentials, and say wh
   await page.setViewportSize({ width: 1600, height: 1000 })
   await exploreDemo(page, preview)
   // A profile of the user's own, with one node, on an account of the simulator.
-  const { baseUrl } = await preview.hook<{ baseUrl: string }>('sim/start', {})
-  const { result: account } = await preview.hook<{
-    result: { apiKey: string; authToken: string; projects: { projectId: number }[] }
-  }>('sim/addAccount', { projects: [{ name: 'ops', isDefault: true }] })
-  const projectId = account.projects[0]?.projectId ?? 0
-  await preview.hook('sim/addNodes', {
-    apiKey: account.apiKey,
-    projectId,
-    location: 'Delhi',
-    count: 1,
-    status: 'running',
-    namePrefix: 'ops'
-  })
-  const created = await preview.ipc<{ id: string }>('profiles:create', {
-    name: 'Ops',
-    projectId: String(projectId),
-    location: 'Delhi',
-    apiKey: account.apiKey,
-    authToken: account.authToken,
-    apiBaseUrl: baseUrl
-  })
+  const own = await addOwnProfile(preview, { name: 'Ops', count: 1, status: 'running', namePrefix: 'ops' })
   await preview.ipc('settings:update', { showDemo: true })
-  await preview.ipc('nodes:refresh', { profileId: created.id })
+  await preview.ipc('nodes:refresh', { profileId: own.profileId })
   await openNode(page, 'ops-1')
-  await preview.hook('sim/expireToken', { arg: account.authToken })
-  await preview.ipc('nodes:refresh', { profileId: created.id })
+  await preview.hook('sim/expireToken', { arg: own.authToken })
+  await preview.ipc('nodes:refresh', { profileId: own.profileId })
   const panel = page.getByTestId('node-detail')
   const blocked = panel.getByTestId('actions-blocked')
   await expect(blocked).toContainText('Credentials rejected — fix them in Profiles', { timeout: 30_000 })

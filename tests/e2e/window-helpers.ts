@@ -11,6 +11,42 @@ export interface DemoInfo {
   locations: ('Delhi' | 'Chennai')[]
 }
 
+export interface OwnProfile {
+  profileId: string
+  apiKey: string
+  authToken: string
+}
+
+/** A profile of the user's own, made through IPC as the form makes it, on a new simulator account whose one project
+ * (named after the profile) has `count` nodes in Delhi. */
+export async function addOwnProfile(
+  preview: PreviewHandle,
+  opts: { name: string; count: number; status: 'running' | 'mixed'; namePrefix?: string }
+): Promise<OwnProfile> {
+  const { baseUrl } = await preview.hook<{ baseUrl: string }>('sim/start', {})
+  const { result: account } = await preview.hook<{
+    result: { apiKey: string; authToken: string; projects: { projectId: number }[] }
+  }>('sim/addAccount', { projects: [{ name: opts.name.toLowerCase(), isDefault: true }] })
+  const projectId = account.projects[0]?.projectId ?? 0
+  await preview.hook('sim/addNodes', {
+    apiKey: account.apiKey,
+    projectId,
+    location: 'Delhi',
+    count: opts.count,
+    status: opts.status,
+    ...(opts.namePrefix ? { namePrefix: opts.namePrefix } : {})
+  })
+  const created = await preview.ipc<{ id: string }>('profiles:create', {
+    name: opts.name,
+    projectId: String(projectId),
+    location: 'Delhi',
+    apiKey: account.apiKey,
+    authToken: account.authToken,
+    apiBaseUrl: baseUrl
+  })
+  return { profileId: created.id, apiKey: account.apiKey, authToken: account.authToken }
+}
+
 export async function openApp(page: Page, preview: PreviewHandle): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })
   await page.goto(preview.url)
