@@ -122,7 +122,9 @@ export default tseslint.config(
       'resources/**',
       '*.config.*',
       'eslint.config.mjs',
-      'scripts/**'
+      // The build and CI scripts are plain Node .mjs; the TypeScript ones are linted like the rest.
+      'scripts/**/*.mjs',
+      'scripts/**/*.d.mts'
     ]
   },
   js.configs.recommended,

@@ -17,7 +17,8 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'shared/**/*.test.ts',
             'tests/integration/**/*.test.ts',
-            'tests/security/**/*.test.ts'
+            'tests/security/**/*.test.ts',
+            'scripts/**/*.test.ts'
           ],
           setupFiles: ['tests/setup/electron-mock.ts'],
           testTimeout: 20_000
