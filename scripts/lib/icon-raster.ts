@@ -1,7 +1,8 @@
 // Rasterises a lucide icon (its shape list: paths, circles, rects, lines in a 24-unit box, drawn as 2-unit strokes
 // with round caps and joins) into an alpha mask, and wraps it as a PNG. Pure Node, no image tools, so the window's
-// row icons can be bitmaps made at build time: a bitmap mask costs a frame far less to paint than an SVG one
-// (docs/performance.md, tenth pass). Anti-aliasing comes from each pixel centre's distance to the nearest stroke.
+// row icons can be bitmaps made ahead of time and committed: a bitmap mask costs a frame far less to paint than an
+// SVG one (docs/performance.md, tenth pass). Anti-aliasing comes from each pixel centre's distance to the nearest
+// stroke.
 import { crc32, deflateSync, inflateSync } from 'node:zlib'
 
 export type IconNode = [tag: string, attrs: Record<string, string | number>][]

@@ -2,7 +2,7 @@
 // rather than React SVG trees. A lucide icon is two components and an <svg> with two to ten children, each with a
 // dozen attributes; the rows' icons were a third of the list's first render, and the first layout's cost follows the
 // element count. Here an icon is one empty <span class="ticon ticon-NAME"> (or the ::before of an element with
-// "ticon-before"). The masks are bitmaps of lucide's own shapes, made at build time (mask-icons.data.ts, written by
+// "ticon-before"). The masks are bitmaps of lucide's own shapes, made ahead of time (mask-icons.data.ts, written by
 // scripts/make-mask-icons.ts): an SVG mask is a document of its own that every frame drawing it paints again, which
 // cost the list about a fifth of each frame (docs/performance.md, tenth pass). Other screens keep lucide
 // components; `Button` and `Tabs` take either.
