@@ -108,25 +108,41 @@ const ARGS: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4,
 
 /** The stroke of an SVG path's `d`, as chords. Throws on anything it does not understand rather than drawing it wrong. */
 export function pathSegments(d: string): Segment[] {
-  const tokens = d.match(/[a-zA-Z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? []
   const out: Segment[] = []
-  let i = 0
+  let at = 0
+  const skip = () => {
+    while (at < d.length && /[\s,]/.test(d[at] as string)) at++
+  }
+  const readNumber = (): number | null => {
+    skip()
+    const m = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(d.slice(at))
+    if (!m) return null
+    at += m[0].length
+    return Number(m[0])
+  }
+  // An arc's two flags are one character each and may touch what follows ("a2 2 0 011 1").
+  const readFlag = (): number | null => {
+    skip()
+    const c = d[at]
+    if (c !== '0' && c !== '1') return null
+    at++
+    return Number(c)
+  }
   let [x, y, startX, startY] = [0, 0, 0, 0]
-  // The last control point, for S and T's reflection.
+  // The last control point and the command that set it, for S and T's reflection.
   let [cx, cy] = [0, 0]
-  let cmd = ''
-  // The previous command, for S and T's reflection.
   let prev = ''
+  let cmd = ''
   let poly: number[] = []
   const flush = () => {
     addPolyline(out, poly)
     poly = []
   }
-  while (i < tokens.length) {
-    const t = tokens[i] as string
-    if (/[a-zA-Z]/.test(t)) {
-      cmd = t
-      i++
+  for (skip(); at < d.length; skip()) {
+    const c = d[at] as string
+    if (/[a-zA-Z]/.test(c)) {
+      cmd = c
+      at++
       if (!(cmd.toUpperCase() in ARGS)) throw new Error(`icon path: unknown command "${cmd}" in "${d}"`)
     } else if (cmd === '') throw new Error(`icon path: numbers before a command in "${d}"`)
     const upper = cmd.toUpperCase()
@@ -143,9 +159,9 @@ export function pathSegments(d: string): Segment[] {
     }
     const a: number[] = []
     for (let k = 0; k < n; k++) {
-      const v = tokens[i++]
-      if (v === undefined || /[a-zA-Z]/.test(v)) throw new Error(`icon path: "${cmd}" wants ${n} numbers in "${d}"`)
-      a.push(Number(v))
+      const v = upper === 'A' && (k === 3 || k === 4) ? readFlag() : readNumber()
+      if (v === null) throw new Error(`icon path: "${cmd}" wants ${n} numbers in "${d}"`)
+      a.push(v)
     }
     const ox = rel ? x : 0
     const oy = rel ? y : 0
@@ -164,7 +180,7 @@ export function pathSegments(d: string): Segment[] {
       case 'T': {
         const [nx, ny] = [ox + (a[0] as number), oy + (a[1] as number)]
         if (upper === 'T') {
-          const [qx, qy] = /[QT]/i.test(prev) ? [2 * x - cx, 2 * y - cy] : [x, y]
+          const [qx, qy] = /[QT]/.test(prev) ? [2 * x - cx, 2 * y - cy] : [x, y]
           poly.push(...quadAsCubic(x, y, qx, qy, nx, ny).slice(2))
           ;[px, py] = [qx, qy]
         } else {
