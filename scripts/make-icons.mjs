@@ -1,12 +1,12 @@
 // Draws Nodetray's tray and app icons procedurally, so they are reproducible and need no image tools:
 // shapes are signed-distance functions, rasterised with distance-based anti-aliasing into RGBA buffers, encoded
-// as PNG (node:zlib + CRC-32) and wrapped in ICO containers. Deterministic: same script, same bytes.
+// as PNG (scripts/lib/png.mjs) and wrapped in ICO containers. Deterministic: same script, same bytes.
 //   node scripts/make-icons.mjs            writes resources/icon.png, icon.ico, icons/NxN.png, icons/tray/*
 // macOS .icns is not drawn: electron-builder derives it from the 1024 px resources/icon.png.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deflateSync } from 'node:zlib'
+import { encodePng } from './lib/png.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RES = join(ROOT, 'resources')
@@ -103,38 +103,7 @@ const hex = (h, a = 1) => [
 ]
 
 // ── PNG and ICO encoding ───────────────────────────────────────────────────────────────────────────────────
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-function crc32(buf) {
-  let c = 0xffffffff
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-function chunk(type, data) {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-function png(size, rgba) {
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(size, 0)
-  ihdr.writeUInt32BE(size, 4)
-  ihdr.set([8, 6, 0, 0, 0], 8) // 8-bit, RGBA, deflate, no filter method variants, no interlace
-  const raw = Buffer.alloc(size * (size * 4 + 1))
-  for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4) // filter 0
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0))
-  ])
-}
+const png = (size, rgba) => encodePng(size, size, 4, rgba)
 /** ICO with PNG-compressed entries (Windows Vista and later read these). */
 function ico(images) {
   const header = Buffer.alloc(6 + images.length * 16)

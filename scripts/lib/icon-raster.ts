@@ -3,7 +3,7 @@
 // row icons can be bitmaps made ahead of time and committed: a bitmap mask costs a frame far less to paint than an
 // SVG one (docs/performance.md, tenth pass). Anti-aliasing comes from each pixel centre's distance to the nearest
 // stroke.
-import { crc32, deflateSync, inflateSync } from 'node:zlib'
+import { decodePng, encodePng } from './png.mjs'
 
 export type IconNode = [tag: string, attrs: Record<string, string | number>][]
 
@@ -338,60 +338,16 @@ export function rasterizeIcon(node: IconNode, size: number): Uint8Array {
   return alpha
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8)
-  head.writeUInt32BE(data.length, 0)
-  head.write(type, 4, 'latin1')
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0)
-  return Buffer.concat([head, data, crc])
-}
-
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])
-
 /** A grey-and-alpha PNG (black, with the coverage as alpha): all a mask image uses. */
 export function encodeAlphaPng(alpha: Uint8Array, size: number): Buffer {
-  const raw = Buffer.alloc((size * 2 + 1) * size)
-  for (let j = 0; j < size; j++) {
-    const row = j * (size * 2 + 1)
-    raw[row] = 0
-    for (let i = 0; i < size; i++) raw[row + 2 + i * 2] = alpha[j * size + i] as number
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(size, 0)
-  ihdr.writeUInt32BE(size, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 4 // grey + alpha
-  return Buffer.concat([
-    SIGNATURE,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array())
-  ])
+  const pixels = new Uint8Array(size * size * 2)
+  for (let i = 0; i < alpha.length; i++) pixels[i * 2 + 1] = alpha[i] as number
+  return encodePng(size, size, 2, pixels)
 }
 
-/** The alpha of a PNG encodeAlphaPng wrote (unfiltered rows only), to compare bitmaps whatever zlib compressed them to. */
+/** The alpha of a square grey-and-alpha PNG, to compare bitmaps whatever zlib compressed them to. */
 export function decodeAlphaPng(png: Buffer): { size: number; alpha: Uint8Array } {
-  if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG')
-  let at = 8
-  let size = 0
-  const idat: Buffer[] = []
-  while (at < png.length) {
-    const len = png.readUInt32BE(at)
-    const type = png.toString('latin1', at + 4, at + 8)
-    const data = png.subarray(at + 8, at + 8 + len)
-    if (type === 'IHDR') {
-      size = data.readUInt32BE(0)
-      if (data[8] !== 8 || data[9] !== 4) throw new Error('not an 8-bit grey-and-alpha PNG')
-    } else if (type === 'IDAT') idat.push(data)
-    at += 12 + len
-  }
-  const raw = inflateSync(Buffer.concat(idat))
-  const alpha = new Uint8Array(size * size)
-  for (let j = 0; j < size; j++) {
-    const row = j * (size * 2 + 1)
-    if (raw[row] !== 0) throw new Error('filtered PNG rows are not read here')
-    for (let i = 0; i < size; i++) alpha[j * size + i] = raw[row + 2 + i * 2] as number
-  }
-  return { size, alpha }
+  const { width, height, channels, pixels } = decodePng(png)
+  if (channels !== 2 || width !== height) throw new Error('not a square grey-and-alpha PNG')
+  return { size: width, alpha: Uint8Array.from(pixels.filter((_, i) => i % 2 === 1)) }
 }

@@ -1,28 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { decodePng } from '../../../scripts/lib/png.mjs'
 import type { TrayIconState } from '../../../shared/domain/tray'
 import { trayIconDir, trayIconPath, windowIconPath } from './tray-icons'
 
 const STATES: TrayIconState[] = ['ok', 'changing', 'error', 'offline']
 const dir = trayIconDir({ isPackaged: false, resourcesPath: '/unused', appPath: join(__dirname, '../../..') })
 
-/** Width, height and straight RGBA pixels of a PNG written by scripts/make-icons.mjs (8-bit RGBA, filter 0). */
+/** Width, height and straight RGBA pixels of a PNG written by scripts/make-icons.mjs. */
 function readPng(file: string): { width: number; height: number; pixels: Buffer } {
-  const b = readFileSync(file)
-  expect(b.subarray(1, 4).toString('ascii')).toBe('PNG')
-  const width = b.readUInt32BE(16)
-  const height = b.readUInt32BE(20)
-  const idat: Buffer[] = []
-  for (let o = 8; o < b.length;) {
-    const len = b.readUInt32BE(o)
-    if (b.toString('ascii', o + 4, o + 8) === 'IDAT') idat.push(b.subarray(o + 8, o + 8 + len))
-    o += 12 + len
-  }
-  const raw = inflateSync(Buffer.concat(idat))
-  const pixels = Buffer.alloc(width * height * 4)
-  for (let y = 0; y < height; y++) raw.copy(pixels, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))
+  const { width, height, channels, pixels } = decodePng(readFileSync(file))
+  expect(channels).toBe(4)
   return { width, height, pixels }
 }
 
