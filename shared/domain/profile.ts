@@ -21,6 +21,25 @@ export function projectScopeKey(p: Pick<Profile, 'projectId' | 'location' | 'api
   return JSON.stringify([p.projectId.trim().replace(/^0+(?=\d)/, ''), p.location, sameAddress(p.apiBaseUrl)])
 }
 
+/**
+ * The profiles a total counts: one per scope, since profiles of one project, location and address list the same
+ * nodes (the forms warn about it but allow it: two keys for one project are legitimate). Of each scope, the first
+ * that `hasNodes` in the given order, else the first; the order of `profiles` is kept.
+ */
+export function onePerScope<P extends Pick<Profile, 'id' | 'projectId' | 'location' | 'apiBaseUrl'>>(
+  profiles: readonly P[],
+  hasNodes: (p: P) => boolean
+): P[] {
+  const chosen = new Map<string, P>()
+  for (const p of profiles) {
+    const key = projectScopeKey(p)
+    const first = chosen.get(key)
+    if (!first || (!hasNodes(first) && hasNodes(p))) chosen.set(key, p)
+  }
+  const keep = new Set(chosen.values())
+  return profiles.filter((p) => keep.has(p))
+}
+
 /** A profile as stored on disk: no secrets, ever. */
 export interface Profile {
   id: string

@@ -50,7 +50,11 @@ export function makeProfile(over: Partial<ProfileView> = {}): ProfileView {
   return {
     id: 'p1',
     name: 'Production',
-    projectId: '51734',
+    // A project of its own per id: profiles of one project count once in the totals.
+    projectId:
+      over.id && over.id !== 'p1'
+        ? String(60000 + ([...over.id].reduce((h, c) => h * 31 + c.charCodeAt(0), 7) % 30000))
+        : '51734',
     location: 'Delhi',
     apiBaseUrl: 'https://api.e2enetworks.com/myaccount/api/v1',
     color: '#3b82f6',

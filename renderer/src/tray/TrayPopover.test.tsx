@@ -25,7 +25,15 @@ beforeEach(() => {
 })
 afterEach(() => closeSpy.mockRestore())
 
-async function open(extra: Parameters<typeof installFake>[0] = {}) {
+const lists = {
+  profiles: [prod, stage],
+  snapshot: [
+    makeProfileNodes({ profileId: 'prod', nodes: [web, db, locked] }),
+    makeProfileNodes({ profileId: 'stage', nodes: [stageWeb] })
+  ]
+}
+
+async function open(extra: Parameters<typeof installFake>[0] = {}, data: typeof lists = lists) {
   const fake = installFake(
     {
       'catalog:os': () => [
@@ -38,13 +46,7 @@ async function open(extra: Parameters<typeof installFake>[0] = {}) {
       'catalog:plans': () => [makePlan()],
       ...extra
     },
-    {
-      profiles: [prod, stage],
-      snapshot: [
-        makeProfileNodes({ profileId: 'prod', nodes: [web, db, locked] }),
-        makeProfileNodes({ profileId: 'stage', nodes: [stageWeb] })
-      ]
-    }
+    data
   )
   await act(async () => {
     await Promise.all([useProfilesStore.getState().load(), useNodesStore.getState().load()])
@@ -115,6 +117,23 @@ describe('tray popover', () => {
     await open()
     await waitFor(() => expect(row('web-1')).toHaveTextContent('₹2.70/h'))
     expect(screen.getByTestId('glance-total')).toHaveTextContent(/≈ ₹10.80\/h · ₹7.9k\/mo estimate/)
+  })
+
+  it('a second profile of one project shows its nodes, and the total and counts take them once', async () => {
+    const twin = makeProfile({ id: 'twin', name: 'Production (CI key)', projectId: prod.projectId })
+    await open(
+      {},
+      {
+        profiles: [prod, twin, stage],
+        snapshot: [...lists.snapshot, makeProfileNodes({ profileId: 'twin', nodes: [web, db, locked] })]
+      }
+    )
+    await waitFor(() =>
+      expect(screen.getAllByTestId('glance-row').filter((r) => r.dataset['node'] === 'web-1')).toHaveLength(2)
+    )
+    await waitFor(() =>
+      expect(screen.getByTestId('glance-total')).toHaveTextContent(/≈ ₹10.80\/h · ₹7.9k\/mo estimate/)
+    )
   })
 
   it('asks for prices only once the popover has been seen (it is made hidden at start)', async () => {

@@ -3,7 +3,7 @@
 import { Search, X } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
-import type { ProfileView } from '../../../shared/domain/profile'
+import { onePerScope, type ProfileView } from '../../../shared/domain/profile'
 import { addRates, nodeRate, type CostTotal } from '../../../shared/domain/running-cost'
 import { ActionConfirm } from '../features/node-detail/ActionConfirm'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
@@ -96,8 +96,11 @@ export function TrayPopover() {
     const total: CostTotal = { perHour: 0, perMonth: 0, unknown: 0 }
     for (const p of profiles) {
       const book = books[p.id]
-      const c = addRates(byProfile[p.id]?.nodes ?? [], (n) => nodeRate(n, book))
-      perProfile[p.id] = c
+      perProfile[p.id] = addRates(byProfile[p.id]?.nodes ?? [], (n) => nodeRate(n, book))
+    }
+    // Two profiles of one project list the same nodes: the total counts them once.
+    for (const p of onePerScope(profiles, (x) => byProfile[x.id]?.fetchedAt != null)) {
+      const c = perProfile[p.id] as CostTotal
       total.perHour += c.perHour
       total.perMonth += c.perMonth
       total.unknown += c.unknown

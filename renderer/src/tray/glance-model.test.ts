@@ -96,6 +96,15 @@ describe('glance header data', () => {
     expect(countStatuses([prod, stage], byProfile)).toEqual({ running: 2, changing: 2, off: 1, failed: 1 })
   })
 
+  it('two profiles of one project count its nodes once', () => {
+    const twin = makeProfile({ id: 'twin', name: 'Production (CI key)', projectId: prod.projectId })
+    const twice = { ...byProfile, twin: { ...byProfile.prod, profileId: 'twin' } }
+    expect(countStatuses([prod, twin, stage], twice)).toEqual({ running: 2, changing: 2, off: 1, failed: 1 })
+    // Until the first has its list, the other's counts stand in for it.
+    const { prod: _, ...onlyTwin } = twice
+    expect(countStatuses([prod, twin, stage], onlyTwin)).toEqual({ running: 2, changing: 2, off: 1, failed: 1 })
+  })
+
   it('freshness is "refreshing" while any profile is, else the oldest list time', () => {
     const a = makeProfileNodes({ profileId: 'prod', fetchedAt: '2026-03-01T10:00:00Z' })
     const b = makeProfileNodes({ profileId: 'stage', fetchedAt: '2026-03-01T09:00:00Z' })

@@ -4,7 +4,7 @@
 import type { NodeSummary } from '../../../shared/domain/node'
 import type { PendingAction, PendingCreate, ProfileNodes } from '../../../shared/domain/node-state'
 import { isTransitional } from '../../../shared/domain/node-status'
-import type { ProfileView } from '../../../shared/domain/profile'
+import { onePerScope, type ProfileView } from '../../../shared/domain/profile'
 
 export interface StatusCounts {
   running: number
@@ -125,9 +125,10 @@ export function badgesFor(profile: ProfileView, data: ProfileNodes | undefined):
   return out
 }
 
+/** The header's counts: each node once, also when two profiles list one project's nodes. */
 export function countStatuses(profiles: ProfileView[], byProfile: Record<string, ProfileNodes>): StatusCounts {
   const c: StatusCounts = { running: 0, changing: 0, off: 0, failed: 0 }
-  for (const p of profiles) {
+  for (const p of onePerScope(profiles, (x) => byProfile[x.id]?.fetchedAt != null)) {
     const data = byProfile[p.id]
     if (!data) continue
     for (const n of data.nodes) {

@@ -2,7 +2,7 @@ import { act, render as renderUi, renderHook, screen } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { NodeSummary } from '../../../../shared/domain/node'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import type { ProfileView } from '../../../../shared/domain/profile'
+import { makeProfile } from '../../../../tests/support/builders'
 import type { PriceBook } from '../../../../shared/domain/running-cost'
 import { resetPriceBooks, usePriceStore } from '../../tray/price-book.store'
 import { CostTotalText, useRunningCosts, useShownCost, type RunningCosts } from './costs'
@@ -141,7 +141,7 @@ describe('useRunningCosts: when prices are asked for', () => {
 
   it('asks only once the frame has painted and the page is idle', async () => {
     const update = vi.spyOn(usePriceStore.getState(), 'update').mockResolvedValue(undefined)
-    const profile = { id: 'p1' } as ProfileView
+    const profile = makeProfile({ id: 'p1' })
     const shown = [{ profileId: 'p1', nodes: [node(1)] } as ProfileNodes]
     renderHook(() => useRunningCosts([profile], shown, { p1: shown[0]! }))
     expect(update).not.toHaveBeenCalled()
@@ -162,7 +162,7 @@ describe('useRunningCosts: when prices are asked for', () => {
 })
 
 describe('CostTotalText', () => {
-  const p1 = { id: 'p1', name: 'Prod' } as ProfileView
+  const p1 = makeProfile({ id: 'p1', name: 'Prod' })
   const withTotal = (unknown: number): RunningCosts => ({
     ...costs,
     perProfile: { p1: { perHour: 12.4, perMonth: 9052, unknown } },
@@ -215,5 +215,26 @@ describe('useRunningCosts: prices on their way', () => {
     act(() => usePriceStore.setState({ fetching: {}, books: { p1: book } }))
     expect(result.current.pricing).toBe(false)
     expect(result.current.total.perHour).toBe(1)
+  })
+})
+
+describe('useRunningCosts: two profiles of one project', () => {
+  afterEach(() => resetPriceBooks())
+
+  it('each profile shows its cost, and the total counts the project’s nodes once', () => {
+    const prod = makeProfile({ id: 'p1', projectId: '51734' })
+    const twin = makeProfile({ id: 'p2', name: 'Prod (CI key)', projectId: '51734' })
+    const other = makeProfile({ id: 'p3', name: 'Staging', projectId: '9' })
+    const lists = {
+      p1: { profileId: 'p1', nodes: [node(1), node(2, 'big')], fetchedAt: '2026-03-01T00:00:00Z' } as ProfileNodes,
+      p2: { profileId: 'p2', nodes: [node(1), node(2, 'big')], fetchedAt: '2026-03-01T00:00:00Z' } as ProfileNodes,
+      p3: { profileId: 'p3', nodes: [node(7)], fetchedAt: '2026-03-01T00:00:00Z' } as ProfileNodes
+    }
+    const shown = [lists.p1, lists.p2, lists.p3]
+    act(() => usePriceStore.setState({ books: { p1: book, p2: book, p3: book } }))
+    const { result } = renderHook(() => useRunningCosts([prod, twin, other], shown, lists))
+    expect(result.current.perProfile.p1?.perHour).toBe(11)
+    expect(result.current.perProfile.p2?.perHour).toBe(11)
+    expect(result.current.total.perHour).toBe(12)
   })
 })

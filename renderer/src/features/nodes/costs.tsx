@@ -3,7 +3,7 @@
 // painted and then kept for hours, so the estimate adds almost no load.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import type { ProfileView } from '../../../../shared/domain/profile'
+import { onePerScope, type ProfileView } from '../../../../shared/domain/profile'
 import { addRates, nodeRate, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { afterPaintWhenIdle } from '../../lib/after-paint'
 import { formatCount } from '../../lib/format'
@@ -58,14 +58,20 @@ export function useRunningCosts(
     return out
   }, [shown, books])
   const total = useMemo(() => {
-    const all = Object.values(perProfile)
+    // Two profiles of one project list the same nodes: the total counts them once.
+    const byId = new Map(profiles.map((p) => [p.id, p]))
+    const known = shown.flatMap((s) => byId.get(s.profileId) ?? [])
+    const counted = new Set(onePerScope(known, (p) => byProfile[p.id]?.fetchedAt != null).map((p) => p.id))
+    const all = shown
+      .filter((s) => !byId.has(s.profileId) || counted.has(s.profileId))
+      .flatMap((s) => perProfile[s.profileId] ?? [])
     const perHour = all.reduce((n, c) => n + c.perHour, 0)
     return {
       perHour,
       perMonth: all.reduce((n, c) => n + c.perMonth, 0),
       unknown: all.reduce((n, c) => n + c.unknown, 0)
     }
-  }, [perProfile])
+  }, [perProfile, profiles, shown, byProfile])
   // The hourly rate does not depend on the clock, so the sort stays put until prices arrive.
   const perHourOf = useCallback((row: NodeRow) => nodeRate(row.node, books[row.profileId]), [books])
   const known = shown.some((s) => books[s.profileId] !== undefined)

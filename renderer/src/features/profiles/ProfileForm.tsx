@@ -71,8 +71,8 @@ function twinsText(twins: readonly ProfileView[], v: ProfileFormValues): string 
   const who = `${names.join(', ')}${more}`
   const verb = twins.length === 1 ? 'already shows' : 'already show'
   return (
-    `${who} ${verb} project ${v.projectId.trim()} in ${v.location}: its nodes will be listed once per profile, ` +
-    'and the counts and costs will add them up. A node name taken in one is taken in both.'
+    `${who} ${verb} project ${v.projectId.trim()} in ${v.location}: its nodes will be listed once per profile ` +
+    '(the totals count them once). A node name taken in one is taken in both.'
   )
 }
 

@@ -133,7 +133,7 @@ export function formField(path: string | undefined): FieldName | undefined {
 
 /**
  * Other profiles that point at the project, location and API address the form has now (however typed): each node of
- * that project would show once per profile, and counts and costs would add them up. Said, not refused: two profiles
+ * that project would show once per profile (the totals count it once: onePerScope). Said, not refused: two profiles
  * with other keys for one project are legitimate, and the name lock is shared (main's nameTakenInScope).
  */
 export function sameProjectProfiles(
