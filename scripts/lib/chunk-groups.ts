@@ -33,10 +33,10 @@ export interface ChunkRoots {
  */
 export type ChunkGroupName = 'boot' | 'window-boot' | 'shared' | 'mount' | 'tray-deps'
 
-/** Every module reached from `root` by static imports, `root` included. */
-function reach(root: string, graph: ModuleGraph): Set<string> {
+/** Every module reached from `roots` by static imports, the roots included. */
+function reach(roots: readonly string[], graph: ModuleGraph): Set<string> {
   const seen = new Set<string>()
-  const stack = [root]
+  const stack = [...roots]
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (seen.has(id)) continue
     seen.add(id)
@@ -45,31 +45,28 @@ function reach(root: string, graph: ModuleGraph): Set<string> {
   return seen
 }
 
-/** Every module a lazy chunk can hold: reached by static imports from a dynamic import's target, anywhere in the
- * graph the roots reach by either kind of import. */
+/** Every module a lazy chunk can hold: reached by static imports from the target of a dynamic import found anywhere
+ * the roots reach by either kind of import. */
 function reachLazily(roots: readonly string[], graph: ModuleGraph): Set<string> {
-  const lazy = new Set<string>()
+  const targets = new Set<string>()
   const seen = new Set<string>()
   const stack = [...roots]
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (seen.has(id)) continue
     seen.add(id)
     const info = graph.getModuleInfo(id)
-    for (const next of info?.importedIds ?? []) stack.push(next)
-    for (const target of info?.dynamicallyImportedIds ?? []) {
-      for (const m of reach(target, graph)) lazy.add(m)
-      stack.push(target)
-    }
+    for (const target of info?.dynamicallyImportedIds ?? []) targets.add(target)
+    stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []))
   }
-  return lazy
+  return reach([...targets], graph)
 }
 
 /** Which group each module statically reached from a root belongs to. The two entry modules themselves are left
  * out: each stays in its own entry chunk, which the page's HTML asks for. */
 export function classifyModules(roots: ChunkRoots, graph: ModuleGraph): Map<string, ChunkGroupName> {
-  const entry = reach(roots.window, graph)
-  const mount = reach(roots.mount, graph)
-  const tray = reach(roots.tray, graph)
+  const entry = reach([roots.window], graph)
+  const mount = reach([roots.mount], graph)
+  const tray = reach([roots.tray], graph)
   const lazy = reachLazily([roots.window, roots.tray], graph)
   const groups = new Map<string, ChunkGroupName>()
   for (const id of new Set([...entry, ...mount, ...tray])) {

@@ -1,5 +1,6 @@
 import type { AppErrorData, StaleReason } from './errors'
 import type { NodeAction, NodeSummary } from './node'
+import { onePerScope, type Profile } from './profile'
 
 export type PendingKind = NodeAction | 'delete' | 'create' | 'committed'
 
@@ -109,4 +110,13 @@ export const PENDING_LABEL: Record<PendingKind, string> = {
   delete: 'Deleting…',
   create: 'Creating…',
   committed: 'Updating billing…'
+}
+
+/** The profiles a total adds up: one per project scope (two profiles of one project list the same nodes), the one
+ * that has its list when the first has none yet. */
+export function profilesToTotal<P extends Pick<Profile, 'id' | 'projectId' | 'location' | 'apiBaseUrl'>>(
+  profiles: readonly P[],
+  byProfile: Readonly<Record<string, ProfileNodes | undefined>>
+): P[] {
+  return onePerScope(profiles, (p) => byProfile[p.id]?.fetchedAt != null)
 }

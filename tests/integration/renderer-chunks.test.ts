@@ -34,9 +34,10 @@ function closure(files: string[]): Set<string> {
   return seen
 }
 const chunk = (prefix: string) => {
-  const found = readdirSync(assets).filter(
-    (f) => f.startsWith(`${prefix}-`) && f.endsWith('.js') && !f.slice(prefix.length + 1, -3).includes('-')
-  )
+  // The name, then rolldown's 8-character hash, which may itself hold "-" or "_" ("mount--Ef17Zm4.js"): "tray" must
+  // not also match "tray-deps-…".
+  const name = new RegExp(`^${prefix}-[\\w-]{8}\\.js$`)
+  const found = readdirSync(assets).filter((f) => name.test(f))
   if (found.length !== 1) throw new Error(`expected one ${prefix} chunk, found ${found.join(', ') || 'none'}`)
   return found[0] as string
 }

@@ -133,7 +133,8 @@ describe('tray popover', () => {
     )
     await waitFor(() =>
       expect(screen.getByTestId('glance-total')).toHaveTextContent(/≈ ₹10.80\/h · ₹7.9k\/mo estimate/)
-    )
+    ) // The same counts as with Production alone: web-1, vault and web-stage running, db-1 off.
+    expect(screen.getByTestId('glance-counts')).toHaveTextContent(/3 running.*0 changing.*1 off.*0 failed/)
   })
 
   it('asks for prices only once the popover has been seen (it is made hidden at start)', async () => {

@@ -3,7 +3,8 @@
 import { Search, X } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { NodeSummary } from '../../../shared/domain/node'
-import { onePerScope, type ProfileView } from '../../../shared/domain/profile'
+import { profilesToTotal } from '../../../shared/domain/node-state'
+import type { ProfileView } from '../../../shared/domain/profile'
 import { addRates, nodeRate, type CostTotal } from '../../../shared/domain/running-cost'
 import { ActionConfirm } from '../features/node-detail/ActionConfirm'
 import { DeleteNodeDialog } from '../features/node-detail/DeleteNodeDialog'
@@ -99,7 +100,7 @@ export function TrayPopover() {
       perProfile[p.id] = addRates(byProfile[p.id]?.nodes ?? [], (n) => nodeRate(n, book))
     }
     // Two profiles of one project list the same nodes: the total counts them once.
-    for (const p of onePerScope(profiles, (x) => byProfile[x.id]?.fetchedAt != null)) {
+    for (const p of profilesToTotal(profiles, byProfile)) {
       const c = perProfile[p.id] as CostTotal
       total.perHour += c.perHour
       total.perMonth += c.perMonth

@@ -2,9 +2,14 @@
 // rows (the list is virtualised, so it wants one array). Pure, so the filter, order and badges are tested
 // without React. Sorting and the search keys are cached per node list: a keystroke only filters.
 import type { NodeSummary } from '../../../shared/domain/node'
-import type { PendingAction, PendingCreate, ProfileNodes } from '../../../shared/domain/node-state'
+import {
+  profilesToTotal,
+  type PendingAction,
+  type PendingCreate,
+  type ProfileNodes
+} from '../../../shared/domain/node-state'
 import { isTransitional } from '../../../shared/domain/node-status'
-import { onePerScope, type ProfileView } from '../../../shared/domain/profile'
+import type { ProfileView } from '../../../shared/domain/profile'
 
 export interface StatusCounts {
   running: number
@@ -128,7 +133,7 @@ export function badgesFor(profile: ProfileView, data: ProfileNodes | undefined):
 /** The header's counts: each node once, also when two profiles list one project's nodes. */
 export function countStatuses(profiles: ProfileView[], byProfile: Record<string, ProfileNodes>): StatusCounts {
   const c: StatusCounts = { running: 0, changing: 0, off: 0, failed: 0 }
-  for (const p of onePerScope(profiles, (x) => byProfile[x.id]?.fetchedAt != null)) {
+  for (const p of profilesToTotal(profiles, byProfile)) {
     const data = byProfile[p.id]
     if (!data) continue
     for (const n of data.nodes) {

@@ -2,8 +2,8 @@
 // tooltip) and in total (the list header). Prices come from the tray's price book, asked for after the list has
 // painted and then kept for hours, so the estimate adds almost no load.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ProfileNodes } from '../../../../shared/domain/node-state'
-import { onePerScope, type ProfileView } from '../../../../shared/domain/profile'
+import { profilesToTotal, type ProfileNodes } from '../../../../shared/domain/node-state'
+import type { ProfileView } from '../../../../shared/domain/profile'
 import { addRates, nodeRate, type CostTotal, type PriceBook } from '../../../../shared/domain/running-cost'
 import { afterPaintWhenIdle } from '../../lib/after-paint'
 import { formatCount } from '../../lib/format'
@@ -61,7 +61,7 @@ export function useRunningCosts(
     // Two profiles of one project list the same nodes: the total counts them once.
     const byId = new Map(profiles.map((p) => [p.id, p]))
     const known = shown.flatMap((s) => byId.get(s.profileId) ?? [])
-    const counted = new Set(onePerScope(known, (p) => byProfile[p.id]?.fetchedAt != null).map((p) => p.id))
+    const counted = new Set(profilesToTotal(known, byProfile).map((p) => p.id))
     const all = shown
       .filter((s) => !byId.has(s.profileId) || counted.has(s.profileId))
       .flatMap((s) => perProfile[s.profileId] ?? [])
