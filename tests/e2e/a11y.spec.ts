@@ -1,8 +1,9 @@
 // Axe on every screen of the window and on the tray popover, in light and dark: nothing serious or critical, and
 // none of the landmark and heading rules either. Axe rates those moderate, but a screen reader user moves through
 // a page by its landmarks and headings: a missing main or a second banner makes that navigation lie.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { axeViolations } from './axe'
 import { test, expect, type PreviewHandle } from './fixtures'
 import { exploreDemo, openApp, openNode, openWizard } from './window-helpers'
 
@@ -21,8 +22,7 @@ const STRUCTURE_RULES = new Set([
 
 /** What axe finds that this spec fails on: rule, impact and up to three elements, one line each. */
 async function structureAndSerious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations
+  return (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical' || STRUCTURE_RULES.has(v.id))
     .map(
       (v) =>
@@ -101,4 +101,28 @@ test.describe('tray popover', () => {
     for (const button of await page.locator('.glance-row-main').all())
       await expect(button).not.toHaveAccessibleName(/ ,|,\s*,|·/)
   })
+})
+
+test('the quick axe run the specs use finds what axe’s default run finds, in the page and in a frame', async ({
+  page
+}) => {
+  const broken = `<main><h1>x</h1><img src="data:,"><p style="color:#bbb;background:#fff">faint</p>
+    <button></button><input type="text"></main>`
+  const fullRun = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}:${v.nodes.length}`).sort()
+  const quickRun = async () => (await axeViolations(page)).map((v) => `${v.id}:${v.nodes.length}`).sort()
+
+  await page.setContent(`<!doctype html><html lang="en"><title>t</title>${broken}</html>`)
+  const inPage = await quickRun()
+  expect(inPage).toEqual(expect.arrayContaining(['image-alt:1', 'color-contrast:1', 'button-name:1', 'label:1']))
+  expect(inPage).toEqual(await fullRun())
+
+  // A frame's problems count too (the quick run falls back to axe's default there).
+  await page.setContent(
+    `<!doctype html><html lang="en"><title>t</title><main><h1>x</h1><iframe title="f" srcdoc='${broken}'></iframe></main></html>`
+  )
+  await expect.poll(() => page.frames().length).toBe(2)
+  const inFrame = await quickRun()
+  expect(inFrame).toEqual(expect.arrayContaining(['image-alt:1', 'button-name:1']))
+  expect(inFrame).toEqual(await fullRun())
 })

@@ -1,7 +1,7 @@
 // Shared steps for the window specs: open the app, take the demo path, check accessibility and screenshot
 // a screen in light AND dark.
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { axeViolations } from './axe'
 import { expect, shoot, type PreviewHandle } from './fixtures'
 
 export interface DemoInfo {
@@ -77,8 +77,7 @@ export async function demoInfo(preview: PreviewHandle): Promise<DemoInfo> {
 
 /** Zero serious or critical axe violations on what is on screen now. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze()
-  const bad = result.violations
+  const bad = (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
