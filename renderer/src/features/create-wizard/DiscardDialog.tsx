@@ -1,9 +1,8 @@
 // Asked when Cancel or Esc would throw away choices: keep editing (the default, and Esc), keep the draft for
-// later, or discard it.
-import { useEffect, useRef } from 'react'
+// later, or discard it. Keep editing gives focus back to where the user was (Cancel, or the field Esc was pressed in).
 import { Archive, Pencil, Trash2 } from 'lucide-react'
 import { Button } from '../../components/ui/Button'
-import { useRestoreFocus } from '../../components/focus-trap'
+import { WizardConfirm } from './WizardConfirm'
 
 interface Props {
   summary: string
@@ -15,45 +14,34 @@ interface Props {
 }
 
 export function DiscardDialog({ summary, canKeep, onKeepEditing, onKeepDraft, onDiscard }: Props) {
-  const first = useRef<HTMLButtonElement>(null)
-  // Keep editing gives focus back to where the user was (Cancel, or the field Esc was pressed in).
-  useRestoreFocus()
-  useEffect(() => first.current?.focus(), [])
   return (
-    <div className="cw-confirm-backdrop">
-      <div
-        className="cw-confirm card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="cw-discard-title"
-        aria-describedby="cw-discard-desc"
-        data-testid="cw-discard"
-      >
-        <h3 id="cw-discard-title">Discard this draft?</h3>
-        <p id="cw-discard-desc">
+    <WizardConfirm
+      title="Discard this draft?"
+      testId="cw-discard"
+      description={
+        <>
           <span className="mono">{summary}</span> is not created yet.{' '}
           {canKeep
             ? 'Keep it as a draft to finish later: Nodetray holds it until you create, discard it or quit (never on disk).'
             : 'It is too large to keep as a draft (the start script is over 32,768 characters).'}
-        </p>
-        <div className="cw-confirm-actions">
-          <Button ref={first} icon={Pencil} onClick={onKeepEditing}>
-            Keep editing
-          </Button>
-          <span className="spacer" />
-          <Button icon={Trash2} variant="danger" onClick={onDiscard}>
-            Discard
-          </Button>
-          <Button
-            icon={Archive}
-            variant="primary"
-            onClick={onKeepDraft}
-            disabledReason={canKeep ? null : 'The start script is too long to keep as a draft'}
-          >
-            Keep as draft
-          </Button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <Button icon={Pencil} onClick={onKeepEditing} data-autofocus>
+        Keep editing
+      </Button>
+      <span className="spacer" />
+      <Button icon={Trash2} variant="danger" onClick={onDiscard}>
+        Discard
+      </Button>
+      <Button
+        icon={Archive}
+        variant="primary"
+        onClick={onKeepDraft}
+        disabledReason={canKeep ? null : 'The start script is too long to keep as a draft'}
+      >
+        Keep as draft
+      </Button>
+    </WizardConfirm>
   )
 }

@@ -1,14 +1,13 @@
 // Asked when Create node would go out after an earlier create of this wizard turned out to have made its node: the
 // user renamed or changed the draft while Nodetray checked, so this Create makes one more billed node, not the one
 // they meant. Don't create is the default (and Esc); creating needs its own click.
-import { useEffect, useRef } from 'react'
 import { Rocket, X } from 'lucide-react'
 import type { Plan } from '../../../../shared/domain/catalog'
 import { describeNames } from '../../../../shared/domain/node-state'
 import { Button } from '../../components/ui/Button'
-import { useRestoreFocus } from '../../components/focus-trap'
 import { costFor } from './wizard.cost'
 import { inr, perHour, perMonth } from './wizard-money'
+import { WizardConfirm } from './WizardConfirm'
 
 interface Props {
   /** The nodes the earlier create made. */
@@ -30,9 +29,6 @@ export function moreNodes(count: number, madeCount: number): string {
 }
 
 export function SecondNodeDialog({ made, names, plan, committedSkuId, blocked, onCancel, onCreate }: Props) {
-  const first = useRef<HTMLButtonElement>(null)
-  useRestoreFocus()
-  useEffect(() => first.current?.focus(), [])
   const count = names.length
   const more = moreNodes(count, made.length)
   const were = made.length > 1 ? 'were' : 'was'
@@ -44,30 +40,23 @@ export function SecondNodeDialog({ made, names, plan, committedSkuId, blocked, o
       ? `: ${inr(cost.committed.total)} for ${cost.committed.days} days, billed in full at creation`
       : `: ${perHour(cost.hourlyTotal)}, about ${perMonth(cost.monthlyTotal)}`
   return (
-    <div className="cw-confirm-backdrop">
-      <div
-        className="cw-confirm card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="cw-second-title"
-        aria-describedby="cw-second-desc"
-        data-testid="cw-second-node"
-      >
-        <h3 id="cw-second-title">Create {more}?</h3>
-        <p id="cw-second-desc">
+    <WizardConfirm
+      title={`Create ${more}?`}
+      testId="cw-second-node"
+      description={
+        <>
           {describeNames(made)} {were} created after all, and E2E bills {them}. Creating {describeNames(names)} now
           makes {more}, billed as well{price}.
-        </p>
-        <div className="cw-confirm-actions">
-          <Button ref={first} icon={X} onClick={onCancel}>
-            Don't create
-          </Button>
-          <span className="spacer" />
-          <Button icon={Rocket} variant="danger" onClick={onCreate} disabledReason={blocked}>
-            {count > 1 ? `Create ${count} nodes as well` : `Create ${names[0] ?? 'the node'} as well`}
-          </Button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <Button icon={X} onClick={onCancel} data-autofocus>
+        Don't create
+      </Button>
+      <span className="spacer" />
+      <Button icon={Rocket} variant="danger" onClick={onCreate} disabledReason={blocked}>
+        {count > 1 ? `Create ${count} nodes as well` : `Create ${names[0] ?? 'the node'} as well`}
+      </Button>
+    </WizardConfirm>
   )
 }

@@ -243,6 +243,7 @@ describe('create: an earlier create of this wizard made its node after all', () 
     expect(ask).toHaveTextContent(
       'node-01 was created after all, and E2E bills it. Creating node-02 now makes a second node, billed as well: ₹2.70/hour, about ₹1,971/month.'
     )
+    expect(ask).toHaveAccessibleDescription(/^node-01 was created after all, and E2E bills it\./)
     expect(screen.getByRole('button', { name: "Don't create" })).toHaveFocus()
     expect(fake.creates).toHaveLength(1)
     fireEvent.click(screen.getByRole('button', { name: "Don't create" }))

@@ -106,6 +106,11 @@ describe('the draft', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
     const question = await screen.findByRole('alertdialog', { name: 'Discard this draft?' })
     expect(question).toHaveTextContent('web-09 · C3.8GB · Ubuntu 24.04')
+    expect(question).toHaveAccessibleDescription(
+      /web-09 · C3\.8GB · Ubuntu 24\.04 is not created yet\. Keep it as a draft/
+    )
+    // The safe choice has the focus: Enter right away keeps the work.
+    expect(screen.getByRole('button', { name: 'Keep editing' })).toHaveFocus()
     fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }))
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
     expect(onClose).not.toHaveBeenCalled()
