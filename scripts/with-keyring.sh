@@ -16,6 +16,38 @@ KEYRING_HOME=$(mktemp -d)
 cleanup() { rm -rf "$KEYRING_HOME"; }
 trap cleanup EXIT INT TERM
 
-# Under the fake HOME npm/npx lose the user's npm config, so prefer the project's binaries directly.
+# The session bus starts nothing by itself (no service directories): otherwise a call made while the daemon is down
+# would start a second one, locked, and every later test would fail on it.
+cat > "$KEYRING_HOME/session.conf" <<'CONF'
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+
+# gnome-keyring 42 aborts (GLib: invoke_get_property_in_idle_cb) when a client is killed in the middle of some
+# calls, which the crash tests do on purpose. A watchdog starts it again, unlocked, on the same keyring files; the
+# tests wait for it (tests/keyring/keyring-up.ts). Under the fake HOME npm/npx lose the user's npm config, so prefer
+# the project's binaries directly.
 PATH="$(pwd)/node_modules/.bin:$PATH" HOME="$KEYRING_HOME" NPM_CONFIG_UPDATE_NOTIFIER=false XDG_DATA_HOME="$KEYRING_HOME/.local/share" KEYRING_IT=1 \
-  dbus-run-session -- sh -c 'printf %s nodetray-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "$@"' sh "$@"
+  dbus-run-session --config-file="$KEYRING_HOME/session.conf" -- sh -c '
+    start() { printf %s nodetray-test | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null; }
+    up() {
+      dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"
+    }
+    start || exit 1
+    (while sleep 0.1; do up || { echo "with-keyring: gnome-keyring-daemon is gone; starting it again" >&2; start; }; done) &
+    watchdog=$!
+    "$@"
+    status=$?
+    kill "$watchdog" 2>/dev/null
+    exit "$status"' sh "$@"
