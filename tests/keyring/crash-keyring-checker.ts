@@ -4,32 +4,15 @@
 //   node <bundle> <dataDir> <service> check   → one JSON line: entries before the sweep, the sweep, the list, after
 //   node <bundle> <dataDir> <service> probe   → {"up":true} once the keyring answers, else {"up":false}
 //   node <bundle> <dataDir> <service> clear   → deletes every entry of the service
-import { join } from 'node:path'
 import keytar from 'keytar'
-import { systemClock } from '../../electron/main/ports'
-import { createProfileStack } from '../../electron/main/profiles/index'
-import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
+import { openKeyringStack } from './crash-keyring-stack'
 
 const say = (value: unknown): void => void process.stdout.write(JSON.stringify(value) + '\n')
 const accounts = async (service: string) => (await keytar.findCredentials(service)).map((c) => c.account)
 
 async function check(dataDir: string, service: string): Promise<void> {
   const before = await accounts(service)
-  const scrubber = new SecretScrubber()
-  const { profiles } = await createProfileStack({
-    dataDir,
-    homeDir: join(dataDir, 'home'),
-    vault: createKeytarVault({ service }),
-    dialogs: { confirm: async () => 0, openFile: async () => null, saveFile: async () => null },
-    demo: null,
-    createClient: () => {
-      throw new Error('no API in this test')
-    },
-    clock: systemClock,
-    scrubber,
-    log: createLogger(scrubber, () => undefined)
-  })
+  const { profiles } = await openKeyringStack(dataDir, service)
   const sweep = await profiles.keychainSweep()
   const list = (await profiles.list()).map((p) => ({
     name: p.name,

@@ -4,11 +4,8 @@
 //   node --import tsx tests/keyring/crash-keyring-writer.ts <dataDir> <service> <seed>
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { systemClock } from '../../electron/main/ports'
-import { createProfileStack } from '../../electron/main/profiles/index'
-import { createLogger, SecretScrubber } from '../../electron/main/redact'
-import { createKeytarVault } from '../../electron/main/vault/keytar-vault'
 import { createPrng } from '../../electron/simulator/prng'
+import { openKeyringStack } from './crash-keyring-stack'
 
 const MAX_PROFILES = 8
 const KINDS = ['create', 'import', 'rename', 'update', 'update-token', 'delete'] as const
@@ -22,20 +19,7 @@ async function main(dataDir: string, service: string, seed: number): Promise<voi
   const home = join(dataDir, 'home')
   await mkdir(home, { recursive: true })
   const tokensFile = join(home, `tokens-${seed}.json`)
-  const scrubber = new SecretScrubber()
-  const { profiles } = await createProfileStack({
-    dataDir,
-    homeDir: home,
-    vault: createKeytarVault({ service }),
-    dialogs: { confirm: async () => 0, openFile: async () => tokensFile, saveFile: async () => null },
-    demo: null,
-    createClient: () => {
-      throw new Error('the crash writer never calls the API')
-    },
-    clock: systemClock,
-    scrubber,
-    log: createLogger(scrubber, () => undefined)
-  })
+  const { profiles } = await openKeyringStack(dataDir, service, tokensFile)
   say('ready')
   // Each run leans on one kind of change, so every kind is killed part-way several times.
   const focus = KINDS[seed % KINDS.length] ?? 'create'

@@ -124,8 +124,11 @@ async function freshStart(dataDir: string, profiles: number, restarts: { count: 
     if (!keychainGone) return got
     if (got.up) expect(got.list.length, 'a start without the keychain keeps every profile').toBe(profiles)
     restarts.count++
-    if (Date.now() > until) throw new Error('the keyring did not come back within 20 s')
-    while (!(await askChecker(dataDir, 'probe')).up) await new Promise((r) => setTimeout(r, 100))
+    while (!(await askChecker(dataDir, 'probe')).up) {
+      if (Date.now() > until) throw new Error('the keyring did not come back within 20 s')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    if (Date.now() > until) throw new Error('the keyring did not stay up for a fresh start within 20 s')
   }
 }
 
