@@ -35,7 +35,7 @@ CONF
 
 # gnome-keyring 42 aborts (GLib: invoke_get_property_in_idle_cb) when a client is killed in the middle of some
 # calls, which the crash tests do on purpose. A watchdog starts it again, unlocked, on the same keyring files; the
-# tests wait for it (tests/keyring/keyring-up.ts). Under the fake HOME npm/npx lose the user's npm config, so prefer
+# crash test waits for it (tests/keyring/crash-keyring.test.ts). Under the fake HOME npm/npx lose the user's npm config, so prefer
 # the project's binaries directly.
 PATH="$(pwd)/node_modules/.bin:$PATH" HOME="$KEYRING_HOME" NPM_CONFIG_UPDATE_NOTIFIER=false XDG_DATA_HOME="$KEYRING_HOME/.local/share" KEYRING_IT=1 \
   dbus-run-session --config-file="$KEYRING_HOME/session.conf" -- sh -c '
