@@ -370,6 +370,89 @@ test('while a create is checked, Create node on the review waits and says why; o
   await expect(checking).toBeVisible()
 })
 
+// The one way to a second billed node by mistake: a create whose reply was lost made its node after all, while the user
+// renamed the draft. Create node then asks, Don't create (the focused choice) sends nothing, and only "as well" makes
+// one more. Slow on purpose: main settles a lost reply from a list fetched after its 60 s window (docs/create-guarantees.md).
+test('a create made after all while the draft changed: Create node asks before a second billed node', async ({
+  page,
+  preview
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize(SIZES.small)
+  const wizard = await openWizard(page, preview)
+  await toOptions(wizard)
+  await wizard.getByLabel('Name', { exact: true }).fill('twice-01')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  const posts = async () =>
+    (
+      await preview.hook<{ result: { method: string; route: string }[] }>('sim/requestLog', {
+        method: 'POST',
+        path: 'nodes/'
+      })
+    ).result.filter((e) => e.method === 'POST' && e.route === 'nodes/').length
+  const before = await posts()
+  // E2E makes the node but answers 429, and the node list fails for a while: nothing can tell yet.
+  await preview.hook('sim/injectFault', {
+    kind: 'http5xx',
+    status: 502,
+    body: 'html',
+    method: 'GET',
+    route: 'nodes/',
+    times: 8
+  })
+  await preview.hook('sim/injectFault', {
+    kind: 'http429',
+    html: true,
+    applyChange: true,
+    method: 'POST',
+    route: 'POST nodes/',
+    times: 1
+  })
+  await wizard.getByRole('button', { name: 'Create node' }).click()
+  await expect(wizard.getByTestId('cw-create-checking')).toContainText('Checking whether E2E created twice-01', {
+    timeout: 30_000
+  })
+
+  // The user renames the draft while Nodetray checks.
+  await wizard.getByRole('button', { name: 'Back to review' }).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  await wizard.getByRole('button', { name: 'Edit name and access' }).click()
+  await wizard.getByLabel('Name', { exact: true }).fill('twice-02')
+  await next(wizard).click()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  const made = wizard.getByTestId('cw-made-before')
+  await expect(made).toContainText('twice-01 was created after all.', { timeout: 120_000 })
+  const create = wizard.getByRole('button', { name: 'Create node' })
+  await expect(create).toBeEnabled()
+
+  await create.click()
+  const ask = wizard.getByTestId('cw-second-node')
+  await expect(ask.getByRole('heading')).toHaveText('Create a second node?')
+  await expect(ask).toHaveAccessibleDescription(
+    'twice-01 was created after all, and E2E bills it. Creating twice-02 now makes a second node, billed as well: ₹2.70/hour, about ₹1,971/month.'
+  )
+  const dont = ask.getByRole('button', { name: "Don't create" })
+  await expect(dont).toBeFocused()
+  await expectReachable(page, ask.getByRole('button', { name: 'Create twice-02 as well' }))
+  await check(page, '5-review-second-node-800x600')
+  await page.keyboard.press('Escape')
+  await expect(ask).toBeHidden()
+  await expect(heading(wizard)).toHaveText('Review and create')
+  expect(await posts()).toBe(before + 1)
+
+  await create.click()
+  await dont.click()
+  await expect(ask).toBeHidden()
+  expect(await posts()).toBe(before + 1)
+
+  // Asked for, it is made: one POST more, and the wizard follows twice-02.
+  await create.click()
+  await ask.getByRole('button', { name: 'Create twice-02 as well' }).click()
+  await expect(wizard.getByTestId('cw-follow-row').filter({ hasText: 'twice-02' })).toBeVisible({ timeout: 30_000 })
+  expect(await posts()).toBe(before + 2)
+})
+
 test('from "All profiles", Create node asks where the node goes and creates it there, Running under that profile', async ({
   page,
   preview
