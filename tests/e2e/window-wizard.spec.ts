@@ -392,14 +392,15 @@ test('a create made after all while the draft changed: Create node asks before a
       })
     ).result.filter((e) => e.method === 'POST' && e.route === 'nodes/').length
   const before = await posts()
-  // E2E makes the node but answers 429, and the node list fails for a while: nothing can tell yet.
+  // E2E makes the node but answers 429, and the node list fails: nothing can tell yet. The list comes back once the
+  // wizard shows the check (polls of the demo's other profiles could otherwise use up a fixed number of failures).
   await preview.hook('sim/injectFault', {
     kind: 'http5xx',
     status: 502,
     body: 'html',
     method: 'GET',
     route: 'nodes/',
-    times: 8
+    times: 100
   })
   await preview.hook('sim/injectFault', {
     kind: 'http429',
@@ -413,6 +414,7 @@ test('a create made after all while the draft changed: Create node asks before a
   await expect(wizard.getByTestId('cw-create-checking')).toContainText('Checking whether E2E created twice-01', {
     timeout: 30_000
   })
+  await preview.hook('sim/clearFaults', {})
 
   // The user renames the draft while Nodetray checks.
   await wizard.getByRole('button', { name: 'Back to review' }).click()
