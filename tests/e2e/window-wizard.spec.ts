@@ -370,9 +370,10 @@ test('while a create is checked, Create node on the review waits and says why; o
   await expect(checking).toBeVisible()
 })
 
-// The one way to a second billed node by mistake: a create whose reply was lost made its node after all, while the user
-// renamed the draft. Create node then asks, Don't create (the focused choice) sends nothing, and only "as well" makes
-// one more. Slow on purpose: main settles a lost reply from a list fetched after its 60 s window (docs/create-guarantees.md).
+// The one way to a second billed node by mistake: a create whose reply was lost made its node after all, while the
+// user renamed the draft. Create node then asks, Don't create (the focused choice) sends nothing, and only "as well"
+// makes one more. Slow on purpose: main settles a lost reply from a list fetched after its 60 s window
+// (docs/create-guarantees.md), on the preview host's real clock.
 test('a create made after all while the draft changed: Create node asks before a second billed node', async ({
   page,
   preview
