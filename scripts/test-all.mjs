@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { testPrereqs } from './prereqs/checks.mjs'
+import { failureLines, playwrightReport, vitestReport } from './lib/test-report.mjs'
 
 const ci = process.env.CI === 'true' || process.env.CI === '1'
 const args = process.argv.slice(2)
@@ -93,20 +94,9 @@ const run = (name, cmd, cmdArgs, { env = {}, count, capture = false } = {}) => {
   )
 }
 
-const vitestCounts = (file) => () => {
-  if (!existsSync(file)) return null
-  const j = JSON.parse(readFileSync(file, 'utf8'))
-  return {
-    passed: j.numPassedTests ?? 0,
-    failed: j.numFailedTests ?? 0,
-    skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
-  }
-}
-const playwrightCounts = (file) => () => {
-  if (!existsSync(file)) return null
-  const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {}
-  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 }
-}
+const vitestCounts = (file) => () => (existsSync(file) ? vitestReport(JSON.parse(readFileSync(file, 'utf8'))) : null)
+const playwrightCounts = (file) => () =>
+  existsSync(file) ? playwrightReport(JSON.parse(readFileSync(file, 'utf8'))) : null
 const fresh = (f) => {
   rmSync(f, { force: true })
   return f
@@ -168,5 +158,8 @@ for (const r of results) {
     `${state} ${r.name.padEnd(11)} ${r.seconds.padStart(6)} s${r.counted ? `  (${r.counted.passed} passed, ${r.counted.failed} failed)` : ''}`
   )
 }
+// The failed tests by name, last but one: CI logs are often read from the end, far below the runner's own report.
+const failures = failureLines(results.map((r) => ({ step: r.name, failures: r.counted?.failures ?? [] })))
+if (failures.length) console.log(['\n=== failed tests', ...failures].join('\n'))
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)
