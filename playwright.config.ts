@@ -8,6 +8,9 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
+  // In CI a failed test runs once more, in a fresh worker and preview host; one that passed only then is named at the
+  // end of `npm test` ("flaky"). Not locally, where a flake should be seen.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   // The heaviest specs (axe and screenshots of every step, light and dark) take ~50 s on this 2-core machine when it
   // is busy: a limit near that fails them for the machine's load, not for what they check.

@@ -159,7 +159,11 @@ for (const r of results) {
   )
 }
 // The failed tests by name, last but one: CI logs are often read from the end, far below the runner's own report.
-const failures = failureLines(results.map((r) => ({ step: r.name, failures: r.counted?.failures ?? [] })))
+// Flaky ones first: they passed, and a failure is the last thing to read.
+const named = (kind) => failureLines(results.map((r) => ({ step: r.name, tests: r.counted?.[kind] ?? [] })))
+const flaky = named('flaky')
+if (flaky.length) console.log(['\n=== flaky: failed once, passed on the retry', ...flaky].join('\n'))
+const failures = named('failures')
 if (failures.length) console.log(['\n=== failed tests', ...failures].join('\n'))
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)

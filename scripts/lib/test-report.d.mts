@@ -8,8 +8,9 @@ export interface Report {
   failed: number
   skipped: number
   failures: Failure[]
+  flaky: Failure[]
 }
 export function firstLine(text: unknown): string
 export function vitestReport(json: unknown, cwd?: string): Report
 export function playwrightReport(json: unknown): Report
-export function failureLines(steps: { step: string; failures: Failure[] }[], max?: number): string[]
+export function failureLines(steps: { step: string; tests: Failure[] }[], max?: number): string[]
