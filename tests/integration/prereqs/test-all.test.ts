@@ -1,7 +1,7 @@
 // `npm test`'s accounting of what it could not run: a step skipped for a missing prerequisite (or by its own
 // "skipped" first line) is counted as skipped outside CI and as failed with CI=true.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -57,4 +57,54 @@ describe('npm test: skipped vs failed', () => {
     const passed = testAll(['electron'], {}, 'echo "electron smoke: ok"')
     expect(passed.last).toBe('1 passed, 0 failed, 0 skipped')
   })
+})
+
+describe('npm test: the failed and flaky tests by name at the end', () => {
+  // A stand-in `npx` first on PATH: for `npx playwright test` it writes the JSON report Playwright would and exits 1.
+  const bin = join(dir, 'fake-bin')
+  mkdirSync(bin, { recursive: true })
+  const spec = (title: string, line: number, status: string, messages: string[]) => ({
+    title,
+    file: 'window.spec.ts',
+    line,
+    tests: [{ status, results: messages.map((message) => ({ error: { message } })) }]
+  })
+  const report = {
+    stats: { expected: 5, unexpected: 1, flaky: 1, skipped: 0 },
+    suites: [
+      {
+        title: 'window.spec.ts',
+        specs: [
+          spec('deletes a node', 12, 'unexpected', ['Error: timed out', 'Error: timed out again\n  at line 3']),
+          spec('powers off', 40, 'flaky', ['Error: \u001b[2mexpected\u001b[22m Running', ''])
+        ]
+      }
+    ]
+  }
+  writeFileSync(join(dir, 'report.json'), JSON.stringify(report))
+  writeFileSync(
+    join(bin, 'npx'),
+    `#!/bin/sh\ncp "${join(dir, 'report.json')}" "$PLAYWRIGHT_JSON_OUTPUT_NAME"\necho "1 failed"\nexit 1\n`
+  )
+  chmodSync(join(bin, 'npx'), 0o755)
+
+  it.runIf(process.platform !== 'win32')(
+    'lists the flaky test, then the failed one with its last reason, then the count',
+    () => {
+      // Any existing file passes the Chromium check; the stand-in never starts it.
+      const r = testAll(['e2e'], { PATH: `${bin}:${process.env.PATH ?? ''}`, CHROMIUM_PATH: process.execPath })
+      const tail = r.out.trim().split('\n').slice(-8, -1)
+      expect(tail).toEqual([
+        '=== flaky: failed once, passed on the retry',
+        'e2e: window.spec.ts:40 › powers off',
+        '    Error: expected Running',
+        '',
+        '=== failed tests',
+        'e2e: window.spec.ts:12 › deletes a node',
+        '    Error: timed out again'
+      ])
+      expect(r.last).toBe('6 passed, 1 failed, 0 skipped')
+      expect(r.status).toBe(1)
+    }
+  )
 })
