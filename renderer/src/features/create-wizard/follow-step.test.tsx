@@ -78,6 +78,9 @@ describe('follow', () => {
     await toReview()
     fireEvent.click(screen.getByRole('button', { name: 'Create node' }))
     const heading = await screen.findByRole('heading', { level: 3, name: 'Starting up' })
+    // The step's heading takes the focus as the step arrives (an effect after the create's reply): only then does
+    // the user move it, as a click before that would be undone.
+    await waitFor(() => expect(heading).toHaveFocus())
     const check = screen.getByRole('button', { name: 'Check now' })
     check.focus()
     // Pressing it keeps the focus there while it asks.

@@ -206,6 +206,7 @@ describe('ImportFlow by keyboard', () => {
     const again = await screen.findByRole('button', { name: 'Pick another file' })
     again.focus()
     fireEvent.click(again)
-    expect(await screen.findByRole('button', { name: 'MyAccount token file…' })).toHaveFocus()
+    const pick = await screen.findByRole('button', { name: 'MyAccount token file…' })
+    await waitFor(() => expect(pick).toHaveFocus())
   })
 })

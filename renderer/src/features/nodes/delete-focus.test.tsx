@@ -71,7 +71,7 @@ describe('focus after a delete', () => {
     await renderList(three, true)
     await deleteFromRowMenu('a-2')
     await waitFor(() => expect(screen.queryByRole('button', { name: 'a-2' })).toBeNull())
-    expect(document.activeElement).toBe(nameButton('a-3'))
+    await waitFor(() => expect(document.activeElement).toBe(nameButton('a-3')))
   })
 
   it('from the row menu, on the last row: the previous row’s name', async () => {
