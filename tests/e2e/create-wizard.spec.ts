@@ -3,7 +3,7 @@
 // with exactly one POST to the API.
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, shoot } from './fixtures'
-import { openWizard } from './window-helpers'
+import { loseNextCreateReply, openWizard } from './window-helpers'
 
 async function shootBoth(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })
@@ -97,14 +97,7 @@ test('an ambiguous create (429 after the node was made) is reported as created, 
   const wizard = await openWizard(page, preview)
   await fillWizard(page, wizard, 'e2e-recovered', false)
   await preview.hook('sim/clearLog', {})
-  await preview.hook('sim/injectFault', {
-    kind: 'http429',
-    html: true,
-    applyChange: true,
-    method: 'POST',
-    route: 'POST nodes/',
-    times: 1
-  })
+  await loseNextCreateReply(preview)
 
   await wizard.getByRole('button', { name: 'Create node' }).click()
   const recovered = wizard.getByTestId('cw-recovered')

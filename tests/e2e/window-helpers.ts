@@ -124,7 +124,6 @@ export async function waitForDialogHost(page: Page): Promise<void> {
   await page.waitForTimeout(200)
 }
 
-/** Opens the node list (demo) and the wizard on Chennai's demo profile; `reload` stands in for closing the window. */
 /** `count` more nodes in the demo's first project and location, named `<prefix>-1…`, in the given E2E status. */
 export async function addDemoNodes(
   preview: PreviewHandle,
@@ -168,4 +167,17 @@ export async function openWizard(page: Page, preview: PreviewHandle, opts: { got
   const wizard = page.getByTestId('create-wizard')
   await expect(wizard).toBeVisible()
   return wizard
+}
+
+/** The next create's reply is lost although E2E made the node: the simulator applies the POST, then answers it with an
+ * HTML 429, so Nodetray cannot tell from the reply whether the node exists. */
+export async function loseNextCreateReply(preview: PreviewHandle): Promise<void> {
+  await preview.hook('sim/injectFault', {
+    kind: 'http429',
+    html: true,
+    applyChange: true,
+    method: 'POST',
+    route: 'POST nodes/',
+    times: 1
+  })
 }

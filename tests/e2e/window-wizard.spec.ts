@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { expectAccessible, openWizard } from './window-helpers'
+import { expectAccessible, loseNextCreateReply, openWizard } from './window-helpers'
 
 const SIZES = {
   small: { width: 800, height: 600 },
@@ -398,14 +398,7 @@ test('a create made after all while the draft changed: Create node asks before a
     route: 'nodes/',
     times: 100
   })
-  await preview.hook('sim/injectFault', {
-    kind: 'http429',
-    html: true,
-    applyChange: true,
-    method: 'POST',
-    route: 'POST nodes/',
-    times: 1
-  })
+  await loseNextCreateReply(preview)
   await wizard.getByRole('button', { name: 'Create node' }).click()
   await expect(wizard.getByTestId('cw-create-checking')).toContainText('Checking whether E2E created twice-01', {
     timeout: 30_000
